@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './decider';
+export * from './errors';
+export * from './event';

@@ -1,0 +1,163 @@
+import { DomainEvent } from '../../../core/src';
+
+export interface Quantity {
+  value: number;
+  /** kg, g, t, piece (件), head (只) */
+  unit: string;
+}
+
+/** 承诺达标合格证 basis of the promise. */
+export const CERTIFICATE_BASES = [
+  'quality_control', // 质量安全控制符合要求
+  'self_tested', // 自行检测合格
+  'commissioned_test', // 委托检测合格
+] as const;
+export type CertificateBasis = (typeof CERTIFICATE_BASES)[number];
+
+export type BatchRegistered = DomainEvent<
+  'BatchRegistered',
+  {
+    batchId: string;
+    /** The lot code printed on labels and carried in GS1 Digital Link (AI 10). */
+    lotCode: string;
+    productId: string;
+    cooperativeId: string;
+    farmPlotId: string;
+    plannedQuantity?: Quantity;
+  }
+>;
+
+/** 农业投入品使用记录 */
+export type FarmInputApplied = DomainEvent<
+  'FarmInputApplied',
+  {
+    batchId: string;
+    inputId: string;
+    inputName: string;
+    activeIngredient?: string;
+    kind: 'pesticide' | 'fertilizer' | 'veterinary_drug' | 'feed' | 'other';
+    dose: Quantity;
+    /** ISO date-time of application. */
+    appliedAt: string;
+    /** 安全间隔期 in days: harvest must not come sooner. 0 when none applies. */
+    safetyIntervalDays: number;
+    farmPlotId: string;
+  }
+>;
+
+export type BatchHarvested = DomainEvent<
+  'BatchHarvested',
+  {
+    batchId: string;
+    harvestId: string;
+    harvestedAt: string;
+    quantity: Quantity;
+    farmPlotId: string;
+  }
+>;
+
+/** 预冷 */
+export type BatchPreCooled = DomainEvent<
+  'BatchPreCooled',
+  {
+    batchId: string;
+    facilityId: string;
+    startedAt: string;
+    endedAt: string;
+    coreTemperatureC: number;
+  }
+>;
+
+export type QualityTestRecorded = DomainEvent<
+  'QualityTestRecorded',
+  {
+    batchId: string;
+    testId: string;
+    labId: string;
+    facilityId?: string;
+    /** e.g. pesticide_residue_rapid_test */
+    method: string;
+    /** e.g. GB/T 5009.199-2003 */
+    standardRef?: string;
+    analyte?: string;
+    sampleId: string;
+    testedAt: string;
+    value: number;
+    unit: string;
+    threshold: number;
+    /** For enzyme inhibition, at or above the threshold is positive (fails). */
+    passed: boolean;
+  }
+>;
+
+export interface GradeClassResult {
+  grade: string;
+  quantity: Quantity;
+  /** Measured attributes, e.g. { diameterMm: 42, brix: 13.5, weightG: 55 }. */
+  attributes: Record<string, number>;
+}
+
+/** 分级 */
+export type BatchGraded = DomainEvent<
+  'BatchGraded',
+  {
+    batchId: string;
+    gradingId: string;
+    facilityId: string;
+    gradedAt: string;
+    classes: GradeClassResult[];
+  }
+>;
+
+export interface PackedItem {
+  /** One item, one code: unguessable, also the GS1 serial (AI 21). */
+  code: string;
+  cartonId: string;
+  grade: string;
+  netWeight: Quantity;
+}
+
+export interface PackedCarton {
+  cartonId: string;
+  itemCount: number;
+}
+
+export type BatchPacked = DomainEvent<
+  'BatchPacked',
+  {
+    batchId: string;
+    packingId: string;
+    facilityId: string;
+    packedAt: string;
+    items: PackedItem[];
+    cartons: PackedCarton[];
+  }
+>;
+
+/** 承诺达标合格证 */
+export type ComplianceCertificateIssued = DomainEvent<
+  'ComplianceCertificateIssued',
+  {
+    batchId: string;
+    certificateNo: string;
+    productName: string;
+    quantity: Quantity;
+    producerName: string;
+    origin: string;
+    contactPhone?: string;
+    issuedAt: string;
+    promise: string;
+    basis: CertificateBasis[];
+    issuerId: string;
+  }
+>;
+
+export type BatchEvent =
+  | BatchRegistered
+  | FarmInputApplied
+  | BatchHarvested
+  | BatchPreCooled
+  | QualityTestRecorded
+  | BatchGraded
+  | BatchPacked
+  | ComplianceCertificateIssued;

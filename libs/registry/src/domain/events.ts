@@ -1,0 +1,105 @@
+import { DomainEvent } from '../../../core/src';
+
+/** Roles an organization plays in the chain; an API key acts in its organization's role. */
+export const ORGANIZATION_ROLES = [
+  'cooperative', // 合作社 / 家庭农场 / 种养大户
+  'packhouse', // 产地初加工基地
+  'testing_lab', // 检测中心 / 快检点
+  'logistics', // 县级物流中心, 镇级服务站, 村级服务点, 冷链车队
+  'retailer',
+  'regulator', // 市场监管局
+  'standards_owner', // 电商公共服务中心 / 产品协会
+] as const;
+export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
+
+export const FACILITY_TYPES = [
+  'farm_plot',
+  'packhouse',
+  'cold_store',
+  'county_hub', // 县级物流中心
+  'town_station', // 镇级服务站
+  'village_point', // 村级服务点
+  'vehicle', // 冷链车
+  'lab',
+] as const;
+export type FacilityType = (typeof FACILITY_TYPES)[number];
+
+/** Administrative place, coarse enough to show publicly. */
+export interface Region {
+  province?: string;
+  city?: string;
+  county: string;
+  town?: string;
+  village?: string;
+}
+
+export interface TemperatureRange {
+  minC: number;
+  maxC: number;
+}
+
+export type OrganizationRegistered = DomainEvent<
+  'OrganizationRegistered',
+  {
+    organizationId: string;
+    name: string;
+    role: OrganizationRole;
+    /** 统一社会信用代码, 18 characters, where the organization has one. */
+    creditCode?: string;
+    region?: Region;
+    /** Public business contact (printed on the 承诺达标合格证); never a person's private number. */
+    contactPhone?: string;
+  }
+>;
+
+export type ApiKeyIssued = DomainEvent<
+  'ApiKeyIssued',
+  {
+    organizationId: string;
+    keyId: string;
+    /** sha256 of the secret: keys are 256-bit random, so a slow hash buys nothing. */
+    secretHash: string;
+    label?: string;
+  }
+>;
+
+export type ApiKeyRevoked = DomainEvent<'ApiKeyRevoked', { organizationId: string; keyId: string }>;
+
+export type OrganizationEvent = OrganizationRegistered | ApiKeyIssued | ApiKeyRevoked;
+
+export type FacilityRegistered = DomainEvent<
+  'FacilityRegistered',
+  {
+    facilityId: string;
+    ownerId: string;
+    type: FacilityType;
+    name: string;
+    region: Region;
+    /** WGS84, optional. */
+    location?: { lat: number; lng: number };
+    /** Vehicles: plate number. */
+    plate?: string;
+  }
+>;
+
+export type FacilityEvent = FacilityRegistered;
+
+export type ProductRegistered = DomainEvent<
+  'ProductRegistered',
+  {
+    productId: string;
+    nameZh: string;
+    nameEn: string;
+    category: string;
+    /** e.g. chilled, frozen, cool, ambient */
+    storageClass: string;
+    storageRange?: TemperatureRange;
+    transportRange?: TemperatureRange;
+    /** GTIN-14, check digit verified. */
+    gtin?: string;
+    /** Grade classes in order, best first (特级, 一级, 二级 unless the product has its own). */
+    grades: string[];
+  }
+>;
+
+export type ProductEvent = ProductRegistered;
