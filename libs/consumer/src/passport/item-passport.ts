@@ -1,0 +1,122 @@
+import { Region, TemperatureRange } from '../../../registry/src/domain/events';
+import { CertificateBasis, Quantity } from '../../../production/src/domain/events';
+
+/**
+ * What a consumer sees when scanning one item's code: the JSON of the scan URL and
+ * the model the HTML page is rendered from. Public by design: it never carries a
+ * person's phone or ID number, API keys, or internal actor ids.
+ */
+export interface ItemPassport {
+  code: string;
+  /** The URL encoded in the item's QR code. */
+  scanUrl: string;
+  status: ItemStatus;
+  product: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    category: string;
+    gtin?: string;
+    storageRange?: TemperatureRange;
+    transportRange?: TemperatureRange;
+  };
+  batch: { id: string; lotCode: string };
+  origin: {
+    farmPlotName: string;
+    region: Region;
+    cooperative: { name: string; creditCode?: string };
+  };
+  farmInputs: PassportFarmInput[];
+  harvest?: { harvestedAt: string; quantity: Quantity };
+  preCooling: { facilityName: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
+  tests: PassportTest[];
+  grade: { grade: string; attributes: Record<string, number> };
+  certificate?: PassportCertificate;
+  packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
+  coldChain: ColdChainSummary;
+  journey: JourneyStop[];
+}
+
+export type ItemStatus = 'packed' | 'in_transit' | 'delivered';
+
+export interface PassportFarmInput {
+  name: string;
+  activeIngredient?: string;
+  kind: string;
+  dose: Quantity;
+  appliedAt: string;
+  safetyIntervalDays: number;
+  /** appliedAt + safety interval: the earliest harvest that respects it. */
+  safeFrom: string;
+  /** true/false once harvested; null before harvest. */
+  respected: boolean | null;
+}
+
+export interface PassportTest {
+  method: string;
+  standardRef?: string;
+  analyte?: string;
+  sampleId: string;
+  labName: string;
+  testedAt: string;
+  value: number;
+  unit: string;
+  threshold: number;
+  passed: boolean;
+}
+
+export interface PassportCertificate {
+  certificateNo: string;
+  productName: string;
+  quantity: Quantity;
+  producerName: string;
+  origin: string;
+  contactPhone?: string;
+  issuedAt: string;
+  promise: string;
+  basis: CertificateBasis[];
+}
+
+/** One place the item stayed, or one vehicle leg, in time order. */
+export interface JourneyStop {
+  kind: 'facility' | 'transit';
+  facilityId: string;
+  facilityName: string;
+  facilityType: string;
+  region?: Region;
+  /** Vehicles: plate number. */
+  plate?: string;
+  from: string;
+  /** Absent while the item is still there. */
+  to?: string;
+  /** How the stay began: packed here, received here, or dispatched (transit). */
+  arrival: 'packed' | 'received' | 'dispatched';
+  condition?: 'intact' | 'damaged' | 'partial';
+  handoverTemperatureC?: number;
+  /** True for the stay that ended in delivery to the consignee. */
+  delivered?: boolean;
+}
+
+export interface ColdChainSummary {
+  readings: number;
+  minC?: number;
+  maxC?: number;
+  minutesOutOfRange: number;
+  longestExcursionMinutes: number;
+  segments: ColdChainSegmentSummary[];
+  /** At most 60 points across the whole journey, for a small chart. */
+  chart: { at: string; c: number }[];
+}
+
+export interface ColdChainSegmentSummary {
+  facilityId: string;
+  facilityName: string;
+  from: string;
+  to?: string;
+  range?: TemperatureRange;
+  readings: number;
+  minC?: number;
+  maxC?: number;
+  minutesOutOfRange: number;
+  longestExcursionMinutes: number;
+}
