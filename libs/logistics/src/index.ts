@@ -1,0 +1,3 @@
+export * from './cartons.projection';
+export * from './cold-chain.projection';
+export * from './logistics.views';

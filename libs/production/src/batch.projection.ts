@@ -1,0 +1,176 @@
+import { RecordedEvent } from '../../eventstore/src/event-store.port';
+import { DocReader, DocRef, DocWrite, Projection } from '../../readmodels/src/projection';
+import { FacilityView, OrganizationView, ProductView } from '../../registry/src/registry.views';
+import {
+  BatchGraded,
+  BatchHarvested,
+  BatchPacked,
+  BatchPreCooled,
+  BatchRegistered,
+  ComplianceCertificateIssued,
+  FarmInputApplied,
+  QualityTestRecorded,
+} from './domain/events';
+import { BatchView, ItemView } from './batch.views';
+
+const DAY_MS = 86_400_000;
+const batchRef = (id: string): DocRef => ({ collection: 'batches', id });
+const facilityRef = (id: string): DocRef => ({ collection: 'facilities', id });
+
+/** The batch as cooperatives, regulators and scan pages read it, with names resolved at write time. */
+export const batchProjection: Projection = {
+  name: 'batches',
+  eventTypes: [
+    'BatchRegistered',
+    'FarmInputApplied',
+    'BatchHarvested',
+    'BatchPreCooled',
+    'QualityTestRecorded',
+    'BatchGraded',
+    'BatchPacked',
+    'ComplianceCertificateIssued',
+  ],
+  reads(event) {
+    const d = event.data as { batchId: string; facilityId?: string; labId?: string };
+    if (event.type === 'BatchRegistered') {
+      const r = event.data as BatchRegistered['data'];
+      return [
+        { collection: 'products', id: r.productId },
+        { collection: 'organizations', id: r.cooperativeId },
+        facilityRef(r.farmPlotId),
+      ];
+    }
+    const refs = [batchRef(d.batchId)];
+    if (d.facilityId) refs.push(facilityRef(d.facilityId));
+    if (d.labId) refs.push({ collection: 'organizations', id: d.labId });
+    return refs;
+  },
+  apply(event, docs) {
+    if (event.type === 'BatchRegistered') return [registered(event, docs)];
+    const batch = docs.get<BatchView>('batches', (event.data as { batchId: string }).batchId);
+    if (!batch) return [];
+    const next = evolveBatch(batch, event, docs);
+    const writes: DocWrite[] = [{ collection: 'batches', id: next.id, doc: next }];
+    if (event.type === 'BatchPacked') writes.push(...itemWrites(event.data as BatchPacked['data']));
+    return writes;
+  },
+};
+
+function registered(event: RecordedEvent, docs: DocReader): DocWrite {
+  const d = event.data as BatchRegistered['data'];
+  const product = docs.get<ProductView>('products', d.productId);
+  const coop = docs.get<OrganizationView>('organizations', d.cooperativeId);
+  const plot = docs.get<FacilityView>('facilities', d.farmPlotId);
+  const view: BatchView = {
+    id: d.batchId,
+    lotCode: d.lotCode,
+    status: 'registered',
+    registeredAt: occurredAt(event),
+    product: {
+      id: d.productId,
+      nameZh: product?.nameZh ?? '',
+      nameEn: product?.nameEn ?? '',
+      category: product?.category ?? '',
+      gtin: product?.gtin,
+      storageRange: product?.storageRange,
+      transportRange: product?.transportRange,
+      grades: product?.grades ?? [],
+    },
+    cooperative: { id: d.cooperativeId, name: coop?.name ?? '', creditCode: coop?.creditCode },
+    farmPlot: { id: d.farmPlotId, name: plot?.name ?? '', region: plot?.region ?? { county: '' } },
+    plannedQuantity: d.plannedQuantity,
+    farmInputs: [],
+    harvests: [],
+    preCooling: [],
+    tests: [],
+    grading: [],
+    packings: [],
+    itemCount: 0,
+  };
+  return { collection: 'batches', id: view.id, doc: view };
+}
+
+function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): BatchView {
+  const facilityName = (id: string) => docs.get<FacilityView>('facilities', id)?.name ?? id;
+  switch (event.type) {
+    case 'FarmInputApplied': {
+      const d = event.data as FarmInputApplied['data'];
+      const safeFrom = new Date(Date.parse(d.appliedAt) + d.safetyIntervalDays * DAY_MS).toISOString();
+      const input = {
+        inputId: d.inputId,
+        name: d.inputName,
+        activeIngredient: d.activeIngredient,
+        kind: d.kind,
+        dose: d.dose,
+        appliedAt: d.appliedAt,
+        safetyIntervalDays: d.safetyIntervalDays,
+        safeFrom,
+      };
+      return { ...batch, farmInputs: [...batch.farmInputs, input] };
+    }
+    case 'BatchHarvested': {
+      const d = event.data as BatchHarvested['data'];
+      const harvest = { harvestId: d.harvestId, harvestedAt: d.harvestedAt, quantity: d.quantity };
+      return { ...batch, status: batch.status === 'packed' ? 'packed' : 'harvested', harvests: [...batch.harvests, harvest] };
+    }
+    case 'BatchPreCooled': {
+      const d = event.data as BatchPreCooled['data'];
+      const step = { ...withoutBatchId(d), facilityName: facilityName(d.facilityId) };
+      return { ...batch, preCooling: [...batch.preCooling, step] };
+    }
+    case 'QualityTestRecorded': {
+      const d = event.data as QualityTestRecorded['data'];
+      const labName = docs.get<OrganizationView>('organizations', d.labId)?.name ?? d.labId;
+      const { facilityId: _facility, ...test } = withoutBatchId(d);
+      return { ...batch, tests: [...batch.tests, { ...test, labName }] };
+    }
+    case 'BatchGraded': {
+      const d = event.data as BatchGraded['data'];
+      const grading = { ...withoutBatchId(d), facilityName: facilityName(d.facilityId) };
+      return { ...batch, grading: [...batch.grading, grading] };
+    }
+    case 'BatchPacked': {
+      const d = event.data as BatchPacked['data'];
+      const packing = {
+        packingId: d.packingId,
+        facilityId: d.facilityId,
+        facilityName: facilityName(d.facilityId),
+        packedAt: d.packedAt,
+        itemCount: d.items.length,
+        cartonIds: d.cartons.map((c) => c.cartonId),
+      };
+      return { ...batch, status: 'packed', packings: [...batch.packings, packing], itemCount: batch.itemCount + d.items.length };
+    }
+    case 'ComplianceCertificateIssued': {
+      const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data as ComplianceCertificateIssued['data']);
+      return { ...batch, certificate };
+    }
+    default:
+      return batch;
+  }
+}
+
+function itemWrites(d: BatchPacked['data']): DocWrite[] {
+  return d.items.map((item) => {
+    const view: ItemView = {
+      code: item.code,
+      batchId: d.batchId,
+      cartonId: item.cartonId,
+      grade: item.grade,
+      netWeight: item.netWeight,
+      packingId: d.packingId,
+      packedAt: d.packedAt,
+      facilityId: d.facilityId,
+    };
+    return { collection: 'items', id: item.code, doc: view };
+  });
+}
+
+function withoutBatchId<T extends { batchId: string }>(data: T): Omit<T, 'batchId'> {
+  const { batchId: _batch, ...rest } = data;
+  return rest;
+}
+
+function occurredAt(event: RecordedEvent): string {
+  return (event.metadata as { occurredAt: string }).occurredAt;
+}

@@ -1,0 +1,81 @@
+import { Region, TemperatureRange } from '../../registry/src/domain/events';
+import { CertificateBasis, GradeClassResult, Quantity } from './domain/events';
+
+export interface BatchView {
+  id: string;
+  lotCode: string;
+  status: 'registered' | 'harvested' | 'packed';
+  registeredAt: string;
+  product: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    category: string;
+    gtin?: string;
+    storageRange?: TemperatureRange;
+    transportRange?: TemperatureRange;
+    grades: string[];
+  };
+  cooperative: { id: string; name: string; creditCode?: string };
+  farmPlot: { id: string; name: string; region: Region };
+  plannedQuantity?: Quantity;
+  farmInputs: {
+    inputId: string;
+    name: string;
+    activeIngredient?: string;
+    kind: string;
+    dose: Quantity;
+    appliedAt: string;
+    safetyIntervalDays: number;
+    safeFrom: string;
+  }[];
+  harvests: { harvestId: string; harvestedAt: string; quantity: Quantity }[];
+  preCooling: { facilityId: string; facilityName: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
+  tests: {
+    testId: string;
+    labId: string;
+    labName: string;
+    method: string;
+    standardRef?: string;
+    analyte?: string;
+    sampleId: string;
+    testedAt: string;
+    value: number;
+    unit: string;
+    threshold: number;
+    passed: boolean;
+  }[];
+  grading: { gradingId: string; facilityId: string; facilityName: string; gradedAt: string; classes: GradeClassResult[] }[];
+  packings: {
+    packingId: string;
+    facilityId: string;
+    facilityName: string;
+    packedAt: string;
+    itemCount: number;
+    cartonIds: string[];
+  }[];
+  itemCount: number;
+  certificate?: {
+    certificateNo: string;
+    productName: string;
+    quantity: Quantity;
+    producerName: string;
+    origin: string;
+    contactPhone?: string;
+    issuedAt: string;
+    promise: string;
+    basis: CertificateBasis[];
+  };
+}
+
+/** One packed item: the row a scan starts from. */
+export interface ItemView {
+  code: string;
+  batchId: string;
+  cartonId: string;
+  grade: string;
+  netWeight: Quantity;
+  packingId: string;
+  packedAt: string;
+  facilityId: string;
+}

@@ -1,0 +1,19 @@
+import { Doc, DocRef, DocWrite } from './projection';
+
+/**
+ * Where read models live. Queries are async so that a networked adapter fits;
+ * the embedded adapter answers synchronously underneath.
+ */
+export interface DocumentStore {
+  get<T extends Doc = Doc>(collection: string, id: string): Promise<T | undefined>;
+  getMany<T extends Doc = Doc>(refs: DocRef[]): Promise<Map<string, T | undefined>>;
+  /** Every document of a collection matching all `where` fields (top-level equality). */
+  find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>): Promise<T[]>;
+  /** Saves documents and moves the checkpoint in one atomic step. */
+  commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void>;
+  checkpoint(name: string): Promise<number>;
+  /** Called after documents change in this process (caches listen). */
+  onChange(listener: (writes: DocWrite[]) => void): void;
+}
+
+export const DOCUMENT_STORE = Symbol('DocumentStore');

@@ -1,0 +1,126 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { DocumentStore } from '../document-store.port';
+import { Doc, DocRef, DocWrite, docKey } from '../projection';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (
+  name TEXT PRIMARY KEY,
+  position INTEGER NOT NULL
+);`;
+
+/** A field queried with `find`; indexed with an expression index on the JSON. */
+export interface DocIndex {
+  field: string;
+}
+
+/**
+ * Read models in the same SQLite file as the events, so that inline projection,
+ * documents and checkpoint commit in the append's own transaction.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly getStmt: Statement<[string, string], { doc: string }>;
+  private readonly putStmt: Statement<[string, string, string]>;
+  private readonly delStmt: Statement<[string, string]>;
+  private readonly cpGet: Statement<[string], { position: number }>;
+  private readonly cpPut: Statement<[string, number]>;
+  private readonly listeners: ((writes: DocWrite[]) => void)[] = [];
+
+  constructor(
+    private readonly db: Database,
+    indexes: DocIndex[] = [],
+  ) {
+    db.exec(SCHEMA);
+    for (const { field } of indexes) {
+      assertFieldName(field);
+      db.exec(
+        `CREATE INDEX IF NOT EXISTS documents_${field} ON documents (collection, json_extract(doc, '$.${field}'))`,
+      );
+    }
+    this.getStmt = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
+    this.putStmt = db.prepare(
+      'INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc',
+    );
+    this.delStmt = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
+    this.cpGet = db.prepare('SELECT position FROM checkpoints WHERE name = ?');
+    this.cpPut = db.prepare(
+      'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+  }
+
+  getSync<T extends Doc = Doc>(collection: string, id: string): T | undefined {
+    const row = this.getStmt.get(collection, id);
+    return row ? (JSON.parse(row.doc) as T) : undefined;
+  }
+
+  /** The stored JSON text itself, for callers that pass it on unparsed. */
+  getRawSync(collection: string, id: string): string | undefined {
+    return this.getStmt.get(collection, id)?.doc;
+  }
+
+  getManySync<T extends Doc = Doc>(refs: DocRef[]): Map<string, T | undefined> {
+    const found = new Map<string, T | undefined>();
+    for (const { collection, id } of refs) found.set(docKey(collection, id), this.getSync<T>(collection, id));
+    return found;
+  }
+
+  findSync<T extends Doc = Doc>(collection: string, where: Record<string, unknown> = {}): T[] {
+    const fields = Object.keys(where);
+    fields.forEach(assertFieldName);
+    const sql =
+      'SELECT doc FROM documents WHERE collection = ?' +
+      fields.map((f) => ` AND json_extract(doc, '$.${f}') = ?`).join('') +
+      ' ORDER BY id';
+    const params = [collection, ...fields.map((f) => sqlValue(where[f]))];
+    return (this.db.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
+  }
+
+  /** Must run inside the caller's transaction when atomicity with other writes matters. */
+  commitSync(writes: DocWrite[], checkpoint: { name: string; position: number }): void {
+    for (const w of writes) {
+      if (w.doc === null) this.delStmt.run(w.collection, w.id);
+      else this.putStmt.run(w.collection, w.id, JSON.stringify(w.doc));
+    }
+    this.cpPut.run(checkpoint.name, checkpoint.position);
+    if (writes.length > 0) for (const listener of this.listeners) listener(writes);
+  }
+
+  checkpointSync(name: string): number {
+    return this.cpGet.get(name)?.position ?? 0;
+  }
+
+  async get<T extends Doc = Doc>(collection: string, id: string) {
+    return this.getSync<T>(collection, id);
+  }
+  async getMany<T extends Doc = Doc>(refs: DocRef[]) {
+    return this.getManySync<T>(refs);
+  }
+  async find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>) {
+    return this.findSync<T>(collection, where);
+  }
+  async commit(writes: DocWrite[], checkpoint: { name: string; position: number }) {
+    this.db.transaction(() => this.commitSync(writes, checkpoint))();
+  }
+  async checkpoint(name: string) {
+    return this.checkpointSync(name);
+  }
+  onChange(listener: (writes: DocWrite[]) => void): void {
+    this.listeners.push(listener);
+  }
+}
+
+function assertFieldName(field: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain field name: ${field}`);
+}
+
+/** SQLite's json_extract yields 1/0 for booleans and text for strings. */
+function sqlValue(value: unknown): string | number | null {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === null || value === undefined) return null;
+  return value as string | number;
+}

@@ -1,0 +1,47 @@
+import { FacilityType, OrganizationRole, Region, TemperatureRange } from './domain/events';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  role: OrganizationRole;
+  creditCode?: string;
+  region?: Region;
+  contactPhone?: string;
+  registeredAt: string;
+}
+
+/** Looked up on every authenticated request; holds only the hash of the secret. */
+export interface ApiKeyView {
+  id: string;
+  organizationId: string;
+  role: OrganizationRole;
+  secretHash: string;
+  label?: string;
+  revoked: boolean;
+  issuedAt: string;
+}
+
+export interface FacilityView {
+  id: string;
+  ownerId: string;
+  ownerName: string;
+  type: FacilityType;
+  name: string;
+  region: Region;
+  location?: { lat: number; lng: number };
+  plate?: string;
+  registeredAt: string;
+}
+
+export interface ProductView {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  category: string;
+  storageClass: string;
+  storageRange?: TemperatureRange;
+  transportRange?: TemperatureRange;
+  gtin?: string;
+  grades: string[];
+  registeredAt: string;
+}
