@@ -1,4 +1,10 @@
-/** Jest runs TypeScript through SWC: NestJS 12 ships ESM only, so @nestjs is transformed too. */
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/**
+ * Jest runs TypeScript through SWC. NestJS 12 and some of its dependencies ship ESM only,
+ * which CommonJS Jest cannot load on Node 20: every ESM package is transformed too.
+ */
 const swc = {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -7,12 +13,31 @@ const swc = {
   },
   module: { type: 'commonjs' },
 };
+
+function esmPackages(dir = join(__dirname, 'node_modules')) {
+  const names = [];
+  for (const entry of readdirSync(dir)) {
+    if (entry.startsWith('.')) continue;
+    const scoped = entry.startsWith('@') ? readdirSync(join(dir, entry)).map((n) => `${entry}/${n}`) : [entry];
+    for (const name of scoped) {
+      try {
+        if (JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')).type === 'module') names.push(name);
+      } catch {
+        // not a package folder
+      }
+    }
+  }
+  return names;
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e.ts', '**/*.contract.ts'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
 };

@@ -2,3 +2,4 @@ export * from './actor';
 export * from './decider';
 export * from './errors';
 export * from './event';
+export * from './time';

@@ -7,7 +7,7 @@ import { Doc, DocRef, DocWrite } from './projection';
 export interface DocumentStore {
   get<T extends Doc = Doc>(collection: string, id: string): Promise<T | undefined>;
   getMany<T extends Doc = Doc>(refs: DocRef[]): Promise<Map<string, T | undefined>>;
-  /** Every document of a collection matching all `where` fields (top-level equality). */
+  /** Every document of a collection whose fields (paths like `cooperative.id`) equal `where`'s values. */
   find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>): Promise<T[]>;
   /** Saves documents and moves the checkpoint in one atomic step. */
   commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void>;

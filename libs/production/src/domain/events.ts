@@ -24,6 +24,12 @@ export type BatchRegistered = DomainEvent<
     cooperativeId: string;
     farmPlotId: string;
     plannedQuantity?: Quantity;
+    /**
+     * The product's grade classes when the batch was registered, best first: grading and
+     * packing are checked against them without reading the product. Always written by the
+     * batch decider; a batch registered without them accepts no grade.
+     */
+    grades?: string[];
   }
 >;
 

@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   position INTEGER NOT NULL
 );`;
 
-/** A field queried with `find`; indexed with an expression index on the JSON. */
+/** A field path (`batchId`, `cooperative.id`) queried with `find`; indexed with an expression index on the JSON. */
 export interface DocIndex {
   field: string;
 }
@@ -39,7 +39,7 @@ export class SqliteDocumentStore implements DocumentStore {
     for (const { field } of indexes) {
       assertFieldName(field);
       db.exec(
-        `CREATE INDEX IF NOT EXISTS documents_${field} ON documents (collection, json_extract(doc, '$.${field}'))`,
+        `CREATE INDEX IF NOT EXISTS documents_${field.replace(/\./g, '_')} ON documents (collection, json_extract(doc, '$.${field}'))`,
       );
     }
     this.getStmt = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
@@ -115,7 +115,7 @@ export class SqliteDocumentStore implements DocumentStore {
 }
 
 function assertFieldName(field: string): void {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain field name: ${field}`);
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(field)) throw new Error(`not a field path: ${field}`);
 }
 
 /** SQLite's json_extract yields 1/0 for booleans and text for strings. */

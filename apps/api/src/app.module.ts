@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConsumerModule } from '../../../libs/consumer/src/consumer.module';
+import { LogisticsModule } from '../../../libs/logistics/src/logistics.module';
+import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
+import { AppConfig } from '../../../libs/platform/src/config';
+import { PlatformModule } from '../../../libs/platform/src/platform.module';
+import { EmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
+import { ProductionModule } from '../../../libs/production/src/production.module';
+import { RegistryModule } from '../../../libs/registry/src/registry.module';
+import { HealthController } from './health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, storage: EmbeddedStorage, clock: Clock = systemClock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, ConsumerModule],
+      controllers: [HealthController],
+    };
+  }
+}

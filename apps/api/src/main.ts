@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../../libs/platform/src/config';
+import { createApp } from './create-app';
+
+/**
+ * Runs everything in one process on the embedded store. Without SUYUAN_ADMIN_KEY a key
+ * is generated once into DATA_DIR/admin.key (mode 600), so a fresh clone needs no setup.
+ */
+async function main() {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  if (!config.adminKey) config.adminKey = adminKeyFile(join(config.dataDir, 'admin.key'));
+  const { app } = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(`Suyuan listening on ${url} (data in ${config.dataDir}); API docs at ${url}/api/docs`);
+  if (!process.env.SUYUAN_ADMIN_KEY) console.log(`Administrator key in ${join(config.dataDir, 'admin.key')}`);
+}
+
+function adminKeyFile(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = `sy_admin_${randomBytes(24).toString('base64url')}`;
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { coldChainProjection } from '../../../libs/logistics/src/cold-chain.projection';
+import { logisticsProjection } from '../../../libs/logistics/src/cartons.projection';
+import { ReadModelSchema } from '../../../libs/platform/src/storage/embedded-storage';
+import { batchProjection } from '../../../libs/production/src/batch.projection';
+import { registryProjection } from '../../../libs/registry/src/registry.projection';
+
+/** Every read model of the application, and the indexes its queries use. */
+export const readModelSchema: ReadModelSchema = {
+  version: 1,
+  projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection],
+  indexes: [
+    { field: 'batchId' },
+    { field: 'ownerId' },
+    { field: 'cooperative.id' },
+    { field: 'product.id' },
+    { field: 'from.id' },
+    { field: 'to.id' },
+  ],
+};

@@ -1,0 +1,51 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { notFound } from '../../../core/src';
+import { CLOCK, Clock } from '../../../platform/src/commands/clock';
+import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
+import { utc } from '../../../platform/src/http/time';
+import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { FacilityView } from '../../../registry/src/registry.views';
+import { decideColdChainReadings } from '../domain/cold-chain';
+import { ReadingsDto } from '../http/logistics.dto';
+
+export class RecordColdChainReadingsCommand {
+  constructor(readonly ctx: CommandContext, readonly body: ReadingsDto) {}
+}
+
+/**
+ * Device uploads go to the facility's own cold-chain stream with no concurrency check:
+ * readings are facts that never conflict, and they must not contend with shipments.
+ */
+@CommandHandler(RecordColdChainReadingsCommand)
+export class RecordColdChainReadingsHandler implements ICommandHandler<RecordColdChainReadingsCommand> {
+  constructor(
+    private readonly executor: StreamExecutor,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ ctx, body }: RecordColdChainReadingsCommand) {
+    const view = await this.docs.get<FacilityView>('facilities', body.facilityId);
+    if (!view) throw notFound('facility_not_found', `no facility ${body.facilityId}`);
+    const event = decideColdChainReadings({
+      type: 'RecordColdChainReadings',
+      actor: ctx.actor,
+      facility: { id: view.id, ownerId: view.ownerId, type: view.type },
+      deviceId: body.deviceId,
+      readings: body.readings.map((r, i) => ({
+        at: utc(r.at, `readings.${i}.at`),
+        temperatureC: r.temperatureC,
+        humidityPct: r.humidityPct,
+      })),
+      now: this.clock.now().toISOString(),
+    });
+    const readings = event.data.readings;
+    await this.executor.append(`coldchain-${view.id}`, [event], {
+      ...ctx,
+      facilityId: view.id,
+      occurredAt: readings[readings.length - 1].at,
+    });
+    return { facilityId: view.id, deviceId: body.deviceId, accepted: readings.length, from: readings[0].at, to: readings[readings.length - 1].at };
+  }
+}

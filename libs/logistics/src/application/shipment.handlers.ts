@@ -1,0 +1,113 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { FacilityRef, notFound } from '../../../core/src';
+import { newId } from '../../../platform/src/commands/ids';
+import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
+import { found } from '../../../platform/src/http/not-found';
+import { utc } from '../../../platform/src/http/time';
+import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { docKey } from '../../../readmodels/src/projection';
+import { FacilityView } from '../../../registry/src/registry.views';
+import { CartonCustody, ShipmentCommand } from '../domain/commands';
+import { shipmentDecider } from '../domain/shipment.decider';
+import { DeliveryDto, DispatchDto, ReceiptDto } from '../http/logistics.dto';
+import { CartonView, ShipmentView } from '../logistics.views';
+import { KeyedLock } from './keyed-lock';
+
+export const shipmentStream = (id: string) => `shipment-${id}`;
+
+export class DispatchShipmentCommand {
+  constructor(readonly ctx: CommandContext, readonly body: DispatchDto) {}
+}
+export class ReceiveShipmentCommand {
+  constructor(readonly ctx: CommandContext, readonly shipmentId: string, readonly body: ReceiptDto) {}
+}
+export class DeliverShipmentCommand {
+  constructor(readonly ctx: CommandContext, readonly shipmentId: string, readonly body: DeliveryDto) {}
+}
+
+abstract class ShipmentHandler {
+  constructor(
+    protected readonly executor: StreamExecutor,
+    @Inject(DOCUMENT_STORE) protected readonly docs: DocumentStore,
+  ) {}
+
+  protected async facility(id: string): Promise<FacilityRef> {
+    const view = await this.docs.get<FacilityView>('facilities', id);
+    if (!view) throw notFound('facility_not_found', `no facility ${id}`);
+    return { id: view.id, ownerId: view.ownerId, type: view.type };
+  }
+
+  protected async run(shipmentId: string, command: ShipmentCommand, ctx: CommandContext): Promise<ShipmentView> {
+    await this.executor.execute(shipmentStream(shipmentId), shipmentDecider, command, ctx);
+    return found(await this.docs.get<ShipmentView>('shipments', shipmentId), 'shipment', shipmentId);
+  }
+}
+
+@CommandHandler(DispatchShipmentCommand)
+export class DispatchShipmentHandler extends ShipmentHandler implements ICommandHandler<DispatchShipmentCommand, ShipmentView> {
+  private readonly lock = new KeyedLock();
+
+  async execute({ ctx, body }: DispatchShipmentCommand): Promise<ShipmentView> {
+    const [from, to, vehicle] = await Promise.all([
+      this.facility(body.fromFacilityId),
+      this.facility(body.toFacilityId),
+      body.vehicleId ? this.facility(body.vehicleId) : undefined,
+    ]);
+    const dispatchedAt = utc(body.dispatchedAt, 'dispatchedAt');
+    const shipmentId = newId('SH', ctx);
+    return this.lock.run(from.id, async () => {
+      const stored = await this.docs.getMany<CartonView>(body.cartonIds.map((id) => ({ collection: 'cartons', id })));
+      const cartons: CartonCustody[] = [];
+      const unknownCartonIds: string[] = [];
+      for (const id of body.cartonIds) {
+        const carton = stored.get(docKey('cartons', id));
+        if (carton) cartons.push({ cartonId: id, facilityId: carton.facilityId, status: carton.status });
+        else unknownCartonIds.push(id);
+      }
+      return this.run(shipmentId, {
+        type: 'DispatchShipment',
+        actor: ctx.actor,
+        shipmentId,
+        from,
+        to,
+        vehicle,
+        cartons,
+        unknownCartonIds,
+        dispatchedAt,
+      }, { ...ctx, facilityId: from.id, occurredAt: dispatchedAt });
+    });
+  }
+}
+
+@CommandHandler(ReceiveShipmentCommand)
+export class ReceiveShipmentHandler extends ShipmentHandler implements ICommandHandler<ReceiveShipmentCommand, ShipmentView> {
+  async execute({ ctx, shipmentId, body }: ReceiveShipmentCommand): Promise<ShipmentView> {
+    const facility = await this.facility(body.facilityId);
+    const receivedAt = utc(body.receivedAt, 'receivedAt');
+    return this.run(shipmentId, {
+      type: 'ReceiveShipment',
+      actor: ctx.actor,
+      facility,
+      receivedAt,
+      condition: body.condition,
+      temperatureC: body.temperatureC,
+      note: body.note,
+    }, { ...ctx, facilityId: facility.id, occurredAt: receivedAt });
+  }
+}
+
+@CommandHandler(DeliverShipmentCommand)
+export class DeliverShipmentHandler extends ShipmentHandler implements ICommandHandler<DeliverShipmentCommand, ShipmentView> {
+  async execute({ ctx, shipmentId, body }: DeliverShipmentCommand): Promise<ShipmentView> {
+    const facility = await this.facility(body.facilityId);
+    const deliveredAt = utc(body.deliveredAt, 'deliveredAt');
+    return this.run(shipmentId, {
+      type: 'DeliverShipment',
+      actor: ctx.actor,
+      facility,
+      deliveredAt,
+      recipient: body.recipient,
+    }, { ...ctx, facilityId: facility.id, occurredAt: deliveredAt });
+  }
+}

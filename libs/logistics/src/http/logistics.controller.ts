@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { WriteContext } from '../../../platform/src/auth/auth.decorators';
+import { CommandContext } from '../../../platform/src/commands/stream-executor';
+import { found } from '../../../platform/src/http/not-found';
+import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { RecordColdChainReadingsCommand } from '../application/cold-chain.handler';
+import { DeliverShipmentCommand, DispatchShipmentCommand, ReceiveShipmentCommand } from '../application/shipment.handlers';
+import { CartonView, ColdChainIndexView, ShipmentView } from '../logistics.views';
+import { DeliveryDto, DispatchDto, ReadingsDto, ReceiptDto } from './logistics.dto';
+
+/** County → town → village logistics and the cold chain (冷链). Facility ownership decides who may record. */
+@ApiTags('logistics')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key is recorded once' })
+@Controller('api')
+export class LogisticsController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+  ) {}
+
+  @Post('shipments')
+  @ApiOperation({ summary: 'Dispatch cartons from my facility to the next one (one leg)' })
+  dispatch(@WriteContext() ctx: CommandContext, @Body() body: DispatchDto) {
+    return this.commands.execute(new DispatchShipmentCommand(ctx, body));
+  }
+
+  @Get('shipments')
+  @ApiQuery({ name: 'from', required: false, description: 'origin facility id' })
+  @ApiQuery({ name: 'to', required: false, description: 'destination facility id' })
+  list(@Query('from') from?: string, @Query('to') to?: string) {
+    return this.docs.find<ShipmentView>('shipments', { ...(from ? { 'from.id': from } : {}), ...(to ? { 'to.id': to } : {}) });
+  }
+
+  @Get('shipments/:id')
+  async shipment(@Param('id') id: string) {
+    return found(await this.docs.get<ShipmentView>('shipments', id), 'shipment', id);
+  }
+
+  @Post('shipments/:id/receipt')
+  @ApiOperation({ summary: 'Receive a shipment at my facility, with condition and handover temperature' })
+  receive(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: ReceiptDto) {
+    return this.commands.execute(new ReceiveShipmentCommand(ctx, id, body));
+  }
+
+  @Post('shipments/:id/delivery')
+  @ApiOperation({ summary: 'Hand a received shipment over to the consignee at my village point' })
+  deliver(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: DeliveryDto) {
+    return this.commands.execute(new DeliverShipmentCommand(ctx, id, body));
+  }
+
+  @Get('cartons/:id')
+  async carton(@Param('id') id: string) {
+    return found(await this.docs.get<CartonView>('cartons', id), 'carton', id);
+  }
+
+  @Post('cold-chain/readings')
+  @ApiOperation({ summary: 'Upload temperature (and humidity) readings of one device, in bulk (up to 10,000)' })
+  readings(@WriteContext() ctx: CommandContext, @Body() body: ReadingsDto) {
+    return this.commands.execute(new RecordColdChainReadingsCommand(ctx, body));
+  }
+
+  @Get('cold-chain/:facilityId')
+  @ApiOperation({ summary: 'How many readings a facility or vehicle has, and the latest' })
+  async coldChain(@Param('facilityId') facilityId: string) {
+    return found(await this.docs.get<ColdChainIndexView>('coldchain', facilityId), 'cold-chain record for facility', facilityId);
+  }
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base of every QR URL, without trailing slash. */
+  publicBaseUrl: string;
+  /** The bootstrap administrator's key; generated into DATA_DIR/admin.key when unset. */
+  adminKey?: string;
+  logLevel: 'silent' | 'error' | 'warn' | 'info';
+}
+
+export const APP_CONFIG = Symbol('AppConfig');
+
+/** Reads and validates the environment once at start; a bad value stops the process with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(publicBaseUrl)) {
+    throw new Error(`PUBLIC_BASE_URL must be an http(s) URL, got "${env.PUBLIC_BASE_URL}"`);
+  }
+  const adminKey = env.SUYUAN_ADMIN_KEY || undefined;
+  if (adminKey !== undefined && adminKey.length < 16) {
+    throw new Error('SUYUAN_ADMIN_KEY must be at least 16 characters');
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
+  if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent|error|warn|info`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    publicBaseUrl,
+    adminKey,
+    logLevel,
+  };
+}

@@ -1,0 +1,121 @@
+import { conflict, invalid } from '../../../core/src';
+import {
+  requireFacilityType,
+  requireHarvested,
+  requireOwnFacility,
+  requireProductGrade,
+  requireWithinHarvest,
+} from './batch.guards';
+import { RegisteredBatchState } from './batch.state';
+import { PackBatch } from './commands';
+import { BatchEvent, PackedCarton, PackedItem, Quantity } from './events';
+import { inBaseUnit } from './quantity';
+import { parseTime } from '../../../core/src/time';
+
+/**
+ * Packing (包装), possibly over several sessions: every item gets its code (一物一码) and a
+ * carton, and together the sessions cannot hold more than was harvested.
+ */
+export function decidePacking(command: PackBatch, state: RegisteredBatchState): BatchEvent[] {
+  const { actor, packingId, facility, packedAt, items, cartons } = command;
+  requireOwnFacility(actor, facility);
+  requireFacilityType(facility, ['packhouse'], 'Packing');
+  if (state.packingIds.has(packingId)) throw conflict('packing_exists', `Packing ${packingId} is already recorded`);
+  const { harvested } = requireHarvested(state, 'pack');
+  parseTime('packedAt', packedAt);
+  if (!Array.isArray(items) || items.length === 0) throw invalid('no_items', 'A packing needs at least one item');
+  checkCartons(items, Array.isArray(cartons) ? cartons : [], state);
+  checkItems(items, state);
+  checkTotal(items, state, harvested);
+  return [
+    {
+      type: 'BatchPacked',
+      data: { batchId: state.batch.batchId, packingId, facilityId: facility.id, packedAt, items, cartons },
+    },
+  ];
+}
+
+function checkCartons(items: PackedItem[], cartons: PackedCarton[], state: RegisteredBatchState): void {
+  const repeated = duplicates(cartons.map((carton) => carton.cartonId));
+  if (repeated.length > 0) {
+    throw invalid('duplicate_carton', `Cartons listed more than once: ${repeated.join(', ')}`, { cartonIds: repeated });
+  }
+  const reused = cartons.map((carton) => carton.cartonId).filter((id) => state.packedCartonIds.has(id));
+  if (reused.length > 0) {
+    throw conflict('carton_already_packed', `Cartons already packed for this batch: ${reused.join(', ')}`, {
+      cartonIds: reused,
+    });
+  }
+  const itemsPerCarton = new Map<string, number>();
+  for (const item of items) itemsPerCarton.set(item.cartonId, (itemsPerCarton.get(item.cartonId) ?? 0) + 1);
+  const listed = new Set(cartons.map((carton) => carton.cartonId));
+  const unlisted = [...itemsPerCarton.keys()].filter((id) => !listed.has(id));
+  if (unlisted.length > 0) {
+    throw invalid('unknown_carton', `Items are put in cartons this packing does not list: ${unlisted.join(', ')}`, {
+      cartonIds: unlisted,
+    });
+  }
+  const empty = cartons.filter((carton) => !itemsPerCarton.has(carton.cartonId)).map((carton) => carton.cartonId);
+  if (empty.length > 0) {
+    throw invalid('empty_carton', `Cartons without items: ${empty.join(', ')}`, { cartonIds: empty });
+  }
+  for (const { cartonId, itemCount } of cartons) {
+    const counted = itemsPerCarton.get(cartonId);
+    if (itemCount !== counted) {
+      throw invalid(
+        'carton_count_mismatch',
+        `Carton ${cartonId} says it holds ${itemCount} items, but ${counted} items are packed into it`,
+        { cartonId, itemCount, items: counted },
+      );
+    }
+  }
+}
+
+function checkItems(items: PackedItem[], state: RegisteredBatchState): void {
+  const repeated = duplicates(items.map((item) => item.code));
+  if (repeated.length > 0) {
+    throw invalid('duplicate_item_code', `Item codes listed more than once: ${repeated.join(', ')}`, { codes: repeated });
+  }
+  const packed = items.map((item) => item.code).filter((code) => state.packedCodes.has(code));
+  if (packed.length > 0) {
+    throw conflict('item_already_packed', `Items already packed: ${packed.join(', ')}`, { codes: packed });
+  }
+  const gradedClasses = Object.keys(state.graded).filter((grade) => state.graded[grade] > 0);
+  items.forEach((item, i) => {
+    requireProductGrade(state, item.grade);
+    // Once graded, an item can only be packed in a class the grading produced.
+    if (gradedClasses.length > 0 && !gradedClasses.includes(item.grade)) {
+      throw invalid(
+        'grade_not_graded',
+        `No ${item.grade} was graded in this batch; its graded classes are ${gradedClasses.join(', ')}`,
+        { grade: item.grade, graded: gradedClasses },
+      );
+    }
+    netWeightKg(`items[${i}].netWeight`, item.netWeight);
+  });
+}
+
+/**
+ * By weight, the items' net weight cannot exceed the harvest; by count (piece, head), there
+ * cannot be more items than pieces, since each item holds at least one.
+ */
+function checkTotal(items: PackedItem[], state: RegisteredBatchState, harvested: Quantity): void {
+  if (harvested.unit === 'kg') {
+    const kg = items.reduce((sum, item) => sum + netWeightKg('netWeight', item.netWeight), 0);
+    requireWithinHarvest('Packed', state.packedNetWeightKg + kg, harvested);
+  } else {
+    requireWithinHarvest('Packed', state.packedCodes.size + items.length, harvested);
+  }
+}
+
+function netWeightKg(field: string, netWeight: Quantity): number {
+  const base = inBaseUnit(field, netWeight);
+  if (base.unit !== 'kg') {
+    throw invalid('unit_mismatch', `${field} must be a weight in g, kg or t; got ${netWeight.unit}`, { field });
+  }
+  return base.value;
+}
+
+function duplicates(values: string[]): string[] {
+  return [...new Set(values.filter((value, i) => values.indexOf(value) !== i))];
+}

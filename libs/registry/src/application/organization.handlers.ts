@@ -1,0 +1,92 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
+import { newId } from '../../../platform/src/commands/ids';
+import { mintApiKey } from '../../../platform/src/auth/api-key';
+import { found } from '../../../platform/src/http/not-found';
+import { organizationDecider } from '../domain/organization.decider';
+import { IssueApiKeyDto, RegisterOrganizationDto } from '../http/registry.dto';
+import { OrganizationView } from '../registry.views';
+
+export const organizationStream = (id: string) => `organization-${id}`;
+
+export class RegisterOrganizationCommand {
+  constructor(
+    readonly ctx: CommandContext,
+    readonly body: RegisterOrganizationDto,
+  ) {}
+}
+
+export class IssueApiKeyCommand {
+  constructor(
+    readonly ctx: CommandContext,
+    readonly organizationId: string,
+    readonly body: IssueApiKeyDto,
+  ) {}
+}
+
+export class RevokeApiKeyCommand {
+  constructor(
+    readonly ctx: CommandContext,
+    readonly organizationId: string,
+    readonly keyId: string,
+  ) {}
+}
+
+@CommandHandler(RegisterOrganizationCommand)
+export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrganizationCommand, OrganizationView> {
+  constructor(
+    private readonly executor: StreamExecutor,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+  ) {}
+
+  async execute({ ctx, body }: RegisterOrganizationCommand): Promise<OrganizationView> {
+    const organizationId = newId('ORG', ctx);
+    await this.executor.execute(organizationStream(organizationId), organizationDecider, {
+      type: 'RegisterOrganization',
+      actor: ctx.actor,
+      organizationId,
+      ...body,
+      region: body.region && { ...body.region },
+    }, ctx);
+    return found(await this.docs.get<OrganizationView>('organizations', organizationId), 'organization', organizationId);
+  }
+}
+
+/**
+ * The plain key is returned once, here, and never stored: its route opts out of
+ * idempotent replay (which would have to keep the answer), and ignores the key for ids.
+ */
+@CommandHandler(IssueApiKeyCommand)
+export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
+  constructor(private readonly executor: StreamExecutor) {}
+
+  async execute({ ctx: { idempotencyKey: _ignored, ...ctx }, organizationId, body }: IssueApiKeyCommand) {
+    const key = mintApiKey();
+    await this.executor.execute(organizationStream(organizationId), organizationDecider, {
+      type: 'IssueApiKey',
+      actor: ctx.actor,
+      organizationId,
+      keyId: key.keyId,
+      secretHash: key.secretHash,
+      label: body.label,
+    }, ctx);
+    return { organizationId, keyId: key.keyId, apiKey: key.apiKey };
+  }
+}
+
+@CommandHandler(RevokeApiKeyCommand)
+export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand> {
+  constructor(private readonly executor: StreamExecutor) {}
+
+  async execute({ ctx, organizationId, keyId }: RevokeApiKeyCommand) {
+    await this.executor.execute(organizationStream(organizationId), organizationDecider, {
+      type: 'RevokeApiKey',
+      actor: ctx.actor,
+      organizationId,
+      keyId,
+    }, ctx);
+    return { organizationId, keyId, revoked: true };
+  }
+}
