@@ -1,0 +1,117 @@
+import type { Browser, Page, Request } from 'playwright-core';
+import { launchBrowser, withPage } from '../support/browser';
+import { CHAIN, SeededChain, seedChain } from '../support/seed-chain';
+import { ADMIN_KEY, TestApp, startTestApp } from '../support/test-app';
+
+// The first run inflates Chromium into /tmp (several seconds): hooks and tests get a minute.
+jest.setTimeout(60_000);
+
+const PHONE_WIDTH = 390;
+const SCREENSHOT = '/tmp/scan-page.png';
+
+describe('scan page in a real headless Chromium on a phone (390×844)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let chain: SeededChain;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    chain = await seedChain(app.baseUrl, ADMIN_KEY);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Opens a URL, recording every request the page makes, and how long the load took. */
+  async function open(page: Page, url: string) {
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
+    const started = performance.now();
+    const response = await page.goto(url, { waitUntil: 'load' });
+    return { response: response!, requests, ms: performance.now() - started };
+  }
+
+  /** The text of the section whose heading is `title`: what a reader sees under that heading. */
+  const section = (page: Page, title: string) => page.locator('section', { has: page.locator('h2', { hasText: title }) });
+
+  it('shows a consumer the delivered bag of plums: origin, tests, certificate, cold chain, journey', async () => {
+    const item = chain.delivered[0];
+    await withPage(browser, {}, async (page) => {
+      const { response, requests, ms } = await open(page, item.scanUrl);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+      expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh(-CN)?$/);
+      // Everything is inline: on a rural mobile connection a second request is a second wait.
+      expect(requests.map((r) => `${r.resourceType()} ${r.url()}`)).toEqual([`document ${item.scanUrl}`]);
+      expect(ms).toBeLessThan(2000);
+
+      await expect(page.locator('h1').innerText()).resolves.toBe(CHAIN.product.nameZh);
+      await expect(page.locator('header .badge').innerText()).resolves.toBe('已送达');
+
+      const origin = await section(page, '产地').innerText();
+      for (const place of ['乐昌市', '北乡镇', '北乡村', CHAIN.cooperative]) expect(origin).toContain(place);
+
+      const tests = section(page, '质量检测');
+      await expect(tests.locator('.pass').innerText()).resolves.toBe('合格');
+      expect(await tests.locator('.fail').count()).toBe(0);
+
+      expect(await section(page, '分级').innerText()).toContain(CHAIN.grade);
+      const certificate = await page.locator('section.cert').innerText();
+      expect(certificate).toContain('承诺达标合格证');
+      expect(certificate).toContain(chain.certificateNo);
+
+      // The excursion is flagged, with its minutes: four readings 10 minutes apart above 3 °C.
+      const coldChain = section(page, '冷链温度');
+      const outOfRange = await coldChain.locator('dd .warn').first().innerText();
+      const minutes = Number(/(\d+)/.exec(outOfRange)?.[1]);
+      expect(minutes).toBeGreaterThan(0);
+      expect(minutes).toBe(CHAIN.minutesOutOfRange);
+
+      const stops = await section(page, '流通轨迹').locator('ol.tl > li b').allInnerTexts();
+      const order = [CHAIN.countyHub, CHAIN.townStation, CHAIN.villagePoint].map((name) => stops.indexOf(name));
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      await expect(section(page, '流通轨迹').locator('ol.tl > li').last().innerText()).resolves.toContain('已交付收货人');
+
+      // Nothing wider than the phone: no sideways scrolling to read a line.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    });
+  });
+
+  it('switches to English through the page’s own language link', async () => {
+    await withPage(browser, {}, async (page) => {
+      await open(page, chain.delivered[0].scanUrl);
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await Promise.all([page.waitForURL(/[?&]lang=en\b/), page.getByRole('link', { name: 'English' }).click()]);
+      await page.waitForLoadState('load');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await expect(page.locator('h1').innerText()).resolves.toBe(CHAIN.product.nameEn);
+      await expect(page.locator('header .badge').innerText()).resolves.toBe('Delivered');
+      for (const label of ['Origin', 'Quality tests', 'Cold chain', 'Journey']) {
+        expect(await page.locator('h2', { hasText: label }).count()).toBe(1);
+      }
+      await expect(section(page, 'Quality tests').locator('.pass').innerText()).resolves.toBe('Pass');
+      // The certificate keeps its legal Chinese name in English too.
+      expect(await page.locator('section.cert h2').innerText()).toContain('承诺达标合格证');
+      expect(requests).toHaveLength(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
+    });
+  });
+
+  it('warns plainly, with 404, that a code Suyuan never issued may be counterfeit', async () => {
+    await withPage(browser, {}, async (page) => {
+      const { response } = await open(page, `${app.baseUrl}/t/0000000000000000`);
+      expect(response.status()).toBe(404);
+      expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+      const text = await page.locator('body').innerText();
+      expect(text).toContain('此码未由溯源系统签发');
+      expect(text).toContain('假冒');
+      expect(text).toContain('12315');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE_WIDTH);
+    });
+  });
+});
