@@ -13,8 +13,9 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await playwright.launch({
       executablePath: await chromium.executablePath(),
-      // Containers often give /dev/shm only 64 MB; Chromium then crashes on larger pages.
-      args: [...chromium.args, '--disable-dev-shm-usage'],
+      // --single-process is for AWS Lambda's sandbox; with it, closing one context kills the whole
+      // browser. Containers often give /dev/shm only 64 MB; Chromium then crashes on larger pages.
+      args: [...chromium.args.filter((arg) => arg !== '--single-process'), '--disable-dev-shm-usage'],
       headless: true,
     });
   } catch (error) {
