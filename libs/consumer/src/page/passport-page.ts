@@ -1,0 +1,221 @@
+import type {
+  ColdChainSummary,
+  ItemPassport,
+  JourneyStop,
+  PassportCertificate,
+  PassportFarmInput,
+  PassportTest,
+} from '../passport/item-passport';
+import { renderSparkline } from './cold-chain-sparkline';
+import { escapeHtml as e } from './escape';
+import { formatDate, formatDateTime, formatNumber, formatQuantity, formatRegion } from './format';
+import { Lang, MESSAGES, Messages } from './i18n';
+import { renderDocument } from './layout';
+
+/** The page a consumer sees on scanning an item's code. Every value from the passport is escaped. */
+export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
+  const m = MESSAGES[lang];
+  const body = [
+    header(passport, m),
+    origin(passport, m),
+    harvest(passport, m),
+    farmInputs(passport.farmInputs, m),
+    tests(passport.tests, m),
+    grading(passport.grade, m),
+    certificate(passport.certificate, m),
+    packing(passport.packing, m),
+    coldChain(passport.coldChain, m),
+    journey(passport.journey, m),
+  ].join('');
+  const name = lang === 'zh' ? passport.product.nameZh : passport.product.nameEn;
+  return renderDocument(m, `${name} · ${m.title}`, body);
+}
+
+function header(p: ItemPassport, m: Messages): string {
+  const { nameZh, nameEn } = p.product;
+  const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
+  return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} ${e(groupInFours(p.code))}</p><p class="y">✓ ${m.genuine}</p></header>`;
+}
+
+function origin(p: ItemPassport, m: Messages): string {
+  const { region, farmPlotName, cooperative } = p.origin;
+  return section(
+    m.origin,
+    rows([
+      [m.place, e(formatRegion(region, m))],
+      [m.farmPlot, e(farmPlotName)],
+      [m.cooperative, e(cooperative.name)],
+      [m.creditCode, cooperative.creditCode && e(cooperative.creditCode)],
+    ]),
+  );
+}
+
+function harvest(p: ItemPassport, m: Messages): string {
+  if (!p.harvest && p.preCooling.length === 0) return section(m.harvest, noRecord(m));
+  const preCooling = p.preCooling.map((c): Row => [
+    m.preCooling,
+    `${e(c.facilityName)} · ${e(formatDateTime(c.startedAt))} – ${e(formatDateTime(c.endedAt))} · ${m.coreTemperature} ${celsius(c.coreTemperatureC)}`,
+  ]);
+  return section(
+    m.harvest,
+    rows([
+      [m.harvestedAt, p.harvest && e(formatDateTime(p.harvest.harvestedAt))],
+      [m.quantity, p.harvest && e(formatQuantity(p.harvest.quantity, m))],
+      ...preCooling,
+    ]),
+  );
+}
+
+function farmInputs(inputs: PassportFarmInput[], m: Messages): string {
+  if (inputs.length === 0) return section(m.farmInputs, noRecord(m));
+  return section(m.farmInputs, list(inputs.map((input) => farmInput(input, m))));
+}
+
+function farmInput(input: PassportFarmInput, m: Messages): string {
+  const ingredient = input.activeIngredient ? ` <small>(${e(input.activeIngredient)})</small>` : '';
+  const used = `<b>${e(input.name)}</b>${ingredient} <small>${e(m.inputKinds[input.kind] ?? input.kind)}</small><br>${m.appliedAt} ${e(formatDateTime(input.appliedAt))} · ${m.dose} ${e(formatQuantity(input.dose, m))}`;
+  // An input without a safety interval (most fertilisers) has nothing to respect.
+  if (input.safetyIntervalDays === 0) return used;
+  const verdict =
+    input.respected === null
+      ? `<span class="muted">${m.notHarvested}</span>`
+      : input.respected
+        ? `<span class="y">${m.respected}</span>`
+        : `<span class="n">${m.notRespected}</span>`;
+  return `${used}<br>${m.safetyInterval(num(input.safetyIntervalDays), e(formatDate(input.safeFrom)))}<br>${verdict}`;
+}
+
+function tests(results: PassportTest[], m: Messages): string {
+  if (results.length === 0) return section(m.tests, noRecord(m));
+  return section(m.tests, list(results.map((t) => test(t, m))));
+}
+
+function test(t: PassportTest, m: Messages): string {
+  const verdict = t.passed ? `<span class="pass">${m.passed}</span>` : `<span class="fail">${m.failed}</span>`;
+  const where = [t.standardRef, t.labName, formatDateTime(t.testedAt)].filter(Boolean).map((s) => e(s as string));
+  const analyte = t.analyte ? `${e(t.analyte)}: ` : '';
+  const unit = ` ${e(t.unit)}`;
+  return `<b>${e(m.testMethods[t.method] ?? t.method)}</b> ${verdict}<br><small>${where.join(' · ')}</small><br>${analyte}${m.result(num(t.value) + unit, num(t.threshold) + unit)} · ${m.sample} ${e(t.sampleId)}`;
+}
+
+function grading(grade: ItemPassport['grade'], m: Messages): string {
+  const measured = Object.keys(grade.attributes).map((key): Row => {
+    const known = m.attributes[key];
+    const value = num(grade.attributes[key]);
+    return known ? [known.label, `${value} ${known.unit}`] : [e(key), value];
+  });
+  return section(m.grading, rows([[m.grade, e(m.grades[grade.grade] ?? grade.grade)], ...measured]));
+}
+
+/** The words 承诺达标合格证 head the block in both languages: the rules require them on its QR form. */
+function certificate(c: PassportCertificate | undefined, m: Messages): string {
+  if (!c) return section(m.certificate, noRecord(m), 'cert');
+  const basis = c.basis.map((b) => e(m.bases[b] ?? b)).join(m.lang === 'zh' ? '、' : '; ');
+  return section(
+    m.certificate,
+    rows([
+      [m.certificateNo, e(c.certificateNo)],
+      [m.product, e(c.productName)],
+      [m.quantity, e(formatQuantity(c.quantity, m))],
+      [m.producer, e(c.producerName)],
+      [m.place, e(c.origin)],
+      [m.contact, c.contactPhone && e(c.contactPhone)],
+      [m.issuedAt, e(formatDate(c.issuedAt))],
+      [m.basis, basis],
+      [m.promise, e(c.promise)],
+    ]),
+    'cert',
+  );
+}
+
+function packing(p: ItemPassport['packing'], m: Messages): string {
+  return section(
+    m.packing,
+    rows([
+      [m.place, e(p.facilityName)],
+      [m.packedAt, e(formatDateTime(p.packedAt))],
+      [m.netWeight, e(formatQuantity(p.netWeight, m))],
+      [m.carton, e(p.cartonId)],
+    ]),
+  );
+}
+
+function coldChain(c: ColdChainSummary, m: Messages): string {
+  if (c.readings === 0) return section(m.coldChain, noRecord(m));
+  const outOfRange = m.minutes(num(c.minutesOutOfRange));
+  const stats = rows([
+    [m.lowest, c.minC === undefined ? undefined : celsius(c.minC)],
+    [m.highest, c.maxC === undefined ? undefined : celsius(c.maxC)],
+    [m.outOfRange, c.minutesOutOfRange > 0 ? `<span class="warn">${outOfRange}</span>` : outOfRange],
+    [m.longestExcursion, c.longestExcursionMinutes > 0 ? m.minutes(num(c.longestExcursionMinutes)) : undefined],
+  ]);
+  const segments = c.segments
+    .filter((s) => s.readings > 0)
+    .map((s) => {
+      const measured = `${num(s.minC as number)} – ${celsius(s.maxC as number)}`;
+      const required = s.range ? ` <small>(${m.range} ${num(s.range.minC)} – ${celsius(s.range.maxC)})</small>` : '';
+      const excursion =
+        s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
+      return `<b>${e(s.facilityName)}</b><br>${measured}${required}${excursion}`;
+    });
+  return section(m.coldChain, stats + renderSparkline(c, m.chartLabel) + list(segments));
+}
+
+function journey(stops: JourneyStop[], m: Messages): string {
+  if (stops.length === 0) return section(m.journey, noRecord(m));
+  const items = stops.map((stop, i) => {
+    const isHere = i === stops.length - 1 && stop.to === undefined && !stop.delivered;
+    const lines = [
+      `<b>${e(stop.facilityName)}</b> <small>${e(m.facilityTypes[stop.facilityType] ?? stop.facilityType)}${stop.plate ? ` · ${e(stop.plate)}` : ''}</small>`,
+    ];
+    if (stop.region) lines.push(e(formatRegion(stop.region, m, false)));
+    lines.push(
+      `${e(m.arrivals[stop.arrival] ?? stop.arrival)} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${m.left} ${e(formatDateTime(stop.to))}` : ''}`,
+    );
+    const handover = [
+      stop.handoverTemperatureC === undefined ? '' : `${m.handoverTemperature} ${celsius(stop.handoverTemperatureC)}`,
+      stop.condition ? e(m.conditions[stop.condition] ?? stop.condition) : '',
+    ].filter(Boolean);
+    if (handover.length > 0) lines.push(handover.join(' · '));
+    if (stop.delivered) lines.push(`<span class="y">${m.deliveredToConsignee}</span>`);
+    else if (isHere) lines.push(`<span class="y">${m.here}</span>`);
+    return `<li${isHere || stop.delivered ? ' class="now"' : ''}>${lines.join('<br>')}</li>`;
+  });
+  return section(m.journey, `<ol class="tl">${items.join('')}</ol>`);
+}
+
+/** A label and its HTML; rows whose HTML is undefined or empty are left out. */
+type Row = [string, string | undefined];
+
+function rows(entries: Row[]): string {
+  let html = '<dl>';
+  for (const [label, value] of entries) if (value) html += `<dt>${label}</dt><dd>${value}</dd>`;
+  return `${html}</dl>`;
+}
+
+function list(itemsHtml: string[]): string {
+  return `<ul>${itemsHtml.map((html) => `<li>${html}</li>`).join('')}</ul>`;
+}
+
+function section(title: string, innerHtml: string, className?: string): string {
+  return `<section${className ? ` class="${className}"` : ''}><h2>${title}</h2>${innerHtml}</section>`;
+}
+
+function noRecord(m: Messages): string {
+  return `<p class="muted">${m.noRecord}</p>`;
+}
+
+function celsius(c: number): string {
+  return `${num(c)} °C`;
+}
+
+function num(value: number): string {
+  return e(formatNumber(value));
+}
+
+/** `7K3M 9Q2R XV0Z AB12`: easier to read aloud or compare with the label. */
+function groupInFours(code: string): string {
+  const groups: string[] = [];
+  for (let i = 0; i < code.length; i += 4) groups.push(code.slice(i, i + 4));
+  return groups.join(' ');
+}

@@ -1,0 +1,82 @@
+import { BatchView, ItemView } from '../../../production/src/batch.views';
+import { CartonView } from '../../../logistics/src/logistics.views';
+import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
+
+const STATUS: Record<CartonView['status'], ItemStatus> = {
+  packed: 'packed',
+  in_transit: 'in_transit',
+  received: 'in_transit',
+  delivered: 'delivered',
+};
+
+/** Joins the precomputed parts of one item's record; pure, so the scan path does no I/O here. */
+export function assemblePassport(
+  item: ItemView,
+  batch: BatchView,
+  carton: CartonView | undefined,
+  coldChain: ColdChainSummary,
+  scanUrl: string,
+): ItemPassport {
+  const lastHarvest = batch.harvests[batch.harvests.length - 1];
+  const firstHarvestMs = batch.harvests.length ? Math.min(...batch.harvests.map((h) => Date.parse(h.harvestedAt))) : undefined;
+  const gradeClass = batch.grading.flatMap((g) => g.classes).find((c) => c.grade === item.grade);
+  const packing = batch.packings.find((p) => p.packingId === item.packingId);
+  return {
+    code: item.code,
+    scanUrl,
+    status: carton ? STATUS[carton.status] : 'packed',
+    product: {
+      id: batch.product.id,
+      nameZh: batch.product.nameZh,
+      nameEn: batch.product.nameEn,
+      category: batch.product.category,
+      gtin: batch.product.gtin,
+      storageRange: batch.product.storageRange,
+      transportRange: batch.product.transportRange,
+    },
+    batch: { id: batch.id, lotCode: batch.lotCode },
+    origin: {
+      farmPlotName: batch.farmPlot.name,
+      region: batch.farmPlot.region,
+      cooperative: { name: batch.cooperative.name, creditCode: batch.cooperative.creditCode },
+    },
+    farmInputs: batch.farmInputs.map((input) => ({
+      name: input.name,
+      activeIngredient: input.activeIngredient,
+      kind: input.kind,
+      dose: input.dose,
+      appliedAt: input.appliedAt,
+      safetyIntervalDays: input.safetyIntervalDays,
+      safeFrom: input.safeFrom,
+      respected: firstHarvestMs === undefined ? null : firstHarvestMs >= Date.parse(input.safeFrom),
+    })),
+    harvest: lastHarvest && {
+      harvestedAt: batch.harvests[0].harvestedAt,
+      quantity: totalHarvested(batch),
+    },
+    preCooling: batch.preCooling.map(({ facilityName, startedAt, endedAt, coreTemperatureC }) => ({
+      facilityName,
+      startedAt,
+      endedAt,
+      coreTemperatureC,
+    })),
+    tests: batch.tests.map(({ testId: _id, labId: _lab, ...test }) => test),
+    grade: { grade: item.grade, attributes: gradeClass?.attributes ?? {} },
+    certificate: batch.certificate,
+    packing: {
+      facilityName: packing?.facilityName ?? '',
+      packedAt: item.packedAt,
+      netWeight: item.netWeight,
+      cartonId: item.cartonId,
+    },
+    coldChain,
+    journey: carton?.stops ?? [],
+  };
+}
+
+/** Harvests of one batch share a unit in practice; the first harvest's unit is the batch's. */
+function totalHarvested(batch: BatchView) {
+  const unit = batch.harvests[0].quantity.unit;
+  const value = batch.harvests.filter((h) => h.quantity.unit === unit).reduce((sum, h) => sum + h.quantity.value, 0);
+  return { value: Math.round(value * 1000) / 1000, unit };
+}
