@@ -14,19 +14,35 @@ import { renderDocument } from './layout';
 
 /** The page a consumer sees on scanning an item's code. Every value from the passport is escaped. */
 export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
+  return renderItemPage(passport, lang, renderBatchParts(passport, lang), renderCartonPart(passport, lang));
+}
+
+/** The sections every item of a batch shares, before and after the item's own grade. */
+export interface BatchParts {
+  head: string;
+  tail: string;
+}
+
+/**
+ * The page in parts, so that a server can keep what many items share (a batch's origin,
+ * inputs, tests and certificate; a carton's cold chain and journey) rendered once.
+ */
+export function renderBatchParts(p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate'>, lang: Lang): BatchParts {
   const m = MESSAGES[lang];
-  const body = [
-    header(passport, m),
-    origin(passport, m),
-    harvest(passport, m),
-    farmInputs(passport.farmInputs, m),
-    tests(passport.tests, m),
-    grading(passport.grade, m),
-    certificate(passport.certificate, m),
-    packing(passport.packing, m),
-    coldChain(passport.coldChain, m),
-    journey(passport.journey, m),
-  ].join('');
+  return {
+    head: origin(p, m) + harvest(p, m) + farmInputs(p.farmInputs, m) + tests(p.tests, m),
+    tail: certificate(p.certificate, m),
+  };
+}
+
+export function renderCartonPart(p: Pick<ItemPassport, 'coldChain' | 'journey'>, lang: Lang): string {
+  const m = MESSAGES[lang];
+  return coldChain(p.coldChain, m) + journey(p.journey, m);
+}
+
+export function renderItemPage(passport: ItemPassport, lang: Lang, batch: BatchParts, carton: string): string {
+  const m = MESSAGES[lang];
+  const body = header(passport, m) + batch.head + grading(passport.grade, m) + batch.tail + packing(passport.packing, m) + carton;
   const name = lang === 'zh' ? passport.product.nameZh : passport.product.nameEn;
   return renderDocument(m, `${name} · ${m.title}`, body);
 }
@@ -37,7 +53,7 @@ function header(p: ItemPassport, m: Messages): string {
   return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} ${e(groupInFours(p.code))}</p><p class="y">✓ ${m.genuine}</p></header>`;
 }
 
-function origin(p: ItemPassport, m: Messages): string {
+function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {
   const { region, farmPlotName, cooperative } = p.origin;
   return section(
     m.origin,
@@ -50,7 +66,7 @@ function origin(p: ItemPassport, m: Messages): string {
   );
 }
 
-function harvest(p: ItemPassport, m: Messages): string {
+function harvest(p: Pick<ItemPassport, 'harvest' | 'preCooling'>, m: Messages): string {
   if (!p.harvest && p.preCooling.length === 0) return section(m.harvest, noRecord(m));
   const preCooling = p.preCooling.map((c): Row => [
     m.preCooling,

@@ -2,6 +2,16 @@ import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { CartonView } from '../../../logistics/src/logistics.views';
 import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
 
+/** What every item of one batch shows alike. */
+export type BatchPortion = Pick<
+  ItemPassport,
+  'product' | 'batch' | 'origin' | 'farmInputs' | 'harvest' | 'preCooling' | 'tests' | 'certificate'
+>;
+/** What every item of one carton shows alike. */
+export type CartonPortion = Pick<ItemPassport, 'status' | 'coldChain' | 'journey'>;
+/** What is this item's own. */
+export type ItemPortion = Pick<ItemPassport, 'code' | 'scanUrl' | 'grade' | 'packing'>;
+
 const STATUS: Record<CartonView['status'], ItemStatus> = {
   packed: 'packed',
   in_transit: 'in_transit',
@@ -9,22 +19,9 @@ const STATUS: Record<CartonView['status'], ItemStatus> = {
   delivered: 'delivered',
 };
 
-/** Joins the precomputed parts of one item's record; pure, so the scan path does no I/O here. */
-export function assemblePassport(
-  item: ItemView,
-  batch: BatchView,
-  carton: CartonView | undefined,
-  coldChain: ColdChainSummary,
-  scanUrl: string,
-): ItemPassport {
-  const lastHarvest = batch.harvests[batch.harvests.length - 1];
+export function batchPortion(batch: BatchView): BatchPortion {
   const firstHarvestMs = batch.harvests.length ? Math.min(...batch.harvests.map((h) => Date.parse(h.harvestedAt))) : undefined;
-  const gradeClass = batch.grading.flatMap((g) => g.classes).find((c) => c.grade === item.grade);
-  const packing = batch.packings.find((p) => p.packingId === item.packingId);
   return {
-    code: item.code,
-    scanUrl,
-    status: carton ? STATUS[carton.status] : 'packed',
     product: {
       id: batch.product.id,
       nameZh: batch.product.nameZh,
@@ -50,10 +47,7 @@ export function assemblePassport(
       safeFrom: input.safeFrom,
       respected: firstHarvestMs === undefined ? null : firstHarvestMs >= Date.parse(input.safeFrom),
     })),
-    harvest: lastHarvest && {
-      harvestedAt: batch.harvests[0].harvestedAt,
-      quantity: totalHarvested(batch),
-    },
+    harvest: batch.harvests.length ? { harvestedAt: batch.harvests[0].harvestedAt, quantity: totalHarvested(batch) } : undefined,
     preCooling: batch.preCooling.map(({ facilityName, startedAt, endedAt, coreTemperatureC }) => ({
       facilityName,
       startedAt,
@@ -61,17 +55,33 @@ export function assemblePassport(
       coreTemperatureC,
     })),
     tests: batch.tests.map(({ testId: _id, labId: _lab, ...test }) => test),
-    grade: { grade: item.grade, attributes: gradeClass?.attributes ?? {} },
     certificate: batch.certificate,
+  };
+}
+
+export function cartonPortion(carton: CartonView | undefined, coldChain: ColdChainSummary): CartonPortion {
+  return { status: carton ? STATUS[carton.status] : 'packed', coldChain, journey: carton?.stops ?? [] };
+}
+
+export function itemPortion(item: ItemView, batch: BatchView, scanUrl: string): ItemPortion {
+  const gradeClass = batch.grading.flatMap((g) => g.classes).find((c) => c.grade === item.grade);
+  const packing = batch.packings.find((p) => p.packingId === item.packingId);
+  return {
+    code: item.code,
+    scanUrl,
+    grade: { grade: item.grade, attributes: gradeClass?.attributes ?? {} },
     packing: {
       facilityName: packing?.facilityName ?? '',
       packedAt: item.packedAt,
       netWeight: item.netWeight,
       cartonId: item.cartonId,
     },
-    coldChain,
-    journey: carton?.stops ?? [],
   };
+}
+
+/** Joins the precomputed parts of one item's record; pure, so the scan path does no I/O here. */
+export function assemblePassport(batch: BatchPortion, carton: CartonPortion, item: ItemPortion): ItemPassport {
+  return { ...item, ...carton, ...batch };
 }
 
 /** Harvests of one batch share a unit in practice; the first harvest's unit is the batch's. */

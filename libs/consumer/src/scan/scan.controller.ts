@@ -5,9 +5,7 @@ import { Public } from '../../../platform/src/auth/auth.decorators';
 import { qrPng, qrSvg } from '../codes/qr';
 import { Lang, negotiateLanguage } from '../page/i18n';
 import { renderNotFoundPage } from '../page/not-found-page';
-import { renderPassportPage } from '../page/passport-page';
-import { ItemPassport } from '../passport/item-passport';
-import { ScanService } from './scan.service';
+import { ResolvedItem, ScanService } from './scan.service';
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -33,7 +31,7 @@ export class ScanController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ) {
-    return this.answer(await this.scans.passport(code), code, wantsJson(accept), negotiateLanguage(lang, acceptLanguage), reply);
+    return this.answer(await this.scans.resolve(code), code, wantsJson(accept), negotiateLanguage(lang, acceptLanguage), reply);
   }
 
   @Get('01/:gtin/10/:lot/21/:serial')
@@ -47,32 +45,33 @@ export class ScanController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() reply: FastifyReply,
   ) {
-    const passport = await this.scans.passport(serial);
+    const resolved = await this.scans.resolve(serial);
     // A serial copied under another product's GTIN or lot is not the item that was issued.
-    const genuine = passport && passport.product.gtin === gtin && passport.batch.lotCode === lot ? passport : undefined;
+    const view = resolved?.batch.view;
+    const genuine = view && view.product.gtin === gtin && view.lotCode === lot ? resolved : undefined;
     return this.answer(genuine, serial, wantsJson(accept), negotiateLanguage(lang, acceptLanguage), reply);
   }
 
   @Get('t/:code/qr.svg')
   @ApiOperation({ summary: 'QR code of the item as SVG' })
   async qrSvg(@Param('code') code: string, @Res() reply: FastifyReply) {
-    const passport = await this.scans.passport(code);
-    if (!passport) return this.answer(undefined, code, true, 'zh', reply);
-    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(await qrSvg(passport.scanUrl));
+    const resolved = await this.scans.resolve(code);
+    if (!resolved) return this.answer(undefined, code, true, 'zh', reply);
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(await qrSvg(resolved.item.scanUrl));
   }
 
   @Get('t/:code/qr.png')
   @ApiOperation({ summary: 'QR code of the item as PNG' })
   async qrPng(@Param('code') code: string, @Query('scale') scale: string | undefined, @Res() reply: FastifyReply) {
-    const passport = await this.scans.passport(code);
-    if (!passport) return this.answer(undefined, code, true, 'zh', reply);
+    const resolved = await this.scans.resolve(code);
+    if (!resolved) return this.answer(undefined, code, true, 'zh', reply);
     const size = Math.min(Math.max(Number(scale) || 6, 1), 20);
-    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await qrPng(passport.scanUrl, { scale: size }));
+    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await qrPng(resolved.item.scanUrl, { scale: size }));
   }
 
-  private answer(passport: ItemPassport | undefined, code: string, json: boolean, lang: Lang, reply: FastifyReply) {
+  private answer(resolved: ResolvedItem | undefined, code: string, json: boolean, lang: Lang, reply: FastifyReply) {
     reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
-    if (!passport) {
+    if (!resolved) {
       reply.status(404);
       return json
         ? reply.type(JSON_TYPE).send({
@@ -83,7 +82,9 @@ export class ScanController {
           })
         : reply.type(HTML).send(renderNotFoundPage(code, lang));
     }
-    return json ? reply.type(JSON_TYPE).send(JSON.stringify(passport)) : reply.type(HTML).send(renderPassportPage(passport, lang));
+    return json
+      ? reply.type(JSON_TYPE).send(this.scans.json(resolved))
+      : reply.type(HTML).send(this.scans.html(resolved, lang));
   }
 }
 
