@@ -1,5 +1,8 @@
 import { Region, TemperatureRange } from '../../registry/src/domain/events';
-import { CertificateBasis, GradeClassResult, Quantity } from './domain/events';
+import { ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
+
+/** The 承诺达标合格证 as shown; who issued it stays internal. */
+export type CertificateView = Omit<ComplianceCertificateIssued['data'], 'batchId' | 'issuerId'>;
 
 export interface BatchView {
   id: string;
@@ -31,20 +34,7 @@ export interface BatchView {
   }[];
   harvests: { harvestId: string; harvestedAt: string; quantity: Quantity }[];
   preCooling: { facilityId: string; facilityName: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
-  tests: {
-    testId: string;
-    labId: string;
-    labName: string;
-    method: string;
-    standardRef?: string;
-    analyte?: string;
-    sampleId: string;
-    testedAt: string;
-    value: number;
-    unit: string;
-    threshold: number;
-    passed: boolean;
-  }[];
+  tests: (Omit<QualityTestRecorded['data'], 'batchId' | 'facilityId'> & { labName: string })[];
   grading: { gradingId: string; facilityId: string; facilityName: string; gradedAt: string; classes: GradeClassResult[] }[];
   packings: {
     packingId: string;
@@ -55,17 +45,7 @@ export interface BatchView {
     cartonIds: string[];
   }[];
   itemCount: number;
-  certificate?: {
-    certificateNo: string;
-    productName: string;
-    quantity: Quantity;
-    producerName: string;
-    origin: string;
-    contactPhone?: string;
-    issuedAt: string;
-    promise: string;
-    basis: CertificateBasis[];
-  };
+  certificate?: CertificateView;
 }
 
 /** One packed item: the row a scan starts from. */

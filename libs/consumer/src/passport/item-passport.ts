@@ -1,5 +1,6 @@
 import { Region, TemperatureRange } from '../../../registry/src/domain/events';
-import { CertificateBasis, Quantity } from '../../../production/src/domain/events';
+import { CertificateView } from '../../../production/src/batch.views';
+import { Quantity } from '../../../production/src/domain/events';
 
 /**
  * What a consumer sees when scanning one item's code: the JSON of the scan URL and
@@ -65,17 +66,7 @@ export interface PassportTest {
   passed: boolean;
 }
 
-export interface PassportCertificate {
-  certificateNo: string;
-  productName: string;
-  quantity: Quantity;
-  producerName: string;
-  origin: string;
-  contactPhone?: string;
-  issuedAt: string;
-  promise: string;
-  basis: CertificateBasis[];
-}
+export type PassportCertificate = CertificateView;
 
 /** One place the item stayed, or one vehicle leg, in time order. */
 export interface JourneyStop {
