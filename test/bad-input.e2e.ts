@@ -1,0 +1,87 @@
+import { apiClient, Call } from './support/api-client';
+import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
+import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
+
+/** Bodies a careless or hostile client sends. None may cause a 500. */
+const GARBAGE: unknown[] = [
+  undefined,
+  null,
+  [],
+  'text',
+  42,
+  {},
+  { facilityId: null, readings: 'many', lines: {}, classes: [null], quantity: { value: 'x', unit: 7 } },
+  { facilityId: ['a'], cartonIds: [1, 2], dispatchedAt: 12, harvestedAt: '2026-02-30T06:00:00+08:00' },
+  { value: 1e308, threshold: -1e308, temperatureC: Number.MAX_SAFE_INTEGER, count: 1e9, itemsPerCarton: 0 },
+  { __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, name: '\u0000\uFFFF'.repeat(50) },
+  { attributes: { 'a.b': 1, toString: 'x' }, grade: '<script>', readings: [{ at: '9999-99-99', temperatureC: 'NaN' }] },
+];
+
+describe('bad input never gets a 500', () => {
+  let app: TestApp;
+  let call: Call;
+  let w: SmallWorld;
+  let ids: Record<string, string>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    call = apiClient(app.baseUrl);
+    w = await smallWorld(call);
+    const batch = await harvestedBatch(call, w);
+    const packing = await pack(call, w, batch, 4, 2);
+    ids = { id: batch, keyId: 'nokey', facilityId: w.hub, code: packing.items[0].code };
+  });
+  afterAll(() => app.close());
+
+  it('on every write route, for every role, with every kind of garbage body', async () => {
+    const spec = (await call('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const writes = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => m === 'post' || m === 'delete')
+        .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_, name) => ids[name] ?? 'X') })),
+    );
+    expect(writes.length).toBeGreaterThanOrEqual(15);
+    const keys = [ADMIN_KEY, w.coop.key, w.packer.key, w.lab.key, w.carrier.key];
+    const failures: string[] = [];
+    for (const { method, path } of writes) {
+      for (const key of keys) {
+        for (const body of GARBAGE) {
+          const response = await fetch(`${app.baseUrl}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          if (response.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${await response.text()}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('on read routes with odd ids and queries', async () => {
+    const odd = ['%00', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201=1--", '%E4%B8%AD%E6%96%87', 'a'.repeat(90)];
+    for (const path of ['/api/batches/', '/api/facilities/', '/api/shipments/', '/api/cartons/', '/api/cold-chain/', '/t/', '/api/products/']) {
+      for (const id of odd) {
+        const { status } = await call('GET', `${path}${id}`, { key: w.coop.key });
+        expect([400, 404]).toContain(status);
+      }
+    }
+    expect((await call('GET', '/api/batches?cooperativeId=%27%3B--&productId[]=x', { key: w.coop.key })).status).toBeLessThan(500);
+  });
+
+  it('refuses a body of the wrong media type or too large, with a 4xx', async () => {
+    const form = await fetch(`${app.baseUrl}/api/batches`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.coop.key}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'productId=x',
+    });
+    expect(form.status).toBeGreaterThanOrEqual(400);
+    expect(form.status).toBeLessThan(500);
+    const huge = await fetch(`${app.baseUrl}/api/cold-chain/readings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.carrier.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ facilityId: w.truck, deviceId: 'x', readings: 'y'.repeat(9 * 1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+  });
+});
