@@ -85,10 +85,11 @@ describe('shipment decider', () => {
         .thenThrows({ kind: 'invalid', code: 'not_a_vehicle' });
     });
 
-    it('travels on the actor’s own vehicle', () => {
-      given([])
-        .when({ ...dispatchShipment, vehicle: { ...truck, ownerId: 'org-shaoguan-express' } })
-        .thenThrows({ kind: 'forbidden', code: 'vehicle_not_owned' });
+    // A packhouse hands its cartons to the carrier's truck: the vehicle need not be the sender's.
+    it('may travel on another organization’s vehicle', () => {
+      const carriers = { ...truck, ownerId: 'org-shaoguan-express' };
+      const [event] = shipmentDecider.decide({ ...dispatchShipment, vehicle: carriers }, shipmentDecider.initialState());
+      expect(event).toMatchObject({ type: 'ShipmentDispatched', data: { vehicleId: carriers.id } });
     });
 
     it('needs at least one carton', () => {

@@ -64,9 +64,6 @@ function dispatch(command: DispatchShipment, state: ShipmentState): ShipmentEven
     if (vehicle.type !== 'vehicle') {
       throw invalid('not_a_vehicle', `Facility ${vehicle.id} is a ${vehicle.type}, not a vehicle`);
     }
-    if (vehicle.ownerId !== actor.organizationId) {
-      throw forbidden('vehicle_not_owned', `Vehicle ${vehicle.id} does not belong to the acting organization`);
-    }
   }
   parseTime('dispatchedAt', dispatchedAt);
   checkCartons(cartons, unknownCartonIds, from);

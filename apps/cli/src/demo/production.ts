@@ -1,0 +1,95 @@
+import { ApiClient } from './api-client';
+import { iso } from './clock';
+import { BatchPlan, ProductionStep } from './plans';
+import { FacilityKey, OrgKey, ProductKey } from './world';
+
+/** Server ids and API keys of the registered world, by the demo's own names for things. */
+export interface WorldIds {
+  orgs: Record<OrgKey, { id: string; apiKey: string }>;
+  facilities: Record<FacilityKey, string>;
+  products: Record<ProductKey, string>;
+}
+
+interface BatchAnswer {
+  id: string;
+  lotCode: string;
+  status: string;
+  certificate?: { certificateNo: string };
+}
+
+interface PackingAnswer {
+  cartons: { cartonId: string; itemCount: number }[];
+  items: { code: string; cartonId: string; grade: string; scanUrl: string }[];
+}
+
+export interface ProducedBatch {
+  id: string;
+  lotCode: string;
+  status: string;
+  certificateNo?: string;
+  cartonIds: string[];
+  items: PackingAnswer['items'];
+}
+
+/** Registers the batch and records its production steps in time order, each by the organization that does it. */
+export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchPlan): Promise<ProducedBatch> {
+  const coopKey = world.orgs[plan.cooperative].apiKey;
+  const batch = await api.post<BatchAnswer>(
+    '/api/batches',
+    coopKey,
+    {
+      productId: world.products[plan.product],
+      farmPlotId: world.facilities[plan.farmPlot],
+      lotCode: plan.lotCode,
+      plannedQuantity: plan.plannedQuantity,
+    },
+    `${plan.key}-register`,
+  );
+  const produced: ProducedBatch = { id: batch.id, lotCode: batch.lotCode, status: batch.status, cartonIds: [], items: [] };
+  const steps = [...plan.steps].sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const [i, step] of steps.entries()) {
+    const { path, key, body } = request(step, world, coopKey);
+    const answer = await api.post<BatchAnswer & PackingAnswer>(`/api/batches/${batch.id}/${path}`, key, body, `${plan.key}-${i}-${step.kind}`);
+    if (step.kind === 'packing') {
+      produced.cartonIds.push(...answer.cartons.map((c) => c.cartonId));
+      produced.items.push(...answer.items);
+    } else {
+      produced.status = answer.status;
+      produced.certificateNo = answer.certificate?.certificateNo ?? produced.certificateNo;
+    }
+  }
+  return produced;
+}
+
+function request(step: ProductionStep, world: WorldIds, coopKey: string): { path: string; key: string; body: unknown } {
+  const at = iso(step.at);
+  switch (step.kind) {
+    case 'farmInput': {
+      const { inputName, activeIngredient, inputKind, dose, safetyIntervalDays } = step;
+      return { path: 'farm-inputs', key: coopKey, body: { inputName, activeIngredient, kind: inputKind, dose, appliedAt: at, safetyIntervalDays } };
+    }
+    case 'harvest':
+      return { path: 'harvests', key: coopKey, body: { harvestedAt: at, quantity: step.quantity } };
+    case 'preCooling':
+      return {
+        path: 'pre-cooling',
+        key: world.orgs[step.by].apiKey,
+        body: { facilityId: world.facilities[step.facility], startedAt: at, endedAt: iso(step.endedAt), coreTemperatureC: step.coreTemperatureC },
+      };
+    case 'test': {
+      // The result's verdict is left to the server: inhibition below the threshold passes.
+      const { method, standardRef, analyte, sampleId, value, unit, threshold } = step;
+      return {
+        path: 'quality-tests',
+        key: world.orgs.lab.apiKey,
+        body: { facilityId: world.facilities.lab, method, standardRef, analyte, sampleId, testedAt: at, value, unit, threshold },
+      };
+    }
+    case 'grading':
+      return { path: 'grading', key: world.orgs[step.by].apiKey, body: { facilityId: world.facilities[step.facility], gradedAt: at, classes: step.classes } };
+    case 'packing':
+      return { path: 'packing', key: world.orgs[step.by].apiKey, body: { facilityId: world.facilities[step.facility], packedAt: at, lines: step.lines } };
+    case 'certificate':
+      return { path: 'certificate', key: coopKey, body: { quantity: step.quantity, issuedAt: at, basis: step.basis } };
+  }
+}

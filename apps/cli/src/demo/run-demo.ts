@@ -1,0 +1,215 @@
+import { writeFileSync } from 'node:fs';
+import { ApiClient, DemoHttpError } from './api-client';
+import { demoClock, iso, TEN_MINUTES_MS } from './clock';
+import { uploadReadings } from './cold-chain';
+import { moveBatches } from './logistics';
+import { BatchPlan, planBatches } from './plans';
+import { produceBatch } from './production';
+import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
+import { newRunId, parseRunId } from './run-id';
+import { FACILITIES, PRODUCTS } from './world';
+
+export interface RunDemoOptions {
+  baseUrl: string;
+  adminKey: string;
+  /** Where the key came from, named in the error when the server refuses it. */
+  adminKeySource?: string;
+  /** Write the summary as JSON here. */
+  out?: string;
+  /** Resume (replay) an earlier run instead of building a new world. */
+  runId?: string;
+}
+
+export type ItemStatus = 'packed' | 'in_transit' | 'delivered';
+
+export interface DemoBatch {
+  key: string;
+  id: string;
+  lotCode: string;
+  product: string;
+  productId: string;
+  cooperative: string;
+  /** Where its items are, as a scan shows it: packed, in_transit or delivered. */
+  status: ItemStatus;
+  /** The batch record's own status (registered, harvested, packed). */
+  batchStatus: string;
+  story: string;
+  certificateNo?: string;
+  itemCount: number;
+  cartonCount: number;
+  scanUrls: string[];
+}
+
+export interface DemoSummary {
+  runId: string;
+  baseUrl: string;
+  /** The world's "now": every recorded time is at or before it. */
+  worldEnd: string;
+  elapsedMs: number;
+  organizations: OrganizationOut[];
+  facilities: FacilityOut[];
+  products: ProductOut[];
+  batches: DemoBatch[];
+  shipments: { id: string; batchId: string; from: string; to: string; vehicle?: string; status: string }[];
+  coldChain: { loggers: number; readings: number };
+  anomalies: { coldChainExcursion: Excursion; failedTest: FailedTest };
+}
+
+export interface Excursion {
+  batchId: string;
+  lotCode: string;
+  vehicle: string;
+  plate?: string;
+  leg: string;
+  from: string;
+  to: string;
+  minutes: number;
+  maxC: number;
+  transportRange: { minC: number; maxC: number };
+}
+
+export interface FailedTest {
+  batchId: string;
+  lotCode: string;
+  method: string;
+  standardRef?: string;
+  sampleId: string;
+  testedAt: string;
+  value: number;
+  unit: string;
+  threshold: number;
+  passed: false;
+}
+
+const CARTON_TO_ITEM: Record<string, ItemStatus> = { packed: 'packed', in_transit: 'in_transit', received: 'in_transit', delivered: 'delivered' };
+
+/** Builds a new demo world (or replays `runId`'s) on a running server, through its public HTTP API only. */
+export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
+  const started = Date.now();
+  const runId = options.runId ?? newRunId(started);
+  const { anchorMs, suffix } = parseRunId(runId);
+  const clock = demoClock(anchorMs);
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const api = new ApiClient(baseUrl, runId);
+  const { adminKey } = options;
+  await checkAdminKey(api, adminKey, options.adminKeySource ?? 'the adminKey option');
+
+  const world = await registerWorld(api, adminKey, runId);
+  const plans = planBatches(clock, suffix);
+  const producedList = await Promise.all(plans.map((plan) => produceBatch(api, world.ids, plan)));
+  const produced = new Map(plans.map((plan, i) => [plan.key, producedList[i]]));
+  const [shipments, readings] = await Promise.all([
+    moveBatches(api, world.ids, plans, produced),
+    uploadReadings(api, world.ids, plans, clock.end, runId),
+  ]);
+
+  // The status comes from the server's custody record, not from what the demo meant to do.
+  const batches = await Promise.all(
+    plans.map(async (plan): Promise<DemoBatch> => {
+      const b = produced.get(plan.key)!;
+      const carton = await api.get<{ status: string }>(`/api/cartons/${b.cartonIds[0]}`, adminKey);
+      return {
+        key: plan.key,
+        id: b.id,
+        lotCode: b.lotCode,
+        product: PRODUCTS[plan.product].nameZh,
+        productId: world.ids.products[plan.product],
+        cooperative: world.organizations.find((o) => o.key === plan.cooperative)!.name,
+        status: CARTON_TO_ITEM[carton.status],
+        batchStatus: b.status,
+        story: plan.story,
+        certificateNo: b.certificateNo,
+        itemCount: b.items.length,
+        cartonCount: b.cartonIds.length,
+        scanUrls: b.items.map((item) => item.scanUrl),
+      };
+    }),
+  );
+
+  const name = (key: keyof typeof FACILITIES) => FACILITIES[key].name;
+  const summary: DemoSummary = {
+    runId,
+    baseUrl,
+    worldEnd: iso(clock.end),
+    elapsedMs: 0,
+    organizations: world.organizations,
+    facilities: world.facilities,
+    products: world.products,
+    batches,
+    shipments: shipments.map((s) => ({
+      id: s.id,
+      batchId: produced.get(s.batch)!.id,
+      from: name(s.from),
+      to: name(s.to),
+      vehicle: s.vehicle && FACILITIES[s.vehicle].plate,
+      status: s.status,
+    })),
+    coldChain: { loggers: new Set(plans.flatMap(loggedFacilities)).size, readings },
+    anomalies: anomalies(plans, batches),
+  };
+  summary.elapsedMs = Date.now() - started;
+  if (options.out) writeFileSync(options.out, `${JSON.stringify(summary, null, 2)}\n`);
+  return summary;
+}
+
+async function checkAdminKey(api: ApiClient, adminKey: string, source: string): Promise<void> {
+  const masked = adminKey.length > 10 ? `${adminKey.slice(0, 6)}…(${adminKey.length} characters)` : '(a short key)';
+  let me: { role: string; organizationId: string };
+  try {
+    me = await api.get('/api/me', adminKey);
+  } catch (error) {
+    if (error instanceof DemoHttpError && error.status === 401) {
+      throw new Error(
+        `${api.baseUrl} refused the administrator key ${masked} from ${source}: ${error.code ?? 401} (${error.serverMessage}). ` +
+          'Use the SUYUAN_ADMIN_KEY the server was started with, or the admin.key in its DATA_DIR.',
+      );
+    }
+    throw error;
+  }
+  if (me.role !== 'admin') {
+    throw new Error(`the key ${masked} from ${source} acts as a ${me.role} (${me.organizationId}), not as the administrator`);
+  }
+}
+
+function loggedFacilities(plan: BatchPlan): string[] {
+  return plan.legs.flatMap((leg) => [leg.vehicle, leg.received && leg.to]).filter((f): f is keyof typeof FACILITIES => !!f && !!FACILITIES[f].logger);
+}
+
+/** The two things the demo makes go wrong, located in the world that was built. */
+function anomalies(plans: BatchPlan[], batches: DemoBatch[]): DemoSummary['anomalies'] {
+  const batchOf = (plan: BatchPlan) => batches.find((b) => b.key === plan.key)!;
+  const hot = plans.flatMap((plan) => plan.legs.filter((leg) => leg.excursion).map((leg) => ({ plan, leg })))[0];
+  const { excursion, vehicle } = hot.leg;
+  const temps = excursion!.temperaturesC;
+  const failed = plans
+    .flatMap((plan) => plan.steps.map((step) => ({ plan, step })))
+    .find(({ step }) => step.kind === 'test' && step.value >= step.threshold)!;
+  if (failed.step.kind !== 'test') throw new Error('demo plan error: no failed test');
+  const { method, standardRef, sampleId, value, unit, threshold } = failed.step;
+  return {
+    coldChainExcursion: {
+      batchId: batchOf(hot.plan).id,
+      lotCode: batchOf(hot.plan).lotCode,
+      vehicle: FACILITIES[vehicle!].name,
+      plate: FACILITIES[vehicle!].plate,
+      leg: `${FACILITIES[hot.leg.from].name} → ${FACILITIES[hot.leg.to].name}`,
+      from: iso(excursion!.at),
+      to: iso(new Date(excursion!.at.getTime() + temps.length * TEN_MINUTES_MS)),
+      minutes: temps.length * 10,
+      maxC: Math.max(...temps),
+      transportRange: PRODUCTS[hot.plan.product].transportRange,
+    },
+    failedTest: {
+      batchId: batchOf(failed.plan).id,
+      lotCode: batchOf(failed.plan).lotCode,
+      method,
+      standardRef,
+      sampleId,
+      testedAt: iso(failed.step.at),
+      value,
+      unit,
+      threshold,
+      passed: false,
+    },
+  };
+}

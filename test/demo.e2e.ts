@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDemo } from '../apps/cli/src/demo/run-demo';
+import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
+
+describe('npm run demo builds a world whose scan URLs open as pages and as JSON', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('writes the summary and every batch scans, with the excursion and the failed test visible', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'suyuan-demo-')), 'demo.json');
+    const summary = await runDemo({ baseUrl: app.baseUrl, adminKey: ADMIN_KEY, out });
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    expect(written.organizations.length).toBeGreaterThanOrEqual(8);
+    for (const org of written.organizations) expect(org).toMatchObject({ name: expect.any(String), role: expect.any(String), apiKey: expect.stringMatching(/^sy_/) });
+    const cooperatives = written.organizations.filter((o: { role: string }) => o.role === 'cooperative');
+    expect(cooperatives.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(written.batches.map((b: { product: string }) => b.product)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(written.batches.map((b: { status: string }) => b.status))).toEqual(new Set(['packed', 'in_transit', 'delivered']));
+
+    for (const batch of written.batches) {
+      const url: string = batch.scanUrls[0];
+      expect(url.startsWith(app.baseUrl)).toBe(true);
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<h1>');
+      const json = await (await fetch(url, { headers: { accept: 'application/json' } })).json();
+      expect(json.batch.id).toBe(batch.id);
+      expect(json.status).toBe(batch.status);
+    }
+
+    const scanOf = async (batchId: string) => {
+      const url = written.batches.find((b: { id: string }) => b.id === batchId).scanUrls[0];
+      return (await fetch(url, { headers: { accept: 'application/json' } })).json();
+    };
+    const warm = await scanOf(summary.anomalies.coldChainExcursion.batchId);
+    expect(warm.coldChain.minutesOutOfRange).toBeGreaterThanOrEqual(30);
+    const failed = await scanOf(summary.anomalies.failedTest.batchId);
+    expect(failed.tests.some((t: { passed: boolean }) => !t.passed)).toBe(true);
+  });
+});
