@@ -29,14 +29,14 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<h1>');
-      const json = await (await fetch(url, { headers: { accept: 'application/json' } })).json();
+      const json: any = await (await fetch(url, { headers: { accept: "application/json" } })).json();
       expect(json.batch.id).toBe(batch.id);
       expect(json.status).toBe(batch.status);
     }
 
     const scanOf = async (batchId: string) => {
       const url = written.batches.find((b: { id: string }) => b.id === batchId).scanUrls[0];
-      return (await fetch(url, { headers: { accept: 'application/json' } })).json();
+      return (await fetch(url, { headers: { accept: "application/json" } })).json() as Promise<any>;
     };
     const warm = await scanOf(summary.anomalies.coldChainExcursion.batchId);
     expect(warm.coldChain.minutesOutOfRange).toBeGreaterThanOrEqual(30);

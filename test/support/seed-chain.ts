@@ -145,7 +145,7 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   const delivered = items('特级');
   const cartonIds = [...new Set(delivered.map((i) => i.cartonId))];
 
-  // Cold chain: the hub's cold room holds -0.5 °C overnight; the vehicle runs 1.8–2.6 °C but for 40 minutes on leg 2.
+  // Cold chain: the hub's cold room holds -0.5 °C overnight; the vehicle runs 1.5–2.9 °C but for 40 minutes on leg 2.
   const every = (start: string, minutes: number, temps: number[]) =>
     temps.map((temperatureC, i) => ({ at: new Date(Date.parse(start) + i * minutes * 60_000).toISOString(), temperatureC }));
   await post(logistics.key, '/api/cold-chain/readings', {
@@ -154,21 +154,23 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   await post(logistics.key, '/api/cold-chain/readings', {
     facilityId: f.vehicle, deviceId: 'TL-0042',
     readings: [
+      ...every(T('15T17:00'), 10, [2.2, 1.9, 1.7, 1.6, 1.6, 1.5, 1.5, 1.6, 1.5, 1.6]),
       ...every(T('16T07:00'), 10, [2.1, 2.4, 2.6, 2.9, 3.6, 4.3, 4.6, 3.9, 2.8, 2.3, 2.0]),
       ...every(T('16T09:30'), 10, [1.8, 2.0, 2.2, 2.5, 2.4]),
     ],
   });
 
   // Logistics legs: each is dispatched by the owner of its origin and received by the owner of its destination.
-  const leg = async (by: SeededOrg, from: string, to: string, vehicleId: string | undefined, at: string, arrived: string, temperatureC: number) => {
+  const leg = async (by: SeededOrg, from: string, to: string, vehicleId: string, at: string, arrived: string, temperatureC: number) => {
     const shipment = await post(by.key, '/api/shipments', {
-      fromFacilityId: from, toFacilityId: to, cartonIds, dispatchedAt: at, ...(vehicleId && { vehicleId }),
+      fromFacilityId: from, toFacilityId: to, cartonIds, vehicleId, dispatchedAt: at,
     });
     await post(logistics.key, `/api/shipments/${shipment.id}/receipt`, { facilityId: to, receivedAt: arrived, condition: 'intact', temperatureC });
     return shipment.id as string;
   };
   const shipmentIds = [
-    await leg(packhouse, f.packhouse, f.countyHub, undefined, T('15T17:00'), T('15T18:40'), 1.8),
+    // The county carrier's truck collects at the packhouse: the packhouse dispatches, naming it.
+    await leg(packhouse, f.packhouse, f.countyHub, f.vehicle, T('15T17:00'), T('15T18:40'), 1.8),
     await leg(logistics, f.countyHub, f.townStation, f.vehicle, T('16T07:00'), T('16T08:50'), 2.9),
     await leg(logistics, f.townStation, f.villagePoint, f.vehicle, T('16T09:30'), T('16T10:20'), 2.4),
   ];

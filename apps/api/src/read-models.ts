@@ -6,7 +6,7 @@ import { registryProjection } from '../../../libs/registry/src/registry.projecti
 
 /** Every read model of the application, and the indexes its queries use. */
 export const readModelSchema: ReadModelSchema = {
-  version: 1,
+  version: 2,
   projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection],
   indexes: [
     { field: 'batchId' },

@@ -81,7 +81,7 @@ function dispatched(event: RecordedEvent, docs: DocReader): DocWrite[] {
     kind: 'transit',
     facilityId: d.vehicleId ?? `transit:${d.shipmentId}`,
     facilityName: vehicle?.name ?? `${from?.name ?? d.fromFacilityId} → ${to?.name ?? d.toFacilityId}`,
-    facilityType: 'vehicle',
+    facilityType: d.vehicleId ? 'vehicle' : 'transit',
     plate: vehicle?.plate,
     from: d.dispatchedAt,
     arrival: 'dispatched',

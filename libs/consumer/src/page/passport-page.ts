@@ -172,7 +172,9 @@ function coldChain(c: ColdChainSummary, m: Messages): string {
       const required = s.range ? ` <small>(${m.range} ${num(s.range.minC)} – ${celsius(s.range.maxC)})</small>` : '';
       const excursion =
         s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
-      return `<b>${e(s.facilityName)}</b><br>${measured}${required}${excursion}`;
+      // The same vehicle can carry an item on several legs: the times tell them apart.
+      const when = `${formatDateTime(s.from)} – ${s.to ? formatDateTime(s.to) : '…'}`;
+      return `<b>${e(s.facilityName)}</b> <small>${e(when)}</small><br>${measured}${required}${excursion}`;
     });
   return section(m.coldChain, stats + renderSparkline(c, m.chartLabel) + list(segments));
 }
@@ -186,7 +188,7 @@ function journey(stops: JourneyStop[], m: Messages): string {
     ];
     if (stop.region) lines.push(e(formatRegion(stop.region, m, false)));
     lines.push(
-      `${e(m.arrivals[stop.arrival] ?? stop.arrival)} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${m.left} ${e(formatDateTime(stop.to))}` : ''}`,
+      `${e(m.arrivals[stop.arrival] ?? stop.arrival)} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${stop.kind === 'transit' ? m.arrivals.received : m.left} ${e(formatDateTime(stop.to))}` : ''}`,
     );
     const handover = [
       stop.handoverTemperatureC === undefined ? '' : `${m.handoverTemperature} ${celsius(stop.handoverTemperatureC)}`,
