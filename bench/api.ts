@@ -1,0 +1,15 @@
+/** A minimal JSON client for seeding: any non-2xx answer stops the bench with its body. */
+export function api(baseUrl: string) {
+  return async function call<T = any>(method: string, path: string, key: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+export type Api = ReturnType<typeof api>;
