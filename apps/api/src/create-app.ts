@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { join } from 'node:path';
+import { scanRoutesOpenApi } from '../../../libs/consumer/src/scan/scan.routes';
 import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
 import { validationPipe } from '../../../libs/platform/src/http/validation';
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; dbF
       .addBearerAuth()
       .build(),
   );
+  Object.assign(document.paths, scanRoutesOpenApi);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   return {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { ScanController } from './scan/scan.controller';
+import { QrController } from './scan/qr.controller';
+import { ScanRoutes } from './scan/scan.routes';
 import { ScanService } from './scan/scan.service';
 
 /** The consumer's side: scan pages and QR images. */
-@Module({ controllers: [ScanController], providers: [ScanService] })
+@Module({ controllers: [QrController], providers: [ScanService, ScanRoutes] })
 export class ConsumerModule {}

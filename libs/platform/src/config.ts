@@ -9,6 +9,8 @@ export interface AppConfig {
   /** The bootstrap administrator's key; generated into DATA_DIR/admin.key when unset. */
   adminKey?: string;
   logLevel: 'silent' | 'error' | 'warn' | 'info';
+  /** Memory for rendered scan parts (batches' and cartons' JSON and HTML), in MB. */
+  scanCacheMb: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -27,6 +29,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent|error|warn|info`);
+  const scanCacheMb = Number(env.SCAN_CACHE_MB ?? 128);
+  if (!Number.isFinite(scanCacheMb) || scanCacheMb < 1) throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -34,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl,
     adminKey,
     logLevel,
+    scanCacheMb,
   };
 }

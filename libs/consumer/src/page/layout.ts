@@ -45,8 +45,14 @@ footer{text-align:center;color:#7a877c;font-size:13px;padding:4px 0 24px}`;
  * pages that carry them.
  */
 export function renderDocument(m: Messages, title: string, bodyHtml: string): string {
+  const { open, close } = documentFrame(m, title);
+  return open + bodyHtml + close;
+}
+
+/** The document around a body, as the text before and after it. */
+export function documentFrame(m: Messages, title: string): { open: string; close: string } {
   const frame = FRAMES[m.lang];
-  return frame.beforeTitle + escapeHtml(title) + frame.beforeBody + bodyHtml + frame.afterBody;
+  return { open: frame.beforeTitle + escapeHtml(title) + frame.beforeBody, close: frame.afterBody };
 }
 
 const FRAMES = {

@@ -10,7 +10,7 @@ import { renderSparkline } from './cold-chain-sparkline';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatNumber, formatQuantity, formatRegion } from './format';
 import { Lang, MESSAGES, Messages } from './i18n';
-import { renderDocument } from './layout';
+import { documentFrame } from './layout';
 
 /** The page a consumer sees on scanning an item's code. Every value from the passport is escaped. */
 export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
@@ -41,13 +41,24 @@ export function renderCartonPart(p: Pick<ItemPassport, 'coldChain' | 'journey'>,
 }
 
 export function renderItemPage(passport: ItemPassport, lang: Lang, batch: BatchParts, carton: string): string {
-  const m = MESSAGES[lang];
-  const body = header(passport, m) + batch.head + grading(passport.grade, m) + batch.tail + packing(passport.packing, m) + carton;
-  const name = lang === 'zh' ? passport.product.nameZh : passport.product.nameEn;
-  return renderDocument(m, `${name} · ${m.title}`, body);
+  const frame = renderPageFrame(passport.product, lang);
+  const item = renderItemSections(passport, lang);
+  return frame.open + item.header + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
 }
 
-function header(p: ItemPassport, m: Messages): string {
+/** The document around the sections, titled with the product's name. */
+export function renderPageFrame(product: Pick<ItemPassport['product'], 'nameZh' | 'nameEn'>, lang: Lang) {
+  const m = MESSAGES[lang];
+  return documentFrame(m, `${lang === 'zh' ? product.nameZh : product.nameEn} · ${m.title}`);
+}
+
+/** The sections that are the item's own: its header (code, status), grade and packing. */
+export function renderItemSections(p: Pick<ItemPassport, 'code' | 'status' | 'product' | 'grade' | 'packing'>, lang: Lang) {
+  const m = MESSAGES[lang];
+  return { header: header(p, m), grading: grading(p.grade, m), packing: packing(p.packing, m) };
+}
+
+function header(p: Pick<ItemPassport, 'code' | 'status' | 'product'>, m: Messages): string {
   const { nameZh, nameEn } = p.product;
   const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
   return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} ${e(groupInFours(p.code))}</p><p class="y">✓ ${m.genuine}</p></header>`;

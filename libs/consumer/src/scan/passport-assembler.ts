@@ -2,7 +2,10 @@ import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { CartonView } from '../../../logistics/src/logistics.views';
 import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
 
-/** What every item of one batch shows alike. */
+/**
+ * An item's passport is three portions side by side: its own, its carton's and its batch's.
+ * What every item of one batch shows alike:
+ */
 export type BatchPortion = Pick<
   ItemPassport,
   'product' | 'batch' | 'origin' | 'farmInputs' | 'harvest' | 'preCooling' | 'tests' | 'certificate'
@@ -77,11 +80,6 @@ export function itemPortion(item: ItemView, batch: BatchView, scanUrl: string): 
       cartonId: item.cartonId,
     },
   };
-}
-
-/** Joins the precomputed parts of one item's record; pure, so the scan path does no I/O here. */
-export function assemblePassport(batch: BatchPortion, carton: CartonPortion, item: ItemPortion): ItemPassport {
-  return { ...item, ...carton, ...batch };
 }
 
 /** Harvests of one batch share a unit in practice; the first harvest's unit is the batch's. */

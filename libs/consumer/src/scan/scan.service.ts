@@ -8,35 +8,31 @@ import { itemScanUrl } from '../codes/digital-link';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
 import { ColdChainSegment, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
-import { BatchParts, renderBatchParts, renderCartonPart, renderItemPage } from '../page/passport-page';
-import { ItemPassport } from '../passport/item-passport';
+import { renderBatchParts, renderCartonPart, renderItemSections, renderPageFrame } from '../page/passport-page';
+import { ItemStatus } from '../passport/item-passport';
 import { readingsBetween } from './cold-chain-reader';
 import { Lru } from './lru';
-import {
-  BatchPortion,
-  CartonPortion,
-  ItemPortion,
-  assemblePassport,
-  batchPortion,
-  cartonPortion,
-  itemPortion,
-} from './passport-assembler';
+import { BatchPortion, ItemPortion, batchPortion, cartonPortion, itemPortion } from './passport-assembler';
 
-/** A part shared by many items, kept as data, as JSON text and as rendered HTML per language. */
-interface Part<P, H> {
-  portion: P;
-  json: string;
-  html: Partial<Record<Lang, H>>;
-}
+const LANGS: Lang[] = ['zh', 'en'];
 
-interface BatchPart extends Part<BatchPortion, BatchParts> {
+/** What all items of a batch share, kept serialised: JSON members and HTML per language. */
+interface BatchPart {
   view: BatchView;
+  json: Buffer;
+  html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
+  bytes: number;
 }
 
-interface CartonPart extends Part<CartonPortion, string> {
+/** What all items of a carton share: status, cold chain and journey, serialised. */
+interface CartonPart {
+  status: ItemStatus;
+  json: Buffer;
+  html: Record<Lang, Buffer>;
   /** Cold-chain versions of the facilities it was computed from. */
   stamp: string;
   facilities: string[];
+  bytes: number;
 }
 
 /** One scanned item: its own portion and the shared parts it points to. */
@@ -46,21 +42,29 @@ export interface ResolvedItem {
   carton: CartonPart;
 }
 
+const OPEN = Buffer.from('{');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from('}');
+
 /**
- * The scan path: one indexed lookup of the item, then its batch and carton parts from
- * memory, already serialised and rendered. Parts are dropped when the projections change
- * them, so a scan never shows stale data and never replays events.
+ * The scan path: one indexed lookup of the item; its batch's and carton's parts come from
+ * memory as UTF-8 bytes, already serialised and rendered, so a scan only renders the item's
+ * own few lines. Parts are dropped when the projections change them (and when the cache's
+ * memory budget is spent), so a scan never shows stale data and never replays events.
  */
 @Injectable()
 export class ScanService {
-  private readonly batches = new Lru<string, BatchPart>(5_000);
-  private readonly cartons = new Lru<string, CartonPart>(50_000);
+  private readonly batches: Lru<string, BatchPart>;
+  private readonly cartons: Lru<string, CartonPart>;
   private readonly coldChainVersions = new Map<string, number>();
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
+    const budget = config.scanCacheMb * 1024 * 1024;
+    this.batches = new Lru(budget / 8, (part) => part.bytes);
+    this.cartons = new Lru(budget - budget / 8, (part) => part.bytes);
     docs.onChange((writes) => this.forget(writes));
   }
 
@@ -78,19 +82,26 @@ export class ScanService {
     return { item: itemPortion(item, batch.view, scanUrl), batch, carton };
   }
 
-  passport({ item, batch, carton }: ResolvedItem): ItemPassport {
-    return assemblePassport(batch.portion, carton.portion, item);
+  /** The item's record as JSON: its own members spliced with the shared, pre-serialised ones. */
+  json({ item, batch, carton }: ResolvedItem): Buffer {
+    const own = Buffer.from(JSON.stringify(item).slice(1, -1));
+    return Buffer.concat([OPEN, own, COMMA, carton.json, COMMA, batch.json, CLOSE]);
   }
 
-  json({ item, batch, carton }: ResolvedItem): string {
-    return `{${JSON.stringify(item).slice(1, -1)},${carton.json},${batch.json}}`;
-  }
-
-  html(resolved: ResolvedItem, lang: Lang): string {
-    const { batch, carton } = resolved;
-    const batchHtml = (batch.html[lang] ??= renderBatchParts(batch.portion, lang));
-    const cartonHtml = (carton.html[lang] ??= renderCartonPart(carton.portion, lang));
-    return renderItemPage(this.passport(resolved), lang, batchHtml, cartonHtml);
+  /** The item's page: its header, grade and packing rendered now, the rest as rendered before. */
+  html({ item, batch, carton }: ResolvedItem, lang: Lang): Buffer {
+    const b = batch.html[lang];
+    const own = renderItemSections({ ...item, status: carton.status, product: batch.view.product }, lang);
+    return Buffer.concat([
+      b.open,
+      Buffer.from(own.header),
+      b.head,
+      Buffer.from(own.grading),
+      b.tail,
+      Buffer.from(own.packing),
+      carton.html[lang],
+      b.close,
+    ]);
   }
 
   private async batch(id: string): Promise<BatchPart | undefined> {
@@ -99,7 +110,8 @@ export class ScanService {
     const view = await this.docs.get<BatchView>('batches', id);
     if (!view) return undefined;
     const portion = batchPortion(view);
-    const part = { view, portion, json: fragment(portion), html: {} };
+    const part: BatchPart = { view, json: fragment(portion), html: renderBatch(portion, view), bytes: 0 };
+    part.bytes = JSON.stringify(view).length * 2 + byteSize(part.json, part.html);
     this.batches.set(id, part);
     return part;
   }
@@ -118,7 +130,9 @@ export class ScanService {
       readings.set(facilityId, await readingsBetween(this.docs, facilityId, spans[0].from, to));
     }
     const portion = cartonPortion(carton, summarizeColdChain(segments, readings));
-    const part = { portion, json: fragment(portion), html: {}, stamp, facilities };
+    const html = Object.fromEntries(LANGS.map((lang) => [lang, Buffer.from(renderCartonPart(portion, lang))])) as Record<Lang, Buffer>;
+    const part: CartonPart = { status: portion.status, json: fragment(portion), html, stamp, facilities, bytes: 0 };
+    part.bytes = byteSize(part.json, part.html) + 200;
     this.cartons.set(id, part);
     return part;
   }
@@ -138,9 +152,32 @@ export class ScanService {
   }
 }
 
-/** An object's members as JSON text without the braces, ready to splice into a larger object. */
-function fragment(value: object): string {
-  return JSON.stringify(value).slice(1, -1);
+function renderBatch(portion: BatchPortion, view: BatchView): BatchPart['html'] {
+  const html = {} as BatchPart['html'];
+  for (const lang of LANGS) {
+    const frame = renderPageFrame(view.product, lang);
+    const parts = renderBatchParts(portion, lang);
+    html[lang] = {
+      open: Buffer.from(frame.open),
+      head: Buffer.from(parts.head),
+      tail: Buffer.from(parts.tail),
+      close: Buffer.from(frame.close),
+    };
+  }
+  return html;
+}
+
+/** An object's members as JSON bytes without the braces, ready to splice into a larger object. */
+function fragment(value: object): Buffer {
+  return Buffer.from(JSON.stringify(value).slice(1, -1));
+}
+
+function byteSize(json: Buffer, html: Record<Lang, Buffer | Record<string, Buffer>>): number {
+  let bytes = json.length;
+  for (const value of Object.values(html)) {
+    bytes += Buffer.isBuffer(value) ? value.length : Object.values(value).reduce((sum, b) => sum + b.length, 0);
+  }
+  return bytes;
 }
 
 /** Stays at facilities are held to the storage range, vehicle legs to the transport range. */

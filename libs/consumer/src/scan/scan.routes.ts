@@ -1,0 +1,96 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLanguage } from '../page/i18n';
+import { renderNotFoundPage } from '../page/not-found-page';
+import { ResolvedItem, ScanService } from './scan.service';
+
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const NOT_ISSUED = JSON.stringify({
+  statusCode: 404,
+  error: 'Not Found',
+  code: 'code_not_issued',
+  message: 'this code was never issued by Suyuan; the product may be counterfeit',
+});
+
+type ScanRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: { lang?: string } }>;
+
+/**
+ * What a phone opens from the QR code on one item: an HTML page by default, JSON for
+ * `Accept: application/json`. The hottest path of the system, so these two routes sit on
+ * Fastify directly, beside the Nest routes: public, no body, no key, nothing for the Nest
+ * pipeline (guards, pipes, interceptors) to do but cost time. Documented in the OpenAPI
+ * description by `scanRoutesOpenApi`.
+ */
+@Injectable()
+export class ScanRoutes implements OnModuleInit {
+  private readonly logger = new Logger('scan');
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly scans: ScanService,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.get('/t/:code', (request: ScanRequest, reply) =>
+      this.answer(request, reply, request.params.code, () => this.scans.resolve(request.params.code)),
+    );
+    fastify.get('/01/:gtin/10/:lot/21/:serial', (request: ScanRequest, reply) => {
+      const { gtin, lot, serial } = request.params;
+      return this.answer(request, reply, serial, async () => {
+        const resolved = await this.scans.resolve(serial);
+        // A serial copied under another product's GTIN or lot is not the item that was issued.
+        const view = resolved?.batch.view;
+        return view && view.product.gtin === gtin && view.lotCode === lot ? resolved : undefined;
+      });
+    });
+  }
+
+  private async answer(request: ScanRequest, reply: FastifyReply, code: string, resolve: () => Promise<ResolvedItem | undefined>) {
+    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
+    try {
+      const resolved = await resolve();
+      const json = wantsJson(request.headers.accept);
+      if (json) return resolved ? reply.type(JSON_TYPE).send(this.scans.json(resolved)) : reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
+      const lang = negotiateLanguage(request.query.lang, request.headers['accept-language']);
+      return resolved
+        ? reply.type(HTML).send(this.scans.html(resolved, lang))
+        : reply.code(404).type(HTML).send(renderNotFoundPage(code, lang));
+    } catch (error) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return reply.code(500).type(JSON_TYPE).send({ statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'something went wrong on our side' });
+    }
+  }
+}
+
+/** JSON only when asked for it more than HTML: a browser's Accept lists text/html first. */
+export function wantsJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const json = accept.indexOf('application/json');
+  if (json < 0) return false;
+  const html = accept.indexOf('text/html');
+  return html < 0 || json < html;
+}
+
+const scanOperation = (summary: string, params: string[]) => ({
+  get: {
+    tags: ['consumer'],
+    summary,
+    parameters: [
+      ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } },
+    ],
+    responses: {
+      200: { description: 'the item record', content: { 'text/html': {}, 'application/json': {} } },
+      404: { description: 'the code was never issued: possibly counterfeit' },
+    },
+  },
+});
+
+/** The raw Fastify scan routes, described for the OpenAPI document. */
+export const scanRoutesOpenApi = {
+  '/t/{code}': scanOperation('The item record behind a QR code (HTML page, or JSON with Accept: application/json)', ['code']),
+  '/01/{gtin}/10/{lot}/21/{serial}': scanOperation('GS1 Digital Link form of the scan URL', ['gtin', 'lot', 'serial']),
+};
