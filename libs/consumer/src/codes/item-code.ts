@@ -29,11 +29,13 @@ export function deriveId(prefix: string, seed: string): string {
  * case-insensitive, reads O as 0 and I, L as 1, and ignores hyphens and spaces.
  */
 export function normalizeItemCode(input: string): string {
+  if (ITEM_CODE_SHAPE.test(input)) return input;
   return input.toUpperCase().replace(/[-\s]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function isItemCode(input: string): boolean {
-  return ITEM_CODE_SHAPE.test(normalizeItemCode(input));
+  // Most scans carry the code exactly as minted: test that first, normalise only if not.
+  return ITEM_CODE_SHAPE.test(input) || ITEM_CODE_SHAPE.test(normalizeItemCode(input));
 }
 
 /** The first `chars * 5` bits of `bytes`, most significant first. */

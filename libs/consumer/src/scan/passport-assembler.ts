@@ -66,15 +66,25 @@ export function cartonPortion(carton: CartonView | undefined, coldChain: ColdCha
   return { status: carton ? STATUS[carton.status] : 'packed', coldChain, journey: carton?.stops ?? [] };
 }
 
-export function itemPortion(item: ItemView, batch: BatchView, scanUrl: string): ItemPortion {
-  const gradeClass = batch.grading.flatMap((g) => g.classes).find((c) => c.grade === item.grade);
-  const packing = batch.packings.find((p) => p.packingId === item.packingId);
+/** Per batch, what an item's own portion looks up: grade attributes and packing places. */
+export interface ItemContext {
+  attributesByGrade: Map<string, Record<string, number>>;
+  packingPlaceById: Map<string, string>;
+}
+
+export function itemContext(batch: BatchView): ItemContext {
+  const attributesByGrade = new Map<string, Record<string, number>>();
+  for (const grading of batch.grading) for (const c of grading.classes) if (!attributesByGrade.has(c.grade)) attributesByGrade.set(c.grade, c.attributes);
+  return { attributesByGrade, packingPlaceById: new Map(batch.packings.map((p) => [p.packingId, p.facilityName])) };
+}
+
+export function itemPortion(item: ItemView, context: ItemContext, scanUrl: string): ItemPortion {
   return {
     code: item.code,
     scanUrl,
-    grade: { grade: item.grade, attributes: gradeClass?.attributes ?? {} },
+    grade: { grade: item.grade, attributes: context.attributesByGrade.get(item.grade) ?? {} },
     packing: {
-      facilityName: packing?.facilityName ?? '',
+      facilityName: context.packingPlaceById.get(item.packingId) ?? '',
       packedAt: item.packedAt,
       netWeight: item.netWeight,
       cartonId: item.cartonId,

@@ -1,45 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { CartonView } from '../../../logistics/src/logistics.views';
 import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
 import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { DocWrite } from '../../../readmodels/src/projection';
-import { itemScanUrl } from '../codes/digital-link';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
-import { ColdChainSegment, summarizeColdChain } from '../cold-chain/cold-chain-summary';
+import { TemperatureReading } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
-import { renderBatchParts, renderCartonPart, renderItemSections, renderPageFrame } from '../page/passport-page';
-import { ItemStatus } from '../passport/item-passport';
+import { renderItemSections } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
+import { ItemIndex } from './item-index';
 import { Lru } from './lru';
-import { BatchPortion, ItemPortion, batchPortion, cartonPortion, itemPortion } from './passport-assembler';
-
-const LANGS: Lang[] = ['zh', 'en'];
-
-/** What all items of a batch share, kept serialised: JSON members and HTML per language. */
-interface BatchPart {
-  view: BatchView;
-  json: Buffer;
-  html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
-  bytes: number;
-}
-
-/** What all items of a carton share: status, cold chain and journey, serialised. */
-interface CartonPart {
-  status: ItemStatus;
-  json: Buffer;
-  html: Record<Lang, Buffer>;
-  /** Cold-chain versions of the facilities it was computed from. */
-  stamp: string;
-  facilities: string[];
-  bytes: number;
-}
+import { ItemPortion, itemPortion } from './passport-assembler';
+import { BatchPart, JourneyPart, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
 
 /** One scanned item: its own portion and the shared parts it points to. */
 export interface ResolvedItem {
   item: ItemPortion;
   batch: BatchPart;
-  carton: CartonPart;
+  journey: JourneyPart;
 }
 
 const OPEN = Buffer.from('{');
@@ -47,15 +27,19 @@ const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from('}');
 
 /**
- * The scan path: one indexed lookup of the item; its batch's and carton's parts come from
- * memory as UTF-8 bytes, already serialised and rendered, so a scan only renders the item's
- * own few lines. Parts are dropped when the projections change them (and when the cache's
- * memory budget is spent), so a scan never shows stale data and never replays events.
+ * The scan path: the item from an in-memory index (read through to the read model for an
+ * item packed since start), then its batch's and journey's parts from memory as UTF-8
+ * bytes, already serialised and rendered, so a scan renders only the item's own lines.
+ * Parts are dropped when the projections change what they were made of (and when the
+ * cache's memory budget is spent): a scan never shows stale data, never replays events.
  */
 @Injectable()
-export class ScanService {
+export class ScanService implements OnModuleInit {
+  private readonly index = new ItemIndex();
   private readonly batches: Lru<string, BatchPart>;
-  private readonly cartons: Lru<string, CartonPart>;
+  /** Carton id → the key of the journey it is on. */
+  private readonly cartonJourneys = new Lru<string, string>(200_000);
+  private readonly journeys: Lru<string, JourneyPart>;
   private readonly coldChainVersions = new Map<string, number>();
 
   constructor(
@@ -63,35 +47,38 @@ export class ScanService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const budget = config.scanCacheMb * 1024 * 1024;
-    this.batches = new Lru(budget / 8, (part) => part.bytes);
-    this.cartons = new Lru(budget - budget / 8, (part) => part.bytes);
+    this.batches = new Lru(budget / 4, (part) => part.bytes);
+    this.journeys = new Lru(budget - budget / 4, (part) => part.bytes);
     docs.onChange((writes) => this.forget(writes));
+  }
+
+  async onModuleInit(): Promise<void> {
+    for (const item of await this.docs.find<ItemView>('items')) this.index.add(item);
   }
 
   /** The item behind a code, or undefined when the code was never issued. */
   async resolve(rawCode: string): Promise<ResolvedItem | undefined> {
-    const code = normalizeItemCode(rawCode);
-    if (!isItemCode(code)) return undefined;
-    const item = await this.docs.get<ItemView>('items', code);
+    const code = isItemCode(rawCode) ? normalizeItemCode(rawCode) : undefined;
+    if (!code) return undefined;
+    const item = this.index.get(code) ?? (await this.lookUp(code));
     if (!item) return undefined;
-    const batch = await this.batch(item.batchId);
+    // Hits stay synchronous: the scan path awaits only what it must fetch.
+    const batch = this.batches.get(item.batchId) ?? (await this.loadBatch(item.batchId));
     if (!batch) return undefined;
-    const carton = await this.carton(item.cartonId, batch.view);
-    const { gtin } = batch.view.product;
-    const scanUrl = itemScanUrl(this.config.publicBaseUrl, { code, gtin14: gtin, lotCode: batch.view.lotCode });
-    return { item: itemPortion(item, batch.view, scanUrl), batch, carton };
+    const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
+    return { item: itemPortion(item, batch.context, batch.scanUrlPrefix + code), batch, journey };
   }
 
   /** The item's record as JSON: its own members spliced with the shared, pre-serialised ones. */
-  json({ item, batch, carton }: ResolvedItem): Buffer {
+  json({ item, batch, journey }: ResolvedItem): Buffer {
     const own = Buffer.from(JSON.stringify(item).slice(1, -1));
-    return Buffer.concat([OPEN, own, COMMA, carton.json, COMMA, batch.json, CLOSE]);
+    return Buffer.concat([OPEN, own, COMMA, journey.json, COMMA, batch.json, CLOSE]);
   }
 
   /** The item's page: its header, grade and packing rendered now, the rest as rendered before. */
-  html({ item, batch, carton }: ResolvedItem, lang: Lang): Buffer {
+  html({ item, batch, journey }: ResolvedItem, lang: Lang): Buffer {
     const b = batch.html[lang];
-    const own = renderItemSections({ ...item, status: carton.status, product: batch.view.product }, lang);
+    const own = renderItemSections({ ...item, status: journey.status, product: batch.view.product }, lang);
     return Buffer.concat([
       b.open,
       Buffer.from(own.header),
@@ -99,41 +86,47 @@ export class ScanService {
       Buffer.from(own.grading),
       b.tail,
       Buffer.from(own.packing),
-      carton.html[lang],
+      journeyHtml(journey, lang),
       b.close,
     ]);
   }
 
-  private async batch(id: string): Promise<BatchPart | undefined> {
-    const cached = this.batches.get(id);
-    if (cached) return cached;
+  private async lookUp(code: string): Promise<ItemView | undefined> {
+    const item = await this.docs.get<ItemView>('items', code);
+    return item && this.index.add(item);
+  }
+
+  private async loadBatch(id: string): Promise<BatchPart | undefined> {
     const view = await this.docs.get<BatchView>('batches', id);
     if (!view) return undefined;
-    const portion = batchPortion(view);
-    const part: BatchPart = { view, json: fragment(portion), html: renderBatch(portion, view), bytes: 0 };
-    part.bytes = JSON.stringify(view).length * 2 + byteSize(part.json, part.html);
+    const part = buildBatchPart(view, this.config.publicBaseUrl);
     this.batches.set(id, part);
     return part;
   }
 
-  private async carton(id: string, batch: BatchView): Promise<CartonPart> {
-    const cached = this.cartons.get(id);
-    if (cached && cached.stamp === this.stamp(cached.facilities)) return cached;
-    const carton = await this.docs.get<CartonView>('cartons', id);
+  private cachedJourney(cartonId: string): JourneyPart | undefined {
+    const key = this.cartonJourneys.get(cartonId);
+    const part = key === undefined ? undefined : this.journeys.get(key);
+    return part && part.stamp === this.stamp(part.facilities) ? part : undefined;
+  }
+
+  private async loadJourney(cartonId: string, batch: BatchView): Promise<JourneyPart> {
+    const carton = await this.docs.get<CartonView>('cartons', cartonId);
+    const key = createHash('sha1').update(journeyKey(carton, batch)).digest('base64');
+    this.cartonJourneys.set(cartonId, key);
+    const shared = this.journeys.get(key);
+    if (shared && shared.stamp === this.stamp(shared.facilities)) return shared;
     const segments = coldChainSegments(carton, batch);
     const facilities = [...new Set(segments.map((s) => s.facilityId))];
     const stamp = this.stamp(facilities);
-    const readings = new Map<string, Awaited<ReturnType<typeof readingsBetween>>>();
+    const readings = new Map<string, TemperatureReading[]>();
     for (const facilityId of facilities) {
       const spans = segments.filter((s) => s.facilityId === facilityId);
       const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to!).sort().pop();
       readings.set(facilityId, await readingsBetween(this.docs, facilityId, spans[0].from, to));
     }
-    const portion = cartonPortion(carton, summarizeColdChain(segments, readings));
-    const html = Object.fromEntries(LANGS.map((lang) => [lang, Buffer.from(renderCartonPart(portion, lang))])) as Record<Lang, Buffer>;
-    const part: CartonPart = { status: portion.status, json: fragment(portion), html, stamp, facilities, bytes: 0 };
-    part.bytes = byteSize(part.json, part.html) + 200;
-    this.cartons.set(id, part);
+    const part = buildJourneyPart(carton, segments, readings, stamp);
+    this.journeys.set(key, part);
     return part;
   }
 
@@ -144,49 +137,10 @@ export class ScanService {
   private forget(writes: DocWrite[]): void {
     for (const w of writes) {
       if (w.collection === 'batches') this.batches.delete(w.id);
-      else if (w.collection === 'cartons') this.cartons.delete(w.id);
+      else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);
       else if (w.collection === 'coldchain') {
         this.coldChainVersions.set(w.id, (this.coldChainVersions.get(w.id) ?? 0) + 1);
       }
     }
   }
-}
-
-function renderBatch(portion: BatchPortion, view: BatchView): BatchPart['html'] {
-  const html = {} as BatchPart['html'];
-  for (const lang of LANGS) {
-    const frame = renderPageFrame(view.product, lang);
-    const parts = renderBatchParts(portion, lang);
-    html[lang] = {
-      open: Buffer.from(frame.open),
-      head: Buffer.from(parts.head),
-      tail: Buffer.from(parts.tail),
-      close: Buffer.from(frame.close),
-    };
-  }
-  return html;
-}
-
-/** An object's members as JSON bytes without the braces, ready to splice into a larger object. */
-function fragment(value: object): Buffer {
-  return Buffer.from(JSON.stringify(value).slice(1, -1));
-}
-
-function byteSize(json: Buffer, html: Record<Lang, Buffer | Record<string, Buffer>>): number {
-  let bytes = json.length;
-  for (const value of Object.values(html)) {
-    bytes += Buffer.isBuffer(value) ? value.length : Object.values(value).reduce((sum, b) => sum + b.length, 0);
-  }
-  return bytes;
-}
-
-/** Stays at facilities are held to the storage range, vehicle legs to the transport range. */
-function coldChainSegments(carton: CartonView | undefined, batch: BatchView): ColdChainSegment[] {
-  return (carton?.stops ?? []).map((stop) => ({
-    facilityId: stop.facilityId,
-    facilityName: stop.facilityName,
-    from: stop.from,
-    to: stop.to,
-    range: stop.kind === 'transit' ? batch.product.transportRange : batch.product.storageRange,
-  }));
 }

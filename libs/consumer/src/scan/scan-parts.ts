@@ -1,0 +1,104 @@
+import { CartonView } from '../../../logistics/src/logistics.views';
+import { BatchView } from '../../../production/src/batch.views';
+import { itemScanUrl } from '../codes/digital-link';
+import { ColdChainSegment, TemperatureReading, summarizeColdChain } from '../cold-chain/cold-chain-summary';
+import { Lang } from '../page/i18n';
+import { renderBatchParts, renderCartonPart, renderPageFrame } from '../page/passport-page';
+import { ItemStatus } from '../passport/item-passport';
+import { ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
+
+const LANGS: Lang[] = ['zh', 'en'];
+/** Stands for the item's code while a batch's scan URL prefix is worked out. */
+const CODE_MARK = '0000000000000000';
+
+/** What all items of a batch share, kept serialised: JSON members and HTML per language. */
+export interface BatchPart {
+  view: BatchView;
+  context: ItemContext;
+  /** The scan URL up to the item's code (which needs no escaping). */
+  scanUrlPrefix: string;
+  json: Buffer;
+  html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
+  bytes: number;
+}
+
+/**
+ * What all items on one journey share: status, cold chain and stops, serialised. Cartons
+ * shipped together share one part.
+ */
+export interface JourneyPart {
+  status: ItemStatus;
+  json: Buffer;
+  html: Partial<Record<Lang, Buffer>>;
+  /** Kept until each language is first asked for, then rendered once. */
+  portion: ReturnType<typeof cartonPortion>;
+  /** Cold-chain versions of the facilities it was computed from. */
+  stamp: string;
+  facilities: string[];
+  bytes: number;
+}
+
+export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPart {
+  const portion = batchPortion(view);
+  const scanUrl = itemScanUrl(publicBaseUrl, { code: CODE_MARK, gtin14: view.product.gtin, lotCode: view.lotCode });
+  const html = {} as BatchPart['html'];
+  for (const lang of LANGS) {
+    const frame = renderPageFrame(view.product, lang);
+    const parts = renderBatchParts(portion, lang);
+    html[lang] = { open: Buffer.from(frame.open), head: Buffer.from(parts.head), tail: Buffer.from(parts.tail), close: Buffer.from(frame.close) };
+  }
+  const json = fragment(portion);
+  const htmlBytes = Object.values(html).reduce((sum, h) => sum + h.open.length + h.head.length + h.tail.length + h.close.length, 0);
+  return {
+    view,
+    context: itemContext(view),
+    scanUrlPrefix: scanUrl.slice(0, -CODE_MARK.length),
+    json,
+    html,
+    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes,
+  };
+}
+
+/** Which journey a carton of a batch is on: equal keys, equal parts. */
+export function journeyKey(carton: CartonView | undefined, batch: BatchView): string {
+  return `${batch.product.id}\u0000${carton?.status ?? 'packed'}\u0000${JSON.stringify(carton?.stops ?? [])}`;
+}
+
+/** Stays at facilities are held to the storage range, vehicle legs to the transport range. */
+export function coldChainSegments(carton: CartonView | undefined, batch: BatchView): ColdChainSegment[] {
+  return (carton?.stops ?? []).map((stop) => ({
+    facilityId: stop.facilityId,
+    facilityName: stop.facilityName,
+    from: stop.from,
+    to: stop.to,
+    range: stop.kind === 'transit' ? batch.product.transportRange : batch.product.storageRange,
+  }));
+}
+
+export function buildJourneyPart(
+  carton: CartonView | undefined,
+  segments: ColdChainSegment[],
+  readings: ReadonlyMap<string, readonly TemperatureReading[]>,
+  stamp: string,
+): JourneyPart {
+  const portion = cartonPortion(carton, summarizeColdChain(segments, readings));
+  const json = fragment(portion);
+  return {
+    status: portion.status,
+    json,
+    html: {},
+    portion,
+    stamp,
+    facilities: [...new Set(segments.map((s) => s.facilityId))],
+    bytes: json.length * 3,
+  };
+}
+
+export function journeyHtml(part: JourneyPart, lang: Lang): Buffer {
+  return (part.html[lang] ??= Buffer.from(renderCartonPart(part.portion, lang)));
+}
+
+/** An object's members as JSON bytes without the braces, ready to splice into a larger object. */
+function fragment(value: object): Buffer {
+  return Buffer.from(JSON.stringify(value).slice(1, -1));
+}
