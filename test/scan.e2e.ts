@@ -1,3 +1,4 @@
+import { renderPassportPage } from '../libs/consumer/src/page/passport-page';
 import { apiClient, Call } from './support/api-client';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -34,6 +35,14 @@ describe('consumer scan over HTTP: one item, one code', () => {
     const html = await page.text();
     expect(html).toContain('黄金柰李');
     expect(html).toContain('乐昌市北乡黄金柰李专业合作社');
+  });
+
+  it('the page served from pre-rendered parts is exactly the page rendered whole from the JSON', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const passport = (await call('GET', `/t/${item.code}`)).body;
+      const served = await (await fetch(`${app.baseUrl}/t/${item.code}?lang=${lang}`)).text();
+      expect(served).toBe(renderPassportPage(passport, lang));
+    }
   });
 
   it('the short /t/{code} form answers the same, in English when the phone asks for it', async () => {

@@ -12,7 +12,7 @@ export interface DocumentStore {
   /** Saves documents and moves the checkpoint in one atomic step. */
   commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void>;
   checkpoint(name: string): Promise<number>;
-  /** Called after documents change in this process (caches listen). */
+  /** Called after documents changed in this process are committed (caches listen). */
   onChange(listener: (writes: DocWrite[]) => void): void;
 }
 

@@ -59,9 +59,37 @@ export function renderItemSections(p: Pick<ItemPassport, 'code' | 'status' | 'pr
 }
 
 function header(p: Pick<ItemPassport, 'code' | 'status' | 'product'>, m: Messages): string {
+  const around = headerAround(p, m);
+  return around.before + itemCodeText(p.code) + around.after;
+}
+
+/** The header but for the item's code: the same for every item of a batch in one state. */
+export function renderHeaderAround(p: Pick<ItemPassport, 'status' | 'product'>, lang: Lang) {
+  return headerAround(p, MESSAGES[lang]);
+}
+
+function headerAround(p: Pick<ItemPassport, 'status' | 'product'>, m: Messages) {
   const { nameZh, nameEn } = p.product;
   const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
-  return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} ${e(groupInFours(p.code))}</p><p class="y">✓ ${m.genuine}</p></header>`;
+  return {
+    before: `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} `,
+    after: `</p><p class="y">✓ ${m.genuine}</p></header>`,
+  };
+}
+
+/** `7K3M 9Q2R XV0Z AB12`, escaped: easier to read aloud or compare with the label. */
+export function itemCodeText(code: string): string {
+  return e(groupInFours(code));
+}
+
+/** The grade section: the same for every item of one grade in a batch. */
+export function renderGrading(grade: ItemPassport['grade'], lang: Lang): string {
+  return grading(grade, MESSAGES[lang]);
+}
+
+/** The packing section: the item's own place, time, weight and carton. */
+export function renderPacking(p: ItemPassport['packing'], lang: Lang): string {
+  return packing(p, MESSAGES[lang]);
 }
 
 function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {
@@ -242,7 +270,6 @@ function num(value: number): string {
   return e(formatNumber(value));
 }
 
-/** `7K3M 9Q2R XV0Z AB12`: easier to read aloud or compare with the label. */
 function groupInFours(code: string): string {
   const groups: string[] = [];
   for (let i = 0; i < code.length; i += 4) groups.push(code.slice(i, i + 4));

@@ -19,6 +19,8 @@ export interface BatchPart {
   scanUrlPrefix: string;
   json: Buffer;
   html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
+  /** Header (by status) and grade sections (by grade), rendered on first use. */
+  pieces: Map<string, Buffer>;
   bytes: number;
 }
 
@@ -55,7 +57,8 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
     scanUrlPrefix: scanUrl.slice(0, -CODE_MARK.length),
     json,
     html,
-    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes,
+    pieces: new Map(),
+    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes + 4096,
   };
 }
 
@@ -92,6 +95,13 @@ export function buildJourneyPart(
     facilities: [...new Set(segments.map((s) => s.facilityId))],
     bytes: json.length * 3,
   };
+}
+
+/** A piece of a batch's page, rendered once per key and kept with the batch. */
+export function batchPiece(part: BatchPart, key: string, render: () => string): Buffer {
+  let piece = part.pieces.get(key);
+  if (!piece) part.pieces.set(key, (piece = Buffer.from(render())));
+  return piece;
 }
 
 export function journeyHtml(part: JourneyPart, lang: Lang): Buffer {

@@ -8,12 +8,12 @@ import { DocWrite } from '../../../readmodels/src/projection';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
 import { TemperatureReading } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
-import { renderItemSections } from '../page/passport-page';
+import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
 import { Lru } from './lru';
 import { ItemPortion, itemPortion } from './passport-assembler';
-import { BatchPart, JourneyPart, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
+import { BatchPart, JourneyPart, batchPiece, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
 
 /** One scanned item: its own portion and the shared parts it points to. */
 export interface ResolvedItem {
@@ -27,8 +27,8 @@ const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from('}');
 
 /**
- * The scan path: the item from an in-memory index (read through to the read model for an
- * item packed since start), then its batch's and journey's parts from memory as UTF-8
+ * The scan path: the item from an in-memory index (filled at start, then by the
+ * projections as items are packed, read through to the read model as a last resort), then its batch's and journey's parts from memory as UTF-8
  * bytes, already serialised and rendered, so a scan renders only the item's own lines.
  * Parts are dropped when the projections change what they were made of (and when the
  * cache's memory budget is spent): a scan never shows stale data, never replays events.
@@ -75,17 +75,20 @@ export class ScanService implements OnModuleInit {
     return Buffer.concat([OPEN, own, COMMA, journey.json, COMMA, batch.json, CLOSE]);
   }
 
-  /** The item's page: its header, grade and packing rendered now, the rest as rendered before. */
+  /** The item's page: its code and packing rendered now, the rest as rendered before. */
   html({ item, batch, journey }: ResolvedItem, lang: Lang): Buffer {
     const b = batch.html[lang];
-    const own = renderItemSections({ ...item, status: journey.status, product: batch.view.product }, lang);
+    const header = `${lang}\u0000${journey.status}`;
+    const grade = `${lang}\u0000grade\u0000${item.grade.grade}`;
     return Buffer.concat([
       b.open,
-      Buffer.from(own.header),
+      batchPiece(batch, `${header}\u0000before`, () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang).before),
+      Buffer.from(itemCodeText(item.code)),
+      batchPiece(batch, `${header}\u0000after`, () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang).after),
       b.head,
-      Buffer.from(own.grading),
+      batchPiece(batch, grade, () => renderGrading(item.grade, lang)),
       b.tail,
-      Buffer.from(own.packing),
+      Buffer.from(renderPacking(item.packing, lang)),
       journeyHtml(journey, lang),
       b.close,
     ]);
@@ -136,7 +139,8 @@ export class ScanService implements OnModuleInit {
 
   private forget(writes: DocWrite[]): void {
     for (const w of writes) {
-      if (w.collection === 'batches') this.batches.delete(w.id);
+      if (w.collection === 'items' && w.doc) this.index.add(w.doc as ItemView);
+      else if (w.collection === 'batches') this.batches.delete(w.id);
       else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);
       else if (w.collection === 'coldchain') {
         this.coldChainVersions.set(w.id, (this.coldChainVersions.get(w.id) ?? 0) + 1);

@@ -30,6 +30,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly cpGet: Statement<[string], { position: number }>;
   private readonly cpPut: Statement<[string, number]>;
   private readonly listeners: ((writes: DocWrite[]) => void)[] = [];
+  private pending: { writes: DocWrite[]; checkpoint: { name: string; position: number } }[] = [];
 
   constructor(
     private readonly db: Database,
@@ -87,7 +88,24 @@ export class SqliteDocumentStore implements DocumentStore {
       else this.putStmt.run(w.collection, w.id, JSON.stringify(w.doc));
     }
     this.cpPut.run(checkpoint.name, checkpoint.position);
-    if (writes.length > 0) for (const listener of this.listeners) listener(writes);
+    if (writes.length === 0 || this.listeners.length === 0) return;
+    if (this.pending.length === 0) queueMicrotask(() => this.notify());
+    this.pending.push({ writes, checkpoint });
+  }
+
+  /**
+   * Listeners hear of changes once they are committed: the enclosing transaction (the
+   * append's, when projecting inline) has ended by the time a microtask runs, and a write
+   * whose checkpoint did not stick was rolled back. The writer's own continuation runs
+   * after this, so it reads its writes through the caches too.
+   */
+  private notify(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const { writes, checkpoint } of pending) {
+      if (this.checkpointSync(checkpoint.name) < checkpoint.position) continue;
+      for (const listener of this.listeners) listener(writes);
+    }
   }
 
   checkpointSync(name: string): number {

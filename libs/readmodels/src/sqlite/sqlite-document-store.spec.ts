@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { DocWrite } from '../projection';
+import { SqliteDocumentStore } from './sqlite-document-store';
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('SqliteDocumentStore', () => {
+  let db: Database.Database;
+  let docs: SqliteDocumentStore;
+  let heard: DocWrite[][];
+
+  beforeEach(() => {
+    db = new Database(':memory:');
+    docs = new SqliteDocumentStore(db, [{ field: 'batchId' }, { field: 'cooperative.id' }]);
+    heard = [];
+    docs.onChange((writes) => heard.push(writes));
+  });
+  afterEach(() => db.close());
+
+  it('saves, finds by field paths, deletes, and moves the checkpoint with the documents', async () => {
+    await docs.commit(
+      [
+        { collection: 'items', id: 'A', doc: { batchId: 'B1', n: 1 } },
+        { collection: 'items', id: 'B', doc: { batchId: 'B2', n: 2 } },
+        { collection: 'batches', id: 'B1', doc: { cooperative: { id: 'C1' } } },
+      ],
+      { name: 'p', position: 7 },
+    );
+    expect(await docs.get('items', 'A')).toEqual({ batchId: 'B1', n: 1 });
+    expect(await docs.find('items', { batchId: 'B2' })).toEqual([{ batchId: 'B2', n: 2 }]);
+    expect(await docs.find('batches', { 'cooperative.id': 'C1' })).toHaveLength(1);
+    expect(await docs.checkpoint('p')).toBe(7);
+    await docs.commit([{ collection: 'items', id: 'A', doc: null }], { name: 'p', position: 8 });
+    expect(await docs.get('items', 'A')).toBeUndefined();
+  });
+
+  it('tells listeners of committed changes only, after the transaction', async () => {
+    db.transaction(() => {
+      docs.commitSync([{ collection: 'items', id: 'A', doc: { n: 1 } }], { name: 'p', position: 1 });
+      expect(heard).toEqual([]);
+    })();
+    expect(() =>
+      db.transaction(() => {
+        docs.commitSync([{ collection: 'items', id: 'X', doc: { n: 9 } }], { name: 'p', position: 2 });
+        throw new Error('the append failed after projecting');
+      })(),
+    ).toThrow();
+    await tick();
+    expect(heard).toEqual([[{ collection: 'items', id: 'A', doc: { n: 1 } }]]);
+    expect(await docs.get('items', 'X')).toBeUndefined();
+  });
+
+  it('refuses a field path that is not one', () => {
+    expect(() => docs.findSync('items', { "x') OR 1=1 --": 1 })).toThrow(/field path/);
+  });
+});
