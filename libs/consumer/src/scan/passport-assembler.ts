@@ -78,6 +78,22 @@ export function itemContext(batch: BatchView): ItemContext {
   return { attributesByGrade, packingPlaceById: new Map(batch.packings.map((p) => [p.packingId, p.facilityName])) };
 }
 
+/**
+ * The item's own portion as JSON members, written out directly: the scan path's JSON is
+ * mostly this plus bytes serialised before. Ids, codes and times are base32 or ISO text,
+ * which JSON needs no escaping for; names go through JSON.stringify. Equal to the
+ * members of JSON.stringify(itemPortion(...)) (a spec holds it to that).
+ */
+export function itemJsonMembers(item: ItemView, context: ItemContext, scanUrl: string): string {
+  const attributes = JSON.stringify(context.attributesByGrade.get(item.grade) ?? {});
+  const place = JSON.stringify(context.packingPlaceById.get(item.packingId) ?? '');
+  const weight = `{"value":${JSON.stringify(item.netWeight.value)},"unit":${JSON.stringify(item.netWeight.unit)}}`;
+  return (
+    `"code":"${item.code}","scanUrl":${JSON.stringify(scanUrl)},"grade":{"grade":${JSON.stringify(item.grade)},"attributes":${attributes}},` +
+    `"packing":{"facilityName":${place},"packedAt":"${item.packedAt}","netWeight":${weight},"cartonId":"${item.cartonId}"}`
+  );
+}
+
 export function itemPortion(item: ItemView, context: ItemContext, scanUrl: string): ItemPortion {
   return {
     code: item.code,

@@ -32,6 +32,6 @@ export class QrController {
   private async scanUrl(code: string): Promise<string> {
     const resolved = await this.scans.resolve(code);
     if (!resolved) throw new NotFoundException({ code: 'code_not_issued', message: `code ${code} was never issued` });
-    return resolved.item.scanUrl;
+    return resolved.scanUrl;
   }
 }

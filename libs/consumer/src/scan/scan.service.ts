@@ -12,17 +12,17 @@ import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '
 import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
 import { Lru } from './lru';
-import { ItemPortion, itemPortion } from './passport-assembler';
+import { itemJsonMembers, itemPortion } from './passport-assembler';
 import { BatchPart, JourneyPart, batchPiece, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
 
-/** One scanned item: its own portion and the shared parts it points to. */
+/** One scanned item: its own record and the shared parts it points to. */
 export interface ResolvedItem {
-  item: ItemPortion;
+  item: ItemView;
+  scanUrl: string;
   batch: BatchPart;
   journey: JourneyPart;
 }
 
-const OPEN = Buffer.from('{');
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from('}');
 
@@ -66,17 +66,18 @@ export class ScanService implements OnModuleInit {
     const batch = this.batches.get(item.batchId) ?? (await this.loadBatch(item.batchId));
     if (!batch) return undefined;
     const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
-    return { item: itemPortion(item, batch.context, batch.scanUrlPrefix + code), batch, journey };
+    return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey };
   }
 
   /** The item's record as JSON: its own members spliced with the shared, pre-serialised ones. */
-  json({ item, batch, journey }: ResolvedItem): Buffer {
-    const own = Buffer.from(JSON.stringify(item).slice(1, -1));
-    return Buffer.concat([OPEN, own, COMMA, journey.json, COMMA, batch.json, CLOSE]);
+  json({ item, scanUrl, batch, journey }: ResolvedItem): Buffer {
+    const own = Buffer.from(`{${itemJsonMembers(item, batch.context, scanUrl)},`);
+    return Buffer.concat([own, journey.json, COMMA, batch.json, CLOSE]);
   }
 
   /** The item's page: its code and packing rendered now, the rest as rendered before. */
-  html({ item, batch, journey }: ResolvedItem, lang: Lang): Buffer {
+  html({ item: view, scanUrl, batch, journey }: ResolvedItem, lang: Lang): Buffer {
+    const item = itemPortion(view, batch.context, scanUrl);
     const b = batch.html[lang];
     const header = `${lang}\u0000${journey.status}`;
     const grade = `${lang}\u0000grade\u0000${item.grade.grade}`;

@@ -1,0 +1,29 @@
+import { ItemView } from '../../../production/src/batch.views';
+import { itemJsonMembers, itemPortion } from './passport-assembler';
+
+const item: ItemView = {
+  code: '7K3M9QX2ABCD4EFG',
+  batchId: 'B1',
+  cartonId: 'CT0000000000AB',
+  grade: '特级',
+  netWeight: { value: 2.5, unit: 'kg' },
+  packingId: 'PK1',
+  packedAt: '2026-07-15T03:00:00.000Z',
+  facilityId: 'FAC1',
+};
+
+describe('an item’s own JSON members', () => {
+  it('are the members of its portion, serialised', () => {
+    const context = {
+      attributesByGrade: new Map([['特级', { diameterMm: 45, brix: 14.5 }]]),
+      packingPlaceById: new Map([['PK1', '北乡镇 "预冷" 包装中心\\']]),
+    };
+    const url = 'http://localhost:3000/01/06901234567892/10/LC%2F1/21/7K3M9QX2ABCD4EFG';
+    expect(JSON.parse(`{${itemJsonMembers(item, context, url)}}`)).toEqual(itemPortion(item, context, url));
+  });
+
+  it('hold for an ungraded item from an unknown packing', () => {
+    const context = { attributesByGrade: new Map(), packingPlaceById: new Map() };
+    expect(JSON.parse(`{${itemJsonMembers(item, context, 'u')}}`)).toEqual(itemPortion(item, context, 'u'));
+  });
+});
