@@ -19,7 +19,7 @@ export interface BatchPart {
   scanUrlPrefix: string;
   json: Buffer;
   html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
-  /** Header (by status) and grade sections (by grade), rendered on first use. */
+  /** Header (by state), grade (by grade) and packing (by carton) sections, rendered on first use. */
   pieces: Map<string, Buffer>;
   bytes: number;
 }
@@ -58,7 +58,8 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
     json,
     html,
     pieces: new Map(),
-    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes + 4096,
+    // Pieces come later, about one packing section per carton and language.
+    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes + view.packings.reduce((n, p) => n + p.cartonIds.length, 0) * 1200,
   };
 }
 

@@ -75,21 +75,27 @@ export class ScanService implements OnModuleInit {
     return Buffer.concat([own, journey.json, COMMA, batch.json, CLOSE]);
   }
 
-  /** The item's page: its code and packing rendered now, the rest as rendered before. */
-  html({ item: view, scanUrl, batch, journey }: ResolvedItem, lang: Lang): Buffer {
-    const item = itemPortion(view, batch.context, scanUrl);
+  /**
+   * The item's page: only its code is written now. The rest was rendered before: the
+   * batch's sections, the journey's, and the header, grade and packing sections, which
+   * items of one batch share by state, grade and carton.
+   */
+  html({ item, scanUrl, batch, journey }: ResolvedItem, lang: Lang): Buffer {
     const b = batch.html[lang];
-    const header = `${lang}\u0000${journey.status}`;
-    const grade = `${lang}\u0000grade\u0000${item.grade.grade}`;
+    const state = lang + journey.status;
+    const header = () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang);
+    const own = () => itemPortion(item, batch.context, scanUrl);
     return Buffer.concat([
       b.open,
-      batchPiece(batch, `${header}\u0000before`, () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang).before),
+      batchPiece(batch, `h<${state}`, () => header().before),
       Buffer.from(itemCodeText(item.code)),
-      batchPiece(batch, `${header}\u0000after`, () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang).after),
+      batchPiece(batch, `h>${state}`, () => header().after),
       b.head,
-      batchPiece(batch, grade, () => renderGrading(item.grade, lang)),
+      batchPiece(batch, `g${lang}${item.grade}`, () => renderGrading(own().grade, lang)),
       b.tail,
-      Buffer.from(renderPacking(item.packing, lang)),
+      batchPiece(batch, `p${lang}${item.cartonId}|${item.packingId}|${item.netWeight.value}${item.netWeight.unit}`, () =>
+        renderPacking(own().packing, lang),
+      ),
       journeyHtml(journey, lang),
       b.close,
     ]);
