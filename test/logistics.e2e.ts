@@ -80,6 +80,26 @@ describe('logistics over HTTP: shipments along county → town → village, and 
     expect((await call('GET', `/t/${other}`)).body.status).toBe('in_transit');
   });
 
+  it('readings uploaded while an item is on the road show on its next scan', async () => {
+    const batchId = await harvestedBatch(call, w);
+    const packing = await pack(call, w, batchId, 4, 4);
+    const code = packing.items[0].code;
+    await expectOk(
+      call('POST', '/api/shipments', {
+        key: w.packer.key,
+        body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds: [packing.cartons[0].cartonId], dispatchedAt: '2026-07-17T12:00:00+08:00' },
+      }),
+    );
+    const before = (await call('GET', `/t/${code}`)).body.coldChain.readings;
+    await expectOk(
+      call('POST', '/api/cold-chain/readings', {
+        key: w.carrier.key,
+        body: { facilityId: w.truck, deviceId: 'TL-9', readings: readings('2026-07-17T12:10:00+08:00', [1.5, 1.7, 1.6]) },
+      }),
+    );
+    expect((await call('GET', `/t/${code}`)).body.coldChain.readings).toBe(before + 3);
+  });
+
   it('refuses to dispatch cartons already dispatched (409), to receive twice, or at the wrong facility', async () => {
     const batchId = await harvestedBatch(call, w);
     const cartons = (await pack(call, w, batchId, 10, 10)).cartons.map((c: { cartonId: string }) => c.cartonId);

@@ -37,6 +37,8 @@ export interface JourneyPart {
   /** Cold-chain versions of the facilities it was computed from. */
   stamp: string;
   facilities: string[];
+  /** The cold-chain epoch it was last known current at. */
+  epoch: number;
   bytes: number;
 }
 
@@ -84,6 +86,7 @@ export function buildJourneyPart(
   segments: ColdChainSegment[],
   readings: ReadonlyMap<string, readonly TemperatureReading[]>,
   stamp: string,
+  epoch: number,
 ): JourneyPart {
   const portion = cartonPortion(carton, summarizeColdChain(segments, readings));
   const json = fragment(portion);
@@ -93,6 +96,7 @@ export function buildJourneyPart(
     html: {},
     portion,
     stamp,
+    epoch,
     facilities: [...new Set(segments.map((s) => s.facilityId))],
     bytes: json.length * 3,
   };

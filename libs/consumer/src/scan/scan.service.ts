@@ -41,6 +41,8 @@ export class ScanService implements OnModuleInit {
   private readonly cartonJourneys = new Lru<string, string>(200_000);
   private readonly journeys: Lru<string, JourneyPart>;
   private readonly coldChainVersions = new Map<string, number>();
+  /** Counts every cold-chain change: while it stands still, no journey part can be stale on that account. */
+  private coldChainEpoch = 0;
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
@@ -117,7 +119,15 @@ export class ScanService implements OnModuleInit {
   private cachedJourney(cartonId: string): JourneyPart | undefined {
     const key = this.cartonJourneys.get(cartonId);
     const part = key === undefined ? undefined : this.journeys.get(key);
-    return part && part.stamp === this.stamp(part.facilities) ? part : undefined;
+    return part && this.current(part) ? part : undefined;
+  }
+
+  /** Whether the readings a journey part was computed from are still all there is. */
+  private current(part: JourneyPart): boolean {
+    if (part.epoch === this.coldChainEpoch) return true;
+    if (part.stamp !== this.stamp(part.facilities)) return false;
+    part.epoch = this.coldChainEpoch;
+    return true;
   }
 
   private async loadJourney(cartonId: string, batch: BatchView): Promise<JourneyPart> {
@@ -125,7 +135,7 @@ export class ScanService implements OnModuleInit {
     const key = createHash('sha1').update(journeyKey(carton, batch)).digest('base64');
     this.cartonJourneys.set(cartonId, key);
     const shared = this.journeys.get(key);
-    if (shared && shared.stamp === this.stamp(shared.facilities)) return shared;
+    if (shared && this.current(shared)) return shared;
     const segments = coldChainSegments(carton, batch);
     const facilities = [...new Set(segments.map((s) => s.facilityId))];
     const stamp = this.stamp(facilities);
@@ -135,7 +145,7 @@ export class ScanService implements OnModuleInit {
       const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to!).sort().pop();
       readings.set(facilityId, await readingsBetween(this.docs, facilityId, spans[0].from, to));
     }
-    const part = buildJourneyPart(carton, segments, readings, stamp);
+    const part = buildJourneyPart(carton, segments, readings, stamp, this.coldChainEpoch);
     this.journeys.set(key, part);
     return part;
   }
@@ -151,6 +161,7 @@ export class ScanService implements OnModuleInit {
       else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);
       else if (w.collection === 'coldchain') {
         this.coldChainVersions.set(w.id, (this.coldChainVersions.get(w.id) ?? 0) + 1);
+        this.coldChainEpoch++;
       }
     }
   }
