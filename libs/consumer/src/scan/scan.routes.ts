@@ -34,9 +34,12 @@ export class ScanRoutes implements OnModuleInit {
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.get('/t/:code', (request: ScanRequest, reply) =>
-      this.answer(request, reply, request.params.code, () => this.scans.resolve(request.params.code)),
-    );
+    fastify.get('/t/:code', (request: ScanRequest, reply) => {
+      const { code } = request.params;
+      // Served without a promise when the item is in memory; fetched otherwise.
+      const hit = this.scans.resolveFromMemory(code);
+      return hit ? this.send(request, reply, code, hit) : this.answer(request, reply, code, () => this.scans.resolve(code));
+    });
     fastify.get('/01/:gtin/10/:lot/21/:serial', (request: ScanRequest, reply) => {
       const { gtin, lot, serial } = request.params;
       return this.answer(request, reply, serial, async () => {
@@ -49,19 +52,23 @@ export class ScanRoutes implements OnModuleInit {
   }
 
   private async answer(request: ScanRequest, reply: FastifyReply, code: string, resolve: () => Promise<ResolvedItem | undefined>) {
-    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
     try {
-      const resolved = await resolve();
-      const json = wantsJson(request.headers.accept);
-      if (json) return resolved ? reply.type(JSON_TYPE).send(this.scans.json(resolved)) : reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
-      const lang = negotiateLanguage(request.query.lang, request.headers['accept-language']);
-      return resolved
-        ? reply.type(HTML).send(this.scans.html(resolved, lang))
-        : reply.code(404).type(HTML).send(renderNotFoundPage(code, lang));
+      return this.send(request, reply, code, await resolve());
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return reply.code(500).type(JSON_TYPE).send({ statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'something went wrong on our side' });
     }
+  }
+
+  private send(request: ScanRequest, reply: FastifyReply, code: string, resolved: ResolvedItem | undefined) {
+    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
+    if (wantsJson(request.headers.accept)) {
+      return resolved ? reply.type(JSON_TYPE).send(this.scans.json(resolved)) : reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
+    }
+    const lang = negotiateLanguage(request.query.lang, request.headers['accept-language']);
+    return resolved
+      ? reply.type(HTML).send(this.scans.html(resolved, lang))
+      : reply.code(404).type(HTML).send(renderNotFoundPage(code, lang));
   }
 }
 

@@ -58,13 +58,23 @@ export class ScanService implements OnModuleInit {
     for (const item of await this.docs.find<ItemView>('items')) this.index.add(item);
   }
 
+  /**
+   * The item behind a code when everything it needs is in memory, without a promise
+   * (the common case on the scan path); undefined when something must be fetched.
+   */
+  resolveFromMemory(rawCode: string): ResolvedItem | undefined {
+    const item = this.index.get(rawCode);
+    const batch = item && this.batches.get(item.batchId);
+    const journey = batch && this.cachedJourney(item.cartonId);
+    return journey && { item, scanUrl: batch.scanUrlPrefix + item.code, batch, journey };
+  }
+
   /** The item behind a code, or undefined when the code was never issued. */
   async resolve(rawCode: string): Promise<ResolvedItem | undefined> {
     const code = isItemCode(rawCode) ? normalizeItemCode(rawCode) : undefined;
     if (!code) return undefined;
     const item = this.index.get(code) ?? (await this.lookUp(code));
     if (!item) return undefined;
-    // Hits stay synchronous: the scan path awaits only what it must fetch.
     const batch = this.batches.get(item.batchId) ?? (await this.loadBatch(item.batchId));
     if (!batch) return undefined;
     const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
