@@ -45,6 +45,17 @@ describe('consumer scan over HTTP: one item, one code', () => {
     }
   });
 
+  it('the server’s fast lane and the framework route answer alike (a lower-case code takes the route)', async () => {
+    for (const headers of [{ accept: 'application/json' }, { accept: 'text/html' }, { 'accept-language': 'en' }]) {
+      const fast = await fetch(`${app.baseUrl}/t/${item.code}`, { headers });
+      const routed = await fetch(`${app.baseUrl}/t/${item.code.toLowerCase()}`, { headers });
+      expect(fast.status).toBe(200);
+      expect(fast.headers.get('content-type')).toBe(routed.headers.get('content-type'));
+      expect(fast.headers.get('vary')).toBe(routed.headers.get('vary'));
+      expect(await fast.text()).toBe(await routed.text());
+    }
+  });
+
   it('the short /t/{code} form answers the same, in English when the phone asks for it', async () => {
     const page = await fetch(`${app.baseUrl}/t/${item.code}`, { headers: { 'accept-language': 'en-US,en;q=0.9' } });
     const html = await page.text();

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsumerModule } from '../../../libs/consumer/src/consumer.module';
+import { ScanFastLane } from '../../../libs/consumer/src/scan/scan-fast-lane';
 import { LogisticsModule } from '../../../libs/logistics/src/logistics.module';
 import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
@@ -11,10 +12,10 @@ import { HealthController } from './health.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, storage: EmbeddedStorage, clock: Clock = systemClock): DynamicModule {
+  static forRoot(config: AppConfig, storage: EmbeddedStorage, clock: Clock = systemClock, fastLane?: ScanFastLane): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, ConsumerModule],
+      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, ConsumerModule.register(fastLane)],
       controllers: [HealthController],
     };
   }

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { join } from 'node:path';
+import { ScanFastLane } from '../../../libs/consumer/src/scan/scan-fast-lane';
 import { scanRoutesOpenApi } from '../../../libs/consumer/src/scan/scan.routes';
 import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
@@ -22,8 +23,9 @@ const BODY_LIMIT = 8 * 1024 * 1024;
 /** Builds the whole system on the embedded store; shared by `main.ts`, the e2e tests and the benchmark. */
 export async function createApp(config: AppConfig, options: { clock?: Clock; dbFile?: string } = {}): Promise<RunningApp> {
   const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), readModelSchema);
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock), adapter, {
+  const fastLane = new ScanFastLane();
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, serverFactory: fastLane.serverFactory });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {
     logger: config.logLevel === 'silent' ? false : levels(config.logLevel),
   });
   app.useGlobalPipes(validationPipe());

@@ -1,8 +1,10 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiateLanguage } from '../page/i18n';
 import { renderNotFoundPage } from '../page/not-found-page';
+import { ScanFastLane } from './scan-fast-lane';
 import { ResolvedItem, ScanService } from './scan.service';
 
 const HTML = 'text/html; charset=utf-8';
@@ -30,9 +32,11 @@ export class ScanRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly scans: ScanService,
+    @Optional() private readonly fastLane?: ScanFastLane,
   ) {}
 
   onModuleInit(): void {
+    this.fastLane?.open((req, res) => this.fastScan(req, res));
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.get('/t/:code', (request: ScanRequest, reply) => {
       const { code } = request.params;
@@ -49,6 +53,28 @@ export class ScanRoutes implements OnModuleInit {
         return view && view.product.gtin === gtin && view.lotCode === lot ? resolved : undefined;
       });
     });
+  }
+
+  /** `GET /t/{code}` of an item in memory, straight from the server; anything else declines. */
+  private fastScan(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? '';
+    if (req.method !== 'GET' || !url.startsWith('/t/')) return false;
+    const query = url.indexOf('?');
+    const code = query < 0 ? url.slice(3) : url.slice(3, query);
+    const hit = code.length === 16 ? this.scans.resolveFromMemory(code) : undefined;
+    if (!hit) return false;
+    const accept = req.headers.accept;
+    let type = JSON_TYPE;
+    let body: Buffer;
+    if (wantsJson(accept)) body = this.scans.json(hit);
+    else {
+      const lang = negotiateLanguage(query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined), req.headers['accept-language']);
+      type = HTML;
+      body = this.scans.html(hit, lang);
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length, vary: 'Accept, Accept-Language', 'cache-control': 'no-cache' });
+    res.end(body);
+    return true;
   }
 
   private async answer(request: ScanRequest, reply: FastifyReply, code: string, resolve: () => Promise<ResolvedItem | undefined>) {
