@@ -46,7 +46,8 @@ describe('consumer scan over HTTP: one item, one code', () => {
   });
 
   it('the server’s fast lane and the framework route answer alike (a lower-case code takes the route)', async () => {
-    for (const headers of [{ accept: 'application/json' }, { accept: 'text/html' }, { 'accept-language': 'en' }]) {
+    const variants: Record<string, string>[] = [{ accept: 'application/json' }, { accept: 'text/html' }, { 'accept-language': 'en' }];
+    for (const headers of variants) {
       const fast = await fetch(`${app.baseUrl}/t/${item.code}`, { headers });
       const routed = await fetch(`${app.baseUrl}/t/${item.code.toLowerCase()}`, { headers });
       expect(fast.status).toBe(200);
