@@ -83,11 +83,23 @@ describe('summarizeColdChain', () => {
     expect(summary.segments[0]).not.toHaveProperty('range');
   });
 
+  it('says how long a closed stay or leg went without readings', () => {
+    const halfWatched = readingsEvery(10, 60, 120, () => 2);
+    const closed = summarizeColdChain([TRUCK], new Map([['FC-TRUCK', halfWatched]]));
+    expect(closed).toMatchObject({ readings: 6, minutesUnmonitored: 60 });
+    const silent = readingsEvery(10, 0, 30, () => 2);
+    // Readings stop at minute 20; the last speaks for 30 minutes at most: 70 minutes nobody measured.
+    expect(summarizeColdChain([TRUCK], new Map([['FC-TRUCK', silent]])).minutesUnmonitored).toBe(70);
+    const open = summarizeColdChain([{ ...TRUCK, to: undefined }], new Map([['FC-TRUCK', halfWatched]]));
+    expect(open.minutesUnmonitored).toBe(0);
+  });
+
   it('summarizes a journey without readings', () => {
     const summary = summarizeColdChain([TRUCK, { ...TRUCK, facilityId: 'FC-OTHER' }], new Map());
     expect(summary).toEqual({
       readings: 0,
       minutesOutOfRange: 0,
+      minutesUnmonitored: 240,
       longestExcursionMinutes: 0,
       segments: [
         expect.objectContaining({ readings: 0, minutesOutOfRange: 0 }),

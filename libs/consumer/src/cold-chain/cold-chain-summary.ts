@@ -60,6 +60,7 @@ export function summarizeColdChain(
       maxC: Math.max(...withReadings.map((s) => s.maxC as number)),
     }),
     minutesOutOfRange: sum(summaries, (s) => s.minutesOutOfRange),
+    minutesUnmonitored: sum(summaries, (s) => s.minutesUnmonitored),
     longestExcursionMinutes: Math.max(0, ...summaries.map((s) => s.longestExcursionMinutes)),
     segments: summaries,
     chart: downsample(candidates, CHART_POINTS),
@@ -84,6 +85,7 @@ function summarizeSegment(
   let outOfRangeMs = 0;
   let excursionMs = 0;
   let longestExcursionMs = 0;
+  let monitoredMs = 0;
   for (let i = first; i < last; i++) {
     const c = readings[i].temperatureC;
     if (c < minC) minC = c;
@@ -93,6 +95,7 @@ function summarizeSegment(
     const next = i + 1 < last ? times[i + 1] : endMs;
     const gap = Number.isNaN(next) ? 0 : Math.max(0, next - times[i]);
     const span = Math.min(gap, MAX_READING_SPAN_MS);
+    monitoredMs += span;
     if (range && (c < range.minC || c > range.maxC)) {
       outOfRangeMs += span;
       excursionMs += span;
@@ -105,6 +108,9 @@ function summarizeSegment(
   }
 
   const count = last - first;
+  // A closed stay or leg says how long nobody measured: no logger there, or one gone silent.
+  const durationMs = endMs - Date.parse(segment.from);
+  const unmonitoredMs = Number.isNaN(durationMs) ? 0 : Math.max(0, durationMs - monitoredMs);
   return {
     facilityId: segment.facilityId,
     facilityName: segment.facilityName,
@@ -114,6 +120,7 @@ function summarizeSegment(
     readings: count,
     ...(count > 0 && { minC, maxC }),
     minutesOutOfRange: toMinutes(outOfRangeMs),
+    minutesUnmonitored: toMinutes(unmonitoredMs),
     longestExcursionMinutes: toMinutes(longestExcursionMs),
   };
 }

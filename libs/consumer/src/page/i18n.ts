@@ -54,6 +54,7 @@ export interface Messages {
   highest: string;
   outOfRange: string;
   longestExcursion: string;
+  unmonitored: string;
   minutes: (n: string) => string;
   range: string;
   chartLabel: string;
@@ -131,6 +132,7 @@ const zh: Messages = {
   highest: '最高',
   outOfRange: '超出温度范围',
   longestExcursion: '最长一次',
+  unmonitored: '无温度记录',
   minutes: (n) => `${n} 分钟`,
   range: '要求',
   chartLabel: '全程温度曲线，浅色带为要求温度范围',
@@ -229,6 +231,7 @@ const en: Messages = {
   highest: 'Highest',
   outOfRange: 'Out of range',
   longestExcursion: 'Longest',
+  unmonitored: 'Without readings',
   minutes: (n) => `${n} min`,
   range: 'required',
   chartLabel: 'Temperature over the whole journey; the shaded band is the required range',

@@ -136,6 +136,14 @@ describe('renderPassportPage', () => {
     expect(en).toContain('<span class="warn">40 min</span>');
   });
 
+  it('says how long the goods went without temperature readings, and nothing when they did not', () => {
+    const unwatched = { ...passport, coldChain: { ...passport.coldChain, minutesUnmonitored: 90 } };
+    expect(renderPassportPage(unwatched, 'zh')).toContain('<dt>无温度记录</dt><dd><span class="muted">90 分钟</span></dd>');
+    expect(renderPassportPage(unwatched, 'en')).toContain('<dt>Without readings</dt><dd><span class="muted">90 min</span></dd>');
+    const watched = { ...passport, coldChain: { ...passport.coldChain, minutesUnmonitored: 0 } };
+    expect(renderPassportPage(watched, 'zh')).not.toContain('无温度记录');
+  });
+
   it('shows the journey as a timeline with types in words and Shanghai times', () => {
     const timeline = zh.slice(zh.indexOf('<ol class="tl">'));
     for (const word of ['包装厂', '冷库', '冷链车', '县级物流中心', '镇级服务站']) expect(timeline).toContain(word);

@@ -203,6 +203,8 @@ function coldChain(c: ColdChainSummary, m: Messages): string {
     [m.highest, c.maxC === undefined ? undefined : celsius(c.maxC)],
     [m.outOfRange, c.minutesOutOfRange > 0 ? `<span class="warn">${outOfRange}</span>` : outOfRange],
     [m.longestExcursion, c.longestExcursionMinutes > 0 ? m.minutes(num(c.longestExcursionMinutes)) : undefined],
+    // Said plainly: minutes out of range count only the time something measured.
+    [m.unmonitored, c.minutesUnmonitored > 0 ? `<span class="muted">${m.minutes(num(c.minutesUnmonitored))}</span>` : undefined],
   ]);
   const segments = c.segments
     .filter((s) => s.readings > 0)

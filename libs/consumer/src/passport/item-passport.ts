@@ -93,6 +93,8 @@ export interface ColdChainSummary {
   minC?: number;
   maxC?: number;
   minutesOutOfRange: number;
+  /** Time of closed stays and legs that no reading covers (no logger, or a silent one). */
+  minutesUnmonitored: number;
   longestExcursionMinutes: number;
   segments: ColdChainSegmentSummary[];
   /** At most 60 points across the whole journey, for a small chart. */
@@ -109,5 +111,6 @@ export interface ColdChainSegmentSummary {
   minC?: number;
   maxC?: number;
   minutesOutOfRange: number;
+  minutesUnmonitored: number;
   longestExcursionMinutes: number;
 }
