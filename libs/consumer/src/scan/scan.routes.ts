@@ -9,6 +9,8 @@ import { ResolvedItem, ScanService } from './scan.service';
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Answers depend on the Accept headers, and change as the goods move. */
+const CACHING = { vary: 'Accept, Accept-Language', 'cache-control': 'no-cache' };
 const NOT_ISSUED = JSON.stringify({
   statusCode: 404,
   error: 'Not Found',
@@ -63,16 +65,9 @@ export class ScanRoutes implements OnModuleInit {
     const code = query < 0 ? url.slice(3) : url.slice(3, query);
     const hit = code.length === 16 ? this.scans.resolveFromMemory(code) : undefined;
     if (!hit) return false;
-    const accept = req.headers.accept;
-    let type = JSON_TYPE;
-    let body: Buffer;
-    if (wantsJson(accept)) body = this.scans.json(hit);
-    else {
-      const lang = negotiateLanguage(query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined), req.headers['accept-language']);
-      type = HTML;
-      body = this.scans.html(hit, lang);
-    }
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length, vary: 'Accept, Accept-Language', 'cache-control': 'no-cache' });
+    const lang = () => (query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined));
+    const { type, body } = this.render(hit, req.headers.accept, lang, req.headers['accept-language']);
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CACHING });
     res.end(body);
     return true;
   }
@@ -87,14 +82,20 @@ export class ScanRoutes implements OnModuleInit {
   }
 
   private send(request: ScanRequest, reply: FastifyReply, code: string, resolved: ResolvedItem | undefined) {
-    reply.header('vary', 'Accept, Accept-Language').header('cache-control', 'no-cache');
-    if (wantsJson(request.headers.accept)) {
-      return resolved ? reply.type(JSON_TYPE).send(this.scans.json(resolved)) : reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
+    reply.headers(CACHING);
+    const { accept, 'accept-language': acceptLanguage } = request.headers;
+    if (resolved) {
+      const { type, body } = this.render(resolved, accept, () => request.query.lang, acceptLanguage);
+      return reply.type(type).send(body);
     }
-    const lang = negotiateLanguage(request.query.lang, request.headers['accept-language']);
-    return resolved
-      ? reply.type(HTML).send(this.scans.html(resolved, lang))
-      : reply.code(404).type(HTML).send(renderNotFoundPage(code, lang));
+    if (wantsJson(accept)) return reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
+    return reply.code(404).type(HTML).send(renderNotFoundPage(code, negotiateLanguage(request.query.lang, acceptLanguage)));
+  }
+
+  /** JSON or the page in the reader's language; the language is looked up only for a page. */
+  private render(resolved: ResolvedItem, accept: string | undefined, lang: () => string | undefined, acceptLanguage: string | undefined) {
+    if (wantsJson(accept)) return { type: JSON_TYPE, body: this.scans.json(resolved) };
+    return { type: HTML, body: this.scans.html(resolved, negotiateLanguage(lang(), acceptLanguage)) };
   }
 }
 
