@@ -1,15 +1,7 @@
+import { packedItem } from './item.fixtures';
 import { ItemIndex } from './item-index';
 
-const item = (code: string, cartonId: string) => ({
-  code,
-  batchId: 'B1',
-  cartonId,
-  grade: '特级',
-  netWeight: { value: 2.5, unit: 'kg' },
-  packingId: 'PK1',
-  packedAt: '2026-07-15T03:00:00.000Z',
-  facilityId: 'FAC1',
-});
+const item = packedItem;
 
 describe('ItemIndex', () => {
   it('finds what was added, and nothing else', () => {

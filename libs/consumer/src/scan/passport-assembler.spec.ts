@@ -1,16 +1,7 @@
-import { ItemView } from '../../../production/src/batch.views';
+import { packedItem } from './item.fixtures';
 import { itemJsonMembers, itemPortion } from './passport-assembler';
 
-const item: ItemView = {
-  code: '7K3M9QX2ABCD4EFG',
-  batchId: 'B1',
-  cartonId: 'CT0000000000AB',
-  grade: '特级',
-  netWeight: { value: 2.5, unit: 'kg' },
-  packingId: 'PK1',
-  packedAt: '2026-07-15T03:00:00.000Z',
-  facilityId: 'FAC1',
-};
+const item = packedItem();
 
 describe('an item’s own JSON members', () => {
   it('are the members of its portion, serialised', () => {
