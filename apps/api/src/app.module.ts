@@ -8,6 +8,7 @@ import { PlatformModule } from '../../../libs/platform/src/platform.module';
 import { EmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
 import { ProductionModule } from '../../../libs/production/src/production.module';
 import { RegistryModule } from '../../../libs/registry/src/registry.module';
+import { StandardsModule } from '../../../libs/standards/src/standards.module';
 import { HealthController } from './health.controller';
 
 @Module({})
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig, storage: EmbeddedStorage, clock: Clock = systemClock, fastLane?: ScanFastLane): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, ConsumerModule.register(fastLane)],
+      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, StandardsModule, ConsumerModule.register(fastLane)],
       controllers: [HealthController],
     };
   }

@@ -2,6 +2,7 @@ import { RecordedEvent } from '../../eventstore/src/event-store.port';
 import { DocReader, DocRef, DocWrite, Projection } from '../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../registry/src/registry.views';
 import {
+  BatchCertificationRecorded,
   BatchGraded,
   BatchHarvested,
   BatchPacked,
@@ -29,6 +30,7 @@ export const batchProjection: Projection = {
     'BatchGraded',
     'BatchPacked',
     'ComplianceCertificateIssued',
+    'BatchCertificationRecorded',
   ],
   reads(event) {
     const d = event.data as { batchId: string; facilityId?: string; labId?: string };
@@ -144,6 +146,10 @@ function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): B
     case 'ComplianceCertificateIssued': {
       const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data as ComplianceCertificateIssued['data']);
       return { ...batch, certificate };
+    }
+    case 'BatchCertificationRecorded': {
+      const certification = withoutBatchId(event.data as BatchCertificationRecorded['data']);
+      return { ...batch, certifications: [...(batch.certifications ?? []), certification] };
     }
     default:
       return batch;

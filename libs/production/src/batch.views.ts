@@ -1,5 +1,5 @@
 import { Region, TemperatureRange } from '../../registry/src/domain/events';
-import { ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
+import { BatchCertificationRecorded, ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
 
 /** The 承诺达标合格证 as shown; who issued it stays internal. */
 export type CertificateView = Omit<ComplianceCertificateIssued['data'], 'batchId' | 'issuerId'>;
@@ -46,6 +46,8 @@ export interface BatchView {
   }[];
   itemCount: number;
   certificate?: CertificateView;
+  /** 绿色食品, 有机产品, 地理标志 held by the batch. */
+  certifications?: Omit<BatchCertificationRecorded['data'], 'batchId'>[];
 }
 
 /** One packed item: the row a scan starts from. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BatchCommands } from './application/batch-context';
 import {
   IssueCertificateHandler,
+  RecordCertificationHandler,
   RecordFarmInputHandler,
   RecordGradingHandler,
   RecordHarvestHandler,
@@ -25,6 +26,7 @@ import { BatchController } from './http/batch.controller';
     RecordGradingHandler,
     PackBatchHandler,
     IssueCertificateHandler,
+    RecordCertificationHandler,
   ],
 })
 export class ProductionModule {}

@@ -17,8 +17,14 @@ export function projectEvents(
   const byType = indexByType(projections);
   const overlay = new Map<string, Doc | undefined>();
   const writes = new Map<string, DocWrite>();
+  // `reads` prefetches what an event is known to need; a document found only through
+  // another one (the cold windows a facility holds) is loaded when first asked for.
   const reader = {
-    get: <T extends Doc>(collection: string, id: string) => overlay.get(docKey(collection, id)) as T | undefined,
+    get: <T extends Doc>(collection: string, id: string) => {
+      const key = docKey(collection, id);
+      if (!overlay.has(key)) for (const [k, doc] of load([{ collection, id }])) overlay.set(k, doc);
+      return overlay.get(key) as T | undefined;
+    },
   };
   for (const event of events) {
     for (const projection of byType.get(event.type) ?? []) {

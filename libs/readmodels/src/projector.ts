@@ -24,12 +24,25 @@ export async function projectPage(
     }
   }
   const prefetched = await docs.getMany([...refs.values()]);
-  const writes = projectEvents(projections, events, (missing) => {
-    const found = new Map<string, Doc | undefined>();
-    for (const ref of missing) found.set(docKey(ref.collection, ref.id), prefetched.get(docKey(ref.collection, ref.id)));
-    return found;
-  });
-  await docs.commit(writes, { name, position: events[events.length - 1].position });
+  // Documents reached only through others are found on a first run; fetch them and run the
+  // page again (projections are pure, so a rerun is the same run with more documents at hand).
+  for (;;) {
+    const missed = new Map<string, DocRef>();
+    const writes = projectEvents(projections, events, (wanted) => {
+      const found = new Map<string, Doc | undefined>();
+      for (const ref of wanted) {
+        const key = docKey(ref.collection, ref.id);
+        if (!prefetched.has(key)) missed.set(key, ref);
+        found.set(key, prefetched.get(key));
+      }
+      return found;
+    });
+    if (missed.size === 0) {
+      await docs.commit(writes, { name, position: events[events.length - 1].position });
+      return;
+    }
+    for (const [key, doc] of await docs.getMany([...missed.values()])) prefetched.set(key, doc);
+  }
 }
 
 /** Replays the whole log from the checkpoint into `docs` until it is caught up. */

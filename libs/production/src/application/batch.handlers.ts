@@ -5,7 +5,7 @@ import { newId } from '../../../platform/src/commands/ids';
 import { CommandContext } from '../../../platform/src/commands/stream-executor';
 import { optionalUtc, utc } from '../../../platform/src/http/time';
 import { OrganizationView, ProductView } from '../../../registry/src/registry.views';
-import { CertificateDto, FarmInputDto, GradingDto, HarvestDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from '../http/batch.dto';
+import { CertificateDto, CertificationDto, FarmInputDto, GradingDto, HarvestDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from '../http/batch.dto';
 import { BatchView } from '../batch.views';
 import { BatchCommands, measuredAttributes } from './batch-context';
 
@@ -26,6 +26,9 @@ export class RecordQualityTestCommand {
 }
 export class RecordGradingCommand {
   constructor(readonly ctx: CommandContext, readonly batchId: string, readonly body: GradingDto) {}
+}
+export class RecordCertificationCommand {
+  constructor(readonly ctx: CommandContext, readonly batchId: string, readonly body: CertificationDto) {}
 }
 export class IssueCertificateCommand {
   constructor(readonly ctx: CommandContext, readonly batchId: string, readonly body: CertificateDto) {}
@@ -151,6 +154,7 @@ export class RecordGradingHandler implements ICommandHandler<RecordGradingComman
         grade: c.grade,
         quantity: { ...c.quantity },
         attributes: measuredAttributes(c.attributes, `classes.${i}.attributes`),
+        ...(c.belowGradePct !== undefined && { belowGradePct: c.belowGradePct }),
       })),
     }, { ...ctx, facilityId: facility.id, occurredAt: gradedAt });
     return this.batches.batch(batchId);
@@ -187,3 +191,20 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
   }
 }
 
+
+@CommandHandler(RecordCertificationCommand)
+export class RecordCertificationHandler implements ICommandHandler<RecordCertificationCommand, BatchView> {
+  constructor(private readonly batches: BatchCommands) {}
+
+  async execute({ ctx, batchId, body }: RecordCertificationCommand): Promise<BatchView> {
+    await this.batches.run(batchId, {
+      type: 'RecordCertification',
+      actor: ctx.actor,
+      kind: body.kind,
+      certificateNo: body.certificateNo,
+      issuedBy: body.issuedBy,
+      validUntil: optionalUtc(body.validUntil, 'validUntil'),
+    }, ctx);
+    return this.batches.batch(batchId);
+  }
+}

@@ -23,6 +23,7 @@ import {
   RegisterBatch,
 } from './commands';
 import { BatchEvent, CERTIFICATE_BASES } from './events';
+import { recordCertification } from './certification';
 import { decidePacking } from './packing';
 import { inBaseUnit, requirePositive, toBaseUnit } from './quantity';
 import { parseTime } from '../../../core/src/time';
@@ -92,6 +93,8 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         };
       case 'ComplianceCertificateIssued':
         return { ...state, certificateNo: event.data.certificateNo };
+      case 'BatchCertificationRecorded':
+        return { ...state, certifications: add(state.certifications ?? new Set(), event.data.kind) };
       default: {
         const unknown: never = event;
         throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
@@ -119,6 +122,8 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return decidePacking(command, registered);
       case 'IssueComplianceCertificate':
         return issueCertificate(command, registered);
+      case 'RecordCertification':
+        return recordCertification(command, registered);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown batch command: ${JSON.stringify(unknown)}`);

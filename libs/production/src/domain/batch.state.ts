@@ -28,6 +28,8 @@ export interface BatchState {
   packedCartonIds: ReadonlySet<string>;
   packedNetWeightKg: number;
   certificateNo?: string;
+  /** Kinds of product certification recorded (绿色食品, 有机产品, 地理标志). */
+  certifications?: ReadonlySet<string>;
 }
 
 /** The state every command after RegisterBatch works on. */

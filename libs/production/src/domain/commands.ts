@@ -1,5 +1,5 @@
 import { Actor, FacilityRef } from '../../../core/src';
-import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, Quantity } from './events';
+import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity } from './events';
 
 /** Facts about the batch's product that a decider checks against; resolved by the handler. */
 export interface ProductRef {
@@ -97,6 +97,15 @@ export interface IssueComplianceCertificate {
   basis: CertificateBasis[];
 }
 
+export interface RecordCertification {
+  type: 'RecordCertification';
+  actor: Actor;
+  kind: ProductCertification;
+  certificateNo: string;
+  issuedBy: string;
+  validUntil?: string;
+}
+
 export type BatchCommand =
   | RegisterBatch
   | RecordFarmInput
@@ -105,4 +114,5 @@ export type BatchCommand =
   | RecordQualityTest
   | RecordGrading
   | PackBatch
-  | IssueComplianceCertificate;
+  | IssueComplianceCertificate
+  | RecordCertification;

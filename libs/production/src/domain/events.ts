@@ -101,6 +101,11 @@ export interface GradeClassResult {
   quantity: Quantity;
   /** Measured attributes, e.g. { diameterMm: 42, brix: 13.5, weightG: 55 }. */
   attributes: Record<string, number>;
+  /**
+   * Share of the class's items measured below it (within the next class), in %: what the
+   * NY/T grade standards' tolerances (5 %, 10 %) are judged on. Added in 0.2; absent before.
+   */
+  belowGradePct?: number;
 }
 
 /** 分级 */
@@ -158,6 +163,22 @@ export type ComplianceCertificateIssued = DomainEvent<
   }
 >;
 
+/** Product certifications a batch holds beyond the 承诺达标合格证 (绿色食品, 有机产品, 地理标志). */
+export const PRODUCT_CERTIFICATIONS = ['green_food', 'organic', 'geographical_indication'] as const;
+export type ProductCertification = (typeof PRODUCT_CERTIFICATIONS)[number];
+
+export type BatchCertificationRecorded = DomainEvent<
+  'BatchCertificationRecorded',
+  {
+    batchId: string;
+    kind: ProductCertification;
+    certificateNo: string;
+    issuedBy: string;
+    /** ISO date-time; absent when the certification does not expire. */
+    validUntil?: string;
+  }
+>;
+
 export type BatchEvent =
   | BatchRegistered
   | FarmInputApplied
@@ -166,4 +187,5 @@ export type BatchEvent =
   | QualityTestRecorded
   | BatchGraded
   | BatchPacked
-  | ComplianceCertificateIssued;
+  | ComplianceCertificateIssued
+  | BatchCertificationRecorded;

@@ -9,6 +9,7 @@ import { found } from '../../../platform/src/http/not-found';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import {
   IssueCertificateCommand,
+  RecordCertificationCommand,
   RecordFarmInputCommand,
   RecordGradingCommand,
   RecordHarvestCommand,
@@ -18,7 +19,7 @@ import {
 } from '../application/batch.handlers';
 import { PackBatchCommand } from '../application/packing.handler';
 import { BatchView, ItemView } from '../batch.views';
-import { CertificateDto, FarmInputDto, GradingDto, HarvestDto, PackingDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from './batch.dto';
+import { CertificateDto, CertificationDto, FarmInputDto, GradingDto, HarvestDto, PackingDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from './batch.dto';
 
 /** Production steps of a batch (批次): from registration on the farm plot to packed, coded items. */
 @ApiTags('batches')
@@ -112,5 +113,12 @@ export class BatchController {
   @ApiOperation({ summary: 'Issue the 承诺达标合格证 (compliance certificate) for the batch' })
   certificate(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificateDto) {
     return this.commands.execute(new IssueCertificateCommand(ctx, id, body));
+  }
+
+  @Post(':id/certifications')
+  @Roles('cooperative')
+  @ApiOperation({ summary: 'Record a product certification the batch holds (绿色食品, 有机产品, 地理标志)' })
+  certification(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificationDto) {
+    return this.commands.execute(new RecordCertificationCommand(ctx, id, body));
   }
 }

@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CERTIFICATE_BASES, CertificateBasis } from '../domain/events';
+import { CERTIFICATE_BASES, CertificateBasis, PRODUCT_CERTIFICATIONS, ProductCertification } from '../domain/events';
 
 const ISO = { strict: true, strictSeparator: true };
 const UNITS = ['kg', 'g', 't', 'piece', 'head', 'box'] as const;
@@ -84,6 +84,12 @@ export class GradeClassDto {
   @ApiProperty({ example: { diameterMm: 45, brix: 14.2, weightG: 62 } })
   @IsObject()
   attributes!: Record<string, number>;
+  @ApiPropertyOptional({ description: 'share of this class measured below it, % (NY/T tolerance: 5 % for 特级, 10 % for 一级 and 二级)', example: 3 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  belowGradePct?: number;
 }
 
 export class GradingDto {
@@ -129,4 +135,11 @@ export class CertificateDto {
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/)
   contactPhone?: string;
+}
+
+export class CertificationDto {
+  @ApiProperty({ enum: PRODUCT_CERTIFICATIONS, example: 'green_food' }) @IsIn(PRODUCT_CERTIFICATIONS) kind!: ProductCertification;
+  @ApiProperty({ example: 'LB-18-2107123456' }) @IsString() @IsNotEmpty() @MaxLength(60) certificateNo!: string;
+  @ApiProperty({ example: '中国绿色食品发展中心' }) @IsString() @IsNotEmpty() @MaxLength(100) issuedBy!: string;
+  @ApiPropertyOptional({ example: '2028-06-30T23:59:59+08:00' }) @IsOptional() @IsISO8601(ISO) validUntil?: string;
 }

@@ -1,0 +1,49 @@
+import { Changes } from './changes';
+import { AlertView, BatchComplianceView } from './compliance.views';
+import type { Cause } from './verdict';
+
+export const alertId = (batchId: string, rule: string) => `${batchId}|${rule}`;
+
+/**
+ * A rule that turns violated raises an alert for the batch's cooperative and for regulators,
+ * in the same write as the event that caused it; one that stops being violated (a revision
+ * relaxed it) is resolved. A withdrawn brand label is an alert of its own.
+ */
+export function recordAlerts(before: BatchComplianceView, after: BatchComplianceView, cause: Cause, changes: Changes): void {
+  const was = new Set(before.violated);
+  const now = new Set(after.violated);
+  for (const r of after.rules) {
+    if (r.status !== 'violated' || was.has(r.rule)) continue;
+    raise(after, r.rule, r.reason, r.reasonEn, cause.eventId, cause, changes);
+  }
+  for (const rule of was) {
+    if (now.has(rule)) continue;
+    const alert = changes.get<AlertView>('alerts', alertId(after.batchId, rule));
+    if (alert?.status === 'open') changes.put('alerts', alert.id, { ...alert, status: 'resolved', resolvedAt: cause.recordedAt });
+  }
+  if (before.brand?.status === 'certified' && after.brand?.status === 'withdrawn') {
+    const rules = after.brand.withdrawnBecause?.map((b) => b.rule).join(', ') ?? '';
+    raise(after, 'brand', `区域公用品牌标识已撤销：${rules}不符合标准`, `Regional brand label withdrawn: ${rules} violated`, cause.eventId, cause, changes);
+  }
+}
+
+function raise(doc: BatchComplianceView, rule: string, reason: string, reasonEn: string, eventId: string, cause: Cause, changes: Changes): void {
+  const alert: AlertView = {
+    id: alertId(doc.batchId, rule),
+    batchId: doc.batchId,
+    lotCode: doc.lotCode,
+    productId: doc.productId,
+    productName: doc.productName,
+    cooperativeId: doc.cooperativeId,
+    cooperativeName: doc.cooperativeName,
+    county: doc.county,
+    rule,
+    status: 'open',
+    reason,
+    reasonEn,
+    eventId,
+    occurredAt: cause.occurredAt,
+    raisedAt: cause.recordedAt,
+  };
+  changes.put('alerts', alert.id, alert);
+}

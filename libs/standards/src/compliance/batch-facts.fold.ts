@@ -1,0 +1,62 @@
+import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import {
+  BatchCertificationRecorded,
+  BatchGraded,
+  BatchHarvested,
+  BatchPacked,
+  BatchPreCooled,
+  ComplianceCertificateIssued,
+  FarmInputApplied,
+  QualityTestRecorded,
+} from '../../../production/src/domain/events';
+import { BatchFacts } from '../evaluation/batch-facts';
+
+/** Adds what a batch event establishes to the batch's facts; pure. */
+export function foldFact(facts: BatchFacts, event: RecordedEvent): BatchFacts {
+  const id = event.id;
+  switch (event.type) {
+    case 'FarmInputApplied': {
+      const d = event.data as FarmInputApplied['data'];
+      return { ...facts, inputs: [...facts.inputs, { eventId: id, name: d.inputName, kind: d.kind, appliedAt: d.appliedAt, safetyIntervalDays: d.safetyIntervalDays }] };
+    }
+    case 'BatchHarvested': {
+      const d = event.data as BatchHarvested['data'];
+      return { ...facts, harvests: [...facts.harvests, { eventId: id, harvestedAt: d.harvestedAt, quantity: d.quantity }] };
+    }
+    case 'BatchPreCooled': {
+      const d = event.data as BatchPreCooled['data'];
+      return { ...facts, preCoolings: [...facts.preCoolings, { eventId: id, startedAt: d.startedAt, endedAt: d.endedAt, coreTemperatureC: d.coreTemperatureC }] };
+    }
+    case 'QualityTestRecorded': {
+      const d = event.data as QualityTestRecorded['data'];
+      const test = { eventId: id, method: d.method, ...(d.analyte !== undefined && { analyte: d.analyte }), testedAt: d.testedAt, value: d.value, threshold: d.threshold, passed: d.passed };
+      return { ...facts, tests: [...facts.tests, test] };
+    }
+    case 'BatchGraded': {
+      const d = event.data as BatchGraded['data'];
+      const classes = d.classes.map((c) => ({ grade: c.grade, attributes: c.attributes, ...(c.belowGradePct !== undefined && { belowGradePct: c.belowGradePct }) }));
+      return { ...facts, gradings: [...facts.gradings, { eventId: id, gradedAt: d.gradedAt, classes }] };
+    }
+    case 'BatchPacked': {
+      const d = event.data as BatchPacked['data'];
+      const packing = {
+        eventId: id,
+        packedAt: d.packedAt,
+        facilityId: d.facilityId,
+        grades: [...new Set(d.items.map((i) => i.grade))],
+        netWeightMissing: d.items.some((i) => !i.netWeight || !(i.netWeight.value > 0)),
+      };
+      return { ...facts, packings: [...facts.packings, packing] };
+    }
+    case 'ComplianceCertificateIssued': {
+      const d = event.data as ComplianceCertificateIssued['data'];
+      return { ...facts, certificate: { eventId: id, issuedAt: d.issuedAt, hasContact: !!d.contactPhone } };
+    }
+    case 'BatchCertificationRecorded': {
+      const d = event.data as BatchCertificationRecorded['data'];
+      return { ...facts, certifications: [...facts.certifications, { eventId: id, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
+    }
+    default:
+      return facts;
+  }
+}

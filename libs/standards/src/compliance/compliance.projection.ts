@@ -1,0 +1,266 @@
+import { EventMetadata } from '../../../core/src';
+import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
+import { CartonView } from '../../../logistics/src/logistics.views';
+import { BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
+import { DocRef, Projection } from '../../../readmodels/src/projection';
+import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
+import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
+import { emptyFacts, later } from '../evaluation/batch-facts';
+import { foldFact } from './batch-facts.fold';
+import { Changes } from './changes';
+import { merge, moveCartons } from './cohorts';
+import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
+import { Cause, governingVersion, judge } from './verdict';
+import { closeWindows, foldReadings, openWindow, summarize } from './windows';
+
+const BATCH_EVENTS = [
+  'FarmInputApplied',
+  'BatchHarvested',
+  'BatchPreCooled',
+  'QualityTestRecorded',
+  'BatchGraded',
+  'BatchPacked',
+  'ComplianceCertificateIssued',
+  'BatchCertificationRecorded',
+];
+const SHIPMENT_EVENTS = ['ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'];
+/** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
+const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];
+
+const complianceRef = (id: string): DocRef => ({ collection: 'compliance', id });
+
+/**
+ * Every batch judged against its product's standard as its events arrive, with per-cohort
+ * item verdicts, cold windows fed by logger uploads, alerts and the aggregates. Runs after the
+ * registry, batch and logistics projections, whose documents it reads.
+ */
+export const complianceProjection: Projection = {
+  name: 'compliance',
+  eventTypes: ['BatchRegistered', ...BATCH_EVENTS, ...SHIPMENT_EVENTS, 'ColdChainReadingsRecorded', 'ProductStandardPublished', 'BatchBrandCertified'],
+  reads(event) {
+    const d = event.data as { batchId?: string; cartonIds?: string[]; facilityId?: string; productId?: string };
+    if (event.type === 'ColdChainReadingsRecorded') return [{ collection: 'coldWindowIndex', id: d.facilityId! }];
+    if (event.type === 'ProductStandardPublished') return [{ collection: 'complianceByProduct', id: d.productId! }, { collection: 'standards', id: d.productId! }];
+    if (d.cartonIds) return d.cartonIds.map((id) => ({ collection: 'cartons', id }));
+    return d.batchId ? [complianceRef(d.batchId)] : [];
+  },
+  apply(event, docs) {
+    const changes = new Changes(docs);
+    const cause: Cause = { eventId: event.id, occurredAt: meta(event).occurredAt, recordedAt: meta(event).recordedAt };
+    if (event.type === 'BatchRegistered') registered(event, changes, cause);
+    else if (BATCH_EVENTS.includes(event.type)) batchStep(event, changes, cause);
+    else if (SHIPMENT_EVENTS.includes(event.type)) shipmentStep(event, changes, cause);
+    else if (event.type === 'ColdChainReadingsRecorded') readings(event, changes, cause);
+    else if (event.type === 'ProductStandardPublished') published(event, changes, cause);
+    else if (event.type === 'BatchBrandCertified') certified(event, changes, cause);
+    return changes.writes();
+  },
+};
+
+function meta(event: RecordedEvent): EventMetadata {
+  return event.metadata as EventMetadata;
+}
+
+function standardOf(changes: Changes, productId: string): StandardView | undefined {
+  return changes.get<StandardView>('standards', productId);
+}
+
+function save(doc: BatchComplianceView, changes: Changes, cause: Cause): void {
+  changes.put('compliance', doc.id, judge(doc, standardOf(changes, doc.productId), cause, changes));
+}
+
+function registered(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const d = event.data as BatchRegistered['data'];
+  const product = changes.get<ProductView>('products', d.productId);
+  const coop = changes.get<OrganizationView>('organizations', d.cooperativeId);
+  const plot = changes.get<FacilityView>('facilities', d.farmPlotId);
+  const doc: BatchComplianceView = {
+    id: d.batchId,
+    batchId: d.batchId,
+    lotCode: d.lotCode,
+    productId: d.productId,
+    productName: product?.nameZh ?? d.productId,
+    cooperativeId: d.cooperativeId,
+    cooperativeName: coop?.name ?? d.cooperativeId,
+    county: plot?.region.county ?? '',
+    month: chinaMonth(cause.occurredAt),
+    facts: { ...emptyFacts(d.batchId, d.productId, d.cooperativeId, cause.occurredAt), farmPlotId: d.farmPlotId },
+    productionSettled: false,
+    rules: [],
+    items: zeroCounts(),
+    cohorts: [],
+    windows: {},
+    violated: [],
+    updatedAt: cause.recordedAt,
+  };
+  const index = changes.get<ProductBatchesView>('complianceByProduct', d.productId) ?? { id: d.productId, batches: [] };
+  changes.put('complianceByProduct', d.productId, { ...index, batches: [...index.batches, { id: d.batchId }] });
+  save(doc, changes, cause);
+}
+
+function batchStep(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const batchId = (event.data as { batchId: string }).batchId;
+  const doc = changes.get<BatchComplianceView>('compliance', batchId);
+  if (!doc) return;
+  let next: BatchComplianceView = { ...doc, facts: { ...foldFact(doc.facts, event), asOf: later(doc.facts.asOf, cause.occurredAt) } };
+  if (event.type === 'BatchPacked') next = packed(next, event.data as BatchPacked['data'], changes);
+  save(next, changes, cause);
+}
+
+function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Changes): BatchComplianceView {
+  const byCarton = new Map<string, { grade: string; items: number }>();
+  for (const item of d.items) {
+    const c = byCarton.get(item.cartonId) ?? { grade: item.grade, items: 0 };
+    c.items++;
+    byCarton.set(item.cartonId, c);
+  }
+  const fresh = [...byCarton].map(([cartonId, c]) => ({ grade: c.grade, cartons: { [cartonId]: c.items }, items: c.items, windowIds: [] }));
+  const first = doc.facts.packings.length === 1;
+  if (first) {
+    const index = changes.get<ProductBatchesView>('complianceByProduct', doc.productId);
+    if (index) {
+      const batches = index.batches.map((b) => (b.id === doc.batchId ? { ...b, packedAt: d.packedAt } : b));
+      changes.put('complianceByProduct', doc.productId, { ...index, batches });
+    }
+  }
+  return { ...doc, cohorts: merge([...doc.cohorts, ...fresh]), ...(first && { month: chinaMonth(d.packedAt) }) };
+}
+
+/** The batches a shipment event's cartons belong to, each with its cartons. */
+function cartonsByBatch(cartonIds: string[], changes: Changes): Map<string, string[]> {
+  const byBatch = new Map<string, string[]>();
+  for (const id of cartonIds) {
+    const carton = changes.get<CartonView>('cartons', id);
+    if (!carton) continue;
+    byBatch.set(carton.batchId, [...(byBatch.get(carton.batchId) ?? []), id]);
+  }
+  return byBatch;
+}
+
+function shipmentStep(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const d = event.data as ShipmentDispatched['data'] & ShipmentReceived['data'] & ShipmentDelivered['data'];
+  for (const [batchId, cartonIds] of cartonsByBatch(d.cartonIds, changes)) {
+    const doc = changes.get<BatchComplianceView>('compliance', batchId);
+    if (!doc) continue;
+    let next: BatchComplianceView = { ...doc, facts: { ...doc.facts, asOf: later(doc.facts.asOf, cause.occurredAt) } };
+    if (event.type === 'ShipmentDispatched') next = dispatched(next, event, cartonIds, changes);
+    else if (event.type === 'ShipmentReceived') next = received(next, event, cartonIds, changes);
+    else next = delivered(next, event, cartonIds, changes);
+    save(next, changes, cause);
+  }
+}
+
+/** The range a window is judged against: the standard's, else the product's own. */
+function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', changes: Changes) {
+  const version = governingVersion(standardOf(changes, doc.productId), doc);
+  const rule = version?.rules[kind];
+  if (rule) return { minC: rule.minC, maxC: rule.maxC };
+  const product = changes.get<ProductView>('products', doc.productId);
+  return kind === 'storage' ? product?.storageRange : product?.transportRange;
+}
+
+function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data as ShipmentDispatched['data'];
+  let next = closeWindows(doc, cartonIds, d.dispatchedAt, changes);
+  if (!next.facts.firstDispatch) next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, at: d.dispatchedAt } } };
+  const from = changes.get<FacilityView>('facilities', d.fromFacilityId);
+  if (from?.type === 'county_hub') {
+    next = { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => (c.hubDispatch ? c : { ...c, hubDispatch: { eventId: event.id, at: d.dispatchedAt } })) };
+  }
+  const range = rangeFor(next, 'transport', changes);
+  if (!range) return next;
+  const vehicle = d.vehicleId ? changes.get<FacilityView>('facilities', d.vehicleId) : undefined;
+  const to = changes.get<FacilityView>('facilities', d.toFacilityId);
+  return openWindow(
+    next,
+    {
+      id: `${d.shipmentId}|${doc.batchId}`,
+      kind: 'transport',
+      facilityId: d.vehicleId ?? `transit:${d.shipmentId}`,
+      facilityName: vehicle?.name ?? `${from?.name ?? d.fromFacilityId} → ${to?.name ?? d.toFacilityId}`,
+      from: d.dispatchedAt,
+      cartonIds,
+      range,
+      eventId: event.id,
+    },
+    changes,
+  );
+}
+
+function received(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data as ShipmentReceived['data'];
+  const next = closeWindows(doc, cartonIds, d.receivedAt, changes, 'transport');
+  const facility = changes.get<FacilityView>('facilities', d.facilityId);
+  const range = rangeFor(next, 'storage', changes);
+  if (!facility || !STORAGE_TYPES.includes(facility.type) || !range) return next;
+  return openWindow(
+    next,
+    { id: `${d.shipmentId}@${d.facilityId}|${doc.batchId}`, kind: 'storage', facilityId: d.facilityId, facilityName: facility.name, from: d.receivedAt, cartonIds, range, eventId: event.id },
+    changes,
+  );
+}
+
+function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data as ShipmentDelivered['data'];
+  const next = closeWindows(doc, cartonIds, d.deliveredAt, changes);
+  return { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => ({ ...c, delivered: { eventId: event.id, at: d.deliveredAt } })) };
+}
+
+/** A logger upload: only batches whose window totals moved are judged again. */
+function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const d = event.data as ColdChainReadingsRecorded['data'];
+  const utc = d.readings.map((r) => ({ at: new Date(Date.parse(r.at)).toISOString(), temperatureC: r.temperatureC }));
+  for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, utc, changes)) {
+    const doc = changes.get<BatchComplianceView>('compliance', batchId);
+    if (!doc) continue;
+    const windows = { ...doc.windows };
+    let moved = false;
+    for (const w of seen.windows) {
+      const summary = summarize(w, doc.windows[w.id]?.eventId ?? event.id);
+      const before = doc.windows[w.id];
+      if (!before || totalsDiffer(before, summary)) moved = true;
+      windows[w.id] = summary;
+    }
+    const asOf = later(doc.facts.asOf, seen.latest);
+    const deadlinePassed = doc.rules.some((r) => r.dueBy !== undefined && r.dueBy < asOf);
+    if (!moved && !deadlinePassed) continue;
+    save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+  }
+}
+
+/** Readings counts alone do not change a verdict; only the minutes, extremes and first reading do. */
+function totalsDiffer(a: BatchComplianceView['windows'][string], b: BatchComplianceView['windows'][string]): boolean {
+  return (
+    a.minutesOutOfRange !== b.minutesOutOfRange ||
+    a.longestExcursionMinutes !== b.longestExcursionMinutes ||
+    (a.readings === 0) !== (b.readings === 0) ||
+    a.minC !== b.minC ||
+    a.maxC !== b.maxC
+  );
+}
+
+/** A new version re-judges the product's batches it could govern: unpacked ones, and those packed since it took effect. */
+function published(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const d = event.data as ProductStandardPublished['data'];
+  const index = changes.get<ProductBatchesView>('complianceByProduct', d.productId);
+  for (const b of index?.batches ?? []) {
+    if (b.packedAt !== undefined && b.packedAt < d.effectiveFrom) continue;
+    const doc = changes.get<BatchComplianceView>('compliance', b.id);
+    if (doc) save(doc, changes, cause);
+  }
+}
+
+function certified(event: RecordedEvent, changes: Changes, cause: Cause): void {
+  const d = event.data as BatchBrandCertified['data'];
+  const doc = changes.get<BatchComplianceView>('compliance', d.batchId);
+  if (!doc) return;
+  const brand = { status: 'certified' as const, brand: d.brand, version: d.version, certifiedAt: d.certifiedAt, certifiedBy: d.certifiedBy };
+  save({ ...doc, brand }, changes, cause);
+}
+
+/** yyyy-mm in China Standard Time, the month a county reports in. */
+function chinaMonth(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+

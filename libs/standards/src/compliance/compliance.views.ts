@@ -1,0 +1,131 @@
+import { StandardRules } from '../domain/rules';
+import { BatchFacts } from '../evaluation/batch-facts';
+import { WindowSummary } from '../evaluation/logistics-rules';
+import { ComplianceStatus, RuleResult } from '../evaluation/rule-result';
+
+export interface StandardVersionView {
+  standardId: string;
+  version: number;
+  productId: string;
+  ownerId: string;
+  title: string;
+  description?: string;
+  effectiveFrom: string;
+  publishedAt: string;
+  rules: StandardRules;
+}
+
+/** A product's standard with every version, oldest first (`standards`, id = product id). */
+export interface StandardView {
+  id: string;
+  standardId: string;
+  productId: string;
+  productName: string;
+  ownerId: string;
+  ownerName: string;
+  versions: StandardVersionView[];
+}
+
+/** Cartons of a batch that have gone the same way so far: one verdict serves them all. */
+export interface Cohort {
+  grade: string;
+  /** Carton id → how many items it holds. */
+  cartons: Record<string, number>;
+  items: number;
+  windowIds: string[];
+  hubDispatch?: { eventId: string; at: string };
+  delivered?: { eventId: string; at: string };
+}
+
+export interface BrandView {
+  status: 'certified' | 'withdrawn';
+  brand: string;
+  version: number;
+  certifiedAt: string;
+  certifiedBy: string;
+  withdrawnAt?: string;
+  withdrawnBecause?: { rule: string; reason: string; reasonEn: string }[];
+}
+
+export type StatusCounts = Record<ComplianceStatus, number>;
+
+/** A batch judged against its product's standard (`compliance`, id = batch id). */
+export interface BatchComplianceView {
+  id: string;
+  batchId: string;
+  lotCode: string;
+  productId: string;
+  productName: string;
+  cooperativeId: string;
+  cooperativeName: string;
+  county: string;
+  /** yyyy-mm (China time) of the first packing, else of registration: the month it is counted in. */
+  month: string;
+  facts: BatchFacts;
+  /** The version in force when the batch was packed (before packing: at its latest step). */
+  standard?: { standardId: string; version: number; title: string; ownerId: string; effectiveFrom: string };
+  /** Absent while no standard is in force for the product. */
+  status?: ComplianceStatus;
+  /** Every production rule met or not applicable: what brand certification needs. */
+  productionSettled: boolean;
+  rules: RuleResult[];
+  items: StatusCounts;
+  cohorts: Cohort[];
+  windows: Record<string, WindowSummary>;
+  brand?: BrandView;
+  /** Rules violated now, for raising and resolving alerts. */
+  violated: string[];
+  /** What this batch adds to the aggregates now, so that a change can be subtracted. */
+  counted?: { keys: string[]; status: ComplianceStatus; items: StatusCounts; violated: string[] };
+  updatedAt: string;
+}
+
+/** A violation as the cooperative and regulators see it the moment it is recorded (`alerts`). */
+export interface AlertView {
+  id: string;
+  batchId: string;
+  lotCode: string;
+  productId: string;
+  productName: string;
+  cooperativeId: string;
+  cooperativeName: string;
+  county: string;
+  rule: string;
+  status: 'open' | 'resolved';
+  reason: string;
+  reasonEn: string;
+  /** The event that made the rule violated, and when it happened and was recorded. */
+  eventId: string;
+  occurredAt: string;
+  raisedAt: string;
+  resolvedAt?: string;
+}
+
+export const STAT_DIMENSIONS = ['all', 'product', 'cooperative', 'county', 'month', 'standard'] as const;
+export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+
+/** Counts for one product, cooperative, county, month or standard version (`complianceStats`, id = dimension|key). */
+export interface ComplianceStatsView {
+  id: string;
+  dimension: StatDimension;
+  key: string;
+  label: string;
+  batches: StatusCounts;
+  items: StatusCounts;
+  /** Batches violating each rule now. */
+  violations: Record<string, number>;
+}
+
+/** The cold windows a facility has held goods in lately, so a reading upload finds them (`coldWindowIndex`). */
+export interface ColdWindowIndexView {
+  id: string;
+  windows: { id: string; batchId: string; from: string; to?: string }[];
+}
+
+/** Batches per product, so a new standard version finds the ones it re-judges (`complianceByProduct`). */
+export interface ProductBatchesView {
+  id: string;
+  batches: { id: string; packedAt?: string }[];
+}
+
+export const zeroCounts = (): StatusCounts => ({ compliant: 0, non_compliant: 0, pending: 0 });

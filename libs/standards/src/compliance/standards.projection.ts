@@ -1,0 +1,36 @@
+import { EventMetadata } from '../../../core/src';
+import { Projection } from '../../../readmodels/src/projection';
+import { OrganizationView, ProductView } from '../../../registry/src/registry.views';
+import { ProductStandardPublished } from '../domain/events';
+import { StandardView } from './compliance.views';
+
+/** Every version of each product's standard, readable for ever (`standards`, id = product id). */
+export const standardsProjection: Projection = {
+  name: 'standards',
+  eventTypes: ['ProductStandardPublished'],
+  reads(event) {
+    const d = event.data as ProductStandardPublished['data'];
+    return [
+      { collection: 'standards', id: d.productId },
+      { collection: 'products', id: d.productId },
+      { collection: 'organizations', id: d.ownerId },
+    ];
+  },
+  apply(event, docs) {
+    const d = event.data as ProductStandardPublished['data'];
+    const existing = docs.get<StandardView>('standards', d.productId);
+    const version = { ...d, publishedAt: (event.metadata as EventMetadata).recordedAt };
+    const view: StandardView = existing
+      ? { ...existing, versions: [...existing.versions, version] }
+      : {
+          id: d.productId,
+          standardId: d.standardId,
+          productId: d.productId,
+          productName: docs.get<ProductView>('products', d.productId)?.nameZh ?? d.productId,
+          ownerId: d.ownerId,
+          ownerName: docs.get<OrganizationView>('organizations', d.ownerId)?.name ?? d.ownerId,
+          versions: [version],
+        };
+    return [{ collection: 'standards', id: view.id, doc: view }];
+  },
+};

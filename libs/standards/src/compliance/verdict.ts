@@ -1,0 +1,100 @@
+import { batchGrades } from '../evaluation/batch-facts';
+import { evaluateGoods, evaluateProduction, worstOf } from '../evaluation/evaluate';
+import { WindowSummary } from '../evaluation/logistics-rules';
+import { ComplianceStatus, RuleResult, overall } from '../evaluation/rule-result';
+import { Changes } from './changes';
+import { BatchComplianceView, Cohort, StandardVersionView, StandardView, StatusCounts, zeroCounts } from './compliance.views';
+import { recordAlerts } from './alerts';
+import { recount } from './stats';
+
+/** The event a re-judgement follows: its id is the evidence of any alert it raises. */
+export interface Cause {
+  eventId: string;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+/**
+ * The version a batch is judged under: the last one in force when it was packed, or, before
+ * packing, at its latest recorded step. A revision thus re-judges open batches, while a batch
+ * packed earlier keeps the version it was produced under.
+ */
+export function governingVersion(standard: StandardView | undefined, doc: BatchComplianceView): StandardVersionView | undefined {
+  if (!standard) return undefined;
+  const packedAt = doc.facts.packings[0]?.packedAt;
+  const at = packedAt ?? doc.facts.asOf;
+  let chosen: StandardVersionView | undefined;
+  for (const v of standard.versions) if (v.effectiveFrom <= at) chosen = v;
+  return chosen;
+}
+
+const windowsOf = (doc: BatchComplianceView, cohort: Cohort): WindowSummary[] =>
+  cohort.windowIds.map((id) => doc.windows[id]).filter((w): w is WindowSummary => !!w);
+
+/** The verdict of the items of one cohort: the batch's rules for their grade, and their own road. */
+export function cohortRules(doc: BatchComplianceView, version: StandardVersionView, cohort: Cohort): RuleResult[] {
+  const goods = evaluateGoods(version.rules, {
+    grades: [cohort.grade],
+    windows: windowsOf(doc, cohort),
+    delivery: { hubDispatch: cohort.hubDispatch, delivered: cohort.delivered, asOf: doc.facts.asOf },
+  });
+  return [...evaluateProduction(doc.facts, version.rules, [cohort.grade]), ...goods];
+}
+
+/** The batch's rules: its production rules, and for each road rule the worst of its cartons. */
+function batchRules(doc: BatchComplianceView, version: StandardVersionView): { production: RuleResult[]; road: RuleResult[] } {
+  const production = evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts));
+  const perCohort = doc.cohorts.map((c) =>
+    evaluateGoods(version.rules, {
+      grades: [c.grade],
+      windows: windowsOf(doc, c),
+      delivery: { hubDispatch: c.hubDispatch, delivered: c.delivered, asOf: doc.facts.asOf },
+    }),
+  );
+  const road = (perCohort[0] ?? evaluateGoods(version.rules, { grades: [], windows: [], delivery: { asOf: doc.facts.asOf } })).map((r, i) =>
+    worstOf(r.rule, perCohort.map((rules) => rules[i]), doc.cohorts.length === 0),
+  );
+  return { production, road };
+}
+
+/**
+ * Judges the batch again after an event: rules, status, item counts; withdraws a brand label
+ * the batch no longer deserves; raises and resolves alerts; moves the aggregates. Pure but
+ * for `changes`, which collects the documents it writes.
+ */
+export function judge(doc: BatchComplianceView, standard: StandardView | undefined, cause: Cause, changes: Changes): BatchComplianceView {
+  const version = governingVersion(standard, doc);
+  let next: BatchComplianceView;
+  if (!version) {
+    next = { ...doc, standard: undefined, status: undefined, rules: [], productionSettled: false, items: zeroCounts(), violated: [] };
+  } else {
+    const { production, road } = batchRules(doc, version);
+    const rules = [...production, ...road];
+    next = {
+      ...doc,
+      standard: { standardId: version.standardId, version: version.version, title: version.title, ownerId: version.ownerId, effectiveFrom: version.effectiveFrom },
+      status: overall(rules),
+      rules,
+      productionSettled: production.every((r) => r.status === 'met' || r.status === 'not_applicable'),
+      items: itemCounts(doc, version),
+      violated: rules.filter((r) => r.status === 'violated').map((r) => r.rule),
+    };
+    next = withdrawBrand(next, cause);
+  }
+  next = { ...next, updatedAt: cause.recordedAt };
+  recordAlerts(doc, next, cause, changes);
+  return recount(next, changes);
+}
+
+function itemCounts(doc: BatchComplianceView, version: StandardVersionView): StatusCounts {
+  const counts = zeroCounts();
+  for (const cohort of doc.cohorts) counts[overall(cohortRules(doc, version, cohort)) as ComplianceStatus] += cohort.items;
+  return counts;
+}
+
+/** A certified batch that turns non-compliant loses the label at once, and says why. */
+function withdrawBrand(doc: BatchComplianceView, cause: Cause): BatchComplianceView {
+  if (doc.brand?.status !== 'certified' || doc.status !== 'non_compliant') return doc;
+  const because = doc.rules.filter((r) => r.status === 'violated').map(({ rule, reason, reasonEn }) => ({ rule, reason, reasonEn }));
+  return { ...doc, brand: { ...doc.brand, status: 'withdrawn', withdrawnAt: cause.occurredAt, withdrawnBecause: because } };
+}

@@ -1,0 +1,161 @@
+import { hourDocId } from '../../../logistics/src/cold-chain.projection';
+import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
+import { TemperatureRange } from '../../../registry/src/domain/events';
+import { ColdWindow, addReadings, windowTotals } from '../evaluation/cold-window';
+import { WindowSummary } from '../evaluation/logistics-rules';
+import { Changes } from './changes';
+import { moveCartons } from './cohorts';
+import { BatchComplianceView, ColdWindowIndexView } from './compliance.views';
+
+/** Closed windows stay findable this long, for loggers that upload after the goods have moved on. */
+const KEEP_CLOSED_MS = 7 * 86_400_000;
+
+export interface OpenWindow {
+  id: string;
+  kind: 'storage' | 'transport';
+  facilityId: string;
+  facilityName: string;
+  from: string;
+  cartonIds: string[];
+  range: TemperatureRange;
+  eventId: string;
+}
+
+/** Opens a cold window for some of the batch's cartons, and points their cohorts at it. */
+export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Changes): BatchComplianceView {
+  const cohorts = moveCartons(doc.cohorts, w.cartonIds, (c) => ({ ...c, windowIds: [...c.windowIds, w.id] }));
+  const grades = [...new Set(cohorts.filter((c) => c.windowIds.includes(w.id)).map((c) => c.grade))];
+  const window: ColdWindow = {
+    id: w.id,
+    batchId: doc.batchId,
+    kind: w.kind,
+    facilityId: w.facilityId,
+    facilityName: w.facilityName,
+    from: w.from,
+    cartonIds: w.cartonIds,
+    grades,
+    range: w.range,
+    readings: 0,
+    series: {},
+  };
+  changes.put('coldWindows', w.id, addReadings(window, STORED, storedReadings(changes, w.facilityId, w.from)));
+  index(changes, w.facilityId, (list) => [...list, { id: w.id, batchId: doc.batchId, from: w.from }], w.from);
+  return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
+}
+
+/** Readings already stored when a window opens (the step was recorded after the logger uploaded) count as one series. */
+const STORED = 'stored';
+const MAX_BACKFILL_HOURS = 7 * 24;
+
+function storedReadings(changes: Changes, facilityId: string, from: string): { at: string; temperatureC: number }[] {
+  const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
+  if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
+  const fromMs = Date.parse(from);
+  const hours = index.hours.filter((h) => h >= from.slice(0, 13)).slice(0, MAX_BACKFILL_HOURS);
+  const readings: { at: string; temperatureC: number }[] = [];
+  for (const hour of hours) {
+    for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
+      if (ms >= fromMs) readings.push({ at: new Date(ms).toISOString(), temperatureC: c });
+    }
+  }
+  return readings;
+}
+
+/**
+ * Ends the stay or leg of the listed cartons in every open window of the batch that holds
+ * them. A window some of whose cartons stay on is split: the leaving ones get a closed copy
+ * (same readings so far), so later readings are not held against goods that had left.
+ */
+export function closeWindows(
+  doc: BatchComplianceView,
+  cartonIds: readonly string[],
+  at: string,
+  changes: Changes,
+  kind?: 'storage' | 'transport',
+): BatchComplianceView {
+  const leaving = new Set(cartonIds);
+  let next = doc;
+  for (const summary of Object.values(doc.windows)) {
+    if (summary.to !== undefined || (kind && summary.kind !== kind)) continue;
+    const mine = summary.cartonIds.filter((id) => leaving.has(id));
+    if (mine.length === 0) continue;
+    const window = changes.get<ColdWindow>('coldWindows', summary.id);
+    if (!window) continue;
+    const end = at < window.from ? window.from : at;
+    if (mine.length === window.cartonIds.length) {
+      const closed = changes.put('coldWindows', window.id, { ...window, to: end });
+      index(changes, window.facilityId, (list) => list.map((e) => (e.id === window.id ? { ...e, to: end } : e)), end);
+      next = { ...next, windows: { ...next.windows, [window.id]: summarize(closed, summary.eventId) } };
+      continue;
+    }
+    const copyId = `${window.id}>${end}`;
+    const copy = changes.put('coldWindows', copyId, { ...window, id: copyId, to: end, cartonIds: mine });
+    const rest = changes.put('coldWindows', window.id, { ...window, cartonIds: window.cartonIds.filter((id) => !leaving.has(id)) });
+    index(changes, window.facilityId, (list) => [...list, { id: copyId, batchId: doc.batchId, from: window.from, to: end }], end);
+    next = {
+      ...next,
+      cohorts: moveCartons(next.cohorts, mine, (c) => ({ ...c, windowIds: c.windowIds.map((id) => (id === window.id ? copyId : id)) })),
+      windows: { ...next.windows, [window.id]: summarize(rest, summary.eventId), [copyId]: summarize(copy, summary.eventId) },
+    };
+  }
+  return next;
+}
+
+/**
+ * Folds a logger upload into every window of the facility it overlaps. Returns the batches
+ * whose window summaries changed, with the latest reading time each saw.
+ */
+export function foldReadings(
+  facilityId: string,
+  deviceId: string,
+  readings: readonly { at: string; temperatureC: number }[],
+  changes: Changes,
+): Map<string, { windows: ColdWindow[]; latest: string }> {
+  const touched = new Map<string, { windows: ColdWindow[]; latest: string }>();
+  const idx = changes.get<ColdWindowIndexView>('coldWindowIndex', facilityId);
+  if (!idx || readings.length === 0) return touched;
+  const first = readings[0].at;
+  const last = readings[readings.length - 1].at;
+  for (const entry of idx.windows) {
+    if (entry.from > last || (entry.to !== undefined && entry.to <= first)) continue;
+    const window = changes.get<ColdWindow>('coldWindows', entry.id);
+    if (!window) continue;
+    const folded = addReadings(window, deviceId, readings);
+    if (folded === window) continue;
+    changes.put('coldWindows', window.id, folded);
+    const inWindow = readings.filter((r) => r.at >= window.from && (window.to === undefined || r.at < window.to));
+    const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };
+    seen.windows.push(folded);
+    const latest = inWindow[inWindow.length - 1]?.at ?? '';
+    if (latest > seen.latest) seen.latest = latest;
+    touched.set(window.batchId, seen);
+  }
+  return touched;
+}
+
+export function summarize(window: ColdWindow, eventId: string): WindowSummary {
+  return {
+    id: window.id,
+    kind: window.kind,
+    facilityName: window.facilityName,
+    from: window.from,
+    ...(window.to !== undefined && { to: window.to }),
+    cartonIds: window.cartonIds,
+    grades: window.grades,
+    range: window.range,
+    eventId,
+    ...windowTotals(window),
+  };
+}
+
+function index(
+  changes: Changes,
+  facilityId: string,
+  update: (list: ColdWindowIndexView['windows']) => ColdWindowIndexView['windows'],
+  now: string,
+): void {
+  const existing = changes.get<ColdWindowIndexView>('coldWindowIndex', facilityId);
+  const horizon = new Date(Date.parse(now) - KEEP_CLOSED_MS).toISOString();
+  const windows = update(existing?.windows ?? []).filter((e) => e.to === undefined || e.to >= horizon);
+  changes.put('coldWindowIndex', facilityId, { id: facilityId, windows });
+}

@@ -1,0 +1,37 @@
+import { Quantity } from '../../../production/src/domain/events';
+
+/**
+ * What a batch's events established, kept with the ids of those events: the evaluator's
+ * input. Times are UTC ISO strings as stored.
+ */
+export interface BatchFacts {
+  batchId: string;
+  productId: string;
+  cooperativeId: string;
+  farmPlotId?: string;
+  inputs: { eventId: string; name: string; kind: string; appliedAt: string; safetyIntervalDays: number }[];
+  harvests: { eventId: string; harvestedAt: string; quantity: Quantity }[];
+  preCoolings: { eventId: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
+  tests: { eventId: string; method: string; analyte?: string; testedAt: string; value: number; threshold: number; passed: boolean }[];
+  gradings: { eventId: string; gradedAt: string; classes: { grade: string; attributes: Record<string, number>; belowGradePct?: number }[] }[];
+  packings: { eventId: string; packedAt: string; facilityId: string; grades: string[]; netWeightMissing: boolean }[];
+  certificate?: { eventId: string; issuedAt: string; hasContact: boolean };
+  certifications: { eventId: string; kind: string; validUntil?: string }[];
+  firstDispatch?: { eventId: string; at: string };
+  /** The latest time the batch's recorded history has reached: deadlines before it have passed. */
+  asOf: string;
+}
+
+export function emptyFacts(batchId: string, productId: string, cooperativeId: string, asOf: string): BatchFacts {
+  return { batchId, productId, cooperativeId, inputs: [], harvests: [], preCoolings: [], tests: [], gradings: [], packings: [], certifications: [], asOf };
+}
+
+/** The grade classes the batch was packed in, else graded in; undefined before either. */
+export function batchGrades(facts: BatchFacts): string[] | undefined {
+  const packed = [...new Set(facts.packings.flatMap((p) => p.grades))];
+  if (packed.length > 0) return packed;
+  const graded = [...new Set(facts.gradings.flatMap((g) => g.classes.map((c) => c.grade)))];
+  return graded.length > 0 ? graded : undefined;
+}
+
+export const later = (a: string, b: string) => (a > b ? a : b);

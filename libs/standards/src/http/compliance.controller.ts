@@ -1,0 +1,132 @@
+import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../../../core/src';
+import { CurrentActor, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
+import { CommandContext } from '../../../platform/src/commands/stream-executor';
+import { found } from '../../../platform/src/http/not-found';
+import { ItemView } from '../../../production/src/batch.views';
+import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { CertifyBatchCommand } from '../application/standard.handlers';
+import { AlertView, BatchComplianceView, ComplianceStatsView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
+import { itemCompliance } from '../compliance/item-compliance';
+import { BrandCertificationDto } from './standard.dto';
+
+const STATUSES = ['compliant', 'non_compliant', 'pending'];
+
+/**
+ * Compliance as each user needs it: a cooperative its own batches and alerts, the standards
+ * owner and regulators every batch, the aggregates and the open violations.
+ */
+@ApiTags('compliance')
+@ApiBearerAuth()
+@Controller('api/compliance')
+export class ComplianceController {
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+  ) {}
+
+  @Get('batches')
+  @ApiOperation({ summary: 'Batches with their verdicts (a cooperative sees its own)' })
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiQuery({ name: 'productId', required: false })
+  @ApiQuery({ name: 'cooperativeId', required: false })
+  async batches(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('productId') productId?: string, @Query('cooperativeId') cooperativeId?: string) {
+    if (status !== undefined && !STATUSES.includes(status)) throw badQuery('status', STATUSES);
+    const where = { ...scope(actor, cooperativeId), ...(productId && { productId }), ...(status && { status }) };
+    return (await this.docs.find<BatchComplianceView>('compliance', where)).map(publicBatch);
+  }
+
+  @Get('batches/:id')
+  @ApiOperation({ summary: "One batch's verdict: every rule with its status, reason, evidence and deadline" })
+  async batch(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const doc = found(await this.docs.get<BatchComplianceView>('compliance', id), 'batch', id);
+    if (!mayRead(actor, doc.cooperativeId)) throw notYours();
+    return publicBatch(doc);
+  }
+
+  @Post('batches/:id/brand')
+  @Roles('standards_owner')
+  @ApiOperation({ summary: 'Certify a compliant batch for the regional public brand (区域公用品牌贴标); refused with the reasons otherwise' })
+  certify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: BrandCertificationDto) {
+    return this.commands.execute(new CertifyBatchCommand(ctx, id, body)).then(publicBatch);
+  }
+
+  @Get('items/:code')
+  @ApiOperation({ summary: "One item's verdict: its batch's rules for its grade, with its own carton's cold chain and delivery" })
+  async item(@CurrentActor() actor: Actor, @Param('code') code: string) {
+    const item = found(await this.docs.get<ItemView>('items', code), 'item', code);
+    const doc = await this.docs.get<BatchComplianceView>('compliance', item.batchId);
+    if (doc && !mayRead(actor, doc.cooperativeId)) throw notYours();
+    const standard = doc && (await this.docs.get<StandardView>('standards', doc.productId));
+    return found(itemCompliance(doc, standard, item), 'compliance', code);
+  }
+
+  @Get('summary')
+  @Roles('regulator', 'standards_owner', 'admin')
+  @ApiOperation({ summary: 'Counts and rates per product, cooperative, county, month or standard version, with the most violated rules' })
+  @ApiQuery({ name: 'by', required: false, enum: STAT_DIMENSIONS })
+  async summary(@Query('by') by: string = 'product') {
+    if (!(STAT_DIMENSIONS as readonly string[]).includes(by)) throw badQuery('by', [...STAT_DIMENSIONS]);
+    const [total, rows] = await Promise.all([
+      this.docs.get<ComplianceStatsView>('complianceStats', 'all|all'),
+      this.docs.find<ComplianceStatsView>('complianceStats', { dimension: by as StatDimension }),
+    ]);
+    return { by, total: total && withRates(total), rows: rows.map(withRates) };
+  }
+
+  @Get('violations')
+  @ApiOperation({ summary: 'The live list of open violations, each with its batch and rule (a cooperative sees its own)' })
+  @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved'] })
+  async violations(@CurrentActor() actor: Actor, @Query('status') status: string = 'open', @Query('cooperativeId') cooperativeId?: string) {
+    if (status !== 'open' && status !== 'resolved') throw badQuery('status', ['open', 'resolved']);
+    const alerts = await this.docs.find<AlertView>('alerts', { ...scope(actor, cooperativeId), status });
+    return alerts.sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+  }
+}
+
+/** Cooperatives read their own batches; the standards owner, regulators and retailers read all. */
+function mayRead(actor: Actor, cooperativeId: string): boolean {
+  return actor.role !== 'cooperative' || actor.organizationId === cooperativeId;
+}
+
+function scope(actor: Actor, cooperativeId?: string): Record<string, string> {
+  if (actor.role === 'cooperative') {
+    if (cooperativeId && cooperativeId !== actor.organizationId) throw notYours();
+    return { cooperativeId: actor.organizationId };
+  }
+  return cooperativeId ? { cooperativeId } : {};
+}
+
+function notYours() {
+  return new ForbiddenException({ code: 'not_batch_owner', message: "a cooperative reads its own batches' compliance only" });
+}
+
+function badQuery(name: string, allowed: string[]) {
+  return new BadRequestException({ code: 'invalid_query', message: `${name} must be one of ${allowed.join(', ')}`, details: { field: name } });
+}
+
+/** The record without the bookkeeping the projection keeps for itself. */
+function publicBatch(doc: BatchComplianceView) {
+  const { counted: _counted, violated: _violated, facts: _facts, ...rest } = doc;
+  return rest;
+}
+
+function withRates(s: ComplianceStatsView) {
+  const batches = s.batches.compliant + s.batches.non_compliant + s.batches.pending;
+  const items = s.items.compliant + s.items.non_compliant + s.items.pending;
+  const rate = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 10);
+  const mostViolated = Object.entries(s.violations)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([rule, count]) => ({ rule, batches: count }));
+  return {
+    dimension: s.dimension,
+    key: s.key,
+    label: s.label,
+    batches: { total: batches, ...s.batches, compliantPct: rate(s.batches.compliant, batches), nonCompliantPct: rate(s.batches.non_compliant, batches) },
+    items: { total: items, ...s.items, compliantPct: rate(s.items.compliant, items) },
+    mostViolated,
+  };
+}
