@@ -34,6 +34,7 @@ function minimalPassport(): ItemPassport {
         arrival: 'packed',
       },
     ],
+    compliance: null,
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   PassportTest,
 } from '../passport/item-passport';
 import { renderSparkline } from './cold-chain-sparkline';
+import { renderCompliance } from './compliance-section';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatNumber, formatQuantity, formatRegion } from './format';
 import { Lang, MESSAGES, Messages } from './i18n';
@@ -43,7 +44,8 @@ export function renderCartonPart(p: Pick<ItemPassport, 'coldChain' | 'journey'>,
 export function renderItemPage(passport: ItemPassport, lang: Lang, batch: BatchParts, carton: string): string {
   const frame = renderPageFrame(passport.product, lang);
   const item = renderItemSections(passport, lang);
-  return frame.open + item.header + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
+  const compliance = renderCompliance(passport.compliance ?? undefined, lang);
+  return frame.open + item.header + compliance + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
 }
 
 /** The document around the sections, titled with the product's name. */

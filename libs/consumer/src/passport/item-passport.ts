@@ -1,6 +1,7 @@
 import { Region, TemperatureRange } from '../../../registry/src/domain/events';
 import { CertificateView } from '../../../production/src/batch.views';
 import { Quantity } from '../../../production/src/domain/events';
+import type { ItemCompliance } from '../../../standards/src/compliance/item-compliance';
 
 /**
  * What a consumer sees when scanning one item's code: the JSON of the scan URL and
@@ -36,6 +37,8 @@ export interface ItemPassport {
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];
+  /** The verdict under the product's standard; null while no standard is in force. */
+  compliance: ItemCompliance | null;
 }
 
 export type ItemStatus = 'packed' | 'in_transit' | 'delivered';

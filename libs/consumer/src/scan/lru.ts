@@ -35,6 +35,11 @@ export class Lru<K, V> {
     this.total -= entry.size;
   }
 
+  clear(): void {
+    this.map.clear();
+    this.total = 0;
+  }
+
   get size(): number {
     return this.total;
   }

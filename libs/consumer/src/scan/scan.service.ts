@@ -11,6 +11,7 @@ import { Lang } from '../page/i18n';
 import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
+import { ComplianceParts, CompliancePart } from './compliance-parts';
 import { Lru } from './lru';
 import { itemJsonMembers, itemPortion } from './passport-assembler';
 import { BatchPart, JourneyPart, batchPiece, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
@@ -21,6 +22,7 @@ export interface ResolvedItem {
   scanUrl: string;
   batch: BatchPart;
   journey: JourneyPart;
+  compliance: CompliancePart;
 }
 
 const COMMA = Buffer.from(',');
@@ -43,6 +45,7 @@ export class ScanService implements OnModuleInit {
   private readonly coldChainVersions = new Map<string, number>();
   /** Counts every cold-chain change: while it stands still, no journey part can be stale on that account. */
   private coldChainEpoch = 0;
+  private readonly compliance: ComplianceParts;
 
   constructor(
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
@@ -50,7 +53,8 @@ export class ScanService implements OnModuleInit {
   ) {
     const budget = config.scanCacheMb * 1024 * 1024;
     this.batches = new Lru(budget / 4, (part) => part.bytes);
-    this.journeys = new Lru(budget - budget / 4, (part) => part.bytes);
+    this.journeys = new Lru(budget / 2, (part) => part.bytes);
+    this.compliance = new ComplianceParts(docs, budget / 4);
     docs.onChange((writes) => this.forget(writes));
   }
 
@@ -66,7 +70,8 @@ export class ScanService implements OnModuleInit {
     const item = this.index.get(rawCode);
     const batch = item && this.batches.get(item.batchId);
     const journey = batch && this.cachedJourney(item.cartonId);
-    return journey && { item, scanUrl: batch.scanUrlPrefix + item.code, batch, journey };
+    const compliance = journey && this.compliance.fromMemory(item);
+    return compliance && { item, scanUrl: batch.scanUrlPrefix + item.code, batch, journey, compliance };
   }
 
   /** The item behind a code, or undefined when the code was never issued. */
@@ -78,13 +83,14 @@ export class ScanService implements OnModuleInit {
     const batch = this.batches.get(item.batchId) ?? (await this.loadBatch(item.batchId));
     if (!batch) return undefined;
     const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
-    return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey };
+    const compliance = await this.compliance.load(item);
+    return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey, compliance };
   }
 
   /** The item's record as JSON: its own members spliced with the shared, pre-serialised ones. */
-  json({ item, scanUrl, batch, journey }: ResolvedItem): Buffer {
+  json({ item, scanUrl, batch, journey, compliance }: ResolvedItem): Buffer {
     const own = Buffer.from(`{${itemJsonMembers(item, batch.context, scanUrl)},`);
-    return Buffer.concat([own, journey.json, COMMA, batch.json, CLOSE]);
+    return Buffer.concat([own, journey.json, COMMA, batch.json, COMMA, compliance.json, CLOSE]);
   }
 
   /**
@@ -92,7 +98,7 @@ export class ScanService implements OnModuleInit {
    * batch's sections, the journey's, and the header, grade and packing sections, which
    * items of one batch share by state, grade and carton.
    */
-  html({ item, scanUrl, batch, journey }: ResolvedItem, lang: Lang): Buffer {
+  html({ item, scanUrl, batch, journey, compliance }: ResolvedItem, lang: Lang): Buffer {
     const b = batch.html[lang];
     const state = lang + journey.status;
     const header = () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang);
@@ -102,6 +108,7 @@ export class ScanService implements OnModuleInit {
       batchPiece(batch, `h<${state}`, () => header().before),
       Buffer.from(itemCodeText(item.code)),
       batchPiece(batch, `h>${state}`, () => header().after),
+      compliance.html[lang],
       b.head,
       batchPiece(batch, `g${lang}${item.grade}`, () => renderGrading(own().grade, lang)),
       b.tail,
@@ -166,6 +173,7 @@ export class ScanService implements OnModuleInit {
 
   private forget(writes: DocWrite[]): void {
     for (const w of writes) {
+      this.compliance.forget(w);
       if (w.collection === 'items' && w.doc) this.index.add(w.doc as ItemView);
       else if (w.collection === 'batches') this.batches.delete(w.id);
       else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);

@@ -85,7 +85,10 @@ function registered(event: RecordedEvent, changes: Changes, cause: Cause): void 
     cooperativeName: coop?.name ?? d.cooperativeId,
     county: plot?.region.county ?? '',
     month: chinaMonth(cause.occurredAt),
-    facts: { ...emptyFacts(d.batchId, d.productId, d.cooperativeId, cause.occurredAt), farmPlotId: d.farmPlotId },
+    registeredAt: cause.recordedAt,
+    // Registration is recorded when it is filed, not when anything happened to the goods: the
+    // batch's clock starts with its first step (a back-filled harvest must not look overdue).
+    facts: { ...emptyFacts(d.batchId, d.productId, d.cooperativeId, ''), farmPlotId: d.farmPlotId },
     productionSettled: false,
     rules: [],
     items: zeroCounts(),

@@ -61,6 +61,8 @@ export interface BatchComplianceView {
   county: string;
   /** yyyy-mm (China time) of the first packing, else of registration: the month it is counted in. */
   month: string;
+  /** When the registration was recorded. */
+  registeredAt: string;
   facts: BatchFacts;
   /** The version in force when the batch was packed (before packing: at its latest step). */
   standard?: { standardId: string; version: number; title: string; ownerId: string; effectiveFrom: string };

@@ -16,13 +16,13 @@ export interface Cause {
 
 /**
  * The version a batch is judged under: the last one in force when it was packed, or, before
- * packing, at its latest recorded step. A revision thus re-judges open batches, while a batch
+ * packing, at its latest recorded step (or its registration, before any). A revision thus re-judges open batches, while a batch
  * packed earlier keeps the version it was produced under.
  */
 export function governingVersion(standard: StandardView | undefined, doc: BatchComplianceView): StandardVersionView | undefined {
   if (!standard) return undefined;
   const packedAt = doc.facts.packings[0]?.packedAt;
-  const at = packedAt ?? doc.facts.asOf;
+  const at = packedAt ?? (doc.facts.asOf || doc.registeredAt);
   let chosen: StandardVersionView | undefined;
   for (const v of standard.versions) if (v.effectiveFrom <= at) chosen = v;
   return chosen;

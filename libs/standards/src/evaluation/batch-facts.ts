@@ -34,4 +34,11 @@ export function batchGrades(facts: BatchFacts): string[] | undefined {
   return graded.length > 0 ? graded : undefined;
 }
 
-export const later = (a: string, b: string) => (a > b ? a : b);
+/**
+ * The later of two times, in UTC. Compared as instants: times recorded with offsets
+ * (06:30+08:00) do not sort as strings against UTC ones. A missing time ('') is ignored.
+ */
+export const later = (a: string, b: string): string => {
+  const t = Math.max(...[a, b].map(Date.parse).filter((x) => !Number.isNaN(x)));
+  return Number.isFinite(t) ? new Date(t).toISOString() : a > b ? a : b;
+};

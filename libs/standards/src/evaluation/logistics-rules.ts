@@ -54,8 +54,17 @@ export function evaluateTemperature(
         values,
       );
     }
-    if (w.to !== undefined && w.readings === 0) {
-      return result(kind, 'violated', `${w.facilityName}${zh}期间无温度记录`, `No temperature was recorded during ${en} at ${w.facilityName}`, ids, values);
+    // A stay or leg nobody measured cannot be vouched for beyond the excursion the standard tolerates.
+    const minutes = w.to === undefined ? 0 : Math.round((Date.parse(w.to) - Date.parse(w.from)) / 60_000);
+    if (w.to !== undefined && w.readings === 0 && minutes > rule.maxExcursionMinutes) {
+      return result(
+        kind,
+        'violated',
+        `${w.facilityName}${zh}${minutes}分钟无温度记录`,
+        `No temperature was recorded during ${minutes} min of ${en} at ${w.facilityName}`,
+        ids,
+        { ...values, minutesUnmonitored: minutes },
+      );
     }
   }
   const ids = mine.map((w) => w.eventId);

@@ -77,7 +77,7 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
     const harvested = ms(h.harvestedAt);
     const cooling = facts.preCoolings
       .filter((p) => ms(p.startedAt) >= harvested)
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))[0];
+      .sort((a, b) => ms(a.startedAt) - ms(b.startedAt))[0];
     if (cooling && ms(cooling.startedAt) - harvested <= limitMs) {
       if (cooling.coreTemperatureC > rule.maxCoreTemperatureC) {
         return result(
@@ -219,12 +219,12 @@ export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule):
     // A renewed certification stands beside the expired one: the one valid at dispatch (or now) counts.
     const at = facts.firstDispatch?.at ?? facts.asOf;
     const heldOfKind = facts.certifications.filter((c) => c.kind === kind);
-    const held = heldOfKind.find((c) => !c.validUntil || c.validUntil >= at) ?? heldOfKind[0];
+    const held = heldOfKind.find((c) => !c.validUntil || ms(c.validUntil) >= ms(at)) ?? heldOfKind[0];
     if (!held) {
       missing.push(kind);
       continue;
     }
-    if (held.validUntil && held.validUntil < at) {
+    if (held.validUntil && ms(held.validUntil) < ms(at)) {
       const [zh, en] = CERTIFICATE_NAMES[kind];
       return result(name, 'violated', `${zh}已于${held.validUntil}过期`, `The ${en} expired on ${held.validUntil}`, [held.eventId], { kind, validUntil: held.validUntil });
     }
@@ -245,7 +245,7 @@ export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule):
 export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule): RuleResult {
   const name = 'harvestToPacking';
   if (facts.harvests.length === 0) return result(name, 'pending', '尚未采收', 'Not harvested yet');
-  const first = facts.harvests.reduce((a, b) => (a.harvestedAt <= b.harvestedAt ? a : b));
+  const first = facts.harvests.reduce((a, b) => (ms(a.harvestedAt) <= ms(b.harvestedAt) ? a : b));
   const deadline = ms(first.harvestedAt) + rule.maxHours * HOUR_MS;
   const late = facts.packings.find((p) => ms(p.packedAt) > deadline);
   if (late) {
