@@ -28,7 +28,7 @@ describe('consumer scan over HTTP: one item, one code', () => {
     expect(passport).toMatchObject({ code: item.code, status: 'packed', product: { nameZh: '黄金柰李', gtin: '06901234567892' } });
     expect(passport.origin).toMatchObject({ region: { county: '乐昌市', town: '北乡镇', village: '北乡村' } });
     expect(Object.keys(passport).sort()).toEqual(
-      ['batch', 'code', 'coldChain', 'farmInputs', 'grade', 'harvest', 'journey', 'origin', 'packing', 'preCooling', 'product', 'scanUrl', 'status', 'tests'],
+      ['batch', 'code', 'coldChain', 'compliance', 'farmInputs', 'grade', 'harvest', 'journey', 'origin', 'packing', 'preCooling', 'product', 'scanUrl', 'status', 'tests'],
     );
     const page = await fetch(item.scanUrl);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');

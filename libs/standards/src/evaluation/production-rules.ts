@@ -137,11 +137,21 @@ export function evaluateTest(facts: BatchFacts, rule: RequiredTestRule): RuleRes
   const passing = tests.filter((t) => t.passed && t.value < rule.threshold);
   const dispatch = facts.firstDispatch;
   if (!dispatch) {
-    if (passing.length > 0 || (!rule.passRequired && tests.length > 0)) {
-      const t = (passing[0] ?? tests[0]);
-      return result(name, 'met', `检测合格：${t.value}，限值${rule.threshold}`, `Passed: ${t.value} against a limit of ${rule.threshold}`, [t.eventId], { value: t.value });
+    const counted = (rule.passRequired ? passing : tests).slice().sort((a, b) => ms(a.testedAt) - ms(b.testedAt));
+    const t = counted[counted.length - 1];
+    if (!t) return result(name, 'pending', '发货前须完成检测', 'A test is needed before dispatch');
+    // Not yet dispatched: the test holds while it is still fresh enough to cover a dispatch now.
+    if (facts.asOf && ms(facts.asOf) - ms(t.testedAt) > rule.validDays * DAY_MS) {
+      return result(
+        name,
+        'pending',
+        `检测已超过${rule.validDays}天，发货前须复检`,
+        `The test is over ${rule.validDays} days old; test again before dispatch`,
+        [t.eventId],
+        { testedAt: t.testedAt, validDays: rule.validDays },
+      );
     }
-    return result(name, 'pending', '发货前须完成检测', 'A test is needed before dispatch');
+    return result(name, 'met', `检测合格：${t.value}，限值${rule.threshold}`, `Passed: ${t.value} against a limit of ${rule.threshold}`, [t.eventId], { value: t.value });
   }
   const earliest = ms(dispatch.at) - rule.validDays * DAY_MS;
   const valid = (rule.passRequired ? passing : tests).filter((t) => ms(t.testedAt) <= ms(dispatch.at) && ms(t.testedAt) >= earliest);
