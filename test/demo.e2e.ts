@@ -43,4 +43,38 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     const failed = await scanOf(summary.anomalies.failedTest.batchId);
     expect(failed.tests.some((t: { passed: boolean }) => !t.passed)).toBe(true);
   });
+
+  it('judges the world by the sample standards: compliant, two kinds of non-compliant and brand-certified, each on its scan page', async () => {
+    const summary = await runDemo({ baseUrl: app.baseUrl, adminKey: ADMIN_KEY });
+    const { compliant, coldChainViolation, failedTest, brandCertified, brandWithdrawn } = summary.compliance;
+    const scan = async (url: string) => {
+      const json: any = await (await fetch(url, { headers: { accept: 'application/json' } })).json();
+      const html = await (await fetch(url)).text();
+      return { json, html };
+    };
+    const ok = await scan(compliant.scanUrl);
+    expect(ok.json.compliance).toMatchObject({ status: 'compliant', standard: { version: 1 } });
+    expect(ok.html).toContain('符合标准');
+
+    const warm = await scan(coldChainViolation.scanUrl);
+    expect(warm.json.compliance.status).toBe('non_compliant');
+    expect(warm.json.compliance.rules).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'violated' })]));
+    expect(warm.html).toContain('不符合标准');
+
+    const tested = await scan(failedTest.scanUrl);
+    expect(tested.json.compliance.rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'tests:pesticide_residue_rapid_test', status: 'violated', reason: expect.stringContaining('58.6') })]),
+    );
+
+    const branded = await scan(brandCertified.scanUrl);
+    expect(branded.json.compliance.brand).toMatchObject({ status: 'certified', brand: '乐昌农品' });
+    expect(branded.html).toContain('乐昌农品');
+    expect(brandWithdrawn).toBeDefined();
+    const withdrawn = await scan(brandWithdrawn!.scanUrl);
+    expect(withdrawn.json.compliance.brand).toMatchObject({ status: 'withdrawn', withdrawnBecause: [expect.objectContaining({ rule: 'transport' })] });
+    expect(withdrawn.html).toContain('撤销');
+
+    const chicken = summary.batches.find((b) => b.key === 'chicken')!;
+    expect(chicken.compliance).toMatchObject({ status: 'pending', violated: [] });
+  });
 });

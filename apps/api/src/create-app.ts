@@ -8,7 +8,7 @@ import { scanRoutesOpenApi } from '../../../libs/consumer/src/scan/scan.routes';
 import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
 import { validationPipe } from '../../../libs/platform/src/http/validation';
-import { EmbeddedStorage, openEmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
+import { EmbeddedStorage, ReadModelSchema, openEmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
 import { AppModule } from './app.module';
 import { readModelSchema } from './read-models';
 
@@ -21,8 +21,12 @@ export interface RunningApp {
 const BODY_LIMIT = 8 * 1024 * 1024;
 
 /** Builds the whole system on the embedded store; shared by `main.ts`, the e2e tests and the benchmark. */
-export async function createApp(config: AppConfig, options: { clock?: Clock; dbFile?: string } = {}): Promise<RunningApp> {
-  const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), readModelSchema);
+export async function createApp(
+  config: AppConfig,
+  options: { clock?: Clock; dbFile?: string; readModels?: ReadModelSchema } = {},
+): Promise<RunningApp> {
+  // `readModels` lets the benchmark run a baseline without some projections; the app always runs them all.
+  const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), options.readModels ?? readModelSchema);
   const fastLane = new ScanFastLane();
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, serverFactory: fastLane.serverFactory });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {

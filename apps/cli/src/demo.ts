@@ -50,6 +50,19 @@ function print(s: DemoSummary, out: string): void {
     `    cold-chain excursion: ${hot.lotCode} on ${hot.plate} (${hot.leg}), ${hot.minutes} min up to ${hot.maxC} °C, ` +
       `range ${hot.transportRange.minC}–${hot.transportRange.maxC} °C`,
     `    failed test: ${failed.lotCode}, ${failed.standardRef} ${failed.value} ${failed.unit} ≥ ${failed.threshold} ${failed.unit} → not passed`,
+    '  compliance with the sample trading standards (GET /api/compliance/batches/<id>):',
+    ...s.batches.map((b) => {
+      const c = b.compliance;
+      if (!c) return `    ${b.lotCode}: no standard in force`;
+      const brand = c.brand ? `, brand label ${c.brand}` : '';
+      return `    ${c.status.padEnd(13)} ${b.lotCode} under ${c.standard} v${c.version}${c.violated.length ? ` — violated: ${c.violated.join(', ')}` : ''}${brand}`;
+    }),
+    '  the four cases on their scan pages:',
+    `    compliant:                  ${s.compliance.compliant.scanUrl}`,
+    `    non-compliant, cold chain:  ${s.compliance.coldChainViolation.scanUrl}`,
+    `    non-compliant, failed test: ${s.compliance.failedTest.scanUrl}`,
+    `    brand-certified (乐昌农品):  ${s.compliance.brandCertified.scanUrl}`,
+    ...(s.compliance.brandWithdrawn ? [`    brand label withdrawn:      ${s.compliance.brandWithdrawn.scanUrl}`] : []),
     '  scan one item of each batch (HTML; add -H "Accept: application/json" for JSON):',
     ...s.batches.map((b) => {
       const note = b.id === hot.batchId ? '  ← cold-chain excursion' : b.id === failed.batchId ? '  ← failed test' : '';

@@ -11,9 +11,10 @@ export type ProductionStep = { at: Date } & (
   | { kind: 'harvest'; quantity: Quantity }
   | { kind: 'preCooling'; by: OrgKey; facility: FacilityKey; endedAt: Date; coreTemperatureC: number }
   | { kind: 'test'; method: string; standardRef?: string; analyte: string; sampleId: string; value: number; unit: string; threshold: number }
-  | { kind: 'grading'; by: OrgKey; facility: FacilityKey; classes: { grade: string; quantity: Quantity; attributes: Record<string, number> }[] }
+  | { kind: 'grading'; by: OrgKey; facility: FacilityKey; classes: { grade: string; quantity: Quantity; attributes: Record<string, number>; belowGradePct?: number }[] }
   | { kind: 'packing'; by: OrgKey; facility: FacilityKey; lines: { grade: string; count: number; netWeight: Quantity; itemsPerCarton: number }[] }
   | { kind: 'certificate'; quantity: Quantity; basis: string[] }
+  | { kind: 'certification'; certification: 'green_food' | 'organic' | 'geographical_indication'; certificateNo: string; issuedBy: string; validUntil?: Date }
 );
 
 export interface LegPlan {
@@ -54,6 +55,15 @@ const rapidTest = (at: Date, n: number, inhibitionPct: number): ProductionStep =
   value: inhibitionPct,
   unit: '%',
   threshold: 50,
+});
+
+/** 农产品地理标志 登记证书 of 乐昌黄金柰李 (sample number), held by the plum cooperative. */
+const plumGi = (at: Date): ProductionStep => ({
+  kind: 'certification',
+  at,
+  certification: 'geographical_indication',
+  certificateNo: 'AGI-SAMPLE-02718',
+  issuedBy: '农业农村部（示例）',
 });
 
 const pesticide = (at: Date, inputName: string, activeIngredient: string, dose: Quantity, safetyIntervalDays: number): ProductionStep => ({
@@ -126,14 +136,15 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
       { kind: 'farmInput', at: c.at(-42, '08:00'), inputName: '硫酸钾型复合肥（15-15-15）', inputKind: 'fertilizer', dose: kg(50), safetyIntervalDays: 0 },
       pesticide(c.at(-31, '07:30'), '10%苯醚甲环唑水分散粒剂', 'difenoconazole', kg(0.2), 21),
       pesticide(c.at(-24, '07:30'), '10%吡虫啉可湿性粉剂', 'imidacloprid', kg(0.3), 14),
+      plumGi(c.at(-2, '16:05')),
       ...producePacked(c, -2, {
         harvestKg: 420,
         coreC: 4.6,
         inhibitionPct: 16.8,
         classes: [
-          { grade: '特级', quantity: kg(180), attributes: { diameterMm: 48, brix: 14.6, weightG: 66 } },
-          { grade: '一级', quantity: kg(170), attributes: { diameterMm: 43, brix: 13.2, weightG: 54 } },
-          { grade: '二级', quantity: kg(55), attributes: { diameterMm: 38, brix: 12.1, weightG: 43 } },
+          { grade: '特级', quantity: kg(180), attributes: { diameterMm: 48, brix: 14.6, weightG: 66 }, belowGradePct: 3 },
+          { grade: '一级', quantity: kg(170), attributes: { diameterMm: 43, brix: 13.2, weightG: 54 }, belowGradePct: 6 },
+          { grade: '二级', quantity: kg(55), attributes: { diameterMm: 38, brix: 12.1, weightG: 43 }, belowGradePct: 7 },
         ],
         lines: [
           { grade: '特级', count: 72, netWeight: kg(2), itemsPerCarton: 12 },
@@ -159,14 +170,15 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     steps: [
       { kind: 'farmInput', at: c.at(-50, '08:00'), inputName: '商品有机肥', inputKind: 'fertilizer', dose: kg(200), safetyIntervalDays: 0 },
       pesticide(c.at(-21, '07:00'), '10%吡虫啉可湿性粉剂', 'imidacloprid', kg(0.25), 14),
+      plumGi(c.at(-1, '16:05')),
       ...producePacked(c, -1, {
         harvestKg: 360,
         coreC: 4.4,
         inhibitionPct: 21.4,
         classes: [
-          { grade: '特级', quantity: kg(150), attributes: { diameterMm: 47, brix: 14.9, weightG: 64 } },
-          { grade: '一级', quantity: kg(150), attributes: { diameterMm: 42, brix: 13.4, weightG: 52 } },
-          { grade: '二级', quantity: kg(45), attributes: { diameterMm: 37, brix: 12.0, weightG: 41 } },
+          { grade: '特级', quantity: kg(150), attributes: { diameterMm: 47, brix: 14.9, weightG: 64 }, belowGradePct: 3 },
+          { grade: '一级', quantity: kg(150), attributes: { diameterMm: 42, brix: 13.4, weightG: 52 }, belowGradePct: 6 },
+          { grade: '二级', quantity: kg(45), attributes: { diameterMm: 37, brix: 12.0, weightG: 41 }, belowGradePct: 7 },
         ],
         lines: [
           { grade: '特级', count: 60, netWeight: kg(2), itemsPerCarton: 12 },
@@ -193,9 +205,9 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
         coreC: 3.5,
         inhibitionPct: 12.3,
         classes: [
-          { grade: '特级', quantity: kg(260), attributes: { diameterMm: 42, weightG: 30 } },
-          { grade: '一级', quantity: kg(240), attributes: { diameterMm: 36, weightG: 22 } },
-          { grade: '二级', quantity: kg(80), attributes: { diameterMm: 30, weightG: 15 } },
+          { grade: '特级', quantity: kg(260), attributes: { diameterMm: 42, weightG: 30 }, belowGradePct: 3 },
+          { grade: '一级', quantity: kg(240), attributes: { diameterMm: 36, weightG: 22 }, belowGradePct: 6 },
+          { grade: '二级', quantity: kg(80), attributes: { diameterMm: 30, weightG: 15 }, belowGradePct: 7 },
         ],
         lines: [
           { grade: '特级', count: 80, netWeight: kg(2.5), itemsPerCarton: 20 },
@@ -212,9 +224,9 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     coreC: 3.6,
     basis: ['quality_control'],
     classes: [
-      { grade: '特级', quantity: kg(200), attributes: { diameterMm: 41, weightG: 29 } },
-      { grade: '一级', quantity: kg(220), attributes: { diameterMm: 35, weightG: 21 } },
-      { grade: '二级', quantity: kg(40), attributes: { diameterMm: 29, weightG: 14 } },
+      { grade: '特级', quantity: kg(200), attributes: { diameterMm: 41, weightG: 29 }, belowGradePct: 3 },
+      { grade: '一级', quantity: kg(220), attributes: { diameterMm: 35, weightG: 21 }, belowGradePct: 6 },
+      { grade: '二级', quantity: kg(40), attributes: { diameterMm: 29, weightG: 14 }, belowGradePct: 7 },
     ],
     lines: [
       { grade: '特级', count: 60, netWeight: kg(2.5), itemsPerCarton: 20 },
@@ -285,8 +297,8 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
         by: 'poultryCoop',
         facility: 'slaughterhouse',
         classes: [
-          { grade: 'A级', quantity: head(124), attributes: { weightG: 1380 } },
-          { grade: 'B级', quantity: head(52), attributes: { weightG: 1150 } },
+          { grade: 'A级', quantity: head(124), attributes: { weightG: 1380 }, belowGradePct: 2 },
+          { grade: 'B级', quantity: head(52), attributes: { weightG: 1150 }, belowGradePct: 5 },
         ],
       },
       {

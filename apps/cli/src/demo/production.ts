@@ -91,5 +91,9 @@ function request(step: ProductionStep, world: WorldIds, coopKey: string): { path
       return { path: 'packing', key: world.orgs[step.by].apiKey, body: { facilityId: world.facilities[step.facility], packedAt: at, lines: step.lines } };
     case 'certificate':
       return { path: 'certificate', key: coopKey, body: { quantity: step.quantity, issuedAt: at, basis: step.basis } };
+    case 'certification': {
+      const { certification: kind, certificateNo, issuedBy, validUntil } = step;
+      return { path: 'certifications', key: coopKey, body: { kind, certificateNo, issuedBy, ...(validUntil && { validUntil: iso(validUntil) }) } };
+    }
   }
 }

@@ -7,7 +7,13 @@ import { BatchPlan, planBatches } from './plans';
 import { produceBatch } from './production';
 import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
 import { newRunId, parseRunId } from './run-id';
+import { publishStandards } from './standards';
 import { FACILITIES, PRODUCTS } from './world';
+
+/** The regional public brand (区域公用品牌) the county's e-commerce centre certifies batches for. */
+const BRAND = '乐昌农品';
+/** Batches the standards owner certifies once produced; the second loses the label on the road. */
+const BRAND_CANDIDATES = ['plumA', 'plumB'];
 
 export interface RunDemoOptions {
   baseUrl: string;
@@ -35,9 +41,27 @@ export interface DemoBatch {
   batchStatus: string;
   story: string;
   certificateNo?: string;
+  /** The verdict under the product's standard, as the compliance view has it at the end. */
+  compliance?: DemoCompliance;
   itemCount: number;
   cartonCount: number;
   scanUrls: string[];
+}
+
+export interface DemoCompliance {
+  status: 'compliant' | 'non_compliant' | 'pending';
+  standard: string;
+  version: number;
+  violated: string[];
+  brand?: 'certified' | 'withdrawn';
+}
+
+/** One batch that shows a case of the compliance story, and the page to see it on. */
+export interface DemoCase {
+  batchId: string;
+  lotCode: string;
+  status: string;
+  scanUrl: string;
 }
 
 export interface DemoSummary {
@@ -53,6 +77,9 @@ export interface DemoSummary {
   shipments: { id: string; batchId: string; from: string; to: string; vehicle?: string; status: string }[];
   coldChain: { loggers: number; readings: number };
   anomalies: { coldChainExcursion: Excursion; failedTest: FailedTest };
+  standards: Record<string, number>;
+  /** The four verdicts the demo shows: compliant, non-compliant by an excursion, by a failed test, brand-certified. */
+  compliance: { compliant: DemoCase; coldChainViolation: DemoCase; failedTest: DemoCase; brandCertified: DemoCase; brandWithdrawn?: DemoCase };
 }
 
 export interface Excursion {
@@ -95,9 +122,13 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
   await checkAdminKey(api, adminKey, options.adminKeySource ?? 'the adminKey option');
 
   const world = await registerWorld(api, adminKey, runId);
+  const standards = await publishStandards(api, world.ids, iso(clock.at(-60, '00:00')));
   const plans = planBatches(clock, suffix);
   const producedList = await Promise.all(plans.map((plan) => produceBatch(api, world.ids, plan)));
   const produced = new Map(plans.map((plan, i) => [plan.key, producedList[i]]));
+  for (const key of BRAND_CANDIDATES) {
+    await api.post(`/api/compliance/batches/${produced.get(key)!.id}/brand`, world.ids.orgs.eCommerce.apiKey, { brand: BRAND }, `${key}-brand`);
+  }
   const [shipments, readings] = await Promise.all([
     moveBatches(api, world.ids, plans, produced),
     uploadReadings(api, world.ids, plans, clock.end, runId),
@@ -108,6 +139,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     plans.map(async (plan): Promise<DemoBatch> => {
       const b = produced.get(plan.key)!;
       const carton = await api.get<{ status: string }>(`/api/cartons/${b.cartonIds[0]}`, adminKey);
+      const verdict = await api.get<ComplianceAnswer>(`/api/compliance/batches/${b.id}`, adminKey);
       return {
         key: plan.key,
         id: b.id,
@@ -119,6 +151,13 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
         batchStatus: b.status,
         story: plan.story,
         certificateNo: b.certificateNo,
+        compliance: verdict.status && verdict.standard && {
+          status: verdict.status,
+          standard: verdict.standard.title,
+          version: verdict.standard.version,
+          violated: verdict.rules.filter((r) => r.status === 'violated').map((r) => r.rule),
+          ...(verdict.brand && { brand: verdict.brand.status }),
+        },
         itemCount: b.items.length,
         cartonCount: b.cartonIds.length,
         scanUrls: b.items.map((item) => item.scanUrl),
@@ -146,6 +185,8 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     })),
     coldChain: { loggers: new Set(plans.flatMap(loggedFacilities)).size, readings },
     anomalies: anomalies(plans, batches),
+    standards,
+    compliance: complianceCases(batches),
   };
   summary.elapsedMs = Date.now() - started;
   if (options.out) writeFileSync(options.out, `${JSON.stringify(summary, null, 2)}\n`);
@@ -211,5 +252,32 @@ function anomalies(plans: BatchPlan[], batches: DemoBatch[]): DemoSummary['anoma
       threshold,
       passed: false,
     },
+  };
+}
+
+interface ComplianceAnswer {
+  status?: DemoCompliance['status'];
+  standard?: { title: string; version: number };
+  rules: { rule: string; status: string }[];
+  brand?: { status: 'certified' | 'withdrawn' };
+}
+
+/** Finds, among the batches built, one of each verdict the demo is there to show; a missing one is a demo bug. */
+function complianceCases(batches: DemoBatch[]): DemoSummary['compliance'] {
+  const pick = (what: string, test: (c: DemoCompliance) => boolean, required = true): DemoCase | undefined => {
+    const b = batches.find((batch) => batch.compliance && test(batch.compliance));
+    if (!b) {
+      if (required) throw new Error(`demo world error: no batch is ${what}`);
+      return undefined;
+    }
+    return { batchId: b.id, lotCode: b.lotCode, status: b.compliance!.status, scanUrl: b.scanUrls[0] };
+  };
+  const violates = (prefix: string) => (c: DemoCompliance) => c.status === 'non_compliant' && c.violated.some((r) => r.startsWith(prefix));
+  return {
+    compliant: pick('compliant', (c) => c.status === 'compliant')!,
+    coldChainViolation: pick('non-compliant through a cold-chain excursion', violates('transport'))!,
+    failedTest: pick('non-compliant through a failed test', violates('tests'))!,
+    brandCertified: pick('brand-certified', (c) => c.brand === 'certified')!,
+    brandWithdrawn: pick('brand-withdrawn', (c) => c.brand === 'withdrawn', false),
   };
 }

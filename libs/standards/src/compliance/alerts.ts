@@ -21,6 +21,10 @@ export function recordAlerts(before: BatchComplianceView, after: BatchCompliance
     const alert = changes.get<AlertView>('alerts', alertId(after.batchId, rule));
     if (alert?.status === 'open') changes.put('alerts', alert.id, { ...alert, status: 'resolved', resolvedAt: cause.recordedAt });
   }
+  if (before.brand?.status === 'withdrawn' && after.brand?.status === 'certified') {
+    const alert = changes.get<AlertView>('alerts', alertId(after.batchId, 'brand'));
+    if (alert?.status === 'open') changes.put('alerts', alert.id, { ...alert, status: 'resolved', resolvedAt: cause.recordedAt });
+  }
   if (before.brand?.status === 'certified' && after.brand?.status === 'withdrawn') {
     const rules = after.brand.withdrawnBecause?.map((b) => b.rule).join(', ') ?? '';
     raise(after, 'brand', `区域公用品牌标识已撤销：${rules}不符合标准`, `Regional brand label withdrawn: ${rules} violated`, cause.eventId, cause, changes);

@@ -106,7 +106,9 @@ function batchStep(event: RecordedEvent, changes: Changes, cause: Cause): void {
   const batchId = (event.data as { batchId: string }).batchId;
   const doc = changes.get<BatchComplianceView>('compliance', batchId);
   if (!doc) return;
-  let next: BatchComplianceView = { ...doc, facts: { ...foldFact(doc.facts, event), asOf: later(doc.facts.asOf, cause.occurredAt) } };
+  // A certification is filed, not done to the goods: it does not move the batch's clock.
+  const asOf = event.type === 'BatchCertificationRecorded' ? doc.facts.asOf : later(doc.facts.asOf, cause.occurredAt);
+  let next: BatchComplianceView = { ...doc, facts: { ...foldFact(doc.facts, event), asOf } };
   if (event.type === 'BatchPacked') next = packed(next, event.data as BatchPacked['data'], changes);
   save(next, changes, cause);
 }

@@ -92,9 +92,19 @@ function itemCounts(doc: BatchComplianceView, version: StandardVersionView): Sta
   return counts;
 }
 
-/** A certified batch that turns non-compliant loses the label at once, and says why. */
+/**
+ * A certified batch that turns non-compliant loses the label at once, and says why. The label
+ * follows the verdict: should the violation go (a late reading corrects a window, a revision
+ * relaxes a rule), the label is back, as is the record of its withdrawal in the alerts.
+ */
 function withdrawBrand(doc: BatchComplianceView, cause: Cause): BatchComplianceView {
-  if (doc.brand?.status !== 'certified' || doc.status !== 'non_compliant') return doc;
-  const because = doc.rules.filter((r) => r.status === 'violated').map(({ rule, reason, reasonEn }) => ({ rule, reason, reasonEn }));
-  return { ...doc, brand: { ...doc.brand, status: 'withdrawn', withdrawnAt: cause.occurredAt, withdrawnBecause: because } };
+  if (!doc.brand) return doc;
+  if (doc.status === 'non_compliant') {
+    if (doc.brand.status === 'withdrawn') return doc;
+    const because = doc.rules.filter((r) => r.status === 'violated').map(({ rule, reason, reasonEn }) => ({ rule, reason, reasonEn }));
+    return { ...doc, brand: { ...doc.brand, status: 'withdrawn', withdrawnAt: cause.occurredAt, withdrawnBecause: because } };
+  }
+  if (doc.brand.status === 'certified') return doc;
+  const { withdrawnAt: _at, withdrawnBecause: _because, ...brand } = doc.brand;
+  return { ...doc, brand: { ...brand, status: 'certified' } };
 }

@@ -43,15 +43,28 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
   return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
 }
 
+/**
+ * A window closed after readings past its end were folded in (the receipt was recorded after
+ * the logger's upload) is counted again from the stored readings of its own span.
+ */
+function settle(window: ColdWindow, changes: Changes): ColdWindow {
+  const toMs = Date.parse(window.to!);
+  if (!Object.values(window.series).some((s) => s.lastMs >= toMs)) return window;
+  const fresh: ColdWindow = { ...window, readings: 0, minC: undefined, maxC: undefined, series: {} };
+  delete fresh.minC;
+  delete fresh.maxC;
+  return addReadings(fresh, STORED, storedReadings(changes, window.facilityId, window.from, window.to));
+}
+
 /** Readings already stored when a window opens (the step was recorded after the logger uploaded) count as one series. */
 const STORED = 'stored';
 const MAX_BACKFILL_HOURS = 7 * 24;
 
-function storedReadings(changes: Changes, facilityId: string, from: string): { at: string; temperatureC: number }[] {
+function storedReadings(changes: Changes, facilityId: string, from: string, to?: string): { at: string; temperatureC: number }[] {
   const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
   const fromMs = Date.parse(from);
-  const hours = index.hours.filter((h) => h >= from.slice(0, 13)).slice(0, MAX_BACKFILL_HOURS);
+  const hours = index.hours.filter((h) => h >= from.slice(0, 13) && (to === undefined || h <= to.slice(0, 13))).slice(0, MAX_BACKFILL_HOURS);
   const readings: { at: string; temperatureC: number }[] = [];
   for (const hour of hours) {
     for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
@@ -83,13 +96,13 @@ export function closeWindows(
     if (!window) continue;
     const end = at < window.from ? window.from : at;
     if (mine.length === window.cartonIds.length) {
-      const closed = changes.put('coldWindows', window.id, { ...window, to: end });
+      const closed = changes.put('coldWindows', window.id, settle({ ...window, to: end }, changes));
       index(changes, window.facilityId, (list) => list.map((e) => (e.id === window.id ? { ...e, to: end } : e)), end);
       next = { ...next, windows: { ...next.windows, [window.id]: summarize(closed, summary.eventId) } };
       continue;
     }
     const copyId = `${window.id}>${end}`;
-    const copy = changes.put('coldWindows', copyId, { ...window, id: copyId, to: end, cartonIds: mine });
+    const copy = changes.put('coldWindows', copyId, settle({ ...window, id: copyId, to: end, cartonIds: mine }, changes));
     const rest = changes.put('coldWindows', window.id, { ...window, cartonIds: window.cartonIds.filter((id) => !leaving.has(id)) });
     index(changes, window.facilityId, (list) => [...list, { id: copyId, batchId: doc.batchId, from: window.from, to: end }], end);
     next = {

@@ -1,6 +1,6 @@
 import { MaxHoursRule, TemperatureRule } from '../domain/rules';
 import { WindowTotals } from './cold-window';
-import { HOUR_MS, RuleResult, hours, iso, result } from './rule-result';
+import { HOUR_MS, RuleResult, hours, iso, local, result } from './rule-result';
 
 /** A cold window as the batch's compliance record keeps it: what a verdict needs, no raw readings. */
 export interface WindowSummary extends WindowTotals {
@@ -68,6 +68,7 @@ export function evaluateTemperature(
     }
   }
   const ids = mine.map((w) => w.eventId);
+  if (!delivered && mine.length === 0) return result(kind, 'pending', `尚未进入${zh}环节`, `Not yet in ${en}`);
   if (!delivered || mine.some((w) => w.to === undefined)) {
     return result(kind, 'pending', `${zh}中，温度暂符合要求`, `In ${en}; temperatures within limits so far`, ids);
   }
@@ -110,5 +111,5 @@ export function evaluateHubToVillage(rule: MaxHoursRule, d: DeliveryFacts): Rule
   if (Date.parse(d.asOf) > deadline) {
     return result(name, 'violated', `县级物流中心发出已超过${rule.maxHours}小时仍未送达`, `Not delivered within ${rule.maxHours} h of leaving the county hub`, [d.hubDispatch.eventId], { maxHours: rule.maxHours });
   }
-  return result(name, 'pending', `须在${iso(deadline)}前送达`, `Delivery due by ${iso(deadline)}`, [d.hubDispatch.eventId], undefined, iso(deadline));
+  return result(name, 'pending', `须在${local(deadline)}前送达`, `Delivery due by ${local(deadline)} (UTC+8)`, [d.hubDispatch.eventId], undefined, iso(deadline));
 }

@@ -157,7 +157,7 @@ describe('production rules', () => {
     it('is pending until the deadline, saying when', () => {
       const r = evaluatePreCooling(facts({ preCoolings: [], asOf: bj('2025-06-18T09:00') }), rule);
       expect(r).toMatchObject({ status: 'pending', dueBy: bj('2025-06-18T10:30'), evidence: { eventIds: [] } });
-      expect(r.reasonEn).toBe(`Pre-cooling due by ${bj('2025-06-18T10:30')}`);
+      expect(r.reasonEn).toBe('Pre-cooling due by 2025-06-18 10:30 (UTC+8)');
     });
 
     it('is pending before harvest', () => {
@@ -322,7 +322,7 @@ describe('production rules', () => {
     it('is pending before harvest, saying from when the harvest is allowed', () => {
       const r = evaluateSafetyIntervals(registered({ inputs: [pesticide] }), rule);
       expect(r).toMatchObject({ status: 'pending', evidence: { eventIds: [pesticide.eventId] } });
-      expect(r.reasonEn).toBe(`Not harvested yet; harvest allowed from ${bj('2025-06-15T07:00')}`);
+      expect(r.reasonEn).toBe('Not harvested yet; harvest allowed from 2025-06-15 07:00 (UTC+8)');
     });
 
     it('does not apply when no pesticide was applied', () => {

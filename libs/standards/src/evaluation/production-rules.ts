@@ -9,7 +9,7 @@ import {
   SafetyIntervalRule,
 } from '../domain/rules';
 import { BatchFacts } from './batch-facts';
-import { DAY_MS, HOUR_MS, RuleResult, hours, iso, result } from './rule-result';
+import { DAY_MS, HOUR_MS, RuleResult, hours, iso, local, result } from './rule-result';
 
 const ms = Date.parse;
 
@@ -106,7 +106,7 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
     }
     dueBy = dueBy && dueBy < iso(deadline) ? dueBy : iso(deadline);
   }
-  if (dueBy) return result(name, 'pending', `须在${dueBy}前预冷`, `Pre-cooling due by ${dueBy}`, ids, undefined, dueBy);
+  if (dueBy) return result(name, 'pending', `须在${local(dueBy)}前预冷`, `Pre-cooling due by ${local(dueBy)} (UTC+8)`, ids, undefined, dueBy);
   return result(
     name,
     'met',
@@ -185,7 +185,7 @@ export function evaluateSafetyIntervals(facts: BatchFacts, rule: SafetyIntervalR
   const safeFrom = (i: (typeof inputs)[number]) => ms(i.appliedAt) + i.safetyIntervalDays * DAY_MS;
   if (facts.harvests.length === 0) {
     const due = iso(Math.max(...inputs.map(safeFrom)));
-    return result(name, 'pending', `尚未采收；${due}起方可采收`, `Not harvested yet; harvest allowed from ${due}`, inputs.map((i) => i.eventId));
+    return result(name, 'pending', `尚未采收；${local(due)}起方可采收`, `Not harvested yet; harvest allowed from ${local(due)} (UTC+8)`, inputs.map((i) => i.eventId));
   }
   for (const h of facts.harvests) {
     for (const i of inputs) {
@@ -276,7 +276,7 @@ export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule):
   if (ms(facts.asOf) > deadline) {
     return result(name, 'violated', `采收后${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of harvest`, [first.eventId]);
   }
-  return result(name, 'pending', `须在${iso(deadline)}前包装`, `Packing due by ${iso(deadline)}`, [first.eventId], undefined, iso(deadline));
+  return result(name, 'pending', `须在${local(deadline)}前包装`, `Packing due by ${local(deadline)} (UTC+8)`, [first.eventId], undefined, iso(deadline));
 }
 
 const FIELD_NAMES: Record<RequiredDataField, [string, string]> = {
