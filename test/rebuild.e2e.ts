@@ -3,7 +3,8 @@ import { readModelSchema } from '../apps/api/src/read-models';
 import { catchUp } from '../libs/readmodels/src/projector';
 import { SqliteDocumentStore } from '../libs/readmodels/src/sqlite/sqlite-document-store';
 import { apiClient, Call } from './support/api-client';
-import { expectOk } from './support/fixtures';
+import { expectOk, registerOrg } from './support/fixtures';
+import { publishPlumStandard } from './support/standards';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -24,6 +25,8 @@ describe('read models rebuilt from position 0', () => {
     app = await startTestApp();
     call = apiClient(app.baseUrl);
     w = await smallWorld(call);
+    // With a standard in force the compliance projection keeps windows, alerts and aggregates too.
+    await publishPlumStandard(call, await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心'), w.plum);
   });
   afterAll(() => app.close());
 
@@ -34,7 +37,7 @@ describe('read models rebuilt from position 0', () => {
       const leg = await expectOk(
         call('POST', '/api/shipments', {
           key: w.packer.key,
-          body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons.slice(0, 2), dispatchedAt: '2026-07-15T12:00:00+08:00' },
+          body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons.slice(0, 2), dispatchedAt: '2026-07-15T12:00:00+08:00', vehicleId: w.truck },
         }),
       );
       await expectOk(
@@ -46,11 +49,17 @@ describe('read models rebuilt from position 0', () => {
       await expectOk(
         call('POST', '/api/cold-chain/readings', {
           key: w.carrier.key,
-          body: { facilityId: w.truck, deviceId: `TL-${n}`, readings: [{ at: `2026-07-15T1${n}:00:00+08:00`, temperatureC: 2 + n }] },
+          body: {
+            facilityId: w.truck,
+            deviceId: `TL-${n}`,
+            readings: ["00", "10", "20", "30", "40"].map((m) => ({ at: `2026-07-15T12:${m}:00+08:00`, temperatureC: n === 2 ? 7 : 2 })),
+          },
         }),
       );
     }
     const live = allDocuments(app.running.storage.db);
+    const collections = new Set(live.map((d) => d.collection));
+    for (const c of ['compliance', 'coldWindows', 'coldWindowIndex', 'alerts', 'complianceStats', 'standards']) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');
