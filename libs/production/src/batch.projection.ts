@@ -2,6 +2,7 @@ import { RecordedEvent } from '../../eventstore/src/event-store.port';
 import { DocReader, DocRef, DocWrite, Projection } from '../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../registry/src/registry.views';
 import {
+  BATCH_EVENT_TYPES,
   BatchCertificationRecorded,
   BatchGraded,
   BatchHarvested,
@@ -21,17 +22,7 @@ const facilityRef = (id: string): DocRef => ({ collection: 'facilities', id });
 /** The batch as cooperatives, regulators and scan pages read it, with names resolved at write time. */
 export const batchProjection: Projection = {
   name: 'batches',
-  eventTypes: [
-    'BatchRegistered',
-    'FarmInputApplied',
-    'BatchHarvested',
-    'BatchPreCooled',
-    'QualityTestRecorded',
-    'BatchGraded',
-    'BatchPacked',
-    'ComplianceCertificateIssued',
-    'BatchCertificationRecorded',
-  ],
+  eventTypes: BATCH_EVENT_TYPES,
   reads(event) {
     const d = event.data as { batchId: string; facilityId?: string; labId?: string };
     if (event.type === 'BatchRegistered') {

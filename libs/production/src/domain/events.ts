@@ -189,3 +189,16 @@ export type BatchEvent =
   | BatchPacked
   | ComplianceCertificateIssued
   | BatchCertificationRecorded;
+
+/** Every batch event type, for projections that follow the whole batch stream. */
+export const BATCH_EVENT_TYPES: readonly BatchEvent['type'][] = [
+  'BatchRegistered',
+  'FarmInputApplied',
+  'BatchHarvested',
+  'BatchPreCooled',
+  'QualityTestRecorded',
+  'BatchGraded',
+  'BatchPacked',
+  'ComplianceCertificateIssued',
+  'BatchCertificationRecorded',
+];

@@ -2,7 +2,7 @@ import { EventMetadata } from '../../../core/src';
 import { RecordedEvent } from '../../../eventstore/src/event-store.port';
 import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
 import { CartonView } from '../../../logistics/src/logistics.views';
-import { BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
+import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
 import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
@@ -14,16 +14,8 @@ import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } fro
 import { Cause, governingVersion, judge } from './verdict';
 import { closeWindows, foldReadings, openWindow, summarize } from './windows';
 
-const BATCH_EVENTS = [
-  'FarmInputApplied',
-  'BatchHarvested',
-  'BatchPreCooled',
-  'QualityTestRecorded',
-  'BatchGraded',
-  'BatchPacked',
-  'ComplianceCertificateIssued',
-  'BatchCertificationRecorded',
-];
+/** Batch steps after registration: each adds to the facts the rules are judged on. */
+const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
 const SHIPMENT_EVENTS = ['ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'];
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
 const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];

@@ -1,19 +1,10 @@
-import { StandardRules } from '../domain/rules';
+import { ProductStandardPublished } from '../domain/events';
 import { BatchFacts } from '../evaluation/batch-facts';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { ComplianceStatus, RuleResult } from '../evaluation/rule-result';
 
-export interface StandardVersionView {
-  standardId: string;
-  version: number;
-  productId: string;
-  ownerId: string;
-  title: string;
-  description?: string;
-  effectiveFrom: string;
-  publishedAt: string;
-  rules: StandardRules;
-}
+/** One version as published, and when it was recorded. */
+export type StandardVersionView = ProductStandardPublished['data'] & { publishedAt: string };
 
 /** A product's standard with every version, oldest first (`standards`, id = product id). */
 export interface StandardView {
@@ -49,9 +40,8 @@ export interface BrandView {
 
 export type StatusCounts = Record<ComplianceStatus, number>;
 
-/** A batch judged against its product's standard (`compliance`, id = batch id). */
-export interface BatchComplianceView {
-  id: string;
+/** Which batch a document speaks of, with the names its readers filter and show by. */
+export interface BatchIdentity {
   batchId: string;
   lotCode: string;
   productId: string;
@@ -59,6 +49,11 @@ export interface BatchComplianceView {
   cooperativeId: string;
   cooperativeName: string;
   county: string;
+}
+
+/** A batch judged against its product's standard (`compliance`, id = batch id). */
+export interface BatchComplianceView extends BatchIdentity {
+  id: string;
   /** yyyy-mm (China time) of the first packing, else of registration: the month it is counted in. */
   month: string;
   /** When the registration was recorded. */
@@ -83,15 +78,8 @@ export interface BatchComplianceView {
 }
 
 /** A violation as the cooperative and regulators see it the moment it is recorded (`alerts`). */
-export interface AlertView {
+export interface AlertView extends BatchIdentity {
   id: string;
-  batchId: string;
-  lotCode: string;
-  productId: string;
-  productName: string;
-  cooperativeId: string;
-  cooperativeName: string;
-  county: string;
   rule: string;
   status: 'open' | 'resolved';
   reason: string;
