@@ -1,6 +1,9 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser, withPage } from '../support/browser';
+import { apiClient } from '../support/api-client';
+import { registerOrg } from '../support/fixtures';
 import { CHAIN, SeededChain, seedChain } from '../support/seed-chain';
+import { publishPlumStandard } from '../support/standards';
 import { ADMIN_KEY, TestApp, startTestApp } from '../support/test-app';
 
 // The first run inflates Chromium into /tmp (several seconds): hooks and tests get a minute.
@@ -105,6 +108,22 @@ describe('scan page in a real headless Chromium on a phone (390×844)', () => {
       // The certificate keeps its legal Chinese name in English too.
       expect(await page.locator('section.cert h2').innerText()).toContain('承诺达标合格证');
       expect(requests).toHaveLength(1);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    });
+  });
+
+  it('shows the verdict under the product standard, naming the rule the bag failed and why', async () => {
+    const call = apiClient(app.baseUrl);
+    // Published after the fact: the batch, packed since the standard took effect, is judged at once.
+    await publishPlumStandard(call, await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心'), chain.productId);
+    await withPage(browser, {}, async (page) => {
+      await open(page, chain.delivered[0].scanUrl);
+      const verdict = section(page, '标准符合性');
+      await expect(verdict.locator('h2 .fail').innerText()).resolves.toBe('不符合标准');
+      const text = await verdict.innerText();
+      expect(text).toContain('乐昌黄金柰李电商交易标准');
+      expect(text).toMatch(/运输温度\s*不符合/);
+      expect(text).toContain(`${CHAIN.minutesOutOfRange}分钟`);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     });
   });
