@@ -40,6 +40,7 @@ const RULE_NAMES: Record<string, [string, string]> = {
   brand: ['品牌标识', 'Brand label'],
 };
 
+const ORDER = { violated: 0, pending: 1, met: 2, not_applicable: 3 } as const;
 const STATUS_CLASS = { compliant: 'pass', non_compliant: 'fail', pending: 'pend' } as const;
 const RULE_CLASS = { met: 'y', violated: 'n', pending: 'sub', not_applicable: 'muted' } as const;
 
@@ -52,12 +53,14 @@ export function renderCompliance(c: ItemCompliance | undefined, lang: Lang): str
     const names = RULE_NAMES[kind];
     return e(names ? names[lang === 'zh' ? 0 : 1] : rule);
   };
+  // What fails first, then what is still open: a reader sees why before the rest.
   const rules = c.rules
     .filter((r) => r.status !== 'not_applicable')
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status])
     .map((r) => `<li><b>${name(r.rule)}</b> <span class="${RULE_CLASS[r.status]}">${w.rule[r.status]}</span><br><small>${e(lang === 'zh' ? r.reason : r.reasonEn)}</small></li>`)
     .join('');
   const brand = c.brand
-    ? `<p class="${c.brand.status === 'certified' ? 'y' : 'warn'}">${
+    ? `<p class="note ${c.brand.status === 'certified' ? 'y' : 'n'}">${
         c.brand.status === 'certified'
           ? w.certified(e(c.brand.brand), formatDate(c.brand.certifiedAt))
           : w.withdrawn(e(c.brand.brand), formatDate(c.brand.withdrawnAt ?? c.brand.certifiedAt))

@@ -29,6 +29,10 @@ li+li{border-top:1px solid #e5eae5;margin-top:8px;padding-top:8px}
 .cert{border:2px solid #2e6b3a}
 .pend{background:#fff2d9;color:#7f5400;display:inline-block;padding:1px 10px;border-radius:999px;font-size:13px;font-weight:600}
 .brand{border:2px solid #b8860b}
+.std ul{margin-top:10px}
+.note{border-radius:6px;padding:4px 8px;margin-top:6px;font-weight:600}
+.note.y{background:#e2f3e5}
+.note.n{background:#fde6e4}
 .spark{display:block;width:100%;height:80px;margin:10px 0 6px}
 .tl{margin-left:6px;padding-left:18px;border-left:2px solid #cdd7cd}
 .tl li{position:relative;border:0;margin:0;padding:0 0 14px}
