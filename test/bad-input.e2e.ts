@@ -1,6 +1,10 @@
 import { apiClient, Call } from './support/api-client';
+import { Org, registerOrg } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
+
+/** Stands for the registered product, so that a standard's rules are reached and judged. */
+const PRODUCT = '<product>';
 
 /** Bodies a careless or hostile client sends. None may cause a 500. */
 const GARBAGE: unknown[] = [
@@ -15,6 +19,12 @@ const GARBAGE: unknown[] = [
   { value: 1e308, threshold: -1e308, temperatureC: Number.MAX_SAFE_INTEGER, count: 1e9, itemsPerCarton: 0 },
   { __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, name: '\u0000\uFFFF'.repeat(50) },
   { attributes: { 'a.b': 1, toString: 'x' }, grade: '<script>', readings: [{ at: '9999-99-99', temperatureC: 'NaN' }] },
+  // Product standards: rules of the wrong shape at every level.
+  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: [] },
+  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { grading: { classes: [{ grade: 1, attributes: { d: 'x' } }, null] } } },
+  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { storage: null, tests: 'x', preCooling: { withinHours: 'NaN' } } },
+  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { requiredData: { fields: [{}] }, certificates: { required: 'all' } } },
+  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { hubToVillage: { maxHours: 1e308, grades: [null] } } },
 ];
 
 describe('bad input never gets a 500', () => {
@@ -22,6 +32,7 @@ describe('bad input never gets a 500', () => {
   let call: Call;
   let w: SmallWorld;
   let ids: Record<string, string>;
+  let owner: Org;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -29,7 +40,8 @@ describe('bad input never gets a 500', () => {
     w = await smallWorld(call);
     const batch = await harvestedBatch(call, w);
     const packing = await pack(call, w, batch, 4, 2);
-    ids = { id: batch, keyId: 'nokey', facilityId: w.hub, code: packing.items[0].code };
+    ids = { id: batch, keyId: 'nokey', facilityId: w.hub, code: packing.items[0].code, productId: w.plum };
+    owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');
   });
   afterAll(() => app.close());
 
@@ -41,7 +53,7 @@ describe('bad input never gets a 500', () => {
         .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_, name) => ids[name] ?? 'X') })),
     );
     expect(writes.length).toBeGreaterThanOrEqual(15);
-    const keys = [ADMIN_KEY, w.coop.key, w.packer.key, w.lab.key, w.carrier.key];
+    const keys = [ADMIN_KEY, w.coop.key, w.packer.key, w.lab.key, w.carrier.key, owner.key];
     const failures: string[] = [];
     for (const { method, path } of writes) {
       for (const key of keys) {
@@ -49,7 +61,7 @@ describe('bad input never gets a 500', () => {
           const response = await fetch(`${app.baseUrl}${path}`, {
             method,
             headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-            body: body === undefined ? undefined : JSON.stringify(body),
+            body: body === undefined ? undefined : JSON.stringify(body).replaceAll(PRODUCT, ids.productId),
           });
           if (response.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${await response.text()}`);
         }
