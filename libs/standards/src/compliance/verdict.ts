@@ -52,7 +52,7 @@ function batchRules(doc: BatchComplianceView, version: StandardVersionView): { p
     }),
   );
   const road = (perCohort[0] ?? evaluateGoods(version.rules, { grades: [], windows: [], delivery: { asOf: doc.facts.asOf } })).map((r, i) =>
-    worstOf(r.rule, perCohort.map((rules) => rules[i]), doc.cohorts.length === 0),
+    worstOf(r.rule, perCohort.map((rules) => rules[i]), false),
   );
   return { production, road };
 }

@@ -64,7 +64,9 @@ function storedReadings(changes: Changes, facilityId: string, from: string, to?:
   const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
   const fromMs = Date.parse(from);
-  const hours = index.hours.filter((h) => h >= from.slice(0, 13) && (to === undefined || h <= to.slice(0, 13))).slice(0, MAX_BACKFILL_HOURS);
+  const span = index.hours.filter((h) => h >= from.slice(0, 13) && (to === undefined || h <= to.slice(0, 13)));
+  // The cap bounds a backfill at opening; a settled window is recounted over its whole span.
+  const hours = to === undefined ? span.slice(0, MAX_BACKFILL_HOURS) : span;
   const readings: { at: string; temperatureC: number }[] = [];
   for (const hour of hours) {
     for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
@@ -102,9 +104,12 @@ export function closeWindows(
       continue;
     }
     const copyId = `${window.id}>${end}`;
-    const copy = changes.put('coldWindows', copyId, settle({ ...window, id: copyId, to: end, cartonIds: mine }, changes));
+    // Cartons that left the same window at the same moment before (on another shipment) share the copy.
+    const earlier = changes.get<ColdWindow>('coldWindows', copyId)?.cartonIds ?? [];
+    const copy = changes.put('coldWindows', copyId, settle({ ...window, id: copyId, to: end, cartonIds: [...earlier, ...mine] }, changes));
     const rest = changes.put('coldWindows', window.id, { ...window, cartonIds: window.cartonIds.filter((id) => !leaving.has(id)) });
-    index(changes, window.facilityId, (list) => [...list, { id: copyId, batchId: doc.batchId, from: window.from, to: end }], end);
+    const entry = { id: copyId, batchId: doc.batchId, from: window.from, to: end };
+    index(changes, window.facilityId, (list) => (list.some((e) => e.id === copyId) ? list : [...list, entry]), end);
     next = {
       ...next,
       cohorts: moveCartons(next.cohorts, mine, (c) => ({ ...c, windowIds: c.windowIds.map((id) => (id === window.id ? copyId : id)) })),
@@ -134,7 +139,9 @@ export function foldReadings(
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
     const folded = addReadings(window, deviceId, readings);
-    if (folded === window) continue;
+    // addReadings returns a fresh copy once the logger has a series, even when it skipped every
+    // reading (a re-upload): only a higher count means something was folded.
+    if (folded.readings === window.readings) continue;
     changes.put('coldWindows', window.id, folded);
     const inWindow = readings.filter((r) => r.at >= window.from && (window.to === undefined || r.at < window.to));
     const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };

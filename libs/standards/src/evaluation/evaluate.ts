@@ -65,6 +65,6 @@ export function worstOf(rule: string, perCarton: readonly RuleResult[], undispat
   if (undispatched && !perCarton.some((r) => r.status === 'violated')) {
     return result(rule, 'pending', '部分货物尚未发出', 'Some of the goods have not left yet');
   }
-  if (perCarton.length === 0) return result(rule, 'pending', '货物尚未发出', 'The goods have not left yet');
+  if (perCarton.length === 0) return result(rule, 'pending', '尚未包装', 'Not packed yet');
   return perCarton.reduce((worst, r) => (SEVERITY[r.status] > SEVERITY[worst.status] ? r : worst));
 }

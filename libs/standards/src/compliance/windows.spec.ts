@@ -1,0 +1,379 @@
+import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { Doc, DocReader } from '../../../readmodels/src/projection';
+import { coldChainProjection, hourDocId } from '../../../logistics/src/cold-chain.projection';
+import { ColdChainIndexView } from '../../../logistics/src/logistics.views';
+import { ColdWindow } from '../evaluation/cold-window';
+import { bj, plusHours } from '../evaluation/facts.fixtures';
+import { Changes } from './changes';
+import { BATCH_ID, HUB_STORE, Store, cohort, complianceDoc, written } from './compliance.fixtures';
+import { BatchComplianceView, ColdWindowIndexView } from './compliance.views';
+import { OpenWindow, closeWindows, foldReadings, openWindow } from './windows';
+
+const LOGGER = 'TL-SENSOR-0031';
+const STORE_RANGE = { minC: 0, maxC: 5 };
+
+/** A reading at a Beijing time of 19 June ('10:10'), in UTC as the compliance projection folds it. */
+const at = (hhmm: string, temperatureC: number) => ({ at: bj(`2025-06-19T${hhmm}`), temperatureC });
+
+/** The hub's cold store taking in the 特级 cartons ctn-001 and ctn-002 at 10:00 on 19 June. */
+function hubStay(patch: Partial<OpenWindow> = {}): OpenWindow {
+  return {
+    id: `shp-0619-hub@${HUB_STORE}|${BATCH_ID}`,
+    kind: 'storage',
+    facilityId: HUB_STORE,
+    facilityName: '乐昌市县级物流中心冷库',
+    from: bj('2025-06-19T10:00'),
+    cartonIds: ['ctn-001', 'ctn-002'],
+    range: STORE_RANGE,
+    eventId: 'evt-hub-receipt-0619',
+    ...patch,
+  };
+}
+const STAY = hubStay().id;
+
+/** Stores a logger upload as the cold-chain projection does (hour documents and the facility's index). */
+function storeReadings(store: Store, facilityId: string, readings: { at: string; temperatureC: number }[], deviceId = LOGGER): void {
+  const event: RecordedEvent = {
+    id: `evt-readings-${facilityId}-${readings[0].at}`,
+    type: 'ColdChainReadingsRecorded',
+    streamId: `coldchain-${facilityId}`,
+    revision: 0,
+    position: 1,
+    data: { facilityId, deviceId, readings },
+    metadata: {},
+  };
+  for (const w of coldChainProjection.apply(event, store)) if (w.doc) store.put(w.collection, w.id, w.doc);
+}
+
+/** An upload as the projector runs it: the cold-chain projection stores it, then the windows fold it. */
+function upload(store: Store, facilityId: string, readings: { at: string; temperatureC: number }[], deviceId = LOGGER) {
+  storeReadings(store, facilityId, readings, deviceId);
+  const changes = store.changes();
+  const touched = foldReadings(facilityId, deviceId, readings, changes);
+  store.commit(changes);
+  return { touched, changes };
+}
+
+/** Opens the stay in a fresh event and saves what it wrote; returns the batch's record after it. */
+function open(store: Store, doc: BatchComplianceView, w: OpenWindow = hubStay()): BatchComplianceView {
+  const changes = store.changes();
+  const next = openWindow(doc, w, changes);
+  store.commit(changes);
+  return next;
+}
+
+function close(store: Store, doc: BatchComplianceView, cartonIds: string[], when: string, kind?: 'storage' | 'transport') {
+  const changes = store.changes();
+  const next = closeWindows(doc, cartonIds, when, changes, kind);
+  store.commit(changes);
+  return { next, changes };
+}
+
+const windowDoc = (store: Store, id: string) => store.get<ColdWindow>('coldWindows', id)!;
+const indexOf = (store: Store, facilityId = HUB_STORE) => store.get<ColdWindowIndexView>('coldWindowIndex', facilityId)!;
+
+describe('cold windows of a batch', () => {
+  describe('opening a window', () => {
+    it('writes the window, its entry in the facility’s index and its summary in the batch’s record', () => {
+      const store = new Store();
+      const changes = store.changes();
+      const doc = openWindow(complianceDoc(), hubStay(), changes);
+
+      expect(written(changes, 'coldWindows')).toEqual({
+        [STAY]: {
+          id: STAY,
+          batchId: BATCH_ID,
+          kind: 'storage',
+          facilityId: HUB_STORE,
+          facilityName: '乐昌市县级物流中心冷库',
+          from: bj('2025-06-19T10:00'),
+          cartonIds: ['ctn-001', 'ctn-002'],
+          grades: ['特级'],
+          range: STORE_RANGE,
+          readings: 0,
+          series: {},
+        },
+      });
+      expect(written(changes, 'coldWindowIndex')).toEqual({
+        [HUB_STORE]: { id: HUB_STORE, windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }] },
+      });
+      expect(doc.windows).toEqual({
+        [STAY]: {
+          id: STAY,
+          kind: 'storage',
+          facilityName: '乐昌市县级物流中心冷库',
+          from: bj('2025-06-19T10:00'),
+          cartonIds: ['ctn-001', 'ctn-002'],
+          grades: ['特级'],
+          range: STORE_RANGE,
+          eventId: 'evt-hub-receipt-0619',
+          readings: 0,
+          minutesOutOfRange: 0,
+          longestExcursionMinutes: 0,
+        },
+      });
+      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindowIndex', 'coldWindows']);
+    });
+
+    it('points the cohorts of its cartons at it, splitting a cohort only some of whose cartons go in', () => {
+      const store = new Store();
+      const doc = open(store, complianceDoc(), hubStay({ cartonIds: ['ctn-002', 'ctn-003'] }));
+      expect(doc.cohorts).toEqual([
+        cohort('特级', { 'ctn-001': 10 }),
+        cohort('特级', { 'ctn-002': 10 }, { windowIds: [STAY] }),
+        cohort('一级', { 'ctn-003': 8 }, { windowIds: [STAY] }),
+      ]);
+      expect(windowDoc(store, STAY).grades).toEqual(['特级', '一级']);
+    });
+
+    it('adds to the facility’s index, keeping the windows already in it', () => {
+      const store = new Store(['coldWindowIndex', { id: HUB_STORE, windows: [{ id: 'win-other', batchId: 'bat-other', from: bj('2025-06-19T09:00') }] }]);
+      open(store, complianceDoc());
+      expect(indexOf(store).windows.map((e) => e.id)).toEqual(['win-other', STAY]);
+    });
+
+    it('backfills the readings the facility had already stored from the time the window opened', () => {
+      const store = new Store();
+      // The logger uploaded before the receipt was recorded: 09:40 is before the goods came in.
+      storeReadings(store, HUB_STORE, [at('09:40', 9), at('10:10', 3), at('10:20', 7), at('10:40', 3), at('11:05', 4.5)]);
+      storeReadings(store, 'fac-other-store', [at('10:30', 12)]);
+      const changes = store.changes();
+      const doc = openWindow(complianceDoc(), hubStay(), changes);
+
+      const window = changes.get<ColdWindow>('coldWindows', STAY)!;
+      expect(Object.keys(window.series)).toEqual(['stored']);
+      expect(doc.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 7, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+    });
+
+    it('reads only the hour documents the facility’s index lists from the window’s start', () => {
+      const store = new Store();
+      storeReadings(store, HUB_STORE, [at('08:10', 9), at('10:10', 3), at('11:10', 3)]);
+      const asked: string[] = [];
+      const spy: DocReader = { get: <T extends Doc>(c: string, id: string) => (asked.push(`${c}|${id}`), store.get<T>(c, id)) };
+      openWindow(complianceDoc(), hubStay(), new Changes(spy));
+      const hours = asked.filter((k) => k.startsWith('coldchainHours|'));
+      // 10:10 and 11:10 in Beijing are 02 and 03 UTC; the 08:10 hour (00 UTC) is not read.
+      expect(hours).toEqual([`coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T02')}`, `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T03')}`]);
+    });
+
+    it('backfills nothing when the facility’s last reading is before the window opened', () => {
+      const store = new Store();
+      storeReadings(store, HUB_STORE, [at('08:10', 9), at('09:50', 9)]);
+      expect(store.get<ColdChainIndexView>('coldchain', HUB_STORE)!.lastAt).toBe(bj('2025-06-19T09:50'));
+      const doc = open(store, complianceDoc());
+      expect(doc.windows[STAY]).toMatchObject({ readings: 0, minutesOutOfRange: 0 });
+      expect(windowDoc(store, STAY).series).toEqual({});
+    });
+  });
+
+  describe('closing windows', () => {
+    it('closes a window all of whose cartons leave, in the window, the index and the summary', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const { next, changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'));
+
+      expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T14:00'), cartonIds: ['ctn-001', 'ctn-002'] });
+      expect(indexOf(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
+      expect(next.windows[STAY]).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
+      expect(next.cohorts).toEqual(opened.cohorts);
+      expect(Object.keys(written(changes, 'coldWindows'))).toEqual([STAY]);
+    });
+
+    it('leaves windows that hold none of the leaving cartons, and closed ones, alone', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const { next, changes } = close(store, opened, ['ctn-003'], bj('2025-06-19T14:00'));
+      expect(next).toBe(opened);
+      expect(changes.writes()).toEqual([]);
+
+      const closed = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00')).next;
+      const again = close(store, closed, ['ctn-001', 'ctn-002'], bj('2025-06-19T16:00'));
+      expect(again.next).toBe(closed);
+      expect(again.changes.writes()).toEqual([]);
+    });
+
+    it('closes only windows of the kind asked for (a receipt ends the leg, not a stay)', () => {
+      const store = new Store();
+      const stayed = open(store, complianceDoc());
+      const { next } = close(store, stayed, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'), 'transport');
+      expect(next.windows[STAY].to).toBeUndefined();
+      expect(windowDoc(store, STAY).to).toBeUndefined();
+    });
+
+    it('never closes a window before it opened', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T09:00'));
+      expect(next.windows[STAY].to).toBe(bj('2025-06-19T10:00'));
+    });
+
+    it('splits a window some of whose cartons leave: they get a closed copy, the rest stay in the open window', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, [at('10:10', 3), at('10:20', 7), at('10:40', 3)]);
+      const leaving = bj('2025-06-19T12:00');
+      const { next } = close(store, { ...opened, windows: { [STAY]: { ...opened.windows[STAY], readings: 3 } } }, ['ctn-002'], leaving);
+      const copyId = `${STAY}>${leaving}`;
+
+      expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'], readings: 3 });
+      expect(windowDoc(store, STAY)).toMatchObject({ cartonIds: ['ctn-001'], readings: 3 });
+      expect(windowDoc(store, STAY).to).toBeUndefined();
+      expect(indexOf(store).windows).toEqual([
+        { id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') },
+        { id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving },
+      ]);
+      expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }), cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 })]);
+      expect(next.windows[STAY]).toMatchObject({ cartonIds: ['ctn-001'], minutesOutOfRange: 20 });
+      expect(next.windows[STAY].to).toBeUndefined();
+      expect(next.windows[copyId]).toMatchObject({ cartonIds: ['ctn-002'], to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
+    });
+
+    it('gives cartons leaving the same window at the same moment on two shipments one closed copy', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc(), hubStay({ cartonIds: ['ctn-001', 'ctn-002', 'ctn-003'] }));
+      const leaving = bj('2025-06-19T12:00');
+      const copyId = `${STAY}>${leaving}`;
+      const first = close(store, opened, ['ctn-001'], leaving).next;
+      const { next } = close(store, first, ['ctn-002'], leaving);
+
+      expect(windowDoc(store, copyId).cartonIds).toEqual(['ctn-001', 'ctn-002']);
+      expect(next.windows[copyId].cartonIds).toEqual(['ctn-001', 'ctn-002']);
+      expect(windowDoc(store, STAY).cartonIds).toEqual(['ctn-003']);
+      expect(indexOf(store).windows.map((e) => e.id)).toEqual([STAY, copyId]);
+      expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10, 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 }, { windowIds: [STAY] })]);
+    });
+
+    it('holds later readings against the cartons that stayed only', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const leaving = bj('2025-06-19T12:00');
+      close(store, opened, ['ctn-002'], leaving);
+      const { touched } = upload(store, HUB_STORE, [at('12:10', 3), at('12:20', 9), at('13:00', 3)]);
+
+      expect(windowDoc(store, `${STAY}>${leaving}`).readings).toBe(0);
+      expect(windowDoc(store, STAY).readings).toBe(3);
+      expect([...touched.keys()]).toEqual([BATCH_ID]);
+      expect(touched.get(BATCH_ID)!.windows.map((w) => w.id)).toEqual([STAY]);
+    });
+  });
+
+  describe('settling a window closed after later readings were folded', () => {
+    // The logger uploaded the whole day before the goods' departure at 12:00 was recorded; the
+    // store warmed up at 12:10, after they had gone.
+    const day = [at('10:10', 3), at('10:40', 3), at('11:10', 4), at('11:40', 3), at('12:10', 9), at('12:40', 9), at('13:10', 9), at('13:40', 3)];
+
+    it('recounts the window from the stored readings of its own span: an excursion after it does not count', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, day);
+      expect(windowDoc(store, STAY)).toMatchObject({ readings: 8, maxC: 9 });
+
+      const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
+      expect(next.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 4, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
+      expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T12:00'), readings: 4, minC: 3, maxC: 4 });
+    });
+
+    it('recounts a closed copy the same way, while the cartons that stay keep the excursion', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, day);
+      const leaving = bj('2025-06-19T12:00');
+      const { next } = close(store, opened, ['ctn-001'], leaving);
+      expect(next.windows[`${STAY}>${leaving}`]).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
+      expect(next.windows[STAY]).toMatchObject({ readings: 8, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 90 });
+    });
+
+    it('recounts a stay longer than a week whole: an excursion on its ninth day still counts', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const hourly = Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T10:30'), h), temperatureC: 3 }));
+      // Day 9: three hourly readings at 9 °C, each speaking for 30 minutes at most.
+      for (const h of [200, 201, 202]) hourly[h] = { ...hourly[h], temperatureC: 9 };
+      upload(store, HUB_STORE, hourly);
+      const leaving = plusHours(bj('2025-06-19T10:00'), 10 * 24 - 2);
+      const { next } = close(store, opened, ['ctn-001', 'ctn-002'], leaving);
+      expect(next.windows[STAY]).toMatchObject({ readings: 238, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 30 });
+    });
+
+    it('keeps a window whose readings all fell before its end as folded, logger by logger', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, day.slice(0, 4));
+      const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
+      expect(Object.keys(windowDoc(store, STAY).series)).toEqual([LOGGER]);
+      expect(next.windows[STAY]).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
+    });
+  });
+
+  describe('folding a logger upload', () => {
+    function twoBatches(store: Store): void {
+      open(store, complianceDoc());
+      const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
+      open(store, other, hubStay({ id: `shp-0619-hub@${HUB_STORE}|bat-other`, from: bj('2025-06-19T11:00'), cartonIds: ['ctn-101'] }));
+      open(store, complianceDoc({ id: 'bat-far', batchId: 'bat-far' }), hubStay({ id: 'win-far', facilityId: 'fac-other-store', cartonIds: ['ctn-001'] }));
+    }
+
+    it('folds only the readings inside each window of the facility, and reports the batches touched', () => {
+      const store = new Store();
+      twoBatches(store);
+      const { touched } = upload(store, HUB_STORE, [at('10:30', 3), at('10:50', 4), at('11:10', 7), at('11:30', 3)]);
+
+      expect(windowDoc(store, STAY)).toMatchObject({ readings: 4, maxC: 7 });
+      expect(windowDoc(store, `shp-0619-hub@${HUB_STORE}|bat-other`)).toMatchObject({ readings: 2, minC: 3, maxC: 7 });
+      expect(windowDoc(store, 'win-far').readings).toBe(0);
+      expect([...touched.keys()].sort()).toEqual(['bat-jf-20250618', 'bat-other']);
+      expect(touched.get(BATCH_ID)).toMatchObject({ latest: bj('2025-06-19T11:30') });
+      expect(touched.get(BATCH_ID)!.windows).toEqual([windowDoc(store, STAY)]);
+      expect(touched.get('bat-other')).toMatchObject({ latest: bj('2025-06-19T11:30') });
+    });
+
+    it('does not fold readings past a closed window’s end, and reports the latest reading inside it', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
+      const { touched } = upload(store, HUB_STORE, [at('11:30', 3), at('11:50', 4), at('12:10', 9)]);
+      expect(windowDoc(store, STAY)).toMatchObject({ readings: 2, maxC: 4 });
+      expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T11:50'));
+    });
+
+    it('reports nothing for an upload no window takes: before them, a re-upload, another facility, nothing at all', () => {
+      const store = new Store();
+      twoBatches(store);
+      expect(upload(store, HUB_STORE, [at('08:00', 3), at('09:50', 3)]).touched.size).toBe(0);
+      const readings = [at('10:30', 3), at('10:50', 4)];
+      expect(upload(store, HUB_STORE, readings).touched.size).toBe(1);
+      const again = upload(store, HUB_STORE, readings);
+      expect(again.touched.size).toBe(0);
+      expect(again.changes.writes()).toEqual([]);
+      expect(foldReadings('fac-unknown', LOGGER, readings, store.changes()).size).toBe(0);
+      expect(foldReadings(HUB_STORE, LOGGER, [], store.changes()).size).toBe(0);
+    });
+  });
+
+  describe('the facility’s index', () => {
+    const entry = (id: string, daysBefore: number) => ({
+      id,
+      batchId: 'bat-old',
+      from: plusHours(bj('2025-06-19T10:00'), -24 * daysBefore - 4),
+      to: plusHours(bj('2025-06-19T10:00'), -24 * daysBefore),
+    });
+
+    it('drops windows closed more than seven days before, keeping the open ones and those closed since', () => {
+      const store = new Store([
+        'coldWindowIndex',
+        { id: HUB_STORE, windows: [entry('win-8-days', 8), entry('win-6-days', 6), { id: 'win-open', batchId: 'bat-old', from: bj('2025-06-01T10:00') }] },
+      ]);
+      open(store, complianceDoc());
+      expect(indexOf(store).windows.map((e) => e.id)).toEqual(['win-6-days', 'win-open', STAY]);
+    });
+
+    it('drops them too when a window closes', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const index = indexOf(store);
+      store.put('coldWindowIndex', HUB_STORE, { ...index, windows: [entry('win-7-days-and-a-bit', 7.5), ...index.windows] });
+      close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T10:00'));
+      expect(indexOf(store).windows.map((e) => e.id)).toEqual([STAY]);
+    });
+  });
+});
