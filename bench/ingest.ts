@@ -12,17 +12,26 @@ export interface IngestResult {
   p50Ms: number;
   p99Ms: number;
   failures: number;
+  /** Where the devices' clocks stopped: the next upload's start, for a run that continues this one. */
+  until: number;
 }
 
 /**
  * Loggers uploading their backlog: each device sends 1000 readings (10 s apart, ~2.8 h) per
- * request, continuing where its last upload ended, starting 60 days back so that nothing
- * lands in the future. Two devices share each cold store, so their uploads meet in the same
- * hour documents. `clients` uploads are in flight at once.
+ * request, continuing where its last upload ended, starting at `start` (by default 60 days
+ * back) so that nothing lands in the future. Two devices share each facility, so their
+ * uploads meet in the same hour documents. `clients` uploads are in flight at once.
  */
-export async function ingest(baseUrl: string, key: string, facilities: string[], clients: number, seconds: number): Promise<IngestResult> {
+export async function ingest(
+  baseUrl: string,
+  key: string,
+  facilities: string[],
+  clients: number,
+  seconds: number,
+  start = Date.now() - 60 * 86_400_000,
+): Promise<IngestResult> {
   const devices = facilities.flatMap((facilityId, f) =>
-    Array.from({ length: DEVICES_PER_FACILITY }, (_, d) => ({ facilityId, deviceId: `TL-${f}-${d}`, next: Date.now() - 60 * 86_400_000 + d * 5_000 })),
+    Array.from({ length: DEVICES_PER_FACILITY }, (_, d) => ({ facilityId, deviceId: `TL-${f}-${d}`, next: start + d * 5_000 })),
   );
   let turn = 0;
   const latencies: number[] = [];
@@ -61,5 +70,6 @@ export async function ingest(baseUrl: string, key: string, facilities: string[],
     p50Ms: med(latencies),
     p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
     failures,
+    until: Math.max(...devices.map((d) => d.next)),
   };
 }

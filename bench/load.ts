@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 
 export interface LoadRun {
   rps: number;
+  p50: number;
   p99: number;
   /**
    * The server's CPU use during the run (1 = one core busy). Well below 1 the load generator,
@@ -27,7 +28,14 @@ export interface Target {
  * each request costs autocannon about half its speed, and then bare Fastify would measure
  * the load generator).
  */
-export async function load(target: Target, paths: string[], accept: string, seconds: number, connections: number): Promise<LoadRun> {
+export async function load(
+  target: Target,
+  paths: string[],
+  accept: string,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<LoadRun> {
   const shuffled = shuffle(paths);
   const slice = Math.ceil(shuffled.length / connections);
   let client = 0;
@@ -36,7 +44,7 @@ export async function load(target: Target, paths: string[], accept: string, seco
     url: target.url,
     connections,
     duration: seconds,
-    headers: { accept, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
+    headers: { accept, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8', ...headers },
     setupClient: (c) => {
       const mine = shuffled.slice(client * slice, ++client * slice);
       c.setRequests((mine.length ? mine : shuffled).map((path) => ({ method: 'GET', path })));
@@ -45,6 +53,7 @@ export async function load(target: Target, paths: string[], accept: string, seco
   const cpu = (await target.cpu()) - cpuBefore;
   return {
     rps: result.requests.average,
+    p50: result.latency.p50,
     p99: result.latency.p99,
     // Over the load's own seconds: building the clients' requests first keeps the server idle.
     cpu: cpu / (seconds * 1e6),
@@ -78,29 +87,44 @@ export async function compare(
   o: { rounds: number; seconds: number; warmup: number; connections: number },
   onRun: (name: string, round: number, run: LoadRun) => void,
 ): Promise<Compared> {
-  for (const target of targets) await load(target, paths, accept, o.warmup, o.connections);
-  const runs: Record<string, LoadRun[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
-  for (let round = 0; round < o.rounds; round++) {
+  const runs = await interleave(targets, o.rounds, (target, warmup) => load(target, paths, accept, warmup ? o.warmup : o.seconds, o.connections), onRun);
+  return { runs, median: medians(runs, ['rps', 'p99', 'cpu', 'perCpuSecond'], 'failures') };
+}
+
+/**
+ * The rounds of any side-by-side measurement: one warm-up run per target, then `rounds`
+ * rounds with the order rotated each round. Returns every target's measured runs.
+ */
+export async function interleave<T extends { name: string }, R>(
+  targets: T[],
+  rounds: number,
+  run: (target: T, warmup: boolean) => Promise<R>,
+  onRun: (name: string, round: number, run: R) => void,
+): Promise<Record<string, R[]>> {
+  for (const target of targets) await run(target, true);
+  const runs: Record<string, R[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
+  for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < targets.length; i++) {
       const target = targets[(i + round) % targets.length];
-      const run = await load(target, paths, accept, o.seconds, o.connections);
-      runs[target.name].push(run);
-      onRun(target.name, round + 1, run);
+      const result = await run(target, false);
+      runs[target.name].push(result);
+      onRun(target.name, round + 1, result);
     }
   }
-  const median = Object.fromEntries(
+  return runs;
+}
+
+/** Per target, the median of each of `fields` over its runs, and the sum of `summed` (failures: any one counts). */
+export function medians<R, F extends keyof R, S extends keyof R>(runs: Record<string, R[]>, fields: F[], summed: S): Record<string, Record<F | S, number>> {
+  return Object.fromEntries(
     Object.entries(runs).map(([name, rs]) => [
       name,
       {
-        rps: med(rs.map((r) => r.rps)),
-        p99: med(rs.map((r) => r.p99)),
-        cpu: med(rs.map((r) => r.cpu)),
-        perCpuSecond: med(rs.map((r) => r.perCpuSecond)),
-        failures: rs.reduce((sum, r) => sum + r.failures, 0),
-      },
+        ...Object.fromEntries(fields.map((f) => [f, med(rs.map((r) => Number(r[f])))])),
+        [summed]: rs.reduce((sum, r) => sum + Number(r[summed]), 0),
+      } as Record<F | S, number>,
     ]),
   );
-  return { runs, median };
 }
 
 export function med(values: number[]): number {

@@ -4,9 +4,22 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimu
 export const mb = (bytes: number) => bytes / 1024 / 1024;
 
 export function printRun(name: string, round: number, r: LoadRun): void {
+  printRound(name, round, { rate: r.rps, unit: 'req/s', perCpuUnit: 'req', cpu: r.cpu, perCpuSecond: r.perCpuSecond, failures: r.failures }, `p99 ${fmt(r.p99).padStart(3)} ms`);
+}
+
+/** A rate measured on one server: what it did per second and per second of its CPU. */
+export interface Rate {
+  rate: number;
+  cpu: number;
+  perCpuSecond: number;
+  failures: number;
+}
+
+/** One measured run of one server, on one line: its rate, `detail`, and what it cost the server. */
+export function printRound(name: string, round: number, r: Rate & { unit: string; perCpuUnit: string }, detail = ''): void {
   console.log(
-    `  round ${round}  ${name.padEnd(8)} ${fmt(r.rps).padStart(7)} req/s  p99 ${fmt(r.p99).padStart(3)} ms  ` +
-      `server CPU ${fmt(r.cpu * 100).padStart(3)} %  ${fmt(r.perCpuSecond).padStart(6)} req per CPU-s${r.failures ? `  FAILURES ${r.failures}` : ''}`,
+    `  round ${round}  ${name.padEnd(8)} ${fmt(r.rate).padStart(7)} ${r.unit}  ${detail}  ` +
+      `server CPU ${fmt(r.cpu * 100).padStart(3)} %  ${fmt(r.perCpuSecond).padStart(6)} ${r.perCpuUnit} per CPU-s${r.failures ? `  FAILURES ${r.failures}` : ''}`,
   );
 }
 
@@ -30,18 +43,22 @@ export interface Figure {
 
 /** The figure for one scan kind: throughput ratio to bare Fastify, plus the per-CPU ratio as a cross-check. */
 export function scanFigure(label: string, c: Compared, target: number): Figure {
-  const app = c.median.suyuan;
+  const rate = (m: Compared['median'][string]): Rate => ({ rate: m.rps, cpu: m.cpu, perCpuSecond: m.perCpuSecond, failures: m.failures });
   const bare = c.median.fastify;
-  const ratio = app.rps / bare.rps;
-  const perCpu = app.perCpuSecond / bare.perCpuSecond;
   const limited = bare.cpu < 0.8 ? `; bare Fastify ran at ${fmt(bare.cpu * 100)} % CPU, so the load generator capped it and the req/s ratio flatters the app` : '';
+  return ratioFigure(label, rate(c.median.suyuan), rate(bare), target, limited);
+}
+
+/** `a`'s rate as a share of `b`'s, measured side by side, with the per-CPU ratio as a cross-check and `more` after it. */
+export function ratioFigure(label: string, a: Rate, b: Rate, target: number, more = ''): Figure {
+  const ratio = a.rate / b.rate;
   return {
     figure: label,
     text: ratio.toFixed(2),
     target: `≥ ${target}`,
     met: ratio >= target,
-    failures: app.failures + bare.failures,
-    note: `per server CPU-second ${perCpu.toFixed(2)}${limited}`,
+    failures: a.failures + b.failures,
+    note: `per server CPU-second ${(a.perCpuSecond / b.perCpuSecond).toFixed(2)}${more}`,
   };
 }
 

@@ -6,6 +6,31 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const region = { province: '广东省', city: '韶关市', county: '乐昌市', town: '北乡镇', village: '北乡村' };
 
+export type Region = Record<string, string>;
+
+/** 黄金柰李 as the county registers it. */
+export const PLUM = {
+  nameZh: '黄金柰李',
+  nameEn: 'Huangjin Nai plum',
+  category: 'stone fruit',
+  storageClass: 'chilled',
+  storageRange: { minC: 0, maxC: 4 },
+  transportRange: { minC: 0, maxC: 6 },
+  gtin: '6901234567892',
+  grades: ['特级', '一级', '二级'],
+};
+
+/** An organization and an API key for it; returns the key. */
+export async function registerOrg(call: Api, adminKey: string, name: string, role: string, region: Region): Promise<string> {
+  const { id } = await call('POST', '/api/organizations', adminKey, { name, role, region });
+  const { apiKey } = await call('POST', `/api/organizations/${id}/api-keys`, adminKey, { label: 'bench' });
+  return apiKey as string;
+}
+
+export async function registerFacility(call: Api, key: string, type: string, name: string, region: Region, plate?: string): Promise<string> {
+  return (await call('POST', '/api/facilities', key, { type, name, region, plate })).id as string;
+}
+
 export interface Seeded {
   codes: string[];
   cartons: number;
@@ -26,15 +51,10 @@ export interface Seeded {
  */
 export async function seed(call: Api, adminKey: string, batches: number): Promise<Seeded> {
   const now = Date.now();
-  const org = async (name: string, role: string) => {
-    const { id } = await call('POST', '/api/organizations', adminKey, { name, role, region });
-    const { apiKey } = await call('POST', `/api/organizations/${id}/api-keys`, adminKey, { label: 'bench' });
-    return apiKey as string;
-  };
+  const org = (name: string, role: string) => registerOrg(call, adminKey, name, role, region);
   const coop = await org('乐昌市北乡黄金柰李专业合作社', 'cooperative');
   const logistics = await org('乐昌市县域冷链物流有限公司', 'logistics');
-  const facility = async (key: string, type: string, name: string, plate?: string) =>
-    (await call('POST', '/api/facilities', key, { type, name, region, plate })).id as string;
+  const facility = (key: string, type: string, name: string, plate?: string) => registerFacility(call, key, type, name, region, plate);
   const plot = await facility(coop, 'farm_plot', '北乡村三组果园');
   const packhouse = await facility(coop, 'packhouse', '北乡镇预冷分级包装中心');
   const hub = await facility(logistics, 'county_hub', '乐昌市县级物流中心');
@@ -43,16 +63,7 @@ export async function seed(call: Api, adminKey: string, batches: number): Promis
   const village = await facility(logistics, 'village_point', '北乡村村级服务点');
   const ingestFacilities: string[] = [];
   for (let i = 0; i < 4; i++) ingestFacilities.push(await facility(logistics, 'cold_store', `县冷库 ${i + 1} 号库`));
-  const { id: productId } = await call('POST', '/api/products', adminKey, {
-    nameZh: '黄金柰李',
-    nameEn: 'Huangjin Nai plum',
-    category: 'stone fruit',
-    storageClass: 'chilled',
-    storageRange: { minC: 0, maxC: 4 },
-    transportRange: { minC: 0, maxC: 6 },
-    gtin: '6901234567892',
-    grades: ['特级', '一级', '二级'],
-  });
+  const { id: productId } = await call('POST', '/api/products', adminKey, PLUM);
 
   const codes: string[] = [];
   let cartons = 0;
