@@ -59,7 +59,7 @@ describe('read models rebuilt from position 0', () => {
     }
     const live = allDocuments(app.running.storage.db);
     const collections = new Set(live.map((d) => d.collection));
-    for (const c of ['compliance', 'coldWindows', 'coldWindowIndex', 'alerts', 'complianceStats', 'standards']) expect([c, collections.has(c)]).toEqual([c, true]);
+    for (const c of ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards']) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');

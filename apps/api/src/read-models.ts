@@ -12,14 +12,14 @@ export const readModelSchema: ReadModelSchema = {
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
   projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection, standardsProjection, complianceProjection],
   indexes: [
-    { field: 'batchId' },
-    { field: 'ownerId' },
-    { field: 'cooperative.id' },
-    { field: 'product.id' },
-    { field: 'from.id' },
-    { field: 'to.id' },
-    { field: 'cooperativeId' },
-    { field: 'productId' },
-    { field: 'dimension' },
+    { field: 'batchId', collections: ['items'] },
+    { field: 'ownerId', collections: ['facilities'] },
+    { field: 'cooperative.id', collections: ['batches'] },
+    { field: 'product.id', collections: ['batches'] },
+    { field: 'from.id', collections: ['shipments'] },
+    { field: 'to.id', collections: ['shipments'] },
+    { field: 'cooperativeId', collections: ['compliance', 'alerts'] },
+    { field: 'productId', collections: ['compliance'] },
+    { field: 'dimension', collections: ['complianceStats'] },
   ],
 };

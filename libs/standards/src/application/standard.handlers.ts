@@ -9,6 +9,7 @@ import { BatchVerdict } from '../domain/commands';
 import { brandDecider } from '../domain/brand.decider';
 import { standardDecider } from '../domain/standard.decider';
 import { BatchComplianceView, StandardView } from '../compliance/compliance.views';
+import { batchVerdict } from '../compliance/verdict';
 import { BrandCertificationDto, PublishStandardDto } from '../http/standard.dto';
 
 export const standardStream = (productId: string) => `standard-${productId}`;
@@ -48,16 +49,17 @@ export class PublishStandardHandler implements ICommandHandler<PublishStandardCo
 
 /** 区域公用品牌贴标: judged on the batch's compliance record as it stands now. */
 @CommandHandler(CertifyBatchCommand)
-export class CertifyBatchHandler implements ICommandHandler<CertifyBatchCommand, BatchComplianceView> {
+export class CertifyBatchHandler implements ICommandHandler<CertifyBatchCommand, string> {
   constructor(
     private readonly executor: StreamExecutor,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ ctx, batchId, body }: CertifyBatchCommand): Promise<BatchComplianceView> {
+  async execute({ ctx, batchId, body }: CertifyBatchCommand): Promise<string> {
     const doc = await this.docs.get<BatchComplianceView>('compliance', batchId);
     if (!doc) throw notFound('batch_not_found', `no batch ${batchId}`);
+    const rules = batchVerdict(doc, await this.docs.get<StandardView>('standards', doc.productId));
     const verdict: BatchVerdict = {
       batchId,
       cooperativeId: doc.cooperativeId,
@@ -65,7 +67,7 @@ export class CertifyBatchHandler implements ICommandHandler<CertifyBatchCommand,
       standard: doc.standard && { standardId: doc.standard.standardId, version: doc.standard.version, ownerId: doc.standard.ownerId },
       status: doc.status ?? 'pending',
       productionSettled: doc.productionSettled,
-      failing: doc.rules.filter((r) => r.status === 'violated' || r.status === 'pending').map((r) => ({ rule: r.rule, status: r.status, reason: r.reasonEn })),
+      failing: rules.filter((r) => r.status === 'violated' || r.status === 'pending').map((r) => ({ rule: r.rule, status: r.status, reason: r.reasonEn })),
     };
     await this.executor.execute(brandStream(batchId), brandDecider, {
       type: 'CertifyBatchForBrand',
@@ -74,6 +76,6 @@ export class CertifyBatchHandler implements ICommandHandler<CertifyBatchCommand,
       brand: body.brand ?? '区域公用品牌',
       certifiedAt: this.clock.now().toISOString(),
     }, ctx);
-    return (await this.docs.get<BatchComplianceView>('compliance', batchId))!;
+    return batchId;
   }
 }

@@ -1,5 +1,6 @@
 import { Changes } from './changes';
 import { AlertView, BatchComplianceView } from './compliance.views';
+import type { RuleResult } from '../evaluation/rule-result';
 import type { Cause } from './verdict';
 
 export const alertId = (batchId: string, rule: string) => `${batchId}|${rule}`;
@@ -9,10 +10,16 @@ export const alertId = (batchId: string, rule: string) => `${batchId}|${rule}`;
  * in the same write as the event that caused it; one that stops being violated (a revision
  * relaxed it) is resolved. A withdrawn brand label is an alert of its own.
  */
-export function recordAlerts(before: BatchComplianceView, after: BatchComplianceView, cause: Cause, changes: Changes): void {
+export function recordAlerts(
+  before: BatchComplianceView,
+  after: BatchComplianceView,
+  rules: readonly RuleResult[],
+  cause: Cause,
+  changes: Changes,
+): void {
   const was = new Set(before.violated);
   const now = new Set(after.violated);
-  for (const r of after.rules) {
+  for (const r of rules) {
     if (r.status !== 'violated' || was.has(r.rule)) continue;
     raise(after, r.rule, r.reason, r.reasonEn, cause.eventId, cause, changes);
   }

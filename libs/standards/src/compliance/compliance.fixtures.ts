@@ -92,7 +92,6 @@ export function complianceDoc(patch: Partial<BatchComplianceView> = {}, factsPat
     registeredAt: bj('2025-06-01T06:00'),
     facts: facts(factsPatch),
     productionSettled: false,
-    rules: [],
     items: zeroCounts(),
     cohorts: packedCohorts(),
     windows: {},
@@ -114,8 +113,6 @@ export function hotLeg(patch: Partial<WindowSummary> = {}): WindowSummary {
     kind: 'transport',
     facilityName: '粤F·冷藏车 A1234',
     from: bj('2025-06-19T08:00'),
-    cartonIds: ['ctn-001'],
-    grades: ['特级'],
     range: { minC: 0, maxC: 8 },
     eventId: 'evt-dispatch-0619',
     readings: 18,
@@ -142,7 +139,7 @@ export function withHotLeg(patch: Partial<BatchComplianceView> = {}, leg: Window
 /** Every carton kept cold at the county hub and on the van, and delivered to the village 30 h after leaving the hub. */
 export function deliveredDoc(patch: Partial<BatchComplianceView> = {}): BatchComplianceView {
   const cartons = ['ctn-001', 'ctn-002', 'ctn-003'];
-  const windows = [storageWindow({ cartonIds: cartons, grades: ['特级', '一级'] }), transportWindow({ cartonIds: cartons, grades: ['特级', '一级'] })];
+  const windows = [storageWindow(), transportWindow()];
   const road = { windowIds: windows.map((w) => w.id), hubDispatch, delivered: villageDelivery };
   return complianceDoc(
     {

@@ -12,7 +12,7 @@ import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { Cause, governingVersion, judge } from './verdict';
-import { closeWindows, foldReadings, openWindow, summarize } from './windows';
+import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize } from './windows';
 
 /** Batch steps after registration: each adds to the facts the rules are judged on. */
 const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
@@ -32,8 +32,11 @@ export const complianceProjection: Projection = {
   eventTypes: ['BatchRegistered', ...BATCH_EVENTS, ...SHIPMENT_EVENTS, 'ColdChainReadingsRecorded', 'ProductStandardPublished', 'BatchBrandCertified'],
   reads(event) {
     const d = event.data as { batchId?: string; cartonIds?: string[]; facilityId?: string; productId?: string };
-    if (event.type === 'ColdChainReadingsRecorded') return [{ collection: 'coldWindowIndex', id: d.facilityId! }];
-    if (event.type === 'ProductStandardPublished') return [{ collection: 'complianceByProduct', id: d.productId! }, { collection: 'standards', id: d.productId! }];
+    if (event.type === 'ColdChainReadingsRecorded') return windowRefs(event.data as ColdChainReadingsRecorded['data']);
+    if (event.type === 'ProductStandardPublished') {
+      const p = event.data as ProductStandardPublished['data'];
+      return [{ collection: 'standards', id: p.productId }, ...productBatchRefs(p.productId, p.effectiveFrom, meta(event).recordedAt)];
+    }
     if (d.cartonIds) return d.cartonIds.map((id) => ({ collection: 'cartons', id }));
     return d.batchId ? [complianceRef(d.batchId)] : [];
   },
@@ -82,15 +85,13 @@ function registered(event: RecordedEvent, changes: Changes, cause: Cause): void 
     // batch's clock starts with its first step (a back-filled harvest must not look overdue).
     facts: { ...emptyFacts(d.batchId, d.productId, d.cooperativeId, ''), farmPlotId: d.farmPlotId },
     productionSettled: false,
-    rules: [],
     items: zeroCounts(),
     cohorts: [],
     windows: {},
     violated: [],
     updatedAt: cause.recordedAt,
   };
-  const index = changes.get<ProductBatchesView>('complianceByProduct', d.productId) ?? { id: d.productId, batches: [] };
-  changes.put('complianceByProduct', d.productId, { ...index, batches: [...index.batches, { id: d.batchId }] });
+  listBatch(changes, { collection: 'complianceOpenBatches', id: d.productId }, d.batchId, true);
   save(doc, changes, cause);
 }
 
@@ -115,11 +116,8 @@ function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Chang
   const fresh = [...byCarton].map(([cartonId, c]) => ({ grade: c.grade, cartons: { [cartonId]: c.items }, items: c.items, windowIds: [] }));
   const first = doc.facts.packings.length === 1;
   if (first) {
-    const index = changes.get<ProductBatchesView>('complianceByProduct', doc.productId);
-    if (index) {
-      const batches = index.batches.map((b) => (b.id === doc.batchId ? { ...b, packedAt: d.packedAt } : b));
-      changes.put('complianceByProduct', doc.productId, { ...index, batches });
-    }
+    listBatch(changes, { collection: 'complianceOpenBatches', id: doc.productId }, doc.batchId, false);
+    listBatch(changes, { collection: 'compliancePacked', id: `${doc.productId}|${d.packedAt.slice(0, 10)}` }, doc.batchId, true);
   }
   return { ...doc, cohorts: merge([...doc.cohorts, ...fresh]), ...(first && { month: chinaMonth(d.packedAt) }) };
 }
@@ -207,7 +205,10 @@ function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: st
 /** A logger upload: only batches whose window totals moved are judged again. */
 function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
   const d = event.data as ColdChainReadingsRecorded['data'];
-  const utc = d.readings.map((r) => ({ at: new Date(Date.parse(r.at)).toISOString(), temperatureC: r.temperatureC }));
+  const utc = d.readings.map((r) => {
+    const ms = Date.parse(r.at);
+    return { at: new Date(ms).toISOString(), ms, temperatureC: r.temperatureC };
+  });
   for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, utc, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
     if (!doc) continue;
@@ -220,7 +221,7 @@ function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
       windows[w.id] = summary;
     }
     const asOf = later(doc.facts.asOf, seen.latest);
-    const deadlinePassed = doc.rules.some((r) => r.dueBy !== undefined && r.dueBy < asOf);
+    const deadlinePassed = doc.nextDueBy !== undefined && doc.nextDueBy < asOf;
     if (!moved && !deadlinePassed) continue;
     save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
   }
@@ -240,12 +241,41 @@ function totalsDiffer(a: BatchComplianceView['windows'][string], b: BatchComplia
 /** A new version re-judges the product's batches it could govern: unpacked ones, and those packed since it took effect. */
 function published(event: RecordedEvent, changes: Changes, cause: Cause): void {
   const d = event.data as ProductStandardPublished['data'];
-  const index = changes.get<ProductBatchesView>('complianceByProduct', d.productId);
-  for (const b of index?.batches ?? []) {
-    if (b.packedAt !== undefined && b.packedAt < d.effectiveFrom) continue;
-    const doc = changes.get<BatchComplianceView>('compliance', b.id);
-    if (doc) save(doc, changes, cause);
+  for (const ref of productBatchRefs(d.productId, d.effectiveFrom, cause.recordedAt)) {
+    for (const id of changes.get<ProductBatchesView>(ref.collection, ref.id)?.batchIds ?? []) {
+      const doc = changes.get<BatchComplianceView>('compliance', id);
+      if (doc) save(doc, changes, cause);
+    }
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/** The open batches of a product, and the days' lists of those packed from `from` to the day after `now`. */
+function productBatchRefs(productId: string, from: string, now: string): DocRef[] {
+  const refs: DocRef[] = [{ collection: 'complianceOpenBatches', id: productId }];
+  const end = Math.max(Date.parse(from), Date.parse(now)) + DAY_MS;
+  for (let t = Math.floor(Date.parse(from) / DAY_MS) * DAY_MS; t <= end; t += DAY_MS) {
+    refs.push({ collection: 'compliancePacked', id: `${productId}|${new Date(t).toISOString().slice(0, 10)}` });
+  }
+  return refs;
+}
+
+function listBatch(changes: Changes, ref: DocRef, batchId: string, add: boolean): void {
+  const list = changes.get<ProductBatchesView>(ref.collection, ref.id)?.batchIds ?? [];
+  const batchIds = add ? [...list.filter((id) => id !== batchId), batchId] : list.filter((id) => id !== batchId);
+  changes.put(ref.collection, ref.id, { id: ref.id, batchIds });
+}
+
+/** What a logger upload may fold into: the facility's open windows and those closed since its readings began. */
+function windowRefs(d: ColdChainReadingsRecorded['data']): DocRef[] {
+  const times = d.readings.map((r) => Date.parse(r.at));
+  const first = new Date(Math.min(...times)).toISOString();
+  const last = new Date(Math.max(...times)).toISOString();
+  return [
+    { collection: 'coldWindowsOpen', id: d.facilityId },
+    ...closedHours(first, last).map((h) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, h) })),
+  ];
 }
 
 function certified(event: RecordedEvent, changes: Changes, cause: Cause): void {

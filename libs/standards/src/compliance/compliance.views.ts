@@ -1,7 +1,7 @@
 import { ProductStandardPublished } from '../domain/events';
 import { BatchFacts } from '../evaluation/batch-facts';
 import { WindowSummary } from '../evaluation/logistics-rules';
-import { ComplianceStatus, RuleResult } from '../evaluation/rule-result';
+import { ComplianceStatus } from '../evaluation/rule-result';
 
 /** One version as published, and when it was recorded. */
 export type StandardVersionView = ProductStandardPublished['data'] & { publishedAt: string };
@@ -65,7 +65,8 @@ export interface BatchComplianceView extends BatchIdentity {
   status?: ComplianceStatus;
   /** Every production rule met or not applicable: what brand certification needs. */
   productionSettled: boolean;
-  rules: RuleResult[];
+  /** The earliest deadline a pending rule has: a logger upload past it must judge the batch again. */
+  nextDueBy?: string;
   items: StatusCounts;
   cohorts: Cohort[];
   windows: Record<string, WindowSummary>;
@@ -106,16 +107,26 @@ export interface ComplianceStatsView {
   violations: Record<string, number>;
 }
 
-/** The cold windows a facility has held goods in lately, so a reading upload finds them (`coldWindowIndex`). */
-export interface ColdWindowIndexView {
+/** The cold windows open at a facility now, so a reading upload finds them (`coldWindowsOpen`, id = facility). */
+export interface OpenWindowsView {
   id: string;
-  windows: { id: string; batchId: string; from: string; to?: string }[];
+  windows: { id: string; batchId: string; from: string }[];
 }
 
-/** Batches per product, so a new standard version finds the ones it re-judges (`complianceByProduct`). */
+/** Windows of a facility that closed in one UTC hour, for uploads that arrive late (`coldWindowsClosed`, id = facility|hour). */
+export interface ClosedWindowsView {
+  id: string;
+  windows: { id: string; batchId: string; from: string; to: string }[];
+}
+
+/**
+ * Batches of a product a new standard version may re-judge: those not packed yet
+ * (`complianceOpenBatches`, id = product), and those packed on one UTC day (`compliancePacked`,
+ * id = product|yyyy-mm-dd), so that no list grows with the seasons.
+ */
 export interface ProductBatchesView {
   id: string;
-  batches: { id: string; packedAt?: string }[];
+  batchIds: string[];
 }
 
 export const zeroCounts = (): StatusCounts => ({ compliant: 0, non_compliant: 0, pending: 0 });

@@ -18,9 +18,10 @@ import {
 } from './compliance.fixtures';
 import { AlertView, BatchComplianceView, ComplianceStatsView, zeroCounts } from './compliance.views';
 import { itemCompliance } from './item-compliance';
-import { cohortRules, governingVersion, judge } from './verdict';
+import { batchVerdict, cohortRules, governingVersion, judge } from './verdict';
 
-const statuses = (doc: BatchComplianceView) => Object.fromEntries(doc.rules.map((r) => [r.rule, r.status]));
+const rulesOf = (doc: BatchComplianceView) => batchVerdict(doc, standard());
+const statuses = (doc: BatchComplianceView) => Object.fromEntries(rulesOf(doc).map((r) => [r.rule, r.status]));
 const counts = (patch: Partial<ReturnType<typeof zeroCounts>>) => ({ ...zeroCounts(), ...patch });
 
 /** The hot leg's readings came in at 10:00 on 19 June (Beijing), and were recorded a minute later. */
@@ -101,7 +102,7 @@ describe('verdict', () => {
     it('judges a batch all of whose cartons were delivered in time and kept cold compliant', () => {
       const { next } = judged(new Store(), deliveredDoc());
       expect(next.status).toBe('compliant');
-      expect(next.rules.every((r) => r.status === 'met')).toBe(true);
+      expect(rulesOf(next).every((r) => r.status === 'met')).toBe(true);
       expect(next.items).toEqual(counts({ compliant: 28 }));
     });
 
@@ -111,7 +112,7 @@ describe('verdict', () => {
       expect(statuses(next)).toMatchObject({ storage: 'pending', transport: 'violated', hubToVillage: 'pending' });
       expect(next.violated).toEqual(['transport']);
       expect(next.items).toEqual(counts({ non_compliant: 10, pending: 18 }));
-      expect(next.rules.find((r) => r.rule === 'transport')).toMatchObject({
+      expect(rulesOf(next).find((r) => r.rule === 'transport')).toMatchObject({
         reason: '粤F·冷藏车 A1234运输温度超出0–8°C达45分钟，允许30分钟',
         evidence: { eventIds: ['evt-dispatch-0619'] },
       });
@@ -142,7 +143,7 @@ describe('verdict', () => {
 
     it('keeps no verdict while no standard is in force', () => {
       const { next, changes } = judged(new Store(), complianceDoc(), packed, standard(version(1, bj('2025-07-01T00:00'))));
-      expect(next).toMatchObject({ standard: undefined, status: undefined, rules: [], items: zeroCounts(), violated: [], productionSettled: false, updatedAt: packed.recordedAt });
+      expect(next).toMatchObject({ standard: undefined, status: undefined, items: zeroCounts(), violated: [], productionSettled: false, updatedAt: packed.recordedAt });
       expect(changes.writes()).toEqual([]);
       expect(judge(complianceDoc(), undefined, packed, new Store().changes()).status).toBeUndefined();
     });

@@ -66,7 +66,7 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
   const version = governingVersion(standard, doc);
   let next: BatchComplianceView;
   if (!version) {
-    next = { ...doc, standard: undefined, status: undefined, rules: [], productionSettled: false, items: zeroCounts(), violated: [] };
+    next = { ...doc, standard: undefined, status: undefined, nextDueBy: undefined, productionSettled: false, items: zeroCounts(), violated: [] };
   } else {
     const { production, road } = batchRules(doc, version);
     const rules = [...production, ...road];
@@ -74,16 +74,27 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
       ...doc,
       standard: { standardId: version.standardId, version: version.version, title: version.title, ownerId: version.ownerId, effectiveFrom: version.effectiveFrom },
       status: overall(rules),
-      rules,
+      nextDueBy: rules.map((r) => r.dueBy).filter((d): d is string => !!d).sort()[0],
       productionSettled: production.every((r) => r.status === 'met' || r.status === 'not_applicable'),
       items: itemCounts(doc, version),
       violated: rules.filter((r) => r.status === 'violated').map((r) => r.rule),
     };
-    next = withdrawBrand(next, cause);
+    next = withdrawBrand(next, rules, cause);
+    recordAlerts(doc, next, rules, cause, changes);
   }
-  next = { ...next, updatedAt: cause.recordedAt };
-  recordAlerts(doc, next, cause, changes);
-  return recount(next, changes);
+  if (!version) recordAlerts(doc, next, [], cause, changes);
+  return recount({ ...next, updatedAt: cause.recordedAt }, changes);
+}
+
+/**
+ * The batch's rules as they stand, for readers: recomputed from the stored facts (the
+ * evaluation is cheap and pure), so the record written on every event stays small.
+ */
+export function batchVerdict(doc: BatchComplianceView, standard: StandardView | undefined): RuleResult[] {
+  const version = doc.standard && standard?.versions.find((v) => v.version === doc.standard!.version);
+  if (!version) return [];
+  const { production, road } = batchRules(doc, version);
+  return [...production, ...road];
 }
 
 function itemCounts(doc: BatchComplianceView, version: StandardVersionView): StatusCounts {
@@ -97,11 +108,11 @@ function itemCounts(doc: BatchComplianceView, version: StandardVersionView): Sta
  * follows the verdict: should the violation go (a late reading corrects a window, a revision
  * relaxes a rule), the label is back, as is the record of its withdrawal in the alerts.
  */
-function withdrawBrand(doc: BatchComplianceView, cause: Cause): BatchComplianceView {
+function withdrawBrand(doc: BatchComplianceView, rules: readonly RuleResult[], cause: Cause): BatchComplianceView {
   if (!doc.brand) return doc;
   if (doc.status === 'non_compliant') {
     if (doc.brand.status === 'withdrawn') return doc;
-    const because = doc.rules.filter((r) => r.status === 'violated').map(({ rule, reason, reasonEn }) => ({ rule, reason, reasonEn }));
+    const because = rules.filter((r) => r.status === 'violated').map(({ rule, reason, reasonEn }) => ({ rule, reason, reasonEn }));
     return { ...doc, brand: { ...doc.brand, status: 'withdrawn', withdrawnAt: cause.occurredAt, withdrawnBecause: because } };
   }
   if (doc.brand.status === 'certified') return doc;

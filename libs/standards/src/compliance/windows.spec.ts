@@ -6,8 +6,8 @@ import { ColdWindow } from '../evaluation/cold-window';
 import { bj, plusHours } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';
 import { BATCH_ID, HUB_STORE, Store, cohort, complianceDoc, written } from './compliance.fixtures';
-import { BatchComplianceView, ColdWindowIndexView } from './compliance.views';
-import { OpenWindow, closeWindows, foldReadings, openWindow } from './windows';
+import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
+import { LATE_UPLOAD_HOURS, OpenWindow, closeWindows, closedHours, closedShardId, foldReadings, openWindow } from './windows';
 
 const LOGGER = 'TL-SENSOR-0031';
 const STORE_RANGE = { minC: 0, maxC: 5 };
@@ -70,11 +70,15 @@ function close(store: Store, doc: BatchComplianceView, cartonIds: string[], when
 }
 
 const windowDoc = (store: Store, id: string) => store.get<ColdWindow>('coldWindows', id)!;
-const indexOf = (store: Store, facilityId = HUB_STORE) => store.get<ColdWindowIndexView>('coldWindowIndex', facilityId)!;
+const openAt = (store: Store, facilityId = HUB_STORE) => store.get<OpenWindowsView>('coldWindowsOpen', facilityId)!;
+/** The UTC hour a closed window is filed under: that of its end. */
+const hourOf = (iso: string) => iso.slice(0, 13);
+/** The windows of the facility that closed in the UTC hour of `when`. */
+const closedAt = (store: Store, when: string, facilityId = HUB_STORE) => store.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, hourOf(when)));
 
 describe('cold windows of a batch', () => {
   describe('opening a window', () => {
-    it('writes the window, its entry in the facility’s index and its summary in the batch’s record', () => {
+    it('writes the window, its entry in the facility’s open windows and its summary in the batch’s record', () => {
       const store = new Store();
       const changes = store.changes();
       const doc = openWindow(complianceDoc(), hubStay(), changes);
@@ -94,7 +98,7 @@ describe('cold windows of a batch', () => {
           series: {},
         },
       });
-      expect(written(changes, 'coldWindowIndex')).toEqual({
+      expect(written(changes, 'coldWindowsOpen')).toEqual({
         [HUB_STORE]: { id: HUB_STORE, windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }] },
       });
       expect(doc.windows).toEqual({
@@ -103,8 +107,6 @@ describe('cold windows of a batch', () => {
           kind: 'storage',
           facilityName: '乐昌市县级物流中心冷库',
           from: bj('2025-06-19T10:00'),
-          cartonIds: ['ctn-001', 'ctn-002'],
-          grades: ['特级'],
           range: STORE_RANGE,
           eventId: 'evt-hub-receipt-0619',
           readings: 0,
@@ -112,7 +114,7 @@ describe('cold windows of a batch', () => {
           longestExcursionMinutes: 0,
         },
       });
-      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindowIndex', 'coldWindows']);
+      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsOpen']);
     });
 
     it('points the cohorts of its cartons at it, splitting a cohort only some of whose cartons go in', () => {
@@ -126,10 +128,10 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, STAY).grades).toEqual(['特级', '一级']);
     });
 
-    it('adds to the facility’s index, keeping the windows already in it', () => {
-      const store = new Store(['coldWindowIndex', { id: HUB_STORE, windows: [{ id: 'win-other', batchId: 'bat-other', from: bj('2025-06-19T09:00') }] }]);
+    it('adds to the facility’s open windows, keeping the windows already in it', () => {
+      const store = new Store(['coldWindowsOpen', { id: HUB_STORE, windows: [{ id: 'win-other', batchId: 'bat-other', from: bj('2025-06-19T09:00') }] }]);
       open(store, complianceDoc());
-      expect(indexOf(store).windows.map((e) => e.id)).toEqual(['win-other', STAY]);
+      expect(openAt(store).windows.map((e) => e.id)).toEqual(['win-other', STAY]);
     });
 
     it('backfills the readings the facility had already stored from the time the window opened', () => {
@@ -167,16 +169,18 @@ describe('cold windows of a batch', () => {
   });
 
   describe('closing windows', () => {
-    it('closes a window all of whose cartons leave, in the window, the index and the summary', () => {
+    it('closes a window all of whose cartons leave, in the window, the facility’s open and closed windows and the summary', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
       const { next, changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'));
 
       expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T14:00'), cartonIds: ['ctn-001', 'ctn-002'] });
-      expect(indexOf(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
+      expect(openAt(store).windows).toEqual([]);
+      expect(closedAt(store, bj('2025-06-19T14:00'))!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
       expect(next.windows[STAY]).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
       expect(next.cohorts).toEqual(opened.cohorts);
       expect(Object.keys(written(changes, 'coldWindows'))).toEqual([STAY]);
+      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsClosed', 'coldWindowsOpen']);
     });
 
     it('leaves windows that hold none of the leaving cartons, and closed ones, alone', () => {
@@ -218,14 +222,12 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'], readings: 3 });
       expect(windowDoc(store, STAY)).toMatchObject({ cartonIds: ['ctn-001'], readings: 3 });
       expect(windowDoc(store, STAY).to).toBeUndefined();
-      expect(indexOf(store).windows).toEqual([
-        { id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') },
-        { id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving },
-      ]);
+      expect(openAt(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
+      expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
       expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }), cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 })]);
-      expect(next.windows[STAY]).toMatchObject({ cartonIds: ['ctn-001'], minutesOutOfRange: 20 });
+      expect(next.windows[STAY]).toMatchObject({ minutesOutOfRange: 20 });
       expect(next.windows[STAY].to).toBeUndefined();
-      expect(next.windows[copyId]).toMatchObject({ cartonIds: ['ctn-002'], to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
+      expect(next.windows[copyId]).toMatchObject({ to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
     });
 
     it('gives cartons leaving the same window at the same moment on two shipments one closed copy', () => {
@@ -237,9 +239,10 @@ describe('cold windows of a batch', () => {
       const { next } = close(store, first, ['ctn-002'], leaving);
 
       expect(windowDoc(store, copyId).cartonIds).toEqual(['ctn-001', 'ctn-002']);
-      expect(next.windows[copyId].cartonIds).toEqual(['ctn-001', 'ctn-002']);
+      expect(next.cohorts.filter((c) => c.windowIds.includes(copyId)).flatMap((c) => Object.keys(c.cartons)).sort()).toEqual(['ctn-001', 'ctn-002']);
       expect(windowDoc(store, STAY).cartonIds).toEqual(['ctn-003']);
-      expect(indexOf(store).windows.map((e) => e.id)).toEqual([STAY, copyId]);
+      expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY]);
+      expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
       expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10, 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 }, { windowIds: [STAY] })]);
     });
 
@@ -350,30 +353,114 @@ describe('cold windows of a batch', () => {
     });
   });
 
-  describe('the facility’s index', () => {
-    const entry = (id: string, daysBefore: number) => ({
-      id,
-      batchId: 'bat-old',
-      from: plusHours(bj('2025-06-19T10:00'), -24 * daysBefore - 4),
-      to: plusHours(bj('2025-06-19T10:00'), -24 * daysBefore),
-    });
-
-    it('drops windows closed more than seven days before, keeping the open ones and those closed since', () => {
-      const store = new Store([
-        'coldWindowIndex',
-        { id: HUB_STORE, windows: [entry('win-8-days', 8), entry('win-6-days', 6), { id: 'win-open', batchId: 'bat-old', from: bj('2025-06-01T10:00') }] },
-      ]);
-      open(store, complianceDoc());
-      expect(indexOf(store).windows.map((e) => e.id)).toEqual(['win-6-days', 'win-open', STAY]);
-    });
-
-    it('drops them too when a window closes', () => {
+  describe('the facility’s open and closed windows', () => {
+    it('lists a window in the open windows while it is open, and moves it to the shard of the UTC hour it closed', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
-      const index = indexOf(store);
-      store.put('coldWindowIndex', HUB_STORE, { ...index, windows: [entry('win-7-days-and-a-bit', 7.5), ...index.windows] });
-      close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T10:00'));
-      expect(indexOf(store).windows.map((e) => e.id)).toEqual([STAY]);
+      const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
+      const otherId = `shp-0619-hub@${HUB_STORE}|bat-other`;
+      open(store, other, hubStay({ id: otherId, from: bj('2025-06-19T11:00'), cartonIds: ['ctn-101'] }));
+      expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY, otherId]);
+
+      // 14:59 in Beijing is 06:59 UTC: the window is filed under 06, not the hour it opened in (02).
+      const leaving = bj('2025-06-19T14:59');
+      close(store, opened, ['ctn-001', 'ctn-002'], leaving);
+      expect(openAt(store).windows).toEqual([{ id: otherId, batchId: 'bat-other', from: bj('2025-06-19T11:00') }]);
+      const shard = closedShardId(HUB_STORE, '2025-06-19T06');
+      expect(store.get<ClosedWindowsView>('coldWindowsClosed', shard)).toEqual({
+        id: shard,
+        windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }],
+      });
+      expect([...store.map.keys()].filter((k) => k.startsWith('coldWindowsClosed|'))).toEqual([`coldWindowsClosed|${shard}`]);
+    });
+
+    it('adds a window closing in the same hour to the shard already there, and keeps windows closed long ago', () => {
+      const old = { id: 'win-june-1', batchId: 'bat-old', from: bj('2025-06-01T10:00'), to: bj('2025-06-01T14:00') };
+      const oldShard = closedShardId(HUB_STORE, hourOf(old.to));
+      const earlier = { id: 'win-earlier', batchId: 'bat-other', from: bj('2025-06-19T08:00'), to: bj('2025-06-19T14:05') };
+      const store = new Store(['coldWindowsClosed', { id: oldShard, windows: [old] }], ['coldWindowsClosed', { id: closedShardId(HUB_STORE, '2025-06-19T06'), windows: [earlier] }]);
+      const opened = open(store, complianceDoc());
+      const { changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:30'));
+
+      expect(closedAt(store, bj('2025-06-19T14:30'))!.windows.map((e) => e.id)).toEqual(['win-earlier', STAY]);
+      expect(Object.keys(written(changes, 'coldWindowsClosed'))).toEqual([closedShardId(HUB_STORE, '2025-06-19T06')]);
+      expect(store.get<ClosedWindowsView>('coldWindowsClosed', oldShard)!.windows).toEqual([old]);
+    });
+
+    it('files a split copy in the shard of the hour it closed while the original stays open, then files the original where it closes', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const leaving = bj('2025-06-19T12:00');
+      const copyId = `${STAY}>${leaving}`;
+      const split = close(store, opened, ['ctn-002'], leaving);
+      expect(openAt(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
+      expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
+
+      const rest = bj('2025-06-19T18:00');
+      close(store, split.next, ['ctn-001'], rest);
+      expect(openAt(store).windows).toEqual([]);
+      expect(closedAt(store, rest)!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: rest }]);
+      expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
+    });
+
+    it('folds a late upload into a window that closed before it arrived, and into the split copy of the cartons that had left', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const leaving = bj('2025-06-19T12:00');
+      const split = close(store, opened, ['ctn-002'], leaving).next;
+      close(store, split, ['ctn-001'], bj('2025-06-19T14:00'));
+      // The logger is dumped at the end of the day: every window it speaks for has closed.
+      const { touched } = upload(store, HUB_STORE, [at('10:10', 3), at('11:10', 9), at('13:10', 3)]);
+
+      expect(windowDoc(store, `${STAY}>${leaving}`)).toMatchObject({ readings: 2, maxC: 9 });
+      expect(windowDoc(store, STAY)).toMatchObject({ readings: 3, maxC: 9 });
+      expect(touched.get(BATCH_ID)!.windows.map((w) => w.id).sort()).toEqual([STAY, `${STAY}>${leaving}`].sort());
+      expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T13:10'));
+    });
+
+    it('finds a window that closed up to LATE_UPLOAD_HOURS after the upload’s last reading, and none that closed later', () => {
+      const readings = [at('10:10', 3), at('10:40', 9)];
+      const last = readings[readings.length - 1].at;
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
+      const otherId = `shp-0619-hub@${HUB_STORE}|bat-other`;
+      const otherOpened = open(store, other, hubStay({ id: otherId, cartonIds: ['ctn-101'] }));
+      close(store, opened, ['ctn-001', 'ctn-002'], plusHours(last, LATE_UPLOAD_HOURS));
+      close(store, otherOpened, ['ctn-101'], plusHours(last, LATE_UPLOAD_HOURS + 1));
+      const { touched } = upload(store, HUB_STORE, readings);
+
+      expect(windowDoc(store, STAY)).toMatchObject({ readings: 2, maxC: 9 });
+      // The documented limit: an upload arriving that late misses a window closed later still.
+      expect(windowDoc(store, otherId).readings).toBe(0);
+      expect([...touched.keys()]).toEqual([BATCH_ID]);
+    });
+
+    it('looks in the open windows and in the closed shards from the hour of the first reading to LATE_UPLOAD_HOURS after the last, no further', () => {
+      const store = new Store();
+      open(store, complianceDoc());
+      const readings = [at('10:10', 3), at('11:50', 3)];
+      const asked: string[] = [];
+      const spy: DocReader = { get: <T extends Doc>(c: string, id: string) => (asked.push(`${c}|${id}`), store.get<T>(c, id)) };
+      foldReadings(HUB_STORE, LOGGER, readings, new Changes(spy));
+
+      expect(asked.filter((k) => k.startsWith('coldWindowsOpen|'))).toEqual([`coldWindowsOpen|${HUB_STORE}`]);
+      const shards = asked.filter((k) => k.startsWith('coldWindowsClosed|'));
+      expect(shards).toEqual(closedHours(readings[0].at, readings[1].at).map((h) => `coldWindowsClosed|${closedShardId(HUB_STORE, h)}`));
+    });
+
+    it('spans exactly the hours from the first reading’s to that of LATE_UPLOAD_HOURS (48) after the last', () => {
+      expect(LATE_UPLOAD_HOURS).toBe(48);
+      // 10:10 and 11:50 in Beijing are 02:10 and 03:50 UTC on 19 June; 48 h after 03:50 is 03:50 on 21 June.
+      const hours = closedHours(bj('2025-06-19T10:10'), bj('2025-06-19T11:50'));
+      expect(hours[0]).toBe('2025-06-19T02');
+      expect(hours[hours.length - 1]).toBe('2025-06-21T03');
+      expect(hours).toHaveLength(50);
+      expect(hours.every((h, i) => i === 0 || Date.parse(`${h}:00Z`) - Date.parse(`${hours[i - 1]}:00Z`) === 3_600_000)).toBe(true);
+      // On the hour: the hour of the reading, and the hour exactly 48 h after it.
+      const onTheHour = closedHours('2025-06-19T02:00:00.000Z', '2025-06-19T02:00:00.000Z');
+      expect([onTheHour[0], onTheHour[onTheHour.length - 1], onTheHour.length]).toEqual(['2025-06-19T02', '2025-06-21T02', 49]);
+      expect(closedShardId(HUB_STORE, '2025-06-19T02')).toBe(`${HUB_STORE}|2025-06-19T02`);
     });
   });
 });

@@ -1,14 +1,30 @@
 import { hourDocId } from '../../../logistics/src/cold-chain.projection';
 import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
 import { TemperatureRange } from '../../../registry/src/domain/events';
-import { ColdWindow, addReadings, windowTotals } from '../evaluation/cold-window';
+import { ColdWindow, TimedReading, addReadings, windowTotals } from '../evaluation/cold-window';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { Changes } from './changes';
-import { moveCartons } from './cohorts';
-import { BatchComplianceView, ColdWindowIndexView } from './compliance.views';
+import { cohortsHolding, moveCartons } from './cohorts';
+import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
 
-/** Closed windows stay findable this long, for loggers that upload after the goods have moved on. */
-const KEEP_CLOSED_MS = 7 * 86_400_000;
+/**
+ * How late after its readings an upload may arrive and still find the windows that closed in
+ * the meantime (a logger dumped at the end of a trip): closed windows are filed by the hour
+ * they closed, and an upload looks in the hours from its first reading to this long after its last.
+ */
+export const LATE_UPLOAD_HOURS = 48;
+const HOUR_MS = 3_600_000;
+const hourOf = (iso: string) => iso.slice(0, 13);
+
+/** The hours whose closed windows an upload spanning [first, last] may overlap. */
+export function closedHours(first: string, last: string): string[] {
+  const hours: string[] = [];
+  const end = Date.parse(last) + LATE_UPLOAD_HOURS * HOUR_MS;
+  for (let t = Math.floor(Date.parse(first) / HOUR_MS) * HOUR_MS; t <= end; t += HOUR_MS) hours.push(new Date(t).toISOString().slice(0, 13));
+  return hours;
+}
+
+export const closedShardId = (facilityId: string, hour: string) => `${facilityId}|${hour}`;
 
 export interface OpenWindow {
   id: string;
@@ -39,7 +55,7 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
     series: {},
   };
   changes.put('coldWindows', w.id, addReadings(window, STORED, storedReadings(changes, w.facilityId, w.from)));
-  index(changes, w.facilityId, (list) => [...list, { id: w.id, batchId: doc.batchId, from: w.from }], w.from);
+  fileOpen(changes, w.facilityId, (list) => [...list, { id: w.id, batchId: doc.batchId, from: w.from }]);
   return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
 }
 
@@ -90,16 +106,20 @@ export function closeWindows(
 ): BatchComplianceView {
   const leaving = new Set(cartonIds);
   let next = doc;
-  for (const summary of Object.values(doc.windows)) {
-    if (summary.to !== undefined || (kind && summary.kind !== kind)) continue;
-    const mine = summary.cartonIds.filter((id) => leaving.has(id));
-    if (mine.length === 0) continue;
+  // The cartons' cohorts say which windows hold them; the window documents say which cartons.
+  const candidates = new Set(cohortsHolding(doc.cohorts, cartonIds).flatMap((c) => c.windowIds));
+  for (const id of candidates) {
+    const summary = doc.windows[id];
+    if (!summary || summary.to !== undefined || (kind && summary.kind !== kind)) continue;
     const window = changes.get<ColdWindow>('coldWindows', summary.id);
     if (!window) continue;
+    const mine = window.cartonIds.filter((c) => leaving.has(c));
+    if (mine.length === 0) continue;
     const end = at < window.from ? window.from : at;
     if (mine.length === window.cartonIds.length) {
       const closed = changes.put('coldWindows', window.id, settle({ ...window, to: end }, changes));
-      index(changes, window.facilityId, (list) => list.map((e) => (e.id === window.id ? { ...e, to: end } : e)), end);
+      fileOpen(changes, window.facilityId, (list) => list.filter((e) => e.id !== window.id));
+      fileClosed(changes, window.facilityId, { id: window.id, batchId: doc.batchId, from: window.from, to: end });
       next = { ...next, windows: { ...next.windows, [window.id]: summarize(closed, summary.eventId) } };
       continue;
     }
@@ -108,8 +128,7 @@ export function closeWindows(
     const earlier = changes.get<ColdWindow>('coldWindows', copyId)?.cartonIds ?? [];
     const copy = changes.put('coldWindows', copyId, settle({ ...window, id: copyId, to: end, cartonIds: [...earlier, ...mine] }, changes));
     const rest = changes.put('coldWindows', window.id, { ...window, cartonIds: window.cartonIds.filter((id) => !leaving.has(id)) });
-    const entry = { id: copyId, batchId: doc.batchId, from: window.from, to: end };
-    index(changes, window.facilityId, (list) => (list.some((e) => e.id === copyId) ? list : [...list, entry]), end);
+    fileClosed(changes, window.facilityId, { id: copyId, batchId: doc.batchId, from: window.from, to: end });
     next = {
       ...next,
       cohorts: moveCartons(next.cohorts, mine, (c) => ({ ...c, windowIds: c.windowIds.map((id) => (id === window.id ? copyId : id)) })),
@@ -126,15 +145,18 @@ export function closeWindows(
 export function foldReadings(
   facilityId: string,
   deviceId: string,
-  readings: readonly { at: string; temperatureC: number }[],
+  readings: readonly TimedReading[],
   changes: Changes,
 ): Map<string, { windows: ColdWindow[]; latest: string }> {
   const touched = new Map<string, { windows: ColdWindow[]; latest: string }>();
-  const idx = changes.get<ColdWindowIndexView>('coldWindowIndex', facilityId);
-  if (!idx || readings.length === 0) return touched;
+  if (readings.length === 0) return touched;
   const first = readings[0].at;
   const last = readings[readings.length - 1].at;
-  for (const entry of idx.windows) {
+  const entries: { id: string; from: string; to?: string }[] = [
+    ...(changes.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []),
+    ...closedHours(first, last).flatMap((h) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, h))?.windows ?? []),
+  ];
+  for (const entry of entries) {
     if (entry.from > last || (entry.to !== undefined && entry.to <= first)) continue;
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
@@ -160,22 +182,21 @@ export function summarize(window: ColdWindow, eventId: string): WindowSummary {
     facilityName: window.facilityName,
     from: window.from,
     ...(window.to !== undefined && { to: window.to }),
-    cartonIds: window.cartonIds,
-    grades: window.grades,
     range: window.range,
     eventId,
     ...windowTotals(window),
   };
 }
 
-function index(
-  changes: Changes,
-  facilityId: string,
-  update: (list: ColdWindowIndexView['windows']) => ColdWindowIndexView['windows'],
-  now: string,
-): void {
-  const existing = changes.get<ColdWindowIndexView>('coldWindowIndex', facilityId);
-  const horizon = new Date(Date.parse(now) - KEEP_CLOSED_MS).toISOString();
-  const windows = update(existing?.windows ?? []).filter((e) => e.to === undefined || e.to >= horizon);
-  changes.put('coldWindowIndex', facilityId, { id: facilityId, windows });
+function fileOpen(changes: Changes, facilityId: string, update: (list: OpenWindowsView['windows']) => OpenWindowsView['windows']): void {
+  const existing = changes.get<OpenWindowsView>('coldWindowsOpen', facilityId);
+  changes.put('coldWindowsOpen', facilityId, { id: facilityId, windows: update(existing?.windows ?? []) });
+}
+
+function fileClosed(changes: Changes, facilityId: string, entry: ClosedWindowsView['windows'][number]): void {
+  const id = closedShardId(facilityId, hourOf(entry.to));
+  const existing = changes.get<ClosedWindowsView>('coldWindowsClosed', id);
+  const windows = existing?.windows ?? [];
+  if (windows.some((e) => e.id === entry.id)) return;
+  changes.put('coldWindowsClosed', id, { id, windows: [...windows, entry] });
 }

@@ -47,17 +47,24 @@ export interface WindowTotals {
   longestExcursionMinutes: number;
 }
 
+/** A reading; `ms`, its time parsed once, spares parsing it again for every window it meets. */
+export interface TimedReading {
+  at: string;
+  temperatureC: number;
+  ms?: number;
+}
+
 /**
  * Folds a logger's readings (time-sorted) into the window. A reading at or before the
  * logger's last one is a re-upload of what the window already holds, and is skipped.
  */
-export function addReadings(window: ColdWindow, deviceId: string, readings: readonly { at: string; temperatureC: number }[]): ColdWindow {
+export function addReadings(window: ColdWindow, deviceId: string, readings: readonly TimedReading[]): ColdWindow {
   const fromMs = Date.parse(window.from);
   const toMs = window.to === undefined ? Infinity : Date.parse(window.to);
   let series = window.series[deviceId];
   let { readings: count, minC, maxC } = window;
   for (const r of readings) {
-    const at = Date.parse(r.at);
+    const at = r.ms ?? Date.parse(r.at);
     if (at < fromMs || at >= toMs || (series && at <= series.lastMs)) continue;
     const c = r.temperatureC;
     const out = c < window.range.minC || c > window.range.maxC;

@@ -9,8 +9,6 @@ export interface WindowSummary extends WindowTotals {
   facilityName: string;
   from: string;
   to?: string;
-  cartonIds: string[];
-  grades: string[];
   range: { minC: number; maxC: number };
   /** Evidence: the event that opened the window (dispatch, receipt). */
   eventId: string;

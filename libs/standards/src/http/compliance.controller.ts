@@ -10,6 +10,7 @@ import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-
 import { CertifyBatchCommand } from '../application/standard.handlers';
 import { AlertView, BatchComplianceView, ComplianceStatsView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
 import { itemCompliance } from '../compliance/item-compliance';
+import { batchVerdict } from '../compliance/verdict';
 import { BrandCertificationDto } from './standard.dto';
 
 const STATUSES = ['compliant', 'non_compliant', 'pending'];
@@ -35,7 +36,9 @@ export class ComplianceController {
   async batches(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('productId') productId?: string, @Query('cooperativeId') cooperativeId?: string) {
     if (status !== undefined && !STATUSES.includes(status)) throw badQuery('status', STATUSES);
     const where = { ...scope(actor, cooperativeId), ...(productId && { productId }), ...(status && { status }) };
-    return (await this.docs.find<BatchComplianceView>('compliance', where)).map(publicBatch);
+    const docs = await this.docs.find<BatchComplianceView>('compliance', where);
+    const standards = new Map((await this.docs.find<StandardView>('standards')).map((s) => [s.productId, s]));
+    return docs.map((doc) => publicBatch(doc, standards.get(doc.productId)));
   }
 
   @Get('batches/:id')
@@ -43,14 +46,16 @@ export class ComplianceController {
   async batch(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const doc = found(await this.docs.get<BatchComplianceView>('compliance', id), 'batch', id);
     if (!mayRead(actor, doc.cooperativeId)) throw notYours();
-    return publicBatch(doc);
+    return publicBatch(doc, await this.docs.get<StandardView>('standards', doc.productId));
   }
 
   @Post('batches/:id/brand')
   @Roles('standards_owner')
   @ApiOperation({ summary: 'Certify a compliant batch for the regional public brand (区域公用品牌贴标); refused with the reasons otherwise' })
-  certify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: BrandCertificationDto) {
-    return this.commands.execute(new CertifyBatchCommand(ctx, id, body)).then(publicBatch);
+  async certify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: BrandCertificationDto) {
+    await this.commands.execute(new CertifyBatchCommand(ctx, id, body));
+    const doc = (await this.docs.get<BatchComplianceView>('compliance', id))!;
+    return publicBatch(doc, await this.docs.get<StandardView>('standards', doc.productId));
   }
 
   @Get('items/:code')
@@ -107,10 +112,10 @@ function badQuery(name: string, allowed: string[]) {
   return new BadRequestException({ code: 'invalid_query', message: `${name} must be one of ${allowed.join(', ')}`, details: { field: name } });
 }
 
-/** The record without the bookkeeping the projection keeps for itself. */
-function publicBatch(doc: BatchComplianceView) {
-  const { counted: _counted, violated: _violated, facts: _facts, ...rest } = doc;
-  return rest;
+/** The record with its rules as they stand, without the bookkeeping the projection keeps for itself. */
+function publicBatch(doc: BatchComplianceView, standard: StandardView | undefined) {
+  const { counted: _counted, violated: _violated, facts: _facts, nextDueBy: _due, ...rest } = doc;
+  return { ...rest, rules: batchVerdict(doc, standard) };
 }
 
 function withRates(s: ComplianceStatsView) {
