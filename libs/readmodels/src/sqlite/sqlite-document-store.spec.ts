@@ -73,6 +73,30 @@ describe('SqliteDocumentStore', () => {
     expect(await again.find('items', { batchId: 'B1' })).toHaveLength(1);
   });
 
+  it('keeps documents parsed once committed, and never serves a write that was rolled back', async () => {
+    await docs.commit([{ collection: 'items', id: 'A', doc: { n: 1 } }], { name: 'p', position: 1 });
+    await tick();
+    const first = docs.getSync('items', 'A');
+    expect(docs.getSync('items', 'A')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() =>
+      db.transaction(() => {
+        docs.commitSync([{ collection: 'items', id: 'A', doc: { n: 2 } }], { name: 'p', position: 2 });
+        throw new Error('the append failed after projecting');
+      })(),
+    ).toThrow();
+    expect(docs.getSync('items', 'A')).toEqual({ n: 1 });
+    await tick();
+    expect(docs.getSync('items', 'A')).toEqual({ n: 1 });
+    await docs.commit([{ collection: 'items', id: 'A', doc: { n: 3 } }], { name: 'p', position: 3 });
+    expect(docs.getSync('items', 'A')).toEqual({ n: 3 });
+    await tick();
+    expect(docs.getSync('items', 'A')).toEqual({ n: 3 });
+    await docs.commit([{ collection: 'items', id: 'A', doc: null }], { name: 'p', position: 4 });
+    await tick();
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+  });
+
   it('refuses a field path that is not one', () => {
     expect(() => docs.findSync('items', { "x') OR 1=1 --": 1 })).toThrow(/field path/);
   });

@@ -36,8 +36,15 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly cpGet: Statement<[string], { position: number }>;
   private readonly cpPut: Statement<[string, number]>;
   private readonly listeners: ((writes: DocWrite[]) => void)[] = [];
-  private pending: { writes: DocWrite[]; checkpoint: { name: string; position: number } }[] = [];
+  private pending: { writes: DocWrite[]; sizes: number[]; checkpoint: { name: string; position: number } }[] = [];
   private readonly indexes: Map<string, { name: string; collections: string[] }>;
+  /**
+   * Parsed documents, shared by every reader: read-only by contract (projections return new
+   * documents; under jest they are frozen, so a mutation fails a test). Parsing what the last
+   * event just wrote was most of a projection's cost.
+   */
+  private readonly parsed = new Map<string, { doc: Doc; bytes: number }>();
+  private parsedBytes = 0;
 
   constructor(
     private readonly db: Database,
@@ -57,8 +64,31 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   getSync<T extends Doc = Doc>(collection: string, id: string): T | undefined {
+    const key = docKey(collection, id);
+    const cached = this.parsed.get(key);
+    if (cached) return cached.doc as T;
     const row = this.getStmt.get(collection, id);
-    return row ? (JSON.parse(row.doc) as T) : undefined;
+    if (!row) return undefined;
+    return this.remember(key, JSON.parse(row.doc), row.doc.length) as T;
+  }
+
+  /** Keeps a parsed document within a budget of JSON text; the oldest kept go first. */
+  private remember(key: string, doc: Doc, bytes: number): Doc {
+    this.forget(key);
+    this.parsed.set(key, { doc: FREEZE ? deepFreeze(doc) : doc, bytes });
+    this.parsedBytes += bytes;
+    for (const oldest of this.parsed.keys()) {
+      if (this.parsedBytes <= PARSED_BUDGET_BYTES) break;
+      this.forget(oldest);
+    }
+    return doc;
+  }
+
+  private forget(key: string): void {
+    const entry = this.parsed.get(key);
+    if (!entry) return;
+    this.parsed.delete(key);
+    this.parsedBytes -= entry.bytes;
   }
 
   /** The stored JSON text itself, for callers that pass it on unparsed. */
@@ -89,14 +119,21 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** Must run inside the caller's transaction when atomicity with other writes matters. */
   commitSync(writes: DocWrite[], checkpoint: { name: string; position: number }): void {
+    const sizes: number[] = [];
     for (const w of writes) {
       if (w.doc === null) this.delStmt.run(w.collection, w.id);
-      else this.putStmt.run(w.collection, w.id, JSON.stringify(w.doc));
+      else {
+        const json = JSON.stringify(w.doc);
+        this.putStmt.run(w.collection, w.id, json);
+        sizes.push(json.length);
+      }
+      // Until the transaction is known to have committed, readers go to the table.
+      this.forget(docKey(w.collection, w.id));
     }
     this.cpPut.run(checkpoint.name, checkpoint.position);
-    if (writes.length === 0 || this.listeners.length === 0) return;
+    if (writes.length === 0) return;
     if (this.pending.length === 0) queueMicrotask(() => this.notify());
-    this.pending.push({ writes, checkpoint });
+    this.pending.push({ writes, sizes, checkpoint });
   }
 
   /**
@@ -108,8 +145,10 @@ export class SqliteDocumentStore implements DocumentStore {
   private notify(): void {
     const pending = this.pending;
     this.pending = [];
-    for (const { writes, checkpoint } of pending) {
+    for (const { writes, sizes, checkpoint } of pending) {
       if (this.checkpointSync(checkpoint.name) < checkpoint.position) continue;
+      let i = 0;
+      for (const w of writes) if (w.doc !== null) this.remember(docKey(w.collection, w.id), w.doc, sizes[i++]);
       for (const listener of this.listeners) listener(writes);
     }
   }
@@ -157,6 +196,18 @@ function declareIndexes(db: Database, indexes: DocIndex[]): Map<string, { name: 
 }
 
 const literal = (name: string) => `'${name}'`;
+
+/** JSON text of the documents kept parsed (about three times as much heap); parsed again past it. */
+const PARSED_BUDGET_BYTES = 16 * 1024 * 1024;
+const FREEZE = process.env.JEST_WORKER_ID !== undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 
 function assertFieldName(field: string): void {
   if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(field)) throw new Error(`not a field path: ${field}`);
