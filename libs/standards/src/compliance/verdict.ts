@@ -41,9 +41,14 @@ export function cohortRules(doc: BatchComplianceView, version: StandardVersionVi
   return [...evaluateProduction(doc.facts, version.rules, [cohort.grade]), ...goods];
 }
 
-/** The batch's rules: its production rules, and for each road rule the worst of its cartons. */
-function batchRules(doc: BatchComplianceView, version: StandardVersionView): { production: RuleResult[]; road: RuleResult[] } {
+/**
+ * The batch's rules (its production rules, and for each road rule the worst of its cartons)
+ * and each cohort's verdict, from one evaluation of the production rules per grade and of
+ * the road rules per cohort.
+ */
+function batchRules(doc: BatchComplianceView, version: StandardVersionView) {
   const production = evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts));
+  const byGrade = new Map<string, RuleResult[]>();
   const perCohort = doc.cohorts.map((c) =>
     evaluateGoods(version.rules, {
       grades: [c.grade],
@@ -54,7 +59,12 @@ function batchRules(doc: BatchComplianceView, version: StandardVersionView): { p
   const road = (perCohort[0] ?? evaluateGoods(version.rules, { grades: [], windows: [], delivery: { asOf: doc.facts.asOf } })).map((r, i) =>
     worstOf(r.rule, perCohort.map((rules) => rules[i]), false),
   );
-  return { production, road };
+  const cohortStatus = doc.cohorts.map((c, i) => {
+    let own = byGrade.get(c.grade);
+    if (!own) byGrade.set(c.grade, (own = evaluateProduction(doc.facts, version.rules, [c.grade])));
+    return overall([...own, ...perCohort[i]]);
+  });
+  return { production, road, cohortStatus };
 }
 
 /**
@@ -68,7 +78,7 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
   if (!version) {
     next = { ...doc, standard: undefined, status: undefined, nextDueBy: undefined, productionSettled: false, items: zeroCounts(), violated: [] };
   } else {
-    const { production, road } = batchRules(doc, version);
+    const { production, road, cohortStatus } = batchRules(doc, version);
     const rules = [...production, ...road];
     next = {
       ...doc,
@@ -76,7 +86,7 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
       status: overall(rules),
       nextDueBy: rules.map((r) => r.dueBy).filter((d): d is string => !!d).sort()[0],
       productionSettled: production.every((r) => r.status === 'met' || r.status === 'not_applicable'),
-      items: itemCounts(doc, version),
+      items: itemCounts(doc, cohortStatus),
       violated: rules.filter((r) => r.status === 'violated').map((r) => r.rule),
     };
     next = withdrawBrand(next, rules, cause);
@@ -97,9 +107,9 @@ export function batchVerdict(doc: BatchComplianceView, standard: StandardView | 
   return [...production, ...road];
 }
 
-function itemCounts(doc: BatchComplianceView, version: StandardVersionView): StatusCounts {
+function itemCounts(doc: BatchComplianceView, cohortStatus: readonly ComplianceStatus[]): StatusCounts {
   const counts = zeroCounts();
-  for (const cohort of doc.cohorts) counts[overall(cohortRules(doc, version, cohort)) as ComplianceStatus] += cohort.items;
+  doc.cohorts.forEach((cohort, i) => (counts[cohortStatus[i]] += cohort.items));
   return counts;
 }
 
