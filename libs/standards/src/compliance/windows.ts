@@ -76,17 +76,17 @@ function settle(window: ColdWindow, changes: Changes): ColdWindow {
 const STORED = 'stored';
 const MAX_BACKFILL_HOURS = 7 * 24;
 
-function storedReadings(changes: Changes, facilityId: string, from: string, to?: string): { at: string; temperatureC: number }[] {
+function storedReadings(changes: Changes, facilityId: string, from: string, to?: string): TimedReading[] {
   const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
   const fromMs = Date.parse(from);
   const span = index.hours.filter((h) => h >= from.slice(0, 13) && (to === undefined || h <= to.slice(0, 13)));
   // The cap bounds a backfill at opening; a settled window is recounted over its whole span.
   const hours = to === undefined ? span.slice(0, MAX_BACKFILL_HOURS) : span;
-  const readings: { at: string; temperatureC: number }[] = [];
+  const readings: TimedReading[] = [];
   for (const hour of hours) {
     for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
-      if (ms >= fromMs) readings.push({ at: new Date(ms).toISOString(), temperatureC: c });
+      if (ms >= fromMs) readings.push({ ms, temperatureC: c });
     }
   }
   return readings;
@@ -145,7 +145,7 @@ export function closeWindows(
 export function foldReadings(
   facilityId: string,
   deviceId: string,
-  readings: readonly TimedReading[],
+  readings: readonly { at: string; ms?: number; temperatureC: number }[],
   changes: Changes,
 ): Map<string, { windows: ColdWindow[]; latest: string }> {
   const touched = new Map<string, { windows: ColdWindow[]; latest: string }>();

@@ -47,12 +47,8 @@ export interface WindowTotals {
   longestExcursionMinutes: number;
 }
 
-/** A reading; `ms`, its time parsed once, spares parsing it again for every window it meets. */
-export interface TimedReading {
-  at: string;
-  temperatureC: number;
-  ms?: number;
-}
+/** A reading, by its ISO time or by `ms`, its time parsed once (spares parsing it again for every window it meets). */
+export type TimedReading = { temperatureC: number } & ({ at: string; ms?: number } | { ms: number; at?: string });
 
 /**
  * Folds a logger's readings (time-sorted) into the window. A reading at or before the
@@ -64,7 +60,7 @@ export function addReadings(window: ColdWindow, deviceId: string, readings: read
   let series = window.series[deviceId];
   let { readings: count, minC, maxC } = window;
   for (const r of readings) {
-    const at = r.ms ?? Date.parse(r.at);
+    const at = r.ms ?? Date.parse(r.at!);
     if (at < fromMs || at >= toMs || (series && at <= series.lastMs)) continue;
     const c = r.temperatureC;
     const out = c < window.range.minC || c > window.range.maxC;
