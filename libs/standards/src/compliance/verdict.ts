@@ -47,7 +47,8 @@ export function cohortRules(doc: BatchComplianceView, version: StandardVersionVi
  * the road rules per cohort.
  */
 function batchRules(doc: BatchComplianceView, version: StandardVersionView) {
-  const production = evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts));
+  const memo = new Map<string, RuleResult>();
+  const production = evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts), memo);
   const byGrade = new Map<string, RuleResult[]>();
   const perCohort = doc.cohorts.map((c) =>
     evaluateGoods(version.rules, {
@@ -61,7 +62,7 @@ function batchRules(doc: BatchComplianceView, version: StandardVersionView) {
   );
   const cohortStatus = doc.cohorts.map((c, i) => {
     let own = byGrade.get(c.grade);
-    if (!own) byGrade.set(c.grade, (own = evaluateProduction(doc.facts, version.rules, [c.grade])));
+    if (!own) byGrade.set(c.grade, (own = evaluateProduction(doc.facts, version.rules, [c.grade], memo)));
     return overall([...own, ...perCohort[i]]);
   });
   return { production, road, cohortStatus };

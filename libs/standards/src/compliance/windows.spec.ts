@@ -158,6 +158,15 @@ describe('cold windows of a batch', () => {
       expect(hours).toEqual([`coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T02')}`, `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T03')}`]);
     });
 
+    it('backfills at most a week of hours at opening, from the window’s start', () => {
+      const store = new Store();
+      // Ten days of hourly readings, the first two before the goods came in.
+      storeReadings(store, HUB_STORE, Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T08:30'), h), temperatureC: 3 })));
+      const doc = open(store, complianceDoc());
+      // 10:30 is the first reading in the window; 7 × 24 hour documents from its hour on.
+      expect(doc.windows[STAY]).toMatchObject({ readings: 7 * 24, minutesOutOfRange: 0 });
+    });
+
     it('backfills nothing when the facility’s last reading is before the window opened', () => {
       const store = new Store();
       storeReadings(store, HUB_STORE, [at('08:10', 9), at('09:50', 9)]);

@@ -80,9 +80,12 @@ function storedReadings(changes: Changes, facilityId: string, from: string, to?:
   const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
   const fromMs = Date.parse(from);
-  const span = index.hours.filter((h) => h >= from.slice(0, 13) && (to === undefined || h <= to.slice(0, 13)));
+  // The index lists every hour the facility ever had readings in, sorted: a busy station's
+  // grows by the day, so the span is found by bisection rather than by a scan.
+  const start = firstAtOrAfter(index.hours, from.slice(0, 13));
   // The cap bounds a backfill at opening; a settled window is recounted over its whole span.
-  const hours = to === undefined ? span.slice(0, MAX_BACKFILL_HOURS) : span;
+  const end = to === undefined ? Math.min(index.hours.length, start + MAX_BACKFILL_HOURS) : firstAtOrAfter(index.hours, `${to.slice(0, 13)}\uffff`);
+  const hours = index.hours.slice(start, end);
   const readings: TimedReading[] = [];
   for (const hour of hours) {
     for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
@@ -90,6 +93,18 @@ function storedReadings(changes: Changes, facilityId: string, from: string, to?:
     }
   }
   return readings;
+}
+
+/** The index of the first of the sorted `hours` not before `hour`. */
+function firstAtOrAfter(hours: readonly string[], hour: string): number {
+  let lo = 0;
+  let hi = hours.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hours[mid] < hour) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -103,6 +103,16 @@ describe('evaluation', () => {
         expect(results.every((r) => r.status !== 'not_applicable')).toBe(true);
       });
 
+      it('gives, with a memo shared across grades, what it gives without one: only grading looks at the grade', () => {
+        const memo = new Map<string, RuleResult>();
+        const scoped = scopedTo(['特级']);
+        const shared = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) => evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g, memo));
+        const alone = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) => evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g));
+        expect(shared).toEqual(alone);
+        expect(statuses(shared[2])).toMatchObject({ grading: 'met', preCooling: 'not_applicable' });
+        expect([...memo.keys()]).not.toContain('grading');
+      });
+
       it('does not apply grading to an item of a class the standard does not grade', () => {
         const [r] = evaluateProduction(facts(), { grading: rules.grading }, ['二级']);
         expect(r).toMatchObject({ rule: 'grading', status: 'not_applicable', evidence: { eventIds: [grading.eventId] } });

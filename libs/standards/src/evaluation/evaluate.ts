@@ -15,11 +15,22 @@ import { RuleResult, RuleStatus, inScope, outOfScope, result } from './rule-resu
 /**
  * The rules decided by the batch's own steps, before the goods leave: for a batch with the
  * grades it holds, for an item with its own grade (a rule scoped to other grades does not bind it).
+ * Only grading looks at the grades themselves: a `memo` shared by calls on the same facts and
+ * rules for other grades evaluates each of the other rules once.
  */
-export function evaluateProduction(facts: BatchFacts, rules: StandardRules, grades: readonly string[] | undefined): RuleResult[] {
+export function evaluateProduction(
+  facts: BatchFacts,
+  rules: StandardRules,
+  grades: readonly string[] | undefined,
+  memo: Map<string, RuleResult> = new Map(),
+): RuleResult[] {
   const out: RuleResult[] = [];
-  const scoped = (rule: string, ruleGrades: string[] | undefined, evaluate: () => RuleResult) =>
-    out.push(inScope(ruleGrades, grades) ? evaluate() : outOfScope(rule, ruleGrades!));
+  const scoped = (rule: string, ruleGrades: string[] | undefined, evaluate: () => RuleResult) => {
+    if (!inScope(ruleGrades, grades)) return out.push(outOfScope(rule, ruleGrades!));
+    let known = memo.get(rule);
+    if (!known) memo.set(rule, (known = evaluate()));
+    out.push(known);
+  };
   if (rules.grading) out.push(evaluateGrading(facts, rules.grading, grades));
   if (rules.preCooling) scoped('preCooling', rules.preCooling.grades, () => evaluatePreCooling(facts, rules.preCooling!));
   for (const test of rules.tests ?? []) {
