@@ -212,7 +212,15 @@ describe('product standards and live compliance over HTTP', () => {
     expect(plum.batches.total).toBe(summary.total.batches.total);
     expect(plum.batches.non_compliant).toBeGreaterThanOrEqual(3);
     expect(plum.mostViolated.map((m: { rule: string }) => m.rule)).toEqual(expect.arrayContaining(['tests:pesticide_residue_rapid_test', 'transport']));
-    expect((await call('GET', '/api/compliance/summary?by=planet', { key: regulator.key })).status).toBe(400);
+    const coop = await expectOk(call('GET', `/api/compliance/summary?by=cooperative&product=${w.plum}`, { key: regulator.key }));
+    expect(coop.total.batches.total).toBe(plum.batches.total);
+    expect(coop.rows.map((r: { key: string }) => r.key)).toContain(w.coop.id);
+    const none = await expectOk(call('GET', '/api/compliance/summary?by=month&from=2000-01&to=2000-12', { key: regulator.key }));
+    expect(none).toMatchObject({ rows: [], total: { batches: { total: 0 } } });
+    for (const bad of ['by=planet', 'from=2025-13', 'to=June', 'from=2025-08&to=2025-07', 'product=a&product=b']) {
+      const answer = await call('GET', `/api/compliance/summary?${bad}`, { key: regulator.key });
+      expect([bad, answer.status, answer.body.code]).toEqual([bad, 400, 'invalid_query']);
+    }
     expect((await call('GET', '/api/compliance/summary', { key: w.coop.key })).status).toBe(403);
   });
 });

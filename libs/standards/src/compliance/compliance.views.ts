@@ -73,8 +73,8 @@ export interface BatchComplianceView extends BatchIdentity {
   brand?: BrandView;
   /** Rules violated now, for raising and resolving alerts. */
   violated: string[];
-  /** What this batch adds to the aggregates now, so that a change can be subtracted. */
-  counted?: { keys: string[]; status: ComplianceStatus; items: StatusCounts; violated: string[] };
+  /** What this batch adds to the aggregates now (its cell and counts), so that a change can be subtracted. */
+  counted?: { cell: string; status: ComplianceStatus; items: StatusCounts; violated: string[] };
   updatedAt: string;
 }
 
@@ -94,13 +94,18 @@ export interface AlertView extends BatchIdentity {
 
 export const STAT_DIMENSIONS = ['all', 'product', 'cooperative', 'county', 'month', 'standard'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+/** What a cell of the aggregates is keyed by: every dimension but `all`. */
+export type CellDimension = Exclude<StatDimension, 'all'>;
+export const CELL_DIMENSIONS: readonly CellDimension[] = ['product', 'cooperative', 'county', 'month', 'standard'];
 
-/** Counts for one product, cooperative, county, month or standard version (`complianceStats`, id = dimension|key). */
-export interface ComplianceStatsView {
+/**
+ * The batches of one product, cooperative, county, month and standard version: a cell of the
+ * aggregates (`complianceStats`, id = the five keys). A verdict change moves one cell (two when
+ * a key changes); the summary adds the cells up by whichever dimension, and filter, it is asked for.
+ */
+export interface ComplianceCellView {
   id: string;
-  dimension: StatDimension;
-  key: string;
-  label: string;
+  keys: Record<CellDimension, { key: string; label: string }>;
   batches: StatusCounts;
   items: StatusCounts;
   /** Batches violating each rule now. */

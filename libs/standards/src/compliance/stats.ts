@@ -1,47 +1,42 @@
 import { Changes } from './changes';
-import { BatchComplianceView, ComplianceStatsView, StatDimension, StatusCounts, zeroCounts } from './compliance.views';
+import { BatchComplianceView, ComplianceCellView, StatusCounts, zeroCounts } from './compliance.views';
 
 type Counted = NonNullable<BatchComplianceView['counted']>;
 
-/** The aggregates a batch counts in: everything, its product, cooperative, county, month and standard version. */
-function keysOf(doc: BatchComplianceView): { id: string; dimension: StatDimension; key: string; label: string }[] {
-  const key = (dimension: StatDimension, k: string, label: string) => ({ id: `${dimension}|${k}`, dimension, key: k, label });
-  return [
-    key('all', 'all', '全部 all'),
-    key('product', doc.productId, doc.productName),
-    key('cooperative', doc.cooperativeId, doc.cooperativeName),
-    key('county', doc.county, doc.county),
-    key('month', doc.month, doc.month),
-    ...(doc.standard ? [key('standard', `${doc.standard.standardId}@${doc.standard.version}`, `${doc.standard.title} v${doc.standard.version}`)] : []),
-  ];
+/** The cell a batch counts in: its product, cooperative, county, month and standard version. */
+function cellOf(doc: BatchComplianceView): { id: string; keys: ComplianceCellView['keys'] } {
+  const standard = doc.standard ? `${doc.standard.standardId}@${doc.standard.version}` : '';
+  const keys: ComplianceCellView['keys'] = {
+    product: { key: doc.productId, label: doc.productName },
+    cooperative: { key: doc.cooperativeId, label: doc.cooperativeName },
+    county: { key: doc.county, label: doc.county },
+    month: { key: doc.month, label: doc.month },
+    standard: { key: standard, label: doc.standard ? `${doc.standard.title} v${doc.standard.version}` : '' },
+  };
+  return { id: [doc.productId, doc.cooperativeId, doc.county, doc.month, standard].join('|'), keys };
 }
 
 /**
- * Moves the batch's contribution to the aggregates from what it counted before to what it
- * is now: the regulator's view is then one read of precomputed counts, however many batches.
+ * Moves the batch's contribution to the aggregates from what it counted before to what it is
+ * now. One cell per batch, not one document per dimension: most verdict changes write a single
+ * small document, and the regulator's summary adds up a county's cells when asked.
  * Batches with no standard in force are not counted.
  */
 export function recount(doc: BatchComplianceView, changes: Changes): BatchComplianceView {
-  const keys = doc.status ? keysOf(doc) : [];
-  const now: Counted | undefined = doc.status ? { keys: keys.map((k) => k.id), status: doc.status, items: doc.items, violated: doc.violated } : undefined;
+  const cell = doc.status ? cellOf(doc) : undefined;
+  const now: Counted | undefined = doc.status && cell ? { cell: cell.id, status: doc.status, items: doc.items, violated: doc.violated } : undefined;
   const before = doc.counted;
   if (same(before, now)) return doc;
-  if (before) for (const id of before.keys) apply(changes, id, undefined, before, -1);
-  if (now) for (const k of keys) apply(changes, k.id, k, now, 1);
+  if (before) apply(changes, before.cell, undefined, before, -1);
+  if (now && cell) apply(changes, cell.id, cell.keys, now, 1);
   return { ...doc, counted: now };
 }
 
-function apply(changes: Changes, id: string, fresh: { dimension: StatDimension; key: string; label: string } | undefined, c: Counted, sign: 1 | -1): void {
-  const existing = changes.get<ComplianceStatsView>('complianceStats', id);
-  const base: ComplianceStatsView = existing ?? {
-    id,
-    dimension: fresh?.dimension ?? (id.split('|')[0] as StatDimension),
-    key: fresh?.key ?? id.slice(id.indexOf('|') + 1),
-    label: fresh?.label ?? id,
-    batches: zeroCounts(),
-    items: zeroCounts(),
-    violations: {},
-  };
+function apply(changes: Changes, id: string, keys: ComplianceCellView['keys'] | undefined, c: Counted, sign: 1 | -1): void {
+  const existing = changes.get<ComplianceCellView>('complianceStats', id);
+  // A cell is created by the batch counted into it, so the one a batch leaves always exists.
+  if (!existing && !keys) return;
+  const base: ComplianceCellView = existing ?? { id, keys: keys!, batches: zeroCounts(), items: zeroCounts(), violations: {} };
   const batches = { ...base.batches, [c.status]: base.batches[c.status] + sign };
   const items = add(base.items, c.items, sign);
   const violations = { ...base.violations };
@@ -49,7 +44,7 @@ function apply(changes: Changes, id: string, fresh: { dimension: StatDimension; 
     violations[rule] = (violations[rule] ?? 0) + sign;
     if (violations[rule] <= 0) delete violations[rule];
   }
-  changes.put('complianceStats', id, { ...base, ...(fresh && { label: fresh.label }), batches, items, violations });
+  changes.put('complianceStats', id, { ...base, ...(keys && { keys }), batches, items, violations });
 }
 
 function add(a: StatusCounts, b: StatusCounts, sign: number): StatusCounts {
@@ -59,13 +54,13 @@ function add(a: StatusCounts, b: StatusCounts, sign: number): StatusCounts {
 /** Most events leave a batch's contribution as it was: compared field by field, on every event. */
 function same(a: Counted | undefined, b: Counted | undefined): boolean {
   if (!a || !b) return a === b;
-  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
   return (
+    a.cell === b.cell &&
     a.status === b.status &&
     a.items.compliant === b.items.compliant &&
     a.items.non_compliant === b.items.non_compliant &&
     a.items.pending === b.items.pending &&
-    sameList(a.keys, b.keys) &&
-    sameList(a.violated, b.violated)
+    a.violated.length === b.violated.length &&
+    a.violated.every((rule, i) => rule === b.violated[i])
   );
 }

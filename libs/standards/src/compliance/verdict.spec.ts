@@ -16,7 +16,7 @@ import {
   withHotLeg,
   written,
 } from './compliance.fixtures';
-import { AlertView, BatchComplianceView, ComplianceStatsView, zeroCounts } from './compliance.views';
+import { AlertView, BatchComplianceView, ComplianceCellView, zeroCounts } from './compliance.views';
 import { itemCompliance } from './item-compliance';
 import { batchVerdict, cohortRules, governingVersion, judge } from './verdict';
 
@@ -305,64 +305,50 @@ describe('verdict', () => {
   });
 
   describe('the aggregates', () => {
-    const KEYS = [
-      'all|all',
-      'product|prd-huangjin-nai-plum',
-      'cooperative|org-jiufeng-coop',
-      'county|乐昌市',
-      'month|2025-06',
-      `standard|${STANDARD_ID}@1`,
-    ];
-    const stats = (store: Store) => Object.fromEntries(KEYS.map((id) => [id, store.get<ComplianceStatsView>('complianceStats', id)]));
+    const CELL = `prd-huangjin-nai-plum|org-jiufeng-coop|乐昌市|2025-06|${STANDARD_ID}@1`;
+    const cellOf = (store: Store, id = CELL) => store.get<ComplianceCellView>('complianceStats', id);
 
-    it('counts a batch judged for the first time in every aggregate it belongs to', () => {
+    it('counts a batch judged for the first time in the one cell of its product, cooperative, county, month and version', () => {
       const store = new Store();
       const { next, changes } = judged(store, complianceDoc());
-      expect(Object.keys(written(changes, 'complianceStats')).sort()).toEqual([...KEYS].sort());
-      expect(store.get('complianceStats', 'all|all')).toEqual({
-        id: 'all|all',
-        dimension: 'all',
-        key: 'all',
-        label: '全部 all',
+      expect(Object.keys(written(changes, 'complianceStats'))).toEqual([CELL]);
+      expect(cellOf(store)).toEqual({
+        id: CELL,
+        keys: {
+          product: { key: 'prd-huangjin-nai-plum', label: '黄金柰李' },
+          cooperative: { key: 'org-jiufeng-coop', label: '乐昌市九峰镇黄金柰李专业合作社' },
+          county: { key: '乐昌市', label: '乐昌市' },
+          month: { key: '2025-06', label: '2025-06' },
+          standard: { key: `${STANDARD_ID}@1`, label: '乐昌黄金柰李电商交易标准 v1' },
+        },
         batches: counts({ pending: 1 }),
         items: counts({ pending: 28 }),
         violations: {},
       });
-      expect(stats(store)).toMatchObject({
-        'product|prd-huangjin-nai-plum': { dimension: 'product', key: 'prd-huangjin-nai-plum', label: '黄金柰李' },
-        'cooperative|org-jiufeng-coop': { dimension: 'cooperative', key: 'org-jiufeng-coop', label: '乐昌市九峰镇黄金柰李专业合作社' },
-        'county|乐昌市': { dimension: 'county', key: '乐昌市', label: '乐昌市' },
-        'month|2025-06': { dimension: 'month', key: '2025-06', label: '2025-06' },
-        [`standard|${STANDARD_ID}@1`]: { dimension: 'standard', key: `${STANDARD_ID}@1`, label: '乐昌黄金柰李电商交易标准 v1' },
-      });
-      expect(next.counted).toEqual({ keys: KEYS, status: 'pending', items: counts({ pending: 28 }), violated: [] });
+      expect(next.counted).toEqual({ cell: CELL, status: 'pending', items: counts({ pending: 28 }), violated: [] });
     });
 
-    it('moves a batch going from pending to non-compliant in each aggregate, counting the rule it violates', () => {
+    it('moves a batch going from pending to non-compliant within its cell, counting the rule it violates', () => {
       const store = new Store();
       const pending = judged(store, complianceDoc()).next;
-      const { next } = judged(store, { ...withHotLeg(), counted: pending.counted }, hotUpload);
-      for (const s of Object.values(stats(store))) {
-        expect(s).toMatchObject({ batches: counts({ non_compliant: 1 }), items: counts({ non_compliant: 10, pending: 18 }), violations: { transport: 1 } });
-      }
+      const { next, changes } = judged(store, { ...withHotLeg(), counted: pending.counted }, hotUpload);
+      expect(Object.keys(written(changes, 'complianceStats'))).toEqual([CELL]);
+      expect(cellOf(store)).toMatchObject({ batches: counts({ non_compliant: 1 }), items: counts({ non_compliant: 10, pending: 18 }), violations: { transport: 1 } });
       expect(next.counted).toMatchObject({ status: 'non_compliant', violated: ['transport'] });
     });
 
-    it('moves it among the other batches already counted', () => {
-      const others: ComplianceStatsView = {
-        id: 'all|all',
-        dimension: 'all',
-        key: 'all',
-        label: '全部 all',
-        batches: counts({ compliant: 5, non_compliant: 2, pending: 3 }),
-        items: counts({ compliant: 140, non_compliant: 40, pending: 60 }),
+    it('moves it among the other batches already counted in the cell', () => {
+      const store = new Store();
+      const first = judged(store, complianceDoc()).next;
+      const others: ComplianceCellView = {
+        ...cellOf(store)!,
+        batches: counts({ compliant: 5, non_compliant: 2, pending: 4 }),
+        items: counts({ compliant: 140, non_compliant: 40, pending: 88 }),
         violations: { transport: 1, hubToVillage: 1 },
       };
-      const store = new Store(['complianceStats', others]);
-      const pending = judged(store, complianceDoc()).next;
-      expect(store.get<ComplianceStatsView>('complianceStats', 'all|all')!.batches).toEqual(counts({ compliant: 5, non_compliant: 2, pending: 4 }));
-      judged(store, { ...withHotLeg(), counted: pending.counted }, hotUpload);
-      expect(store.get('complianceStats', 'all|all')).toEqual({
+      store.put('complianceStats', CELL, others);
+      judged(store, { ...withHotLeg(), counted: first.counted }, hotUpload);
+      expect(cellOf(store)).toEqual({
         ...others,
         batches: counts({ compliant: 5, non_compliant: 3, pending: 3 }),
         items: counts({ compliant: 140, non_compliant: 50, pending: 78 }),
@@ -375,7 +361,7 @@ describe('verdict', () => {
       const violated = judged(store, withHotLeg(), hotUpload).next;
       const cooled = { ...violated, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } };
       judged(store, cooled, cause('evt-readings-0619-1100', bj('2025-06-19T11:00')));
-      expect(stats(store)['all|all']).toMatchObject({ batches: counts({ pending: 1 }), violations: {} });
+      expect(cellOf(store)).toMatchObject({ batches: counts({ pending: 1 }), violations: {} });
     });
 
     it('writes nothing when the batch counts as it did', () => {
@@ -392,14 +378,15 @@ describe('verdict', () => {
       expect(next.counted).toBeUndefined();
     });
 
-    it('moves a batch to the month of its first packing from that of its registration', () => {
+    it('moves a batch to the cell of its first packing month from that of its registration', () => {
       const store = new Store();
+      const mayCell = CELL.replace('2025-06', '2025-05');
       const registered = judged(store, complianceDoc({ month: '2025-05', cohorts: [] }, { packings: [] })).next;
-      expect(store.get<ComplianceStatsView>('complianceStats', 'month|2025-05')!.batches).toEqual(counts({ pending: 1 }));
-      judged(store, { ...complianceDoc(), counted: registered.counted });
-      expect(store.get<ComplianceStatsView>('complianceStats', 'month|2025-05')!.batches).toEqual(zeroCounts());
-      expect(store.get<ComplianceStatsView>('complianceStats', 'month|2025-06')!.batches).toEqual(counts({ pending: 1 }));
-      expect(store.get<ComplianceStatsView>('complianceStats', 'all|all')!.batches).toEqual(counts({ pending: 1 }));
+      expect(cellOf(store, mayCell)!.batches).toEqual(counts({ pending: 1 }));
+      const { changes } = judged(store, { ...complianceDoc(), counted: registered.counted });
+      expect(Object.keys(written(changes, 'complianceStats')).sort()).toEqual([CELL, mayCell].sort());
+      expect(cellOf(store, mayCell)!.batches).toEqual(zeroCounts());
+      expect(cellOf(store)!.batches).toEqual(counts({ pending: 1 }));
     });
   });
 });

@@ -8,8 +8,9 @@ import { found } from '../../../platform/src/http/not-found';
 import { ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { CertifyBatchCommand } from '../application/standard.handlers';
-import { AlertView, BatchComplianceView, ComplianceStatsView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
+import { AlertView, BatchComplianceView, ComplianceCellView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
 import { itemCompliance } from '../compliance/item-compliance';
+import { SummaryFilter, summarize } from '../compliance/summary';
 import { batchVerdict } from '../compliance/verdict';
 import { BrandCertificationDto } from './standard.dto';
 
@@ -70,15 +71,19 @@ export class ComplianceController {
 
   @Get('summary')
   @Roles('regulator', 'standards_owner', 'admin')
-  @ApiOperation({ summary: 'Counts and rates per product, cooperative, county, month or standard version, with the most violated rules' })
+  @ApiOperation({ summary: 'Counts and rates per product, cooperative, county, month or standard version, with the most violated rules; optionally of one product, cooperative, county or standard version, and of a range of months' })
   @ApiQuery({ name: 'by', required: false, enum: STAT_DIMENSIONS })
-  async summary(@Query('by') by: string = 'product') {
-    if (!(STAT_DIMENSIONS as readonly string[]).includes(by)) throw badQuery('by', [...STAT_DIMENSIONS]);
-    const [total, rows] = await Promise.all([
-      this.docs.get<ComplianceStatsView>('complianceStats', 'all|all'),
-      this.docs.find<ComplianceStatsView>('complianceStats', { dimension: by as StatDimension }),
-    ]);
-    return { by, total: total && withRates(total), rows: rows.map(withRates) };
+  @ApiQuery({ name: 'product', required: false, description: 'a product id' })
+  @ApiQuery({ name: 'cooperative', required: false, description: 'a cooperative id' })
+  @ApiQuery({ name: 'county', required: false })
+  @ApiQuery({ name: 'standard', required: false, description: 'standardId@version' })
+  @ApiQuery({ name: 'from', required: false, description: 'first month, yyyy-mm (China time)' })
+  @ApiQuery({ name: 'to', required: false, description: 'last month, yyyy-mm (China time)' })
+  async summary(@Query() query: Record<string, unknown>) {
+    const by = query.by ?? 'product';
+    if (typeof by !== 'string' || !(STAT_DIMENSIONS as readonly string[]).includes(by)) throw badQuery('by', [...STAT_DIMENSIONS]);
+    const filter = summaryFilter(query);
+    return summarize(await this.docs.find<ComplianceCellView>('complianceStats'), by as StatDimension, filter);
   }
 
   @Get('violations')
@@ -118,20 +123,25 @@ function publicBatch(doc: BatchComplianceView, standard: StandardView | undefine
   return { ...rest, rules: batchVerdict(doc, standard) };
 }
 
-function withRates(s: ComplianceStatsView) {
-  const batches = s.batches.compliant + s.batches.non_compliant + s.batches.pending;
-  const items = s.items.compliant + s.items.non_compliant + s.items.pending;
-  const rate = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 1000) / 10);
-  const mostViolated = Object.entries(s.violations)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([rule, count]) => ({ rule, batches: count }));
-  return {
-    dimension: s.dimension,
-    key: s.key,
-    label: s.label,
-    batches: { total: batches, ...s.batches, compliantPct: rate(s.batches.compliant, batches), nonCompliantPct: rate(s.batches.non_compliant, batches) },
-    items: { total: items, ...s.items, compliantPct: rate(s.items.compliant, items) },
-    mostViolated,
-  };
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const FILTERS = ['product', 'cooperative', 'county', 'standard', 'from', 'to'] as const;
+
+/** The summary's filters from the query string: each at most once, months as yyyy-mm, `from` not after `to`. */
+function summaryFilter(query: Record<string, unknown>): SummaryFilter {
+  const filter: SummaryFilter = {};
+  for (const name of FILTERS) {
+    const value = query[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value === '') {
+      throw new BadRequestException({ code: 'invalid_query', message: `${name} must be given once, not empty`, details: { field: name } });
+    }
+    if ((name === 'from' || name === 'to') && !MONTH.test(value)) {
+      throw new BadRequestException({ code: 'invalid_query', message: `${name} must be a month as yyyy-mm, got ${value}`, details: { field: name } });
+    }
+    filter[name] = value;
+  }
+  if (filter.from && filter.to && filter.from > filter.to) {
+    throw new BadRequestException({ code: 'invalid_query', message: `from (${filter.from}) is after to (${filter.to})`, details: { field: 'from' } });
+  }
+  return filter;
 }
