@@ -223,4 +223,21 @@ describe('product standards and live compliance over HTTP', () => {
     }
     expect((await call('GET', '/api/compliance/summary', { key: w.coop.key })).status).toBe(403);
   });
+
+  it('lists batches with their verdicts: a cooperative its own, filtered by product and status; the regulator every one', async () => {
+    const list = async (query: string, key: string) => expectOk(call('GET', `/api/compliance/batches${query}`, { key }));
+    const everyone = await list('', regulator.key);
+    expect(everyone.length).toBeGreaterThanOrEqual(4);
+    const own = await list('', w.coop.key);
+    expect(own.map((b: { batchId: string }) => b.batchId).sort()).toEqual(everyone.filter((b: { cooperativeId: string }) => b.cooperativeId === w.coop.id).map((b: { batchId: string }) => b.batchId).sort());
+    expect(own[0]).toHaveProperty('rules');
+    const failing = await list(`?productId=${w.plum}&status=non_compliant`, w.coop.key);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(failing.every((b: { status: string; productId: string }) => b.status === 'non_compliant' && b.productId === w.plum)).toBe(true);
+    expect(await list('?productId=PRD-NONE', regulator.key)).toEqual([]);
+    const other = await registerOrg(call, 'cooperative', '又一合作社');
+    expect(await list('', other.key)).toEqual([]);
+    expect((await call('GET', `/api/compliance/batches?cooperativeId=${w.coop.id}`, { key: other.key })).status).toBe(403);
+    expect((await call('GET', '/api/compliance/batches?status=fine', { key: regulator.key })).status).toBe(400);
+  });
 });

@@ -18,7 +18,7 @@ export const readModelSchema: ReadModelSchema = {
     { field: 'product.id', collections: ['batches'] },
     { field: 'from.id', collections: ['shipments'] },
     { field: 'to.id', collections: ['shipments'] },
-    { field: 'cooperativeId', collections: ['compliance', 'alerts'] },
-    { field: 'productId', collections: ['compliance'] },
+    // Not the compliance records: written on every event, each index would parse them each time.
+    { field: 'cooperativeId', collections: ['alerts'] },
   ],
 };

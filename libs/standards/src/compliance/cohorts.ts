@@ -10,18 +10,27 @@ const signature = (c: Cohort) => JSON.stringify([c.grade, c.windowIds, c.hubDisp
 export function moveCartons(cohorts: readonly Cohort[], cartonIds: readonly string[], change: (c: Cohort) => Cohort): Cohort[] {
   const moving = new Set(cartonIds);
   const out: Cohort[] = [];
+  let changed = 0;
   for (const cohort of cohorts) {
-    const stay: Record<string, number> = {};
-    const go: Record<string, number> = {};
-    for (const [id, n] of Object.entries(cohort.cartons)) (moving.has(id) ? go : stay)[id] = n;
-    if (Object.keys(go).length === 0) {
+    const ids = Object.keys(cohort.cartons);
+    let going = 0;
+    for (const id of ids) if (moving.has(id)) going++;
+    if (going === 0) {
       out.push(cohort);
       continue;
     }
-    if (Object.keys(stay).length > 0) out.push(withCartons(cohort, stay));
-    out.push(change(withCartons(cohort, go)));
+    changed++;
+    // Mostly a whole batch moves together: its cohorts change as they are, unsplit.
+    if (going === ids.length) {
+      out.push(change(cohort));
+      continue;
+    }
+    const stay: Record<string, number> = {};
+    const go: Record<string, number> = {};
+    for (const id of ids) (moving.has(id) ? go : stay)[id] = cohort.cartons[id];
+    out.push(withCartons(cohort, stay), change(withCartons(cohort, go)));
   }
-  return merge(out);
+  return changed === 0 || out.length === 1 ? out : merge(out);
 }
 
 /** Cartons of the listed ids, with the cohort each is in. */

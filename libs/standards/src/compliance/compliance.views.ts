@@ -112,7 +112,11 @@ export interface ComplianceCellView {
   violations: Record<string, number>;
 }
 
-/** The cold windows open at a facility now, so a reading upload finds them (`coldWindowsOpen`, id = facility). */
+/**
+ * The cold windows opened at a facility, so a reading upload finds them (`coldWindowsOpen`, id =
+ * facility). A window's close does not rewrite the list (its own document says it closed): the
+ * next opening or upload at the facility drops it.
+ */
 export interface OpenWindowsView {
   id: string;
   windows: { id: string; batchId: string; from: string }[];

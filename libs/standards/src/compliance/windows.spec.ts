@@ -71,6 +71,9 @@ function close(store: Store, doc: BatchComplianceView, cartonIds: string[], when
 
 const windowDoc = (store: Store, id: string) => store.get<ColdWindow>('coldWindows', id)!;
 const openAt = (store: Store, facilityId = HUB_STORE) => store.get<OpenWindowsView>('coldWindowsOpen', facilityId)!;
+/** What an upload at the facility meets: the listed windows not closed since (a close leaves the list alone). */
+const openNow = (store: Store, facilityId = HUB_STORE) =>
+  (store.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []).filter((e) => store.get<ColdWindow>('coldWindows', e.id)?.to === undefined);
 /** The UTC hour a closed window is filed under: that of its end. */
 const hourOf = (iso: string) => iso.slice(0, 13);
 /** The windows of the facility that closed in the UTC hour of `when`. */
@@ -129,9 +132,21 @@ describe('cold windows of a batch', () => {
     });
 
     it('adds to the facility’s open windows, keeping the windows already in it', () => {
-      const store = new Store(['coldWindowsOpen', { id: HUB_STORE, windows: [{ id: 'win-other', batchId: 'bat-other', from: bj('2025-06-19T09:00') }] }]);
+      const other = { id: 'win-other', batchId: 'bat-other', from: bj('2025-06-19T09:00') };
+      const store = new Store(['coldWindowsOpen', { id: HUB_STORE, windows: [other] }], ['coldWindows', other]);
       open(store, complianceDoc());
       expect(openAt(store).windows.map((e) => e.id)).toEqual(['win-other', STAY]);
+    });
+
+    it('drops from the facility’s list the windows closed since they were listed', () => {
+      const store = new Store();
+      const first = open(store, complianceDoc());
+      close(store, first, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'));
+      // The departure left the list as it was; the next arrival at the hub tidies it.
+      expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY]);
+      const next = hubStay({ id: `shp-0619-late@${HUB_STORE}|${BATCH_ID}`, from: bj('2025-06-19T15:00') });
+      open(store, complianceDoc(), next);
+      expect(openAt(store).windows.map((e) => e.id)).toEqual([next.id]);
     });
 
     it('backfills the readings the facility had already stored from the time the window opened', () => {
@@ -184,12 +199,13 @@ describe('cold windows of a batch', () => {
       const { next, changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'));
 
       expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T14:00'), cartonIds: ['ctn-001', 'ctn-002'] });
-      expect(openAt(store).windows).toEqual([]);
+      expect(openNow(store)).toEqual([]);
       expect(closedAt(store, bj('2025-06-19T14:00'))!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
       expect(next.windows[STAY]).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
       expect(next.cohorts).toEqual(opened.cohorts);
       expect(Object.keys(written(changes, 'coldWindows'))).toEqual([STAY]);
-      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsClosed', 'coldWindowsOpen']);
+      // A departure does not rewrite the facility's open list: the closed window document speaks for it.
+      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsClosed']);
     });
 
     it('leaves windows that hold none of the leaving cartons, and closed ones, alone', () => {
@@ -231,7 +247,7 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'], readings: 3 });
       expect(windowDoc(store, STAY)).toMatchObject({ cartonIds: ['ctn-001'], readings: 3 });
       expect(windowDoc(store, STAY).to).toBeUndefined();
-      expect(openAt(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
+      expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
       expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }), cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 })]);
       expect(next.windows[STAY]).toMatchObject({ minutesOutOfRange: 20 });
@@ -374,7 +390,7 @@ describe('cold windows of a batch', () => {
       // 14:59 in Beijing is 06:59 UTC: the window is filed under 06, not the hour it opened in (02).
       const leaving = bj('2025-06-19T14:59');
       close(store, opened, ['ctn-001', 'ctn-002'], leaving);
-      expect(openAt(store).windows).toEqual([{ id: otherId, batchId: 'bat-other', from: bj('2025-06-19T11:00') }]);
+      expect(openNow(store)).toEqual([{ id: otherId, batchId: 'bat-other', from: bj('2025-06-19T11:00') }]);
       const shard = closedShardId(HUB_STORE, '2025-06-19T06');
       expect(store.get<ClosedWindowsView>('coldWindowsClosed', shard)).toEqual({
         id: shard,
@@ -402,12 +418,12 @@ describe('cold windows of a batch', () => {
       const leaving = bj('2025-06-19T12:00');
       const copyId = `${STAY}>${leaving}`;
       const split = close(store, opened, ['ctn-002'], leaving);
-      expect(openAt(store).windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
+      expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
 
       const rest = bj('2025-06-19T18:00');
       close(store, split.next, ['ctn-001'], rest);
-      expect(openAt(store).windows).toEqual([]);
+      expect(openNow(store)).toEqual([]);
       expect(closedAt(store, rest)!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: rest }]);
       expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
     });
@@ -422,7 +438,9 @@ describe('cold windows of a batch', () => {
       const { touched } = upload(store, HUB_STORE, [at('10:10', 3), at('11:10', 9), at('13:10', 3)]);
 
       expect(windowDoc(store, `${STAY}>${leaving}`)).toMatchObject({ readings: 2, maxC: 9 });
+      // Once, though the closed window was still on the open list as well as in its shard; the upload drops it from the list.
       expect(windowDoc(store, STAY)).toMatchObject({ readings: 3, maxC: 9 });
+      expect(openAt(store).windows).toEqual([]);
       expect(touched.get(BATCH_ID)!.windows.map((w) => w.id).sort()).toEqual([STAY, `${STAY}>${leaving}`].sort());
       expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T13:10'));
     });

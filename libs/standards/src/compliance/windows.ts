@@ -55,7 +55,7 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
     series: {},
   };
   changes.put('coldWindows', w.id, addReadings(window, STORED, storedReadings(changes, w.facilityId, w.from)));
-  fileOpen(changes, w.facilityId, (list) => [...list, { id: w.id, batchId: doc.batchId, from: w.from }]);
+  fileOpen(changes, w.facilityId, (list) => [...stillOpen(changes, list), { id: w.id, batchId: doc.batchId, from: w.from }]);
   return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
 }
 
@@ -132,8 +132,9 @@ export function closeWindows(
     if (mine.length === 0) continue;
     const end = at < window.from ? window.from : at;
     if (mine.length === window.cartonIds.length) {
+      // The facility's open list is left as it is: its next opening or upload drops the window
+      // (the closed window document says it is closed), which spares a write per departure.
       const closed = changes.put('coldWindows', window.id, settle({ ...window, to: end }, changes));
-      fileOpen(changes, window.facilityId, (list) => list.filter((e) => e.id !== window.id));
       fileClosed(changes, window.facilityId, { id: window.id, batchId: doc.batchId, from: window.from, to: end });
       next = { ...next, windows: { ...next.windows, [window.id]: summarize(closed, summary.eventId) } };
       continue;
@@ -167,12 +168,17 @@ export function foldReadings(
   if (readings.length === 0) return touched;
   const first = readings[0].at;
   const last = readings[readings.length - 1].at;
+  const listed = changes.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? [];
+  const open = stillOpen(changes, listed);
+  if (open.length < listed.length) changes.put('coldWindowsOpen', facilityId, { id: facilityId, windows: open });
   const entries: { id: string; from: string; to?: string }[] = [
-    ...(changes.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []),
+    ...open,
     ...closedHours(first, last).flatMap((h) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, h))?.windows ?? []),
   ];
+  const visited = new Set<string>();
   for (const entry of entries) {
-    if (entry.from > last || (entry.to !== undefined && entry.to <= first)) continue;
+    if (visited.has(entry.id) || entry.from > last || (entry.to !== undefined && entry.to <= first)) continue;
+    visited.add(entry.id);
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
     const folded = addReadings(window, deviceId, readings);
@@ -201,6 +207,14 @@ export function summarize(window: ColdWindow, eventId: string): WindowSummary {
     eventId,
     ...windowTotals(window),
   };
+}
+
+/** The entries of a facility's open list whose windows have not closed since they were listed. */
+function stillOpen(changes: Changes, list: OpenWindowsView['windows']): OpenWindowsView['windows'] {
+  return list.filter((e) => {
+    const window = changes.get<ColdWindow>('coldWindows', e.id);
+    return window !== undefined && window.to === undefined;
+  });
 }
 
 function fileOpen(changes: Changes, facilityId: string, update: (list: OpenWindowsView['windows']) => OpenWindowsView['windows']): void {

@@ -34,11 +34,15 @@ export function batchGrades(facts: BatchFacts): string[] | undefined {
   return graded.length > 0 ? graded : undefined;
 }
 
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /**
  * The later of two times, in UTC. Compared as instants: times recorded with offsets
  * (06:30+08:00) do not sort as strings against UTC ones. A missing time ('') is ignored.
  */
 export const later = (a: string, b: string): string => {
+  // The common case, two UTC times as the store writes them, compares as strings.
+  if (UTC_ISO.test(a) && UTC_ISO.test(b)) return a > b ? a : b;
   const t = Math.max(...[a, b].map(Date.parse).filter((x) => !Number.isNaN(x)));
   return Number.isFinite(t) ? new Date(t).toISOString() : a > b ? a : b;
 };

@@ -5,7 +5,7 @@ import { Actor } from '../../../core/src';
 import { CurrentActor, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
 import { CommandContext } from '../../../platform/src/commands/stream-executor';
 import { found } from '../../../platform/src/http/not-found';
-import { ItemView } from '../../../production/src/batch.views';
+import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { CertifyBatchCommand } from '../application/standard.handlers';
 import { AlertView, BatchComplianceView, ComplianceCellView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
@@ -36,10 +36,24 @@ export class ComplianceController {
   @ApiQuery({ name: 'cooperativeId', required: false })
   async batches(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('productId') productId?: string, @Query('cooperativeId') cooperativeId?: string) {
     if (status !== undefined && !STATUSES.includes(status)) throw badQuery('status', STATUSES);
-    const where = { ...scope(actor, cooperativeId), ...(productId && { productId }), ...(status && { status }) };
-    const docs = await this.docs.find<BatchComplianceView>('compliance', where);
+    const docs = (await this.records({ ...scope(actor, cooperativeId), ...(productId && { productId }) })).filter((d) => !status || d.status === status);
     const standards = new Map((await this.docs.find<StandardView>('standards')).map((s) => [s.productId, s]));
     return docs.map((doc) => publicBatch(doc, standards.get(doc.productId)));
+  }
+
+  /**
+   * The compliance records of a cooperative's or a product's batches, found through the batch
+   * index: the compliance record is written on every event, and an index of its own would cost
+   * each of those writes a parse of the record.
+   */
+  private async records(where: { cooperativeId?: string; productId?: string }): Promise<BatchComplianceView[]> {
+    if (!where.cooperativeId && !where.productId) return this.docs.find<BatchComplianceView>('compliance');
+    const batches = await this.docs.find<BatchView>('batches', {
+      ...(where.cooperativeId && { 'cooperative.id': where.cooperativeId }),
+      ...(where.productId && { 'product.id': where.productId }),
+    });
+    const found = await this.docs.getMany<BatchComplianceView>(batches.map((b) => ({ collection: 'compliance', id: b.id })));
+    return [...found.values()].filter((d): d is BatchComplianceView => d !== undefined);
   }
 
   @Get('batches/:id')
