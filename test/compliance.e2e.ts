@@ -12,6 +12,9 @@ function readings(start: string, temperatures: number[]) {
   return temperatures.map((temperatureC, i) => ({ at: new Date(t0 + i * 600_000).toISOString(), temperatureC }));
 }
 const steady = (start: string, count: number, c = 2) => readings(start, Array(count).fill(c));
+/** The same readings as a logger set to China time sends them: with a +08:00 offset. */
+const inChinaTime = (rs: { at: string; temperatureC: number }[]) =>
+  rs.map((r) => ({ ...r, at: new Date(Date.parse(r.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00') }));
 
 describe('product standards and live compliance over HTTP', () => {
   let app: TestApp;
@@ -77,7 +80,8 @@ describe('product standards and live compliance over HTTP', () => {
     await expectOk(post(`/api/shipments/${leg1.id}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: T('12:00'), condition: 'intact' }));
     await upload(w.hub, steady(T('12:00'), 12, 1));
     const leg2 = await expectOk(post('/api/shipments', w.carrier.key, { fromFacilityId: w.hub, toFacilityId: w.village, cartonIds: cartons, dispatchedAt: T('14:00'), vehicleId: w.truck }));
-    const road = o.hot ? readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2]) : steady(T('14:00'), 12);
+    // The hot leg's logger sends China time: the excursion must be found all the same.
+    const road = o.hot ? inChinaTime(readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2])) : steady(T('14:00'), 12);
     const alertsBefore = (await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }))).length;
     await upload(w.truck, road);
     await expectOk(post(`/api/shipments/${leg2.id}/receipt`, w.carrier.key, { facilityId: w.village, receivedAt: T('16:00'), condition: 'intact' }));

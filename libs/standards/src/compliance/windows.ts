@@ -186,14 +186,24 @@ export function foldReadings(
     // reading (a re-upload): only a higher count means something was folded.
     if (folded.readings === window.readings) continue;
     changes.put('coldWindows', window.id, folded);
-    const inWindow = readings.filter((r) => r.at >= window.from && (window.to === undefined || r.at < window.to));
     const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };
     seen.windows.push(folded);
-    const latest = inWindow[inWindow.length - 1]?.at ?? '';
+    const latest = lastInside(readings, window);
     if (latest > seen.latest) seen.latest = latest;
     touched.set(window.batchId, seen);
   }
   return touched;
+}
+
+/** The time of the last of the readings that falls inside the window ('' if none does). */
+function lastInside(readings: readonly { at: string; ms?: number }[], window: ColdWindow): string {
+  const fromMs = Date.parse(window.from);
+  const toMs = window.to === undefined ? Infinity : Date.parse(window.to);
+  for (let i = readings.length - 1; i >= 0; i--) {
+    const ms = readings[i].ms ?? Date.parse(readings[i].at);
+    if (ms >= fromMs && ms < toMs) return readings[i].at;
+  }
+  return '';
 }
 
 export function summarize(window: ColdWindow, eventId: string): WindowSummary {

@@ -34,7 +34,8 @@ export function batchGrades(facts: BatchFacts): string[] | undefined {
   return graded.length > 0 ? graded : undefined;
 }
 
-const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** An ISO time in UTC as `toISOString` writes it: such strings compare as the instants they name. */
+export const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * The later of two times, in UTC. Compared as instants: times recorded with offsets
