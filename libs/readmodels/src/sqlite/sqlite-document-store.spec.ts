@@ -97,6 +97,34 @@ describe('SqliteDocumentStore', () => {
     expect(docs.getSync('items', 'A')).toBeUndefined();
   });
 
+  it('keeps the absence of a document too, and never past a write of it, committed or not', async () => {
+    const get = jest.spyOn((docs as unknown as { getStmt: { get: () => unknown } }).getStmt, 'get');
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    expect(get).toHaveBeenCalledTimes(1);
+    // Read again inside the writing transaction, the table speaks (its uncommitted row); after a rollback, nothing is there.
+    expect(() =>
+      db.transaction(() => {
+        docs.commitSync([{ collection: 'items', id: 'A', doc: { n: 1 } }], { name: 'p', position: 1 });
+        expect(docs.getSync('items', 'A')).toEqual({ n: 1 });
+        throw new Error('the append failed after projecting');
+      })(),
+    ).toThrow();
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    await tick();
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    await docs.commit([{ collection: 'items', id: 'A', doc: { n: 2 } }], { name: 'p', position: 2 });
+    expect(docs.getSync('items', 'A')).toEqual({ n: 2 });
+    await tick();
+    expect(docs.getSync('items', 'A')).toEqual({ n: 2 });
+    await docs.commit([{ collection: 'items', id: 'A', doc: null }], { name: 'p', position: 3 });
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    await tick();
+    get.mockClear();
+    expect(docs.getSync('items', 'A')).toBeUndefined();
+    expect(get).not.toHaveBeenCalled();
+  });
+
   it('refuses a field path that is not one', () => {
     expect(() => docs.findSync('items', { "x') OR 1=1 --": 1 })).toThrow(/field path/);
   });

@@ -43,8 +43,10 @@ export class SqliteDocumentStore implements DocumentStore {
    * documents; under jest they are frozen, so a mutation fails a test). Parsing what the last
    * event just wrote was most of a projection's cost.
    */
-  private readonly parsed = new Map<string, { doc: Doc; bytes: number }>();
+  private readonly parsed = new Map<string, { doc: Doc | undefined; bytes: number }>();
   private parsedBytes = 0;
+  /** Keys written by a transaction not known to have committed: read from the table, never kept. */
+  private readonly uncommitted = new Set<string>();
 
   constructor(
     private readonly db: Database,
@@ -66,16 +68,19 @@ export class SqliteDocumentStore implements DocumentStore {
   getSync<T extends Doc = Doc>(collection: string, id: string): T | undefined {
     const key = docKey(collection, id);
     const cached = this.parsed.get(key);
-    if (cached) return cached.doc as T;
+    if (cached) return cached.doc as T | undefined;
     const row = this.getStmt.get(collection, id);
-    if (!row) return undefined;
+    if (this.uncommitted.has(key)) return row ? (JSON.parse(row.doc) as T) : undefined;
+    // Absence is kept too (at the cost of its key): projections ask again and again for
+    // documents that do not exist yet, such as the hours an upload may find closed windows in.
+    if (!row) return this.remember(key, undefined, key.length) as undefined;
     return this.remember(key, JSON.parse(row.doc), row.doc.length) as T;
   }
 
-  /** Keeps a parsed document within a budget of JSON text; the oldest kept go first. */
-  private remember(key: string, doc: Doc, bytes: number): Doc {
+  /** Keeps a parsed document (or its absence) within a budget of JSON text; the oldest kept go first. */
+  private remember(key: string, doc: Doc | undefined, bytes: number): Doc | undefined {
     this.forget(key);
-    this.parsed.set(key, { doc: FREEZE ? deepFreeze(doc) : doc, bytes });
+    this.parsed.set(key, { doc: FREEZE && doc ? deepFreeze(doc) : doc, bytes });
     this.parsedBytes += bytes;
     for (const oldest of this.parsed.keys()) {
       if (this.parsedBytes <= PARSED_BUDGET_BYTES) break;
@@ -128,7 +133,9 @@ export class SqliteDocumentStore implements DocumentStore {
         sizes.push(json.length);
       }
       // Until the transaction is known to have committed, readers go to the table.
-      this.forget(docKey(w.collection, w.id));
+      const key = docKey(w.collection, w.id);
+      this.forget(key);
+      this.uncommitted.add(key);
     }
     this.cpPut.run(checkpoint.name, checkpoint.position);
     if (writes.length === 0) return;
@@ -145,10 +152,15 @@ export class SqliteDocumentStore implements DocumentStore {
   private notify(): void {
     const pending = this.pending;
     this.pending = [];
+    this.uncommitted.clear();
     for (const { writes, sizes, checkpoint } of pending) {
       if (this.checkpointSync(checkpoint.name) < checkpoint.position) continue;
       let i = 0;
-      for (const w of writes) if (w.doc !== null) this.remember(docKey(w.collection, w.id), w.doc, sizes[i++]);
+      for (const w of writes) {
+        const key = docKey(w.collection, w.id);
+        if (w.doc !== null) this.remember(key, w.doc, sizes[i++]);
+        else this.remember(key, undefined, key.length);
+      }
       for (const listener of this.listeners) listener(writes);
     }
   }
