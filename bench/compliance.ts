@@ -19,7 +19,8 @@ import { Figure, Rate, fmt, printFigures, printRound, ratioFigure } from './repo
  * rounds; then a fresh server with a county's season seeded answers the regulator's summary.
  * Knobs for quick tries: BENCH_COMPLIANCE_BATCHES (the season), BENCH_HOLDING_BATCHES,
  * BENCH_ROUNDS, BENCH_SECONDS; BENCH_PROFILE=1 adds profiled runs of both kinds of ingest
- * after the measurements (CPU profiles in .bench/, read them with profile-summary.ts).
+ * after the measurements (CPU profiles in .bench/, read them with profile-summary.ts, or compare
+ * the two sides per lifecycle or reading with profile-diff.ts).
  */
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 const SEASON_BATCHES = Number(process.env.BENCH_COMPLIANCE_BATCHES ?? 1000);
@@ -218,7 +219,9 @@ async function profile(pair: Side[]): Promise<void> {
       await side.server.profile();
       const r = await run(side, SECONDS);
       await side.server.profile(join(OUT, file));
-      console.log(`profiled ${side.name} ${kind}: ${fmt(r.rate, 1)} per s → .bench/${file}`);
+      const units = 'lifecycles' in r ? `${r.lifecycles} lifecycles` : `${r.readings} readings`;
+      // bench/profile-diff.ts compares the two sides per unit of work.
+      console.log(`profiled ${side.name} ${kind}: ${units}, ${fmt(r.rate, 1)} per s → .bench/${file}`);
     }
   }
 }

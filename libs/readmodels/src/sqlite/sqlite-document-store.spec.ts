@@ -125,6 +125,22 @@ describe('SqliteDocumentStore', () => {
     expect(get).not.toHaveBeenCalled();
   });
 
+  it('forgets the oldest parsed documents past its budget, in passes, and reads them again from the table', async () => {
+    const big = (i: number) => ({ i, text: 'x'.repeat(1024 * 1024) });
+    await docs.commit([{ collection: 'big', id: '0', doc: big(0) }], { name: 'p', position: 1 });
+    await tick();
+    const first = docs.getSync('big', '0');
+    for (let i = 1; i <= 20; i++) await docs.commit([{ collection: 'big', id: String(i), doc: big(i) }], { name: 'p', position: i + 1 });
+    await tick();
+    const kept = (docs as unknown as { parsedBytes: number }).parsedBytes;
+    expect(kept).toBeLessThanOrEqual(16 * 1024 * 1024);
+    expect(kept).toBeGreaterThan(12 * 1024 * 1024);
+    expect(docs.getSync('big', '20')).toBe(docs.getSync('big', '20'));
+    const again = docs.getSync<{ i: number }>('big', '0');
+    expect(again).not.toBe(first);
+    expect(again?.i).toBe(0);
+  });
+
   it('refuses a field path that is not one', () => {
     expect(() => docs.findSync('items', { "x') OR 1=1 --": 1 })).toThrow(/field path/);
   });

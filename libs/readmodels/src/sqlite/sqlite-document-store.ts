@@ -82,11 +82,21 @@ export class SqliteDocumentStore implements DocumentStore {
     this.forget(key);
     this.parsed.set(key, { doc: FREEZE && doc ? deepFreeze(doc) : doc, bytes });
     this.parsedBytes += bytes;
+    if (this.parsedBytes > PARSED_BUDGET_BYTES) this.evict();
+    return doc;
+  }
+
+  /**
+   * Forgets the oldest documents down to nine tenths of the budget, in one pass. A pass over
+   * the map starts at its oldest slot and steps over every slot earlier deletions left there
+   * (until V8 compacts the table): one pass per write, on a full cache, cost more than the
+   * projections that wrote (measured after an hour of logger uploads).
+   */
+  private evict(): void {
     for (const oldest of this.parsed.keys()) {
-      if (this.parsedBytes <= PARSED_BUDGET_BYTES) break;
+      if (this.parsedBytes <= PARSED_BUDGET_BYTES * EVICT_TO) break;
       this.forget(oldest);
     }
-    return doc;
   }
 
   private forget(key: string): void {
@@ -211,6 +221,7 @@ const literal = (name: string) => `'${name}'`;
 
 /** JSON text of the documents kept parsed (about three times as much heap); parsed again past it. */
 const PARSED_BUDGET_BYTES = 16 * 1024 * 1024;
+const EVICT_TO = 0.9;
 const FREEZE = process.env.JEST_WORKER_ID !== undefined;
 
 function deepFreeze<T>(value: T): T {
