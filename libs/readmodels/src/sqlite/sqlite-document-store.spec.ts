@@ -141,6 +141,26 @@ describe('SqliteDocumentStore', () => {
     expect(again?.i).toBe(0);
   });
 
+  it('drops a table of the earlier WITHOUT ROWID layout with the checkpoints, so the read models are rebuilt', async () => {
+    const old = new Database(':memory:');
+    old.exec(`CREATE TABLE documents (collection TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
+      CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+      INSERT INTO documents VALUES ('items', 'A', '{"n":1}'); INSERT INTO checkpoints VALUES ('inline', 42);`);
+    const store = new SqliteDocumentStore(old, [{ field: 'batchId', collections: ['items'] }]);
+    expect(store.getSync('items', 'A')).toBeUndefined();
+    expect(store.checkpointSync('inline')).toBe(0);
+    const { sql } = old.prepare(`SELECT sql FROM sqlite_master WHERE name = 'documents'`).get() as { sql: string };
+    expect(sql).not.toMatch(/WITHOUT ROWID/);
+    await store.commit([{ collection: 'items', id: 'A', doc: { batchId: 'B1' } }], { name: 'inline', position: 1 });
+    await tick();
+    expect(store.findSync('items', { batchId: 'B1' })).toEqual([{ batchId: 'B1' }]);
+    // Opened again on its own layout, it keeps everything.
+    new SqliteDocumentStore(old, [{ field: 'batchId', collections: ['items'] }]);
+    expect(old.prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 1 });
+    expect(store.checkpointSync('inline')).toBe(1);
+    old.close();
+  });
+
   it('refuses a field path that is not one', () => {
     expect(() => docs.findSync('items', { "x') OR 1=1 --": 1 })).toThrow(/field path/);
   });
