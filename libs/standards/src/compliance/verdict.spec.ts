@@ -18,7 +18,7 @@ import {
 } from './compliance.fixtures';
 import { AlertView, BatchComplianceView, ComplianceCellView, zeroCounts } from './compliance.views';
 import { itemCompliance } from './item-compliance';
-import { batchVerdict, cohortRules, governingVersion, judge } from './verdict';
+import { batchVerdict, cohortRules, governingVersion, judge, productionStillMet } from './verdict';
 
 const rulesOf = (doc: BatchComplianceView) => batchVerdict(doc, standard());
 const statuses = (doc: BatchComplianceView) => Object.fromEntries(rulesOf(doc).map((r) => [r.rule, r.status]));
@@ -154,6 +154,50 @@ describe('verdict', () => {
       const rule = (i: number, name: string) => cohortRules(doc, v, doc.cohorts[i]).find((r) => r.rule === name)!.status;
       expect(rule(0, 'transport')).toBe('violated');
       expect(rule(1, 'transport')).toBe('pending');
+    });
+  });
+
+  describe('production rules once the goods have left', () => {
+    const v1 = () => standard().versions[0];
+    /** The delivered batch as last judged and stored: production met, the goods gone. */
+    function stored() {
+      const store = new Store();
+      // The projection saves the judged record; judge itself writes only what follows from it.
+      const { next: last } = judged(store, deliveredDoc());
+      store.put('compliance', last.id, last);
+      return { store, last };
+    }
+    const tenDaysOn = (doc: BatchComplianceView) => ({ ...doc, facts: { ...doc.facts, asOf: bj('2025-06-30T12:00') } });
+
+    it('are known to be met still while only the clock moved, and the verdict is the one a full evaluation gives', () => {
+      const { store, last } = stored();
+      expect(last.productionSettled).toBe(true);
+      const later = tenDaysOn(last);
+      expect(productionStillMet(last, later, v1())).toBe(true);
+      const skipped = judge(later, standard(), hotUpload, store.changes());
+      const full = judge(later, standard(), hotUpload, new Store().changes());
+      const { counted: _a, ...a } = skipped;
+      const { counted: _b, ...b } = full;
+      expect(a).toEqual(b);
+      expect(skipped).toMatchObject({ status: 'compliant', productionSettled: true, violated: [] });
+    });
+
+    it('are evaluated again when a production fact changed, the goods were not dispatched, the version changed, or they were not all met', () => {
+      const { last } = stored();
+      const failed = { eventId: 'evt-retest-fail', method: 'pesticide_residue_rapid_test', testedAt: bj('2025-06-19T09:00'), value: 62, threshold: 50, passed: false };
+      expect(productionStillMet(last, { ...last, facts: { ...last.facts, tests: [...last.facts.tests, failed] } }, v1())).toBe(false);
+      expect(productionStillMet(last, tenDaysOn(last), version(2, bj('2025-06-01T00:00')))).toBe(false);
+      expect(productionStillMet({ ...last, productionSettled: false }, tenDaysOn(last), v1())).toBe(false);
+      const undispatched = { ...last, facts: { ...last.facts, firstDispatch: undefined } };
+      expect(productionStillMet(undispatched, { ...undispatched, facts: { ...undispatched.facts, asOf: bj('2025-06-30T12:00') } }, v1())).toBe(false);
+      expect(productionStillMet(undefined, last, v1())).toBe(false);
+    });
+
+    it('turn the batch non-compliant when a failed test is recorded after dispatch', () => {
+      const { store, last } = stored();
+      const failed = { eventId: 'evt-retest-fail', method: 'pesticide_residue_rapid_test', testedAt: bj('2025-06-19T09:00'), value: 62, threshold: 50, passed: false };
+      const next = judge({ ...last, facts: { ...last.facts, tests: [...last.facts.tests, failed] } }, standard(), hotUpload, store.changes());
+      expect(next).toMatchObject({ status: 'non_compliant', productionSettled: false, violated: ['tests:pesticide_residue_rapid_test'] });
     });
   });
 

@@ -1,4 +1,4 @@
-import { batchGrades } from '../evaluation/batch-facts';
+import { BatchFacts, batchGrades } from '../evaluation/batch-facts';
 import { evaluateGoods, evaluateProduction, worstOf } from '../evaluation/evaluate';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { ComplianceStatus, RuleResult, overall } from '../evaluation/rule-result';
@@ -46,9 +46,9 @@ export function cohortRules(doc: BatchComplianceView, version: StandardVersionVi
  * and each cohort's verdict, from one evaluation of the production rules per grade and of
  * the road rules per cohort.
  */
-function batchRules(doc: BatchComplianceView, version: StandardVersionView) {
+function batchRules(doc: BatchComplianceView, version: StandardVersionView, productionMet = false) {
   const memo = new Map<string, RuleResult>();
-  const production = evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts), memo);
+  const production = productionMet ? [] : evaluateProduction(doc.facts, version.rules, batchGrades(doc.facts), memo);
   const byGrade = new Map<string, RuleResult[]>();
   const perCohort = doc.cohorts.map((c) =>
     evaluateGoods(version.rules, {
@@ -62,7 +62,7 @@ function batchRules(doc: BatchComplianceView, version: StandardVersionView) {
   );
   const cohortStatus = doc.cohorts.map((c, i) => {
     let own = byGrade.get(c.grade);
-    if (!own) byGrade.set(c.grade, (own = evaluateProduction(doc.facts, version.rules, [c.grade], memo)));
+    if (!own) byGrade.set(c.grade, (own = productionMet ? [] : evaluateProduction(doc.facts, version.rules, [c.grade], memo)));
     return overall([...own, ...perCohort[i]]);
   });
   return { production, road, cohortStatus };
@@ -79,7 +79,7 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
   if (!version) {
     next = { ...doc, standard: undefined, status: undefined, nextDueBy: undefined, productionSettled: false, items: zeroCounts(), violated: [] };
   } else {
-    const { production, road, cohortStatus } = batchRules(doc, version);
+    const { production, road, cohortStatus } = batchRules(doc, version, productionStillMet(changes.get<BatchComplianceView>('compliance', doc.id), doc, version));
     const rules = [...production, ...road];
     next = {
       ...doc,
@@ -95,6 +95,27 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
   }
   if (!version) recordAlerts(doc, next, [], cause, changes);
   return recount({ ...next, updatedAt: cause.recordedAt }, changes);
+}
+
+/**
+ * Whether the production rules are known to be met still, without evaluating them: the last
+ * judgement, under the same version, found them all met (or binding nothing) after the goods
+ * had left, and nothing but the clock has moved in the facts since. Production rules read the
+ * clock only before dispatch (a test going stale, a certification expiring) and while pending
+ * (a deadline passing), so a road step or a logger upload need the road rules alone.
+ */
+export function productionStillMet(last: BatchComplianceView | undefined, doc: BatchComplianceView, version: StandardVersionView): boolean {
+  if (!last?.productionSettled || !last.facts.firstDispatch || !last.standard) return false;
+  if (last.standard.standardId !== version.standardId || last.standard.version !== version.version) return false;
+  return sameButClock(last.facts, doc.facts);
+}
+
+/** Facts are never changed in place (a step adds a new array): the same objects mean the same facts. */
+function sameButClock(a: BatchFacts, b: BatchFacts): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof BatchFacts)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => k === 'asOf' || a[k] === b[k]);
 }
 
 /**
