@@ -127,6 +127,14 @@ export function medians<R, F extends keyof R, S extends keyof R>(runs: Record<st
   );
 }
 
+/**
+ * The median over rounds of a's rate ÷ b's in the same round: each pair ran back to back, so
+ * the machine's slow and fast phases, which move both, weigh less than in a ratio of medians.
+ */
+export function pairedRatio(a: readonly { rate: number }[], b: readonly { rate: number }[]): number {
+  return med(a.map((r, i) => r.rate / b[i].rate));
+}
+
 export function med(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
