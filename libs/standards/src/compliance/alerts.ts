@@ -1,5 +1,5 @@
 import { Changes } from './changes';
-import { AlertView, BatchComplianceView } from './compliance.views';
+import { AlertEpisode, AlertView, BatchComplianceView } from './compliance.views';
 import type { RuleResult } from '../evaluation/rule-result';
 import type { Cause } from './verdict';
 
@@ -38,7 +38,10 @@ export function recordAlerts(
   }
 }
 
+/** A rule violated again after its alert was resolved opens a new episode; the earlier ones stay on the alert. */
 function raise(doc: BatchComplianceView, rule: string, reason: string, reasonEn: string, eventId: string, cause: Cause, changes: Changes): void {
+  const before = changes.get<AlertView>('alerts', alertId(doc.batchId, rule));
+  const earlier = before ? [...(before.earlier ?? []), episodeOf(before)] : [];
   const alert: AlertView = {
     id: alertId(doc.batchId, rule),
     batchId: doc.batchId,
@@ -55,6 +58,12 @@ function raise(doc: BatchComplianceView, rule: string, reason: string, reasonEn:
     eventId,
     occurredAt: cause.occurredAt,
     raisedAt: cause.recordedAt,
+    ...(earlier.length > 0 && { earlier }),
   };
   changes.put('alerts', alert.id, alert);
+}
+
+function episodeOf(a: AlertView): AlertEpisode {
+  const { reason, reasonEn, eventId, occurredAt, raisedAt, resolvedAt } = a;
+  return { reason, reasonEn, eventId, occurredAt, raisedAt, ...(resolvedAt !== undefined && { resolvedAt }) };
 }

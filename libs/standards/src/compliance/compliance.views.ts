@@ -90,7 +90,11 @@ export interface AlertView extends BatchIdentity {
   occurredAt: string;
   raisedAt: string;
   resolvedAt?: string;
+  /** Earlier episodes of the same rule on the batch, oldest first: raised, resolved, raised again. */
+  earlier?: AlertEpisode[];
 }
+
+export type AlertEpisode = Pick<AlertView, 'reason' | 'reasonEn' | 'eventId' | 'occurredAt' | 'raisedAt' | 'resolvedAt'>;
 
 export const STAT_DIMENSIONS = ['all', 'product', 'cooperative', 'county', 'month', 'standard'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];

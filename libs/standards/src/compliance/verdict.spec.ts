@@ -317,6 +317,29 @@ describe('verdict', () => {
       });
     });
 
+    it('opens a new episode when a resolved rule is violated again, keeping the earlier one on the alert', () => {
+      const store = new Store();
+      const hot = judged(store, withHotLeg(), hotUpload).next;
+      const fix = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
+      const cooled = judged(store, { ...hot, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } }, fix).next;
+      const again = cause('evt-readings-0619-1400', bj('2025-06-19T14:00'), bj('2025-06-19T14:01'));
+      judged(store, { ...cooled, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 50, longestExcursionMinutes: 40 }) } }, again);
+      const alert = store.get<AlertView>('alerts', alertId(BATCH_ID, 'transport'))!;
+      expect(alert).toMatchObject({ status: 'open', eventId: again.eventId, occurredAt: again.occurredAt, raisedAt: again.recordedAt });
+      expect(alert.resolvedAt).toBeUndefined();
+      expect(alert.earlier).toEqual([
+        {
+          reason: '粤F·冷藏车 A1234运输温度超出0–8°C达45分钟，允许30分钟',
+          reasonEn: 'At 粤F·冷藏车 A1234 the transport temperature left 0–8 °C for 45 min; 30 min allowed',
+          eventId: hotUpload.eventId,
+          occurredAt: hotUpload.occurredAt,
+          raisedAt: hotUpload.recordedAt,
+          resolvedAt: fix.recordedAt,
+        },
+      ]);
+      expect(alert.reason).toContain('40分钟');
+    });
+
     it('writes no alert for a batch whose verdict did not turn', () => {
       const store = new Store();
       const first = judged(store, complianceDoc()).next;
