@@ -15,25 +15,34 @@ export function projectEvents(
   load: DocLoader,
 ): DocWrite[] {
   const byType = indexByType(projections);
-  const overlay = new Map<string, Doc | undefined>();
+  // By collection, then id: a key of both would be a new string to hash on every read.
+  const overlay = new Map<string, Map<string, Doc | undefined>>();
+  const seen = (collection: string, id: string) => overlay.get(collection)?.has(id) ?? false;
+  const keep = (collection: string, id: string, doc: Doc | undefined) => {
+    let docs = overlay.get(collection);
+    if (!docs) overlay.set(collection, (docs = new Map()));
+    docs.set(id, doc);
+  };
+  const loadInto = (refs: DocRef[]) => {
+    const found = load(refs);
+    for (const ref of refs) keep(ref.collection, ref.id, found.get(docKey(ref.collection, ref.id)));
+  };
   const writes = new Map<string, DocWrite>();
   // `reads` prefetches what an event is known to need; a document found only through
   // another one (the cold windows a facility holds) is loaded when first asked for.
   const reader = {
     get: <T extends Doc>(collection: string, id: string) => {
-      const key = docKey(collection, id);
-      if (!overlay.has(key)) for (const [k, doc] of load([{ collection, id }])) overlay.set(k, doc);
-      return overlay.get(key) as T | undefined;
+      if (!seen(collection, id)) loadInto([{ collection, id }]);
+      return overlay.get(collection)!.get(id) as T | undefined;
     },
   };
   for (const event of events) {
     for (const projection of byType.get(event.type) ?? []) {
-      const missing = projection.reads(event).filter((ref) => !overlay.has(docKey(ref.collection, ref.id)));
-      if (missing.length > 0) for (const [key, doc] of load(missing)) overlay.set(key, doc);
+      const missing = projection.reads(event).filter((ref) => !seen(ref.collection, ref.id));
+      if (missing.length > 0) loadInto(missing);
       for (const write of projection.apply(event, reader)) {
-        const key = docKey(write.collection, write.id);
-        overlay.set(key, write.doc ?? undefined);
-        writes.set(key, write);
+        keep(write.collection, write.id, write.doc ?? undefined);
+        writes.set(docKey(write.collection, write.id), write);
       }
     }
   }

@@ -2,6 +2,7 @@ import { hourDocId } from '../../../logistics/src/cold-chain.projection';
 import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
 import { TemperatureRange } from '../../../registry/src/domain/events';
 import { ColdWindow, TimedReading, addReadings, windowTotals } from '../evaluation/cold-window';
+import { instant } from '../evaluation/instants';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { Changes } from './changes';
 import { cohortsHolding, moveCartons } from './cohorts';
@@ -64,7 +65,7 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
  * the logger's upload) is counted again from the stored readings of its own span.
  */
 function settle(window: ColdWindow, changes: Changes): ColdWindow {
-  const toMs = Date.parse(window.to!);
+  const toMs = instant(window.to!);
   if (!Object.values(window.series).some((s) => s.lastMs >= toMs)) return window;
   const fresh: ColdWindow = { ...window, readings: 0, minC: undefined, maxC: undefined, series: {} };
   delete fresh.minC;
@@ -79,7 +80,7 @@ const MAX_BACKFILL_HOURS = 7 * 24;
 function storedReadings(changes: Changes, facilityId: string, from: string, to?: string): TimedReading[] {
   const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
-  const fromMs = Date.parse(from);
+  const fromMs = instant(from);
   // The index lists every hour the facility ever had readings in, sorted: a busy station's
   // grows by the day, so the span is found by bisection rather than by a scan.
   const start = firstAtOrAfter(index.hours, from.slice(0, 13));
@@ -197,8 +198,8 @@ export function foldReadings(
 
 /** The time of the last of the readings that falls inside the window ('' if none does). */
 function lastInside(readings: readonly { at: string; ms?: number }[], window: ColdWindow): string {
-  const fromMs = Date.parse(window.from);
-  const toMs = window.to === undefined ? Infinity : Date.parse(window.to);
+  const fromMs = instant(window.from);
+  const toMs = window.to === undefined ? Infinity : instant(window.to);
   for (let i = readings.length - 1; i >= 0; i--) {
     const ms = readings[i].ms ?? Date.parse(readings[i].at);
     if (ms >= fromMs && ms < toMs) return readings[i].at;

@@ -1,4 +1,5 @@
 import { TemperatureRange } from '../../../registry/src/domain/events';
+import { instant } from './instants';
 
 /**
  * The longest time one reading speaks for, as on the consumer's cold-chain summary: past it
@@ -55,8 +56,8 @@ export type TimedReading = { temperatureC: number } & ({ at: string; ms?: number
  * logger's last one is a re-upload of what the window already holds, and is skipped.
  */
 export function addReadings(window: ColdWindow, deviceId: string, readings: readonly TimedReading[]): ColdWindow {
-  const fromMs = Date.parse(window.from);
-  const toMs = window.to === undefined ? Infinity : Date.parse(window.to);
+  const fromMs = instant(window.from);
+  const toMs = window.to === undefined ? Infinity : instant(window.to);
   let series = window.series[deviceId];
   let { readings: count, minC, maxC } = window;
   for (const r of readings) {
@@ -88,7 +89,7 @@ export function addReadings(window: ColdWindow, deviceId: string, readings: read
 
 /** The window's totals: a closed window counts its last readings up to its end; the worst logger speaks for it. */
 export function windowTotals(window: ColdWindow): WindowTotals {
-  const toMs = window.to === undefined ? undefined : Date.parse(window.to);
+  const toMs = window.to === undefined ? undefined : instant(window.to);
   let outMs = 0;
   let longestMs = 0;
   for (const s of Object.values(window.series)) {

@@ -9,9 +9,7 @@ import {
   SafetyIntervalRule,
 } from '../domain/rules';
 import { BatchFacts } from './batch-facts';
-import { DAY_MS, HOUR_MS, RuleResult, hours, iso, local, result } from './rule-result';
-
-const ms = Date.parse;
+import { DAY_MS, HOUR_MS, RuleResult, hours, instant as ms, iso, local, result } from './rule-result';
 
 /** 分级: each graded class the standard defines must measure within its bounds, with no more below grade than its tolerance. */
 export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: readonly string[] | undefined): RuleResult {

@@ -39,10 +39,7 @@ export function overall(results: readonly RuleResult[]): ComplianceStatus {
   return 'compliant';
 }
 
-export const iso = (ms: number) => new Date(ms).toISOString();
-/** A time as people in the county read it: China Standard Time, to the minute. */
-export const local = (time: number | string) =>
-  new Date((typeof time === 'string' ? Date.parse(time) : time) + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+export { instant, iso, local } from './instants';
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;
