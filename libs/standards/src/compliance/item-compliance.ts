@@ -1,5 +1,6 @@
 import { evaluateProduction } from '../evaluation/evaluate';
 import { ComplianceStatus, RuleStatus, overall } from '../evaluation/rule-result';
+import { holds } from './cohorts';
 import { BatchComplianceView, BrandView, StandardView } from './compliance.views';
 import { cohortRules } from './verdict';
 
@@ -18,7 +19,7 @@ export function itemCompliance(
 ): ItemCompliance | undefined {
   const version = doc?.standard && standard?.versions.find((v) => v.version === doc.standard!.version);
   if (!doc || !version) return undefined;
-  const cohort = doc.cohorts.find((c) => item.cartonId in c.cartons);
+  const cohort = doc.cohorts.find((c) => holds(c, item.cartonId));
   const rules = cohort ? cohortRules(doc, version, cohort) : evaluateProduction(doc.facts, version.rules, [item.grade]);
   const { certifiedBy: _by, ...brand } = doc.brand ?? ({} as BrandView);
   return {
