@@ -10,17 +10,17 @@ describe('cohorts', () => {
     it('splits a cohort some of whose cartons move, each part with its own item count', () => {
       const out = moveCartons(packedCohorts(), ['ctn-002'], intoVan);
       expect(out).toEqual([
-        { grade: '特级', cartons: [['ctn-001', 10]], items: 10, windowIds: [] },
-        { grade: '特级', cartons: [['ctn-002', 10]], items: 10, windowIds: ['win-van'] },
-        { grade: '一级', cartons: [['ctn-003', 8]], items: 8, windowIds: [] },
+        { grade: '特级', cartons: { 'ctn-001': 10 }, items: 10, windowIds: [] },
+        { grade: '特级', cartons: { 'ctn-002': 10 }, items: 10, windowIds: ['win-van'] },
+        { grade: '一级', cartons: { 'ctn-003': 8 }, items: 8, windowIds: [] },
       ]);
     });
 
     it('moves a whole cohort without splitting it', () => {
       const out = moveCartons(packedCohorts(), ['ctn-001', 'ctn-002'], intoVan);
       expect(out).toEqual([
-        { grade: '特级', cartons: [['ctn-001', 10], ['ctn-002', 10]], items: 20, windowIds: ['win-van'] },
-        { grade: '一级', cartons: [['ctn-003', 8]], items: 8, windowIds: [] },
+        { grade: '特级', cartons: { 'ctn-001': 10, 'ctn-002': 10 }, items: 20, windowIds: ['win-van'] },
+        { grade: '一级', cartons: { 'ctn-003': 8 }, items: 8, windowIds: [] },
       ]);
     });
 
@@ -28,7 +28,7 @@ describe('cohorts', () => {
       const before = packedCohorts();
       const out = moveCartons(before, ['ctn-003'], intoVan);
       expect(out[0]).toBe(before[0]);
-      expect(out[1]).toEqual({ grade: '一级', cartons: [['ctn-003', 8]], items: 8, windowIds: ['win-van'] });
+      expect(out[1]).toEqual({ grade: '一级', cartons: { 'ctn-003': 8 }, items: 8, windowIds: ['win-van'] });
     });
 
     it('changes nothing when no listed carton is in the batch', () => {
@@ -60,8 +60,8 @@ describe('cohorts', () => {
       expect(split).toHaveLength(3);
       const together = moveCartons(split, ['ctn-002'], intoVan);
       expect(together).toEqual([
-        { grade: '特级', cartons: [['ctn-001', 10], ['ctn-002', 10]], items: 20, windowIds: ['win-van'] },
-        { grade: '一级', cartons: [['ctn-003', 8]], items: 8, windowIds: [] },
+        { grade: '特级', cartons: { 'ctn-001': 10, 'ctn-002': 10 }, items: 20, windowIds: ['win-van'] },
+        { grade: '一级', cartons: { 'ctn-003': 8 }, items: 8, windowIds: [] },
       ]);
     });
 
@@ -98,8 +98,8 @@ describe('cohorts', () => {
 
   describe('helpers', () => {
     it('recounts the items of the cartons a cohort is given', () => {
-      expect(withCartons(cohort('特级', { 'ctn-001': 10 }), [['ctn-001', 10], ['ctn-002', 7]])).toMatchObject({ items: 17 });
-      expect(withCartons(cohort('特级', { 'ctn-001': 10 }), [])).toMatchObject({ cartons: [], items: 0 });
+      expect(withCartons(cohort('特级', { 'ctn-001': 10 }), { 'ctn-001': 10, 'ctn-002': 7 })).toMatchObject({ items: 17 });
+      expect(withCartons(cohort('特级', { 'ctn-001': 10 }), {})).toMatchObject({ cartons: {}, items: 0 });
     });
 
     it('finds the cohorts holding any of the listed cartons', () => {

@@ -12,20 +12,22 @@ export function moveCartons(cohorts: readonly Cohort[], cartonIds: readonly stri
   const out: Cohort[] = [];
   let changed = 0;
   for (const cohort of cohorts) {
+    const ids = Object.keys(cohort.cartons);
     let going = 0;
-    for (const [id] of cohort.cartons) if (moving.has(id)) going++;
+    for (const id of ids) if (moving.has(id)) going++;
     if (going === 0) {
       out.push(cohort);
       continue;
     }
     changed++;
     // Mostly a whole batch moves together: its cohorts change as they are, unsplit.
-    if (going === cohort.cartons.length) {
+    if (going === ids.length) {
       out.push(change(cohort));
       continue;
     }
-    const stay = cohort.cartons.filter(([id]) => !moving.has(id));
-    const go = cohort.cartons.filter(([id]) => moving.has(id));
+    const stay: Record<string, number> = {};
+    const go: Record<string, number> = {};
+    for (const id of ids) (moving.has(id) ? go : stay)[id] = cohort.cartons[id];
     out.push(withCartons(cohort, stay), change(withCartons(cohort, go)));
   }
   return changed === 0 || out.length === 1 ? out : merge(out);
@@ -33,26 +35,19 @@ export function moveCartons(cohorts: readonly Cohort[], cartonIds: readonly stri
 
 /** Cartons of the listed ids, with the cohort each is in. */
 export function cohortsHolding(cohorts: readonly Cohort[], cartonIds: readonly string[]): Cohort[] {
-  const wanted = new Set(cartonIds);
-  return cohorts.filter((c) => c.cartons.some(([id]) => wanted.has(id)));
+  return cohorts.filter((c) => cartonIds.some((id) => id in c.cartons));
 }
 
-/** Whether the cohort holds the carton. */
-export const holds = (cohort: Cohort, cartonId: string): boolean => cohort.cartons.some(([id]) => id === cartonId);
-
-export function withCartons(cohort: Cohort, cartons: [string, number][]): Cohort {
-  return { ...cohort, cartons, items: cartons.reduce((sum, [, items]) => sum + items, 0) };
+export function withCartons(cohort: Cohort, cartons: Record<string, number>): Cohort {
+  return { ...cohort, cartons, items: Object.values(cartons).reduce((a, b) => a + b, 0) };
 }
-
-const byCartonId = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 export function merge(cohorts: readonly Cohort[]): Cohort[] {
   const bySignature = new Map<string, Cohort>();
   for (const c of cohorts) {
     const key = signature(c);
     const existing = bySignature.get(key);
-    // Sorted by carton id: the same cartons read the same whichever order they moved in.
-    bySignature.set(key, existing ? withCartons(existing, [...existing.cartons, ...c.cartons].sort(byCartonId)) : c);
+    bySignature.set(key, existing ? withCartons(existing, { ...existing.cartons, ...c.cartons }) : c);
   }
   return [...bySignature.values()];
 }

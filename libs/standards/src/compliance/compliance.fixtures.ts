@@ -71,7 +71,7 @@ export function standard(...versions: StandardVersionView[]): StandardView {
 }
 
 export function cohort(grade: string, cartons: Record<string, number>, patch: Partial<Cohort> = {}): Cohort {
-  return { grade, cartons: Object.entries(cartons), items: Object.values(cartons).reduce((a, b) => a + b, 0), windowIds: [], ...patch };
+  return { grade, cartons, items: Object.values(cartons).reduce((a, b) => a + b, 0), windowIds: [], ...patch };
 }
 
 /** The batch's three cartons as packed: one cohort per grade, nowhere yet. */

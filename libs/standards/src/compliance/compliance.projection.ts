@@ -114,7 +114,7 @@ function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Chang
     c.items++;
     byCarton.set(item.cartonId, c);
   }
-  const fresh = [...byCarton].map(([cartonId, c]) => ({ grade: c.grade, cartons: [[cartonId, c.items]] as [string, number][], items: c.items, windowIds: [] }));
+  const fresh = [...byCarton].map(([cartonId, c]) => ({ grade: c.grade, cartons: { [cartonId]: c.items }, items: c.items, windowIds: [] }));
   const first = doc.facts.packings.length === 1;
   if (first) {
     listBatch(changes, { collection: 'complianceOpenBatches', id: doc.productId }, doc.batchId, false);

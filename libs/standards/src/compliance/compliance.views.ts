@@ -20,11 +20,8 @@ export interface StandardView {
 /** Cartons of a batch that have gone the same way so far: one verdict serves them all. */
 export interface Cohort {
   grade: string;
-  /**
-   * [carton id, how many items it holds], in a list rather than a map by carton id: ids unique
-   * to a batch gave each cohort an object shape of its own, and every merge a slow copy.
-   */
-  cartons: [string, number][];
+  /** Carton id → how many items it holds. */
+  cartons: Record<string, number>;
   items: number;
   windowIds: string[];
   hubDispatch?: { eventId: string; at: string };

@@ -1,6 +1,5 @@
 import { evaluateProduction } from '../evaluation/evaluate';
 import { ComplianceStatus, RuleStatus, overall } from '../evaluation/rule-result';
-import { holds } from './cohorts';
 import { BatchComplianceView, BrandView, StandardView } from './compliance.views';
 import { cohortRules } from './verdict';
 
@@ -19,7 +18,7 @@ export function itemCompliance(
 ): ItemCompliance | undefined {
   const version = doc?.standard && standard?.versions.find((v) => v.version === doc.standard!.version);
   if (!doc || !version) return undefined;
-  const cohort = doc.cohorts.find((c) => holds(c, item.cartonId));
+  const cohort = doc.cohorts.find((c) => item.cartonId in c.cartons);
   const rules = cohort ? cohortRules(doc, version, cohort) : evaluateProduction(doc.facts, version.rules, [item.grade]);
   const { certifiedBy: _by, ...brand } = doc.brand ?? ({} as BrandView);
   return {

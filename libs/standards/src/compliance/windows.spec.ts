@@ -264,7 +264,7 @@ describe('cold windows of a batch', () => {
       const { next } = close(store, first, ['ctn-002'], leaving);
 
       expect(windowDoc(store, copyId).cartonIds).toEqual(['ctn-001', 'ctn-002']);
-      expect(next.cohorts.filter((c) => c.windowIds.includes(copyId)).flatMap((c) => c.cartons.map(([id]) => id)).sort()).toEqual(['ctn-001', 'ctn-002']);
+      expect(next.cohorts.filter((c) => c.windowIds.includes(copyId)).flatMap((c) => Object.keys(c.cartons)).sort()).toEqual(['ctn-001', 'ctn-002']);
       expect(windowDoc(store, STAY).cartonIds).toEqual(['ctn-003']);
       expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY]);
       expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
