@@ -8,7 +8,7 @@ import { standardsProjection } from '../../../libs/standards/src/compliance/stan
 
 /** Every read model of the application, and the indexes its queries use. */
 export const readModelSchema: ReadModelSchema = {
-  version: 6,
+  version: 5,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
   projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection, standardsProjection, complianceProjection],
   indexes: [

@@ -94,7 +94,7 @@ export function complianceDoc(patch: Partial<BatchComplianceView> = {}, factsPat
     productionSettled: false,
     items: zeroCounts(),
     cohorts: packedCohorts(),
-    windows: [],
+    windows: {},
     violated: [],
     updatedAt: bj('2025-06-18T13:00'),
     ...patch,
@@ -129,7 +129,7 @@ export function withHotLeg(patch: Partial<BatchComplianceView> = {}, leg: Window
   return complianceDoc(
     {
       cohorts: [cohort('特级', { 'ctn-001': 10 }, { windowIds: [leg.id] }), cohort('特级', { 'ctn-002': 10 }), cohort('一级', { 'ctn-003': 8 })],
-      windows: [leg],
+      windows: { [leg.id]: leg },
       ...patch,
     },
     { firstDispatch: { eventId: leg.eventId, at: leg.from }, asOf: bj('2025-06-19T09:00') },
@@ -144,7 +144,7 @@ export function deliveredDoc(patch: Partial<BatchComplianceView> = {}): BatchCom
   return complianceDoc(
     {
       cohorts: [cohort('特级', { 'ctn-001': 10, 'ctn-002': 10 }, road), cohort('一级', { 'ctn-003': 8 }, road)],
-      windows,
+      windows: Object.fromEntries(windows.map((w) => [w.id, w])),
       ...patch,
     },
     { firstDispatch: dispatch, asOf: villageDelivery.at },

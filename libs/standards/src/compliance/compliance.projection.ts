@@ -7,13 +7,12 @@ import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
 import { UTC_ISO, emptyFacts, later } from '../evaluation/batch-facts';
-import { WindowSummary } from '../evaluation/logistics-rules';
 import { foldFact } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { Cause, governingVersion, judge } from './verdict';
-import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize, summaryOf, withSummaries } from './windows';
+import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize } from './windows';
 
 /** Batch steps after registration: each adds to the facts the rules are judged on. */
 const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
@@ -88,7 +87,7 @@ function registered(event: RecordedEvent, changes: Changes, cause: Cause): void 
     productionSettled: false,
     items: zeroCounts(),
     cohorts: [],
-    windows: [],
+    windows: {},
     violated: [],
     updatedAt: cause.recordedAt,
   };
@@ -215,14 +214,14 @@ function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
   for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, utc, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
     if (!doc) continue;
+    const windows = { ...doc.windows };
     let moved = false;
-    const summaries = seen.windows.map((w) => {
-      const before = summaryOf(doc, w.id);
-      const summary = summarize(w, before?.eventId ?? event.id);
+    for (const w of seen.windows) {
+      const summary = summarize(w, doc.windows[w.id]?.eventId ?? event.id);
+      const before = doc.windows[w.id];
       if (!before || totalsDiffer(before, summary)) moved = true;
-      return summary;
-    });
-    const windows = withSummaries(doc.windows, ...summaries);
+      windows[w.id] = summary;
+    }
     const asOf = later(doc.facts.asOf, seen.latest);
     const deadlinePassed = doc.nextDueBy !== undefined && doc.nextDueBy < asOf;
     if (!moved && !deadlinePassed) continue;
@@ -231,7 +230,7 @@ function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
 }
 
 /** Readings counts alone do not change a verdict; only the minutes, extremes and first reading do. */
-function totalsDiffer(a: WindowSummary, b: WindowSummary): boolean {
+function totalsDiffer(a: BatchComplianceView['windows'][string], b: BatchComplianceView['windows'][string]): boolean {
   return (
     a.minutesOutOfRange !== b.minutesOutOfRange ||
     a.longestExcursionMinutes !== b.longestExcursionMinutes ||

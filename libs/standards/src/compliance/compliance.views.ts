@@ -69,11 +69,7 @@ export interface BatchComplianceView extends BatchIdentity {
   nextDueBy?: string;
   items: StatusCounts;
   cohorts: Cohort[];
-  /**
-   * A list, not a map by id: an object keyed by ids unique to the batch gives V8 a new shape
-   * per batch, and every copy of one took the runtime's slow path (about 5 µs, measured).
-   */
-  windows: WindowSummary[];
+  windows: Record<string, WindowSummary>;
   brand?: BrandView;
   /** Rules violated now, for raising and resolving alerts. */
   violated: string[];

@@ -222,14 +222,14 @@ describe('verdict', () => {
       const store = new Store();
       const first = judged(store, withHotLeg({ brand: brand() }), hotUpload).next;
       const later = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const again = judged(store, { ...first, windows: [hotLeg({ minutesOutOfRange: 55, longestExcursionMinutes: 55 })] }, later).next;
+      const again = judged(store, { ...first, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 55, longestExcursionMinutes: 55 }) } }, later).next;
       expect(again.brand).toEqual(first.brand);
     });
 
     it('is restored once the violation goes, with no trace of the withdrawal on the label', () => {
       const store = new Store();
       const withdrawn = judged(store, withHotLeg({ brand: brand() }), hotUpload).next;
-      const corrected = { ...withdrawn, windows: [hotLeg({ maxC: 7.5, minutesOutOfRange: 10, longestExcursionMinutes: 10 })] };
+      const corrected = { ...withdrawn, windows: { [hotLeg().id]: hotLeg({ maxC: 7.5, minutesOutOfRange: 10, longestExcursionMinutes: 10 }) } };
       const { next } = judged(store, corrected, cause('evt-readings-0619-1100', bj('2025-06-19T11:00')));
       expect(next.status).toBe('pending');
       expect(next.brand).toEqual(brand());
@@ -255,10 +255,10 @@ describe('verdict', () => {
 
     it('raises an open alert when a rule turns violated, with the event that caused it', () => {
       const store = new Store();
-      const pending = judged(store, withHotLeg({ windows: [hotLeg({ minutesOutOfRange: 0, longestExcursionMinutes: 0 })] })).next;
+      const pending = judged(store, withHotLeg({ windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 0, longestExcursionMinutes: 0 }) } })).next;
       expect(store.get('alerts', alertId(BATCH_ID, 'transport'))).toBeUndefined();
 
-      const { changes } = judged(store, { ...pending, windows: [hotLeg()] }, hotUpload);
+      const { changes } = judged(store, { ...pending, windows: { [hotLeg().id]: hotLeg() } }, hotUpload);
       expect(written<AlertView>(changes, 'alerts')).toEqual({
         [`${BATCH_ID}|transport`]: {
           id: `${BATCH_ID}|transport`,
@@ -310,7 +310,7 @@ describe('verdict', () => {
       });
 
       const fix = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const restored = judged(store, { ...withdrawn, windows: [hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 })] }, fix);
+      const restored = judged(store, { ...withdrawn, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } }, fix);
       expect(written<AlertView>(restored.changes, 'alerts')).toEqual({
         [`${BATCH_ID}|transport`]: expect.objectContaining({ status: 'resolved', resolvedAt: fix.recordedAt }),
         [`${BATCH_ID}|brand`]: expect.objectContaining({ status: 'resolved', resolvedAt: fix.recordedAt }),
@@ -321,9 +321,9 @@ describe('verdict', () => {
       const store = new Store();
       const hot = judged(store, withHotLeg(), hotUpload).next;
       const fix = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const cooled = judged(store, { ...hot, windows: [hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 })] }, fix).next;
+      const cooled = judged(store, { ...hot, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } }, fix).next;
       const again = cause('evt-readings-0619-1400', bj('2025-06-19T14:00'), bj('2025-06-19T14:01'));
-      judged(store, { ...cooled, windows: [hotLeg({ minutesOutOfRange: 50, longestExcursionMinutes: 40 })] }, again);
+      judged(store, { ...cooled, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 50, longestExcursionMinutes: 40 }) } }, again);
       const alert = store.get<AlertView>('alerts', alertId(BATCH_ID, 'transport'))!;
       expect(alert).toMatchObject({ status: 'open', eventId: again.eventId, occurredAt: again.occurredAt, raisedAt: again.recordedAt });
       expect(alert.resolvedAt).toBeUndefined();
@@ -426,7 +426,7 @@ describe('verdict', () => {
     it('takes a rule out of the violation counts once no batch violates it', () => {
       const store = new Store();
       const violated = judged(store, withHotLeg(), hotUpload).next;
-      const cooled = { ...violated, windows: [hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 })] };
+      const cooled = { ...violated, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } };
       judged(store, cooled, cause('evt-readings-0619-1100', bj('2025-06-19T11:00')));
       expect(cellOf(store)).toMatchObject({ batches: counts({ pending: 1 }), violations: {} });
     });

@@ -29,7 +29,7 @@ export function governingVersion(standard: StandardView | undefined, doc: BatchC
 }
 
 const windowsOf = (doc: BatchComplianceView, cohort: Cohort): WindowSummary[] =>
-  cohort.windowIds.map((id) => doc.windows.find((w) => w.id === id)).filter((w): w is WindowSummary => !!w);
+  cohort.windowIds.map((id) => doc.windows[id]).filter((w): w is WindowSummary => !!w);
 
 /** The verdict of the items of one cohort: the batch's rules for their grade, and their own road. */
 export function cohortRules(doc: BatchComplianceView, version: StandardVersionView, cohort: Cohort): RuleResult[] {

@@ -7,7 +7,7 @@ import { bj, plusHours } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';
 import { BATCH_ID, HUB_STORE, Store, cohort, complianceDoc, written } from './compliance.fixtures';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
-import { LATE_UPLOAD_HOURS, OpenWindow, closeWindows, closedHours, closedShardId, foldReadings, openWindow, summaryOf } from './windows';
+import { LATE_UPLOAD_HOURS, OpenWindow, closeWindows, closedHours, closedShardId, foldReadings, openWindow } from './windows';
 
 const LOGGER = 'TL-SENSOR-0031';
 const STORE_RANGE = { minC: 0, maxC: 5 };
@@ -104,8 +104,8 @@ describe('cold windows of a batch', () => {
       expect(written(changes, 'coldWindowsOpen')).toEqual({
         [HUB_STORE]: { id: HUB_STORE, windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }] },
       });
-      expect(doc.windows).toEqual([
-        {
+      expect(doc.windows).toEqual({
+        [STAY]: {
           id: STAY,
           kind: 'storage',
           facilityName: '乐昌市县级物流中心冷库',
@@ -116,7 +116,7 @@ describe('cold windows of a batch', () => {
           minutesOutOfRange: 0,
           longestExcursionMinutes: 0,
         },
-      ]);
+      });
       expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsOpen']);
     });
 
@@ -159,7 +159,7 @@ describe('cold windows of a batch', () => {
 
       const window = changes.get<ColdWindow>('coldWindows', STAY)!;
       expect(Object.keys(window.series)).toEqual(['stored']);
-      expect(summaryOf(doc, STAY)!).toMatchObject({ readings: 4, minC: 3, maxC: 7, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+      expect(doc.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 7, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
     });
 
     it('reads only the hour documents the facility’s index lists from the window’s start', () => {
@@ -179,7 +179,7 @@ describe('cold windows of a batch', () => {
       storeReadings(store, HUB_STORE, Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T08:30'), h), temperatureC: 3 })));
       const doc = open(store, complianceDoc());
       // 10:30 is the first reading in the window; 7 × 24 hour documents from its hour on.
-      expect(summaryOf(doc, STAY)!).toMatchObject({ readings: 7 * 24, minutesOutOfRange: 0 });
+      expect(doc.windows[STAY]).toMatchObject({ readings: 7 * 24, minutesOutOfRange: 0 });
     });
 
     it('backfills nothing when the facility’s last reading is before the window opened', () => {
@@ -187,7 +187,7 @@ describe('cold windows of a batch', () => {
       storeReadings(store, HUB_STORE, [at('08:10', 9), at('09:50', 9)]);
       expect(store.get<ColdChainIndexView>('coldchain', HUB_STORE)!.lastAt).toBe(bj('2025-06-19T09:50'));
       const doc = open(store, complianceDoc());
-      expect(summaryOf(doc, STAY)!).toMatchObject({ readings: 0, minutesOutOfRange: 0 });
+      expect(doc.windows[STAY]).toMatchObject({ readings: 0, minutesOutOfRange: 0 });
       expect(windowDoc(store, STAY).series).toEqual({});
     });
   });
@@ -201,7 +201,7 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T14:00'), cartonIds: ['ctn-001', 'ctn-002'] });
       expect(openNow(store)).toEqual([]);
       expect(closedAt(store, bj('2025-06-19T14:00'))!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
-      expect(summaryOf(next, STAY)!).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
+      expect(next.windows[STAY]).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
       expect(next.cohorts).toEqual(opened.cohorts);
       expect(Object.keys(written(changes, 'coldWindows'))).toEqual([STAY]);
       // A departure does not rewrite the facility's open list: the closed window document speaks for it.
@@ -225,7 +225,7 @@ describe('cold windows of a batch', () => {
       const store = new Store();
       const stayed = open(store, complianceDoc());
       const { next } = close(store, stayed, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:00'), 'transport');
-      expect(summaryOf(next, STAY)!.to).toBeUndefined();
+      expect(next.windows[STAY].to).toBeUndefined();
       expect(windowDoc(store, STAY).to).toBeUndefined();
     });
 
@@ -233,7 +233,7 @@ describe('cold windows of a batch', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
       const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T09:00'));
-      expect(summaryOf(next, STAY)!.to).toBe(bj('2025-06-19T10:00'));
+      expect(next.windows[STAY].to).toBe(bj('2025-06-19T10:00'));
     });
 
     it('splits a window some of whose cartons leave: they get a closed copy, the rest stay in the open window', () => {
@@ -241,7 +241,7 @@ describe('cold windows of a batch', () => {
       const opened = open(store, complianceDoc());
       upload(store, HUB_STORE, [at('10:10', 3), at('10:20', 7), at('10:40', 3)]);
       const leaving = bj('2025-06-19T12:00');
-      const { next } = close(store, { ...opened, windows: [{ ...summaryOf(opened, STAY)!, readings: 3 }] }, ['ctn-002'], leaving);
+      const { next } = close(store, { ...opened, windows: { [STAY]: { ...opened.windows[STAY], readings: 3 } } }, ['ctn-002'], leaving);
       const copyId = `${STAY}>${leaving}`;
 
       expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'], readings: 3 });
@@ -250,9 +250,9 @@ describe('cold windows of a batch', () => {
       expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
       expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }), cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 })]);
-      expect(summaryOf(next, STAY)!).toMatchObject({ minutesOutOfRange: 20 });
-      expect(summaryOf(next, STAY)!.to).toBeUndefined();
-      expect(summaryOf(next, copyId)!).toMatchObject({ to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
+      expect(next.windows[STAY]).toMatchObject({ minutesOutOfRange: 20 });
+      expect(next.windows[STAY].to).toBeUndefined();
+      expect(next.windows[copyId]).toMatchObject({ to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
     });
 
     it('gives cartons leaving the same window at the same moment on two shipments one closed copy', () => {
@@ -297,7 +297,7 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, STAY)).toMatchObject({ readings: 8, maxC: 9 });
 
       const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
-      expect(summaryOf(next, STAY)!).toMatchObject({ readings: 4, minC: 3, maxC: 4, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
+      expect(next.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 4, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
       expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T12:00'), readings: 4, minC: 3, maxC: 4 });
     });
 
@@ -307,8 +307,8 @@ describe('cold windows of a batch', () => {
       upload(store, HUB_STORE, day);
       const leaving = bj('2025-06-19T12:00');
       const { next } = close(store, opened, ['ctn-001'], leaving);
-      expect(summaryOf(next, `${STAY}>${leaving}`)!).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
-      expect(summaryOf(next, STAY)!).toMatchObject({ readings: 8, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 90 });
+      expect(next.windows[`${STAY}>${leaving}`]).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
+      expect(next.windows[STAY]).toMatchObject({ readings: 8, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 90 });
     });
 
     it('recounts a stay longer than a week whole: an excursion on its ninth day still counts', () => {
@@ -320,7 +320,7 @@ describe('cold windows of a batch', () => {
       upload(store, HUB_STORE, hourly);
       const leaving = plusHours(bj('2025-06-19T10:00'), 10 * 24 - 2);
       const { next } = close(store, opened, ['ctn-001', 'ctn-002'], leaving);
-      expect(summaryOf(next, STAY)!).toMatchObject({ readings: 238, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 30 });
+      expect(next.windows[STAY]).toMatchObject({ readings: 238, maxC: 9, minutesOutOfRange: 90, longestExcursionMinutes: 30 });
     });
 
     it('keeps a window whose readings all fell before its end as folded, logger by logger', () => {
@@ -329,7 +329,7 @@ describe('cold windows of a batch', () => {
       upload(store, HUB_STORE, day.slice(0, 4));
       const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
       expect(Object.keys(windowDoc(store, STAY).series)).toEqual([LOGGER]);
-      expect(summaryOf(next, STAY)!).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
+      expect(next.windows[STAY]).toMatchObject({ readings: 4, maxC: 4, minutesOutOfRange: 0 });
     });
   });
 

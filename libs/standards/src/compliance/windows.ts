@@ -38,15 +38,6 @@ export interface OpenWindow {
   eventId: string;
 }
 
-/** The summary of one of the batch's windows. */
-export const summaryOf = (doc: Pick<BatchComplianceView, 'windows'>, id: string): WindowSummary | undefined => doc.windows.find((w) => w.id === id);
-
-/** The batch's window summaries with these in place of those of the same ids, and any new ones after them. */
-export function withSummaries(windows: readonly WindowSummary[], ...summaries: WindowSummary[]): WindowSummary[] {
-  const replaced = windows.map((w) => summaries.find((s) => s.id === w.id) ?? w);
-  return [...replaced, ...summaries.filter((s) => !windows.some((w) => w.id === s.id))];
-}
-
 /** Opens a cold window for some of the batch's cartons, and points their cohorts at it. */
 export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Changes): BatchComplianceView {
   const cohorts = moveCartons(doc.cohorts, w.cartonIds, (c) => ({ ...c, windowIds: [...c.windowIds, w.id] }));
@@ -66,7 +57,7 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
   };
   changes.put('coldWindows', w.id, addReadings(window, STORED, storedReadings(changes, w.facilityId, w.from)));
   fileOpen(changes, w.facilityId, (list) => [...stillOpen(changes, list), { id: w.id, batchId: doc.batchId, from: w.from }]);
-  return { ...doc, cohorts, windows: withSummaries(doc.windows, summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId)) };
+  return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
 }
 
 /**
@@ -134,7 +125,7 @@ export function closeWindows(
   // The cartons' cohorts say which windows hold them; the window documents say which cartons.
   const candidates = new Set(cohortsHolding(doc.cohorts, cartonIds).flatMap((c) => c.windowIds));
   for (const id of candidates) {
-    const summary = summaryOf(doc, id);
+    const summary = doc.windows[id];
     if (!summary || summary.to !== undefined || (kind && summary.kind !== kind)) continue;
     const window = changes.get<ColdWindow>('coldWindows', summary.id);
     if (!window) continue;
@@ -146,7 +137,7 @@ export function closeWindows(
       // (the closed window document says it is closed), which spares a write per departure.
       const closed = changes.put('coldWindows', window.id, settle({ ...window, to: end }, changes));
       fileClosed(changes, window.facilityId, { id: window.id, batchId: doc.batchId, from: window.from, to: end });
-      next = { ...next, windows: withSummaries(next.windows, summarize(closed, summary.eventId)) };
+      next = { ...next, windows: { ...next.windows, [window.id]: summarize(closed, summary.eventId) } };
       continue;
     }
     const copyId = `${window.id}>${end}`;
@@ -158,7 +149,7 @@ export function closeWindows(
     next = {
       ...next,
       cohorts: moveCartons(next.cohorts, mine, (c) => ({ ...c, windowIds: c.windowIds.map((id) => (id === window.id ? copyId : id)) })),
-      windows: withSummaries(next.windows, summarize(rest, summary.eventId), summarize(copy, summary.eventId)),
+      windows: { ...next.windows, [window.id]: summarize(rest, summary.eventId), [copyId]: summarize(copy, summary.eventId) },
     };
   }
   return next;
