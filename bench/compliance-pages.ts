@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import { readModelSchema } from '../apps/api/src/read-models';
 import { RecordedEvent } from '../libs/eventstore/src/event-store.port';
 import { openEmbeddedStorage } from '../libs/platform/src/storage/embedded-storage';
-import { ADMIN_KEY, startTestApp } from '../test/support/test-app';
-import { api } from './api';
-import { buildWorld } from './compliance-world';
-import { lifecycleLoad } from './lifecycle-load';
+import { recordLifecycles } from './record-lifecycles';
 
 /**
  * `npm run bench:compliance-pages`: what the compliance projections write to disk, counted
@@ -18,20 +15,6 @@ import { lifecycleLoad } from './lifecycle-load';
  * these machines cannot tell it from noise.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const DAY = 86_400_000;
-
-async function record(): Promise<{ events: RecordedEvent[]; lifecycles: number }> {
-  const app = await startTestApp();
-  try {
-    const world = await buildWorld(api(app.baseUrl), ADMIN_KEY);
-    let n = 0;
-    const base = Date.now() - 90 * DAY;
-    const run = await lifecycleLoad(api(app.baseUrl), world, 8, SECONDS, () => ({ n: n++, t0: base + n * 20 * 60_000 }));
-    return { events: await app.running.storage.events.readAll(), lifecycles: run.lifecycles };
-  } finally {
-    await app.close();
-  }
-}
 
 async function walPages(events: RecordedEvent[], schema: typeof readModelSchema): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'suyuan-pages-'));
@@ -48,7 +31,7 @@ async function walPages(events: RecordedEvent[], schema: typeof readModelSchema)
 }
 
 async function main() {
-  const { events, lifecycles } = await record();
+  const { events, lifecycles } = await recordLifecycles(SECONDS);
   const without = { ...readModelSchema, projections: readModelSchema.projections.filter((p) => !['standards', 'compliance'].includes(p.name)) };
   const withPages = await walPages(events, readModelSchema);
   const withoutPages = await walPages(events, without);

@@ -1,0 +1,21 @@
+import { RecordedEvent } from '../libs/eventstore/src/event-store.port';
+import { ADMIN_KEY, startTestApp } from '../test/support/test-app';
+import { api } from './api';
+import { buildWorld } from './compliance-world';
+import { lifecycleLoad } from './lifecycle-load';
+
+const DAY = 86_400_000;
+
+/** `seconds` of whole batch lifecycles (8 clients) through the API of an in-process app, as the events they recorded. */
+export async function recordLifecycles(seconds: number): Promise<{ events: RecordedEvent[]; lifecycles: number }> {
+  const app = await startTestApp();
+  try {
+    const world = await buildWorld(api(app.baseUrl), ADMIN_KEY);
+    let n = 0;
+    const base = Date.now() - 90 * DAY;
+    const run = await lifecycleLoad(api(app.baseUrl), world, 8, seconds, () => ({ n: n++, t0: base + n * 20 * 60_000 }));
+    return { events: await app.running.storage.events.readAll(), lifecycles: run.lifecycles };
+  } finally {
+    await app.close();
+  }
+}
