@@ -18,7 +18,7 @@ import { Figure, Rate, fmt, printFigures, printRound, ratioFigure } from './repo
  * side, one with the standards and compliance projections and one without, in interleaved
  * rounds; then a fresh server with a county's season seeded answers the regulator's summary.
  * Knobs for quick tries: BENCH_COMPLIANCE_BATCHES (the season), BENCH_HOLDING_BATCHES,
- * BENCH_ROUNDS, BENCH_SECONDS; BENCH_PROFILE=1 adds profiled runs of both kinds of ingest
+ * BENCH_ROUNDS, BENCH_SECONDS, BENCH_PROJECTOR=worker (compliance on the projector worker); BENCH_PROFILE=1 adds profiled runs of both kinds of ingest
  * after the measurements (CPU profiles in .bench/, read them with profile-summary.ts, or compare
  * the two sides per lifecycle or reading with profile-diff.ts).
  */
@@ -83,14 +83,14 @@ async function main() {
         `${UPLOAD_CLIENTS} clients, ${ROUNDS} rounds × ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`,
     );
     const uploads = await interleave(pair, ROUNDS, (side, warmup) => uploadRun(side, warmup ? WARMUP_SECONDS : SECONDS), (name, round, r) =>
-      printRound(name, round, { ...r, unit: 'readings/s', perCpuUnit: 'readings' }, `upload p50 ${fmt(r.p50Ms).padStart(3)} ms p99 ${fmt(r.p99Ms).padStart(4)} ms`),
+      printRound(name, round, { ...r, unit: 'readings/s', perCpuUnit: 'readings' }, `upload p50 ${fmt(r.p50Ms).padStart(3)} ms p99 ${fmt(r.p99Ms).padStart(4)} ms, settled in ${fmt(r.settleMs)} ms`),
     );
     console.log(
       `\nA2. production ingest: whole batch lifecycles (register, harvest, test, pre-cooling, grading, packing of ${ITEMS_PER_BATCH} items, certificate, ` +
         `2 legs, delivery), ${LIFECYCLE_CLIENTS} clients, the same rounds`,
     );
     const lifecycles = await interleave(pair, ROUNDS, (side, warmup) => lifecycleRun(side, warmup ? WARMUP_SECONDS : SECONDS), (name, round, r) =>
-      printRound(name, round, { ...r, unit: 'lifecycles/s', perCpuUnit: 'lifecycles' }, `${fmt(r.requestsPerSecond).padStart(5)} req/s`),
+      printRound(name, round, { ...r, unit: 'lifecycles/s', perCpuUnit: 'lifecycles' }, `${fmt(r.requestsPerSecond).padStart(5)} req/s, settled in ${fmt(r.settleMs)} ms`),
     );
     const uploadMedian = medians(uploads, ['rate', 'cpu', 'perCpuSecond', 'p50Ms', 'p99Ms'], 'failures');
     const lifecycleMedian = medians(lifecycles, ['rate', 'cpu', 'perCpuSecond', 'requestsPerSecond'], 'failures');
@@ -146,7 +146,7 @@ async function main() {
 /** Logger uploads into the side's holding trucks and stations, continuing its loggers' clocks. */
 async function uploadRun(side: Side, seconds: number) {
   if (side.clock > Date.now() - (seconds + 1) * DAY) throw new Error("the loggers' clocks have caught up with now: lower BENCH_ROUNDS or BENCH_SECONDS");
-  return measured(side.server, async () => {
+  return measured(side, async () => {
     const run = await ingest(side.server.url, side.world.logistics, side.facilities, UPLOAD_CLIENTS, seconds, side.clock);
     side.clock = run.until;
     return { ...run, rate: run.readingsPerSecond };
@@ -161,7 +161,7 @@ async function lifecycleRun(side: Side, seconds: number) {
     const n = side.batches++;
     return { n, t0: base + (n % capacity) * LIFECYCLE.every };
   };
-  return measured(side.server, async () => {
+  return measured(side, async () => {
     const run = await lifecycleLoad(api(side.server.url), side.world, LIFECYCLE_CLIENTS, seconds, next);
     if (run.firstError) console.log(`  ${side.name}: ${run.failures} lifecycles failed, the first with ${run.firstError}`);
     return { ...run, rate: run.lifecyclesPerSecond };
@@ -198,14 +198,22 @@ async function regulatorSummary(server: Server) {
   return { season: { batches: total.batches, items: total.items, seedSeconds }, summary };
 }
 
-/** Runs `work` against `server` and adds what it cost the server: CPU use (1 = one core busy) and rate per CPU-second. */
-async function measured<R extends { rate: number; failures: number }>(server: Server, work: () => Promise<R>): Promise<Measured<R>> {
-  const cpuBefore = await server.cpu();
+/**
+ * Runs `work` against the side's server and adds what it cost the server: CPU use (1 = one
+ * core busy, the projector worker's thread included) and rate per CPU-second. The work is
+ * done when its compliance is: the time until a read of the summary (which waits for the
+ * projector worker to reach the last append) answers counts, and the rate is over it.
+ */
+async function measured<R extends { rate: number; failures: number }>(side: Side, work: () => Promise<R>): Promise<Measured<R> & { settleMs: number }> {
+  const cpuBefore = await side.server.cpu();
   const t0 = performance.now();
   const result = await work();
+  const worked = (performance.now() - t0) / 1000;
+  await api(side.server.url)('GET', '/api/compliance/summary?by=product', side.world.regulator);
   const seconds = (performance.now() - t0) / 1000;
-  const cpuSeconds = ((await server.cpu()) - cpuBefore) / 1e6;
-  return { ...result, cpu: cpuSeconds / seconds, perCpuSecond: (result.rate * seconds) / cpuSeconds };
+  const cpuSeconds = ((await side.server.cpu()) - cpuBefore) / 1e6;
+  const rate = (result.rate * worked) / seconds;
+  return { ...result, rate, cpu: cpuSeconds / seconds, perCpuSecond: (rate * seconds) / cpuSeconds, settleMs: (seconds - worked) * 1000 };
 }
 
 function printMedians(cold: Record<string, Record<string, number>>, life: Record<string, Record<string, number>>): void {

@@ -14,7 +14,7 @@ import { serveOverIpc } from './ipc-server';
 const COMPLIANCE_PROJECTIONS = ['standards', 'compliance'];
 const readModels =
   process.env.BENCH_READ_MODELS === 'no-compliance'
-    ? { ...readModelSchema, projections: readModelSchema.projections.filter((p) => !COMPLIANCE_PROJECTIONS.includes(p.name)) }
+    ? { ...readModelSchema, projections: readModelSchema.projections.filter((p) => !COMPLIANCE_PROJECTIONS.includes(p.name)), offThread: undefined }
     : readModelSchema;
 
 /** The system under test: the whole app on a fresh embedded store in a temp dir, logging off. */
@@ -27,6 +27,7 @@ async function main() {
     PUBLIC_BASE_URL: 'https://suyuan.example.cn',
     SUYUAN_ADMIN_KEY: process.env.SUYUAN_ADMIN_KEY,
     LOG_LEVEL: process.env.BENCH_APP_LOG ?? 'silent',
+    PROJECTOR: process.env.BENCH_PROJECTOR,
   });
   const running = await createApp(config, { readModels });
   await running.app.listen({ port: 0, host: '127.0.0.1' });

@@ -16,7 +16,8 @@ const steady = (start: string, count: number, c = 2) => readings(start, Array(co
 const inChinaTime = (rs: { at: string; temperatureC: number }[]) =>
   rs.map((r) => ({ ...r, at: new Date(Date.parse(r.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00') }));
 
-describe('product standards and live compliance over HTTP', () => {
+// The same flows with the compliance projections in the append and on the projector worker.
+describe.each(['inline', 'worker'] as const)('product standards and live compliance over HTTP (projector %s)', (projector) => {
   let app: TestApp;
   let call: Call;
   let w: SmallWorld;
@@ -24,7 +25,7 @@ describe('product standards and live compliance over HTTP', () => {
   let regulator: Org;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ projector });
     call = apiClient(app.baseUrl);
     w = await smallWorld(call);
     owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');

@@ -7,6 +7,10 @@ import { expectOk, registerOrg } from './support/fixtures';
 import { publishPlumStandard } from './support/standards';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
+import { workerFile } from '../libs/platform/src/storage/embedded-storage';
+import { join } from 'node:path';
+
+const workerFileOf = (app: TestApp) => workerFile(join(app.dataDir, 'suyuan.db'));
 
 type Row = { collection: string; id: string; doc: string };
 /** Documents compared as data: key order inside a JSON text is not part of a document. */
@@ -22,7 +26,7 @@ describe('read models rebuilt from position 0', () => {
   let w: SmallWorld;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ projector: 'worker' });
     call = apiClient(app.baseUrl);
     w = await smallWorld(call);
     // With a standard in force the compliance projection keeps windows, alerts and aggregates too.
@@ -30,7 +34,7 @@ describe('read models rebuilt from position 0', () => {
   });
   afterAll(() => app.close());
 
-  it('produce exactly the documents the live (inline) run produced', async () => {
+  it('produce exactly the documents the live run produced, inline and on the projector worker', async () => {
     for (let n = 0; n < 3; n++) {
       const batchId = await harvestedBatch(call, w);
       const cartons = (await pack(call, w, batchId, 12, 4)).cartons.map((c: { cartonId: string }) => c.cartonId);
@@ -57,7 +61,20 @@ describe('read models rebuilt from position 0', () => {
         }),
       );
     }
-    const live = allDocuments(app.running.storage.db);
+    // The standards and compliance projections ran on the projector worker, into its own file.
+    const { worker } = app.running.storage;
+    await worker!.caughtUp();
+    const workerFile = new Database(workerFileOf(app), { readonly: true });
+    const offThread = new Set(readModelSchema.offThread!.collections);
+    const fromWorker = allDocuments(workerFile);
+    workerFile.close();
+    const byKey = (a: Row, b: Row) => (a.collection === b.collection ? (a.id < b.id ? -1 : 1) : a.collection < b.collection ? -1 : 1);
+    const live = [...allDocuments(app.running.storage.db), ...fromWorker.filter((d) => offThread.has(d.collection))].sort(byKey);
+    // Its copies of what compliance reads agree with the main file's documents (a carton's only as far as its batch).
+    const mainDocs = new Map(allDocuments(app.running.storage.db).map((d) => [`${d.collection}/${d.id}`, d]));
+    const copies = fromWorker.filter((d) => !offThread.has(d.collection));
+    expect(new Set(copies.map((d) => d.collection))).toEqual(new Set(['apiKeys', 'cartons', 'coldchain', 'coldchainHours', 'facilities', 'organizations', 'products']));
+    for (const copy of copies) expect(mainDocs.get(`${copy.collection}/${copy.id}`)).toMatchObject(copy);
     const collections = new Set(live.map((d) => d.collection));
     for (const c of ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards']) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);

@@ -16,7 +16,7 @@ export interface TestApp {
 }
 
 /** The whole system on a fresh embedded store, listening on a free loopback port. */
-export async function startTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clock?: Clock; projector?: 'inline' | 'worker' } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-e2e-'));
@@ -26,6 +26,7 @@ export async function startTestApp(options: { clock?: Clock } = {}): Promise<Tes
     PUBLIC_BASE_URL: baseUrl,
     SUYUAN_ADMIN_KEY: ADMIN_KEY,
     LOG_LEVEL: 'silent',
+    PROJECTOR: options.projector,
   });
   const running = await createApp(config, { clock: options.clock });
   await running.app.listen({ port, host: '127.0.0.1' });

@@ -26,7 +26,7 @@ export async function createApp(
   options: { clock?: Clock; dbFile?: string; readModels?: ReadModelSchema } = {},
 ): Promise<RunningApp> {
   // `readModels` lets the benchmark run a baseline without some projections; the app always runs them all.
-  const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), options.readModels ?? readModelSchema);
+  const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), options.readModels ?? readModelSchema, config.projector);
   const fastLane = new ScanFastLane();
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, serverFactory: fastLane.serverFactory });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { coldChainProjection } from '../../../libs/logistics/src/cold-chain.projection';
 import { logisticsProjection } from '../../../libs/logistics/src/cartons.projection';
 import { ReadModelSchema } from '../../../libs/platform/src/storage/embedded-storage';
@@ -6,7 +7,15 @@ import { registryProjection } from '../../../libs/registry/src/registry.projecti
 import { complianceProjection } from '../../../libs/standards/src/compliance/compliance.projection';
 import { standardsProjection } from '../../../libs/standards/src/compliance/standards.projection';
 
-/** Every read model of the application, and the indexes its queries use. */
+/** What the standards and compliance projections write: readers find it in the worker's file in worker mode. */
+const COMPLIANCE_COLLECTIONS = ['standards', 'compliance', 'complianceStats', 'complianceOpenBatches', 'compliancePacked', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts'];
+// Not the compliance records: written on every event, each index would parse them each time.
+const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] };
+
+/**
+ * Every read model of the application, and the indexes its queries use. With PROJECTOR=worker
+ * the standards and compliance projections run on a worker thread instead (`offThread`).
+ */
 export const readModelSchema: ReadModelSchema = {
   version: 5,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
@@ -18,7 +27,13 @@ export const readModelSchema: ReadModelSchema = {
     { field: 'product.id', collections: ['batches'] },
     { field: 'from.id', collections: ['shipments'] },
     { field: 'to.id', collections: ['shipments'] },
-    // Not the compliance records: written on every event, each index would parse them each time.
-    { field: 'cooperativeId', collections: ['alerts'] },
+    ALERTS_BY_COOPERATIVE,
   ],
+  offThread: {
+    module: join(__dirname, 'worker-read-models'),
+    exportName: 'workerReadModels',
+    runs: ['standards', 'compliance'],
+    collections: COMPLIANCE_COLLECTIONS,
+    indexes: [ALERTS_BY_COOPERATIVE],
+  },
 };

@@ -11,6 +11,8 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** Memory for rendered scan parts (batches' and cartons' JSON and HTML), in MB. */
   scanCacheMb: number;
+  /** Where the standards and compliance projections run: in the append itself (default) or on a worker thread. */
+  projector: 'worker' | 'inline';
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -31,6 +33,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent|error|warn|info`);
   const scanCacheMb = Number(env.SCAN_CACHE_MB ?? 64);
   if (!Number.isFinite(scanCacheMb) || scanCacheMb < 1) throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
+  const projector = (env.PROJECTOR ?? 'inline') as AppConfig['projector'];
+  if (!['worker', 'inline'].includes(projector)) throw new Error(`PROJECTOR must be worker|inline, got "${env.PROJECTOR}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -39,5 +43,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminKey,
     logLevel,
     scanCacheMb,
+    projector,
   };
 }

@@ -24,7 +24,7 @@ export class PlatformModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
         { provide: EVENT_STORE, useValue: storage.events },
-        { provide: DOCUMENT_STORE, useValue: storage.docs },
+        { provide: DOCUMENT_STORE, useValue: storage.readModels },
         { provide: IDEMPOTENCY_STORE, useValue: storage.idempotency },
         StreamExecutor,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -12,8 +12,14 @@ export interface DocumentStore {
   /** Saves documents and moves the checkpoint in one atomic step. */
   commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void>;
   checkpoint(name: string): Promise<number>;
-  /** Called after documents changed in this process are committed (caches listen). */
-  onChange(listener: (writes: DocWrite[]) => void): void;
+  /**
+   * Called after documents change (caches listen): with the new document when this
+   * connection wrote it, with none (`doc` absent) when another one did, such as a projector worker.
+   */
+  onChange(listener: (changes: readonly DocChange[]) => void): void;
 }
+
+/** A changed document; `doc` is the new one (null: deleted) when known. */
+export type DocChange = DocRef & { doc?: Doc | null };
 
 export const DOCUMENT_STORE = Symbol('DocumentStore');

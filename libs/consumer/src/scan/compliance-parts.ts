@@ -1,6 +1,6 @@
 import { ItemView } from '../../../production/src/batch.views';
 import { DocumentStore } from '../../../readmodels/src/document-store.port';
-import { DocWrite } from '../../../readmodels/src/projection';
+import { DocRef } from '../../../readmodels/src/projection';
 import { BatchComplianceView, StandardView } from '../../../standards/src/compliance/compliance.views';
 import { itemCompliance } from '../../../standards/src/compliance/item-compliance';
 import { renderCompliance } from '../page/compliance-section';
@@ -54,7 +54,7 @@ export class ComplianceParts {
     return this.part(entry, item);
   }
 
-  forget(w: DocWrite): void {
+  forget(w: DocRef): void {
     if (w.collection === 'compliance') this.batches.delete(w.id);
     // A new version may re-judge any batch of the product; versions are rare, so start afresh.
     else if (w.collection === 'standards') this.batches.clear();

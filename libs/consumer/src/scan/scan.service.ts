@@ -4,7 +4,7 @@ import { CartonView } from '../../../logistics/src/logistics.views';
 import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
 import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { DocWrite } from '../../../readmodels/src/projection';
+import { DocChange } from '../../../readmodels/src/document-store.port';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
 import { TemperatureReading } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
@@ -171,7 +171,7 @@ export class ScanService implements OnModuleInit {
     return facilities.map((f) => this.coldChainVersions.get(f) ?? 0).join(',');
   }
 
-  private forget(writes: DocWrite[]): void {
+  private forget(writes: readonly DocChange[]): void {
     for (const w of writes) {
       this.compliance.forget(w);
       if (w.collection === 'items' && w.doc) this.index.add(w.doc as ItemView);

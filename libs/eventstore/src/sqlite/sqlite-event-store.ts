@@ -24,6 +24,8 @@ export interface SqliteEventStoreOptions {
    * events. If it throws, the whole append rolls back and the caller gets the error.
    */
   onAppended?: (events: RecordedEvent[]) => void;
+  /** Runs after the append's transaction committed: a projector outside it (a worker) is handed the events here. */
+  onCommitted?: (events: RecordedEvent[]) => void;
   /** How often a caught-up subscription looks for appends made by other processes. Default 250 ms. */
   pollIntervalMs?: number;
 }
@@ -73,9 +75,12 @@ export class SqliteEventStore implements EventStore {
   ): Promise<AppendResult> {
     // IMMEDIATE takes the write lock before the revision check, so a writer in another
     // process cannot slip in between the check and the insert.
-    const { result, written } = this.appendTransaction.immediate(streamId, events, expectedRevision);
+    const { result, recorded } = this.appendTransaction.immediate(streamId, events, expectedRevision);
     // After the commit, never inside it: a woken subscription must find the rows.
-    if (written) this.appended.emit('appended');
+    if (recorded) {
+      this.options.onCommitted?.(recorded);
+      this.appended.emit('appended');
+    }
     return result;
   }
 
@@ -116,14 +121,14 @@ export class SqliteEventStore implements EventStore {
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
-  ): { result: AppendResult; written: boolean } {
+  ): { result: AppendResult; recorded?: RecordedEvent[] } {
     const retried = this.findStoredAppend(streamId, events);
-    if (retried) return { result: retried, written: false };
+    if (retried) return { result: retried };
 
     const head = this.statements.streamHead.get(streamId);
     const actual = head?.revision ?? -1;
     if (!matchesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    if (events.length === 0) return { result: { nextRevision: actual, position: head?.position ?? 0 }, written: false };
+    if (events.length === 0) return { result: { nextRevision: actual, position: head?.position ?? 0 } };
 
     const recorded = events.map((event, index) => {
       const row = toEventRow(streamId, actual + 1 + index, event);
@@ -133,7 +138,7 @@ export class SqliteEventStore implements EventStore {
     });
     this.options.onAppended?.(recorded);
     const last = recorded[recorded.length - 1];
-    return { result: { nextRevision: last.revision, position: last.position }, written: true };
+    return { result: { nextRevision: last.revision, position: last.position }, recorded };
   }
 
   /**

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { DocWrite } from '../projection';
+import { DocChange } from '../document-store.port';
 import { SqliteDocumentStore } from './sqlite-document-store';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -7,7 +8,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('SqliteDocumentStore', () => {
   let db: Database.Database;
   let docs: SqliteDocumentStore;
-  let heard: DocWrite[][];
+  let heard: (readonly DocChange[])[];
 
   beforeEach(() => {
     db = new Database(':memory:');

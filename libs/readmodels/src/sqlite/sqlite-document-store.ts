@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DocumentStore } from '../document-store.port';
+import { DocChange, DocumentStore } from '../document-store.port';
 import { Doc, DocRef, DocWrite, docKey } from '../projection';
 
 /**
@@ -41,7 +41,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly delStmt: Statement<[string, string]>;
   private readonly cpGet: Statement<[string], { position: number }>;
   private readonly cpPut: Statement<[string, number]>;
-  private readonly listeners: ((writes: DocWrite[]) => void)[] = [];
+  private readonly listeners: ((changes: readonly DocChange[]) => void)[] = [];
   private pending: { writes: DocWrite[]; sizes: number[]; checkpoint: { name: string; position: number } }[] = [];
   private readonly indexes: Map<string, { name: string; collections: string[] }>;
   /**
@@ -54,13 +54,20 @@ export class SqliteDocumentStore implements DocumentStore {
   /** Keys written by a transaction not known to have committed: read from the table, never kept. */
   private readonly uncommitted = new Set<string>();
 
+  /**
+   * `readOnly`: a reader of a file another connection writes (a projector worker's), which
+   * creates the schema and indexes itself; such a reader hears of changes through `changedElsewhere`.
+   */
   constructor(
     private readonly db: Database,
     indexes: DocIndex[] = [],
+    { readOnly = false }: { readOnly?: boolean } = {},
   ) {
-    dropOlderLayout(db);
-    db.exec(SCHEMA);
-    this.indexes = declareIndexes(db, indexes);
+    if (!readOnly) {
+      dropOlderLayout(db);
+      db.exec(SCHEMA);
+    }
+    this.indexes = readOnly ? indexesByField(indexes) : declareIndexes(db, indexes);
     this.getStmt = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
     this.putStmt = db.prepare(
       'INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc',
@@ -182,6 +189,12 @@ export class SqliteDocumentStore implements DocumentStore {
     }
   }
 
+  /** Documents another connection changed: parsed copies are dropped, and listeners hear of it. */
+  changedElsewhere(changed: DocRef[]): void {
+    for (const { collection, id } of changed) this.forget(docKey(collection, id));
+    for (const listener of this.listeners) listener(changed);
+  }
+
   checkpointSync(name: string): number {
     return this.cpGet.get(name)?.position ?? 0;
   }
@@ -201,7 +214,7 @@ export class SqliteDocumentStore implements DocumentStore {
   async checkpoint(name: string) {
     return this.checkpointSync(name);
   }
-  onChange(listener: (writes: DocWrite[]) => void): void {
+  onChange(listener: (changes: readonly DocChange[]) => void): void {
     this.listeners.push(listener);
   }
 }
@@ -216,17 +229,22 @@ function dropOlderLayout(db: Database): void {
   db.transaction(() => db.exec('DROP TABLE documents; DROP TABLE IF EXISTS checkpoints;'))();
 }
 
+const indexName = (field: string) => `documents_${field.replace(/\./g, '_')}`;
+
+function indexesByField(indexes: DocIndex[]): Map<string, { name: string; collections: string[] }> {
+  return new Map(indexes.map(({ field, collections }) => [field, { name: indexName(field), collections }]));
+}
+
 /** Creates the declared indexes, replacing any of another definition and dropping undeclared ones. */
 function declareIndexes(db: Database, indexes: DocIndex[]): Map<string, { name: string; collections: string[] }> {
   const wanted = new Map<string, string>();
-  const byField = new Map<string, { name: string; collections: string[] }>();
   for (const { field, collections } of indexes) {
     assertFieldName(field);
     collections.forEach(assertFieldName);
-    const name = `documents_${field.replace(/\./g, '_')}`;
+    const name = indexName(field);
     wanted.set(name, `CREATE INDEX ${name} ON documents (json_extract(doc, '$.${field}')) WHERE collection IN (${collections.map(literal).join(', ')})`);
-    byField.set(field, { name, collections });
   }
+  const byField = indexesByField(indexes);
   const existing = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'documents_%'`).all() as { name: string; sql: string }[];
   for (const { name, sql } of existing) if (wanted.get(name) !== sql) db.exec(`DROP INDEX ${name}`);
   const kept = new Set(existing.filter(({ name, sql }) => wanted.get(name) === sql).map((e) => e.name));

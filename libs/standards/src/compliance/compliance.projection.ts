@@ -1,7 +1,7 @@
 import { EventMetadata } from '../../../core/src';
 import { RecordedEvent } from '../../../eventstore/src/event-store.port';
 import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
-import { CartonView } from '../../../logistics/src/logistics.views';
+import { CartonOwnerView } from './carton-owners.projection';
 import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
 import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
@@ -126,7 +126,7 @@ function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Chang
 function cartonsByBatch(cartonIds: string[], changes: Changes): Map<string, string[]> {
   const byBatch = new Map<string, string[]>();
   for (const id of cartonIds) {
-    const carton = changes.get<CartonView>('cartons', id);
+    const carton = changes.get<CartonOwnerView>('cartons', id);
     if (!carton) continue;
     byBatch.set(carton.batchId, [...(byBatch.get(carton.batchId) ?? []), id]);
   }

@@ -1,0 +1,19 @@
+import { coldChainProjection } from '../../../libs/logistics/src/cold-chain.projection';
+import { ReadModelSchema } from '../../../libs/platform/src/storage/embedded-storage';
+import { registryProjection } from '../../../libs/registry/src/registry.projection';
+import { cartonOwnersProjection } from '../../../libs/standards/src/compliance/carton-owners.projection';
+import { complianceProjection } from '../../../libs/standards/src/compliance/compliance.projection';
+import { standardsProjection } from '../../../libs/standards/src/compliance/standards.projection';
+import { readModelSchema } from './read-models';
+
+/**
+ * The projector worker's read models (loaded on its thread, by module path). Compliance reads
+ * what the registry and cold-chain projections write, and each carton's batch: the worker
+ * keeps its own copies of those, projected in the main schema's order, so that every document
+ * of its own it writes is the one inline projection would have written.
+ */
+export const workerReadModels: ReadModelSchema = {
+  version: readModelSchema.version,
+  projections: [registryProjection, cartonOwnersProjection, coldChainProjection, standardsProjection, complianceProjection],
+  indexes: readModelSchema.offThread!.indexes,
+};
