@@ -19,6 +19,7 @@ const PAGE = 500;
 const GATHER_MS = 4;
 const CHECKPOINT = 'worker';
 const VERSION_CHECKPOINT = 'read-model-version';
+const WORKER_PARSED_BYTES = 4 * 1024 * 1024;
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -29,7 +30,9 @@ db.pragma('journal_mode = WAL');
 // checkpoint with it, and the worker projects those events again on the next start.
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 5000');
-const docs = new SqliteDocumentStore(db, schema.indexes);
+// A lifecycle's projections touch a few dozen documents: 4 MB of them parsed keeps every open
+// batch's, and keeps the worker's heap (counted in the app's memory) small.
+const docs = new SqliteDocumentStore(db, schema.indexes, { parsedBudgetBytes: WORKER_PARSED_BYTES });
 if (docs.checkpointSync(VERSION_CHECKPOINT) !== schema.version) {
   db.transaction(() => {
     db.exec('DELETE FROM documents; DELETE FROM checkpoints;');

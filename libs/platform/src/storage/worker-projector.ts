@@ -22,6 +22,8 @@ export interface OffThreadSchema {
 const PAGE = 500;
 /** A reader waits this long for the worker to reach the events appended before it asked. */
 const WAIT_MS = 10_000;
+/** JSON text of the worker file's documents the main thread keeps parsed. */
+const READER_PARSED_BYTES = 2 * 1024 * 1024;
 
 /**
  * The main thread's side of a projector worker: hands it every committed append, knows how
@@ -44,7 +46,9 @@ export class WorkerProjector {
     schema: OffThreadSchema,
     position: number,
   ) {
-    this.docs = new SqliteDocumentStore(readDb, schema.indexes, { readOnly: true });
+    // Small: readers of these documents are few (the scan pages keep compliance rendered), and
+    // every cache of parsed documents counts against the app's memory target.
+    this.docs = new SqliteDocumentStore(readDb, schema.indexes, { readOnly: true, parsedBudgetBytes: READER_PARSED_BYTES });
     this.head = this.projected = position;
     worker.on('message', (message: ToMain) => this.heard(message));
     worker.on('error', (error) => this.fail(new Error(`the projector worker failed: ${error.message}`)));
@@ -59,7 +63,7 @@ export class WorkerProjector {
     const worker = new Worker(join(__dirname, `projector-worker${extname(__filename)}`), {
       workerData: init,
       // Under jest and `npm run demo` the sources are TypeScript: the worker compiles them as it loads them.
-      execArgv: ts ? ['-r', '@swc-node/register'] : [],
+      execArgv: ts ? ['-r', join(__dirname, 'register-ts.js')] : [],
     });
     const position = await new Promise<number>((resolve, reject) => {
       worker.once('message', (m: ToMain) => (m.type === 'ready' ? resolve(m.position) : reject(new Error(`projector worker: ${JSON.stringify(m)}`))));

@@ -51,18 +51,21 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   private readonly parsed = new Map<string, { doc: Doc | undefined; bytes: number }>();
   private parsedBytes = 0;
+  private readonly parsedBudget: number;
   /** Keys written by a transaction not known to have committed: read from the table, never kept. */
   private readonly uncommitted = new Set<string>();
 
   /**
    * `readOnly`: a reader of a file another connection writes (a projector worker's), which
    * creates the schema and indexes itself; such a reader hears of changes through `changedElsewhere`.
+   * `parsedBudgetBytes`: the JSON text of documents kept parsed (16 MB unless told).
    */
   constructor(
     private readonly db: Database,
     indexes: DocIndex[] = [],
-    { readOnly = false }: { readOnly?: boolean } = {},
+    { readOnly = false, parsedBudgetBytes = PARSED_BUDGET_BYTES }: { readOnly?: boolean; parsedBudgetBytes?: number } = {},
   ) {
+    this.parsedBudget = parsedBudgetBytes;
     if (!readOnly) {
       dropOlderLayout(db);
       db.exec(SCHEMA);
@@ -96,7 +99,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.forget(key);
     this.parsed.set(key, { doc: FREEZE && doc ? deepFreeze(doc) : doc, bytes });
     this.parsedBytes += bytes;
-    if (this.parsedBytes > PARSED_BUDGET_BYTES) this.evict();
+    if (this.parsedBytes > this.parsedBudget) this.evict();
     return doc;
   }
 
@@ -108,7 +111,7 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   private evict(): void {
     for (const oldest of this.parsed.keys()) {
-      if (this.parsedBytes <= PARSED_BUDGET_BYTES * EVICT_TO) break;
+      if (this.parsedBytes <= this.parsedBudget * EVICT_TO) break;
       this.forget(oldest);
     }
   }

@@ -1,0 +1,18 @@
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs the compliance projections in the append unless told to use the projector worker', () => {
+    expect(loadConfig({}).projector).toBe('inline');
+    expect(loadConfig({ PROJECTOR: 'worker' }).projector).toBe('worker');
+  });
+
+  it('refuses an unknown projector mode, naming the variable and the value', () => {
+    expect(() => loadConfig({ PROJECTOR: 'thread' })).toThrow('PROJECTOR must be worker|inline, got "thread"');
+  });
+
+  it('refuses a bad port, a bad base URL and a short admin key by name', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a port number');
+    expect(() => loadConfig({ PUBLIC_BASE_URL: 'suyuan.example.cn' })).toThrow('PUBLIC_BASE_URL must be an http(s) URL');
+    expect(() => loadConfig({ SUYUAN_ADMIN_KEY: 'short' })).toThrow('SUYUAN_ADMIN_KEY must be at least 16 characters');
+  });
+});
