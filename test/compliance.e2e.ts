@@ -114,6 +114,18 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     expect((await call('GET', `/api/standards/${w.plum}`, { key: regulator.key })).status).toBe(404);
   });
 
+  it('reports on /health where the compliance projections run and, on the worker, how far it has projected', async () => {
+    // A read of the worker's documents waits until it has projected every earlier append.
+    await expectOk(call('GET', '/api/compliance/summary?by=product', { key: regulator.key }));
+    const health = (await expectOk(call('GET', '/health'))) as { status: string; worker?: { projectedPosition: number; appendedPosition: number } };
+    expect(health.status).toBe('ok');
+    if (projector === 'inline') expect(health.worker).toBeUndefined();
+    else {
+      expect(health.worker!.appendedPosition).toBeGreaterThan(0);
+      expect(health.worker).toEqual({ projectedPosition: health.worker!.appendedPosition, appendedPosition: health.worker!.appendedPosition });
+    }
+  });
+
   it('walks a batch from pending to compliant, certifies it for the brand, and shows the verdict on the scan', async () => {
     const standard = await publishPlumStandard(call, owner, w.plum);
     expect(standard.versions).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../libs/platform/src/auth/auth.decorators';
+import { PROJECTOR_WORKER, WorkerProjector } from '../../../libs/platform/src/storage/worker-projector';
 import { DOCUMENT_STORE, DocumentStore } from '../../../libs/readmodels/src/document-store.port';
 import { INLINE_CHECKPOINT } from '../../../libs/readmodels/src/sqlite/inline-projector';
 
@@ -8,10 +9,16 @@ import { INLINE_CHECKPOINT } from '../../../libs/readmodels/src/sqlite/inline-pr
 @Public()
 @Controller()
 export class HealthController {
-  constructor(@Inject(DOCUMENT_STORE) private readonly docs: DocumentStore) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    @Inject(PROJECTOR_WORKER) private readonly worker: WorkerProjector | null,
+  ) {}
 
+  /** `degraded` when the projector worker has stopped: appends still land, its read models wait. */
   @Get('health')
   async health() {
-    return { status: 'ok', store: 'embedded-sqlite', projectedPosition: await this.docs.checkpoint(INLINE_CHECKPOINT) };
+    const projectedPosition = await this.docs.checkpoint(INLINE_CHECKPOINT);
+    const worker = this.worker?.status();
+    return { status: worker?.error ? 'degraded' : 'ok', store: 'embedded-sqlite', projectedPosition, ...(worker && { worker }) };
   }
 }

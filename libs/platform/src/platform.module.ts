@@ -11,6 +11,7 @@ import { AllErrorsFilter } from './http/all-errors.filter';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IDEMPOTENCY_STORE } from './idempotency/idempotency.store';
 import { EmbeddedStorage } from './storage/embedded-storage';
+import { PROJECTOR_WORKER } from './storage/worker-projector';
 
 /** Configuration, storage, authentication, errors and idempotency: what every capability module relies on. */
 @Global()
@@ -26,12 +27,13 @@ export class PlatformModule {
         { provide: EVENT_STORE, useValue: storage.events },
         { provide: DOCUMENT_STORE, useValue: storage.readModels },
         { provide: IDEMPOTENCY_STORE, useValue: storage.idempotency },
+        { provide: PROJECTOR_WORKER, useValue: storage.worker ?? null },
         StreamExecutor,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: AllErrorsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, DOCUMENT_STORE, StreamExecutor, CqrsModule],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, DOCUMENT_STORE, PROJECTOR_WORKER, StreamExecutor, CqrsModule],
     };
   }
 }

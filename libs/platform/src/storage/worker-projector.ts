@@ -19,6 +19,15 @@ export interface OffThreadSchema {
   indexes: DocIndex[];
 }
 
+/** The running projector worker, or null when every projection runs inline. */
+export const PROJECTOR_WORKER = Symbol('ProjectorWorker');
+
+export interface WorkerStatus {
+  projectedPosition: number;
+  appendedPosition: number;
+  error?: string;
+}
+
 const PAGE = 500;
 /** A reader waits this long for the worker to reach the events appended before it asked. */
 const WAIT_MS = 10_000;
@@ -89,6 +98,11 @@ export class WorkerProjector {
 
   get position(): number {
     return this.projected;
+  }
+
+  /** For /health: how far the worker has projected, how far the appends are, and why it stopped if it did. */
+  status(): WorkerStatus {
+    return { projectedPosition: this.projected, appendedPosition: this.head, ...(this.failure && { error: this.failure.message }) };
   }
 
   /** Resolves once the worker has projected every event appended so far. */
