@@ -1,6 +1,6 @@
 import { apiClient, Call } from './support/api-client';
 import { expectOk } from './support/fixtures';
-import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
+import { SmallWorld, handOver, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
 
 describe('production over HTTP: a batch from plot to packed items', () => {
@@ -40,6 +40,7 @@ describe('production over HTTP: a batch from plot to packed items', () => {
         body: { harvestedAt: '2026-07-15T06:00:00+08:00', quantity: { value: 800, unit: 'kg' } },
       }),
     );
+    await handOver(call, id, w.coop, w.packer, '2026-07-15T07:00:00+08:00');
     await expectOk(
       call('POST', `/api/batches/${id}/pre-cooling`, {
         key: w.packer.key,
@@ -94,6 +95,7 @@ describe('production over HTTP: a batch from plot to packed items', () => {
 
   it('refuses to pack a batch that was never harvested (409), and writes nothing', async () => {
     const batch = await expectOk(call('POST', '/api/batches', { key: w.coop.key, body: { productId: w.plum, farmPlotId: w.plot } }));
+    await handOver(call, batch.id, w.coop, w.packer, '2026-07-15T07:00:00+08:00');
     const refused = await call('POST', `/api/batches/${batch.id}/packing`, {
       key: w.packer.key,
       body: { facilityId: w.packhouse, packedAt: '2026-07-15T11:00:00+08:00', lines: [{ grade: '特级', count: 5, netWeight: { value: 2, unit: 'kg' }, itemsPerCarton: 5 }] },

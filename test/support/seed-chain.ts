@@ -114,6 +114,10 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   });
   await post(cooperative.key, `${b}/harvests`, { harvestedAt: T('15T06:00'), quantity: { value: 1200, unit: 'kg' } });
 
+  // The cooperative hands the picked plums to the packhouse (交接), which takes them over.
+  const handover = await post(cooperative.key, `${b}/handovers`, { toOrganizationId: packhouse.id, handedOverAt: T('15T09:00') });
+  await post(packhouse.key, `${b}/handovers/${handover.id}/acceptance`, { acceptedAt: T('15T09:20') });
+
   // Packhouse and lab.
   await post(packhouse.key, `${b}/pre-cooling`, { facilityId: f.packhouse, startedAt: T('15T09:30'), endedAt: T('15T13:30'), coreTemperatureC: 1.2 });
   await post(lab.key, `${b}/quality-tests`, {

@@ -38,7 +38,7 @@ export async function smallWorld(call: Call, gtin?: string): Promise<SmallWorld>
   };
 }
 
-/** A batch harvested and graded, ready to pack; returns its id. */
+/** A batch harvested and handed to the packhouse, which accepted it: ready to pre-cool, grade and pack; returns its id. */
 export async function harvestedBatch(call: Call, w: SmallWorld, kg = 500): Promise<string> {
   const batch = await expectOk(call('POST', '/api/batches', { key: w.coop.key, body: { productId: w.plum, farmPlotId: w.plot } }));
   await expectOk(
@@ -47,7 +47,16 @@ export async function harvestedBatch(call: Call, w: SmallWorld, kg = 500): Promi
       body: { harvestedAt: '2026-07-15T06:00:00+08:00', quantity: { value: kg, unit: 'kg' } },
     }),
   );
+  await handOver(call, batch.id, w.coop, w.packer, '2026-07-15T07:00:00+08:00');
   return batch.id;
+}
+
+/** The owner hands its batch's goods to another organization, which accepts them (交接); returns the hand-over. */
+export async function handOver(call: Call, batchId: string, owner: Org, to: Org, at: string): Promise<{ id: string }> {
+  const handover = await expectOk(
+    call('POST', `/api/batches/${batchId}/handovers`, { key: owner.key, body: { toOrganizationId: to.id, handedOverAt: at } }),
+  );
+  return expectOk(call('POST', `/api/batches/${batchId}/handovers/${handover.id}/acceptance`, { key: to.key, body: { acceptedAt: at } }));
 }
 
 export async function pack(call: Call, w: SmallWorld, batchId: string, count = 20, itemsPerCarton = 10) {

@@ -5,7 +5,12 @@ import {
   BATCH_EVENT_TYPES,
   BatchCertificationRecorded,
   BatchGraded,
+  BatchHandedOver,
+  BatchHandoverAccepted,
+  BatchHandoverEnded,
   BatchHarvested,
+  BatchHeld,
+  BatchHoldLifted,
   BatchPacked,
   BatchPreCooled,
   BatchRegistered,
@@ -13,7 +18,7 @@ import {
   FarmInputApplied,
   QualityTestRecorded,
 } from './domain/events';
-import { BatchView, ItemView } from './batch.views';
+import { BatchAccessView, BatchView, HandoverView, ItemView } from './batch.views';
 
 const DAY_MS = 86_400_000;
 const batchRef = (id: string): DocRef => ({ collection: 'batches', id });
@@ -36,6 +41,9 @@ export const batchProjection: Projection = {
     const refs = [batchRef(d.batchId)];
     if (d.facilityId) refs.push(facilityRef(d.facilityId));
     if (d.labId) refs.push({ collection: 'organizations', id: d.labId });
+    if (event.type === 'BatchHandedOver') refs.push({ collection: 'organizations', id: (event.data as BatchHandedOver['data']).toOrganizationId });
+    const handoverId = (event.data as { handoverId?: string }).handoverId;
+    if (handoverId) refs.push({ collection: 'handovers', id: handoverId });
     return refs;
   },
   apply(event, docs) {
@@ -45,6 +53,7 @@ export const batchProjection: Projection = {
     const next = evolveBatch(batch, event, docs);
     const writes: DocWrite[] = [{ collection: 'batches', id: next.id, doc: next }];
     if (event.type === 'BatchPacked') writes.push(...itemWrites(event.data as BatchPacked['data']));
+    writes.push(...handoverWrites(next, event, docs), ...accessWrites(event));
     return writes;
   },
 };
@@ -142,9 +151,88 @@ function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): B
       const certification = withoutBatchId(event.data as BatchCertificationRecorded['data']);
       return { ...batch, certifications: [...(batch.certifications ?? []), certification] };
     }
+    case 'BatchHandedOver':
+    case 'BatchHandoverAccepted':
+    case 'BatchHandoverEnded':
+      return { ...batch, custody: evolveCustody(batch.custody ?? [], event, docs) };
+    case 'BatchHeld': {
+      const d = event.data as BatchHeld['data'];
+      const holds = [...(batch.holds ?? []), { family: d.family, testId: d.testId, heldAt: d.heldAt }];
+      return withHoldStatus(batch, holds, occurredAt(event));
+    }
+    case 'BatchHoldLifted': {
+      const d = event.data as BatchHoldLifted['data'];
+      const holds = (batch.holds ?? []).map((h) =>
+        h.family === d.family && h.liftedAt === undefined ? { ...h, liftedAt: d.liftedAt, liftedByTestId: d.testId } : h,
+      );
+      return withHoldStatus(batch, holds, occurredAt(event));
+    }
     default:
       return batch;
   }
+}
+
+/** The batch's hand-overs as they stand, each with the name of the organization holding the goods. */
+function evolveCustody(custody: NonNullable<BatchView['custody']>, event: RecordedEvent, docs: DocReader): NonNullable<BatchView['custody']> {
+  if (event.type === 'BatchHandedOver') {
+    const d = event.data as BatchHandedOver['data'];
+    const name = docs.get<OrganizationView>('organizations', d.toOrganizationId)?.name ?? d.toOrganizationId;
+    return [
+      ...custody,
+      { id: d.handoverId, toOrganizationId: d.toOrganizationId, toOrganizationName: name, status: 'offered', handedOverAt: d.handedOverAt, ...(d.note !== undefined && { note: d.note }) },
+    ];
+  }
+  if (event.type === 'BatchHandoverAccepted') {
+    const d = event.data as BatchHandoverAccepted['data'];
+    return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'accepted', acceptedAt: d.acceptedAt } : h));
+  }
+  const d = event.data as BatchHandoverEnded['data'];
+  return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'ended', endedAt: d.endedAt, endedBy: d.endedBy } : h));
+}
+
+/** While a hold stands, the 承诺达标合格证 issued before it is withdrawn; once every hold is lifted it stands again. */
+function withHoldStatus(batch: BatchView, holds: NonNullable<BatchView['holds']>, at: string): BatchView {
+  const held = holds.some((h) => h.liftedAt === undefined);
+  const certificate = batch.certificate && (held ? { ...batch.certificate, withdrawnAt: batch.certificate.withdrawnAt ?? at } : withoutWithdrawal(batch.certificate));
+  return { ...batch, holds, held, ...(certificate && { certificate }) };
+}
+
+function withoutWithdrawal(certificate: NonNullable<BatchView['certificate']>): NonNullable<BatchView['certificate']> {
+  const { withdrawnAt: _withdrawn, ...rest } = certificate;
+  return rest;
+}
+
+/** The hand-over's own document, for the receiving organization's list of offers and holdings. */
+function handoverWrites(batch: BatchView, event: RecordedEvent, docs: DocReader): DocWrite[] {
+  const handoverId = (event.data as { handoverId?: string }).handoverId;
+  const entry = handoverId && batch.custody?.find((h) => h.id === handoverId);
+  if (!entry) return [];
+  const existing = docs.get<HandoverView>('handovers', entry.id);
+  const view: HandoverView = {
+    ...entry,
+    batchId: batch.id,
+    lotCode: batch.lotCode,
+    product: existing?.product ?? { id: batch.product.id, nameZh: batch.product.nameZh },
+    cooperative: existing?.cooperative ?? { id: batch.cooperative.id, name: batch.cooperative.name },
+  };
+  return [{ collection: 'handovers', id: view.id, doc: view }];
+}
+
+/** Organizations that take part in the batch beyond its owner: offered its goods, or testing it as a lab. */
+function accessWrites(event: RecordedEvent): DocWrite[] {
+  const grant = (organizationId: string, batchId: string): DocWrite[] => {
+    const doc: BatchAccessView = { id: `${organizationId}|${batchId}`, organizationId, batchId };
+    return [{ collection: 'batchAccess', id: doc.id, doc }];
+  };
+  if (event.type === 'BatchHandedOver') {
+    const d = event.data as BatchHandedOver['data'];
+    return grant(d.toOrganizationId, d.batchId);
+  }
+  if (event.type === 'QualityTestRecorded') {
+    const d = event.data as QualityTestRecorded['data'];
+    return d.selfTest ? [] : grant(d.labId, d.batchId);
+  }
+  return [];
 }
 
 function itemWrites(d: BatchPacked['data']): DocWrite[] {

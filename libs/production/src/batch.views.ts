@@ -1,8 +1,48 @@
 import { Region, TemperatureRange } from '../../registry/src/domain/events';
-import { BatchCertificationRecorded, ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
+import { BatchCertificationRecorded, BatchHeld, ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
 
-/** The 承诺达标合格证 as shown; who issued it stays internal. */
-export type CertificateView = Omit<ComplianceCertificateIssued['data'], 'batchId' | 'issuerId'>;
+/**
+ * The 承诺达标合格证 as shown; who issued it stays internal. `withdrawnAt` is set while a failed
+ * safety test holds the batch: its promise no longer stands.
+ */
+export type CertificateView = Omit<ComplianceCertificateIssued['data'], 'batchId' | 'issuerId'> & { withdrawnAt?: string };
+
+/** One hand-over of the batch's goods (`handovers`, id = hand-over id; also listed on the batch). */
+export interface HandoverView {
+  id: string;
+  batchId: string;
+  lotCode: string;
+  product: { id: string; nameZh: string };
+  cooperative: { id: string; name: string };
+  toOrganizationId: string;
+  toOrganizationName: string;
+  status: 'offered' | 'accepted' | 'ended';
+  handedOverAt: string;
+  acceptedAt?: string;
+  endedAt?: string;
+  endedBy?: string;
+  note?: string;
+}
+
+/** A failed safety test holding the batch, and what lifted it. */
+export interface HoldView {
+  family: BatchHeld['data']['family'];
+  testId: string;
+  heldAt: string;
+  liftedAt?: string;
+  liftedByTestId?: string;
+}
+
+/**
+ * Who has a part in the batch beyond its owner (`batchAccess`, id = organization|batch): the
+ * organizations it was handed to and the labs that tested it. Lets such an organization list
+ * the batches it may read without scanning them all.
+ */
+export interface BatchAccessView {
+  id: string;
+  organizationId: string;
+  batchId: string;
+}
 
 export interface BatchView {
   id: string;
@@ -48,6 +88,12 @@ export interface BatchView {
   certificate?: CertificateView;
   /** 绿色食品, 有机产品, 地理标志 held by the batch. */
   certifications?: Omit<BatchCertificationRecorded['data'], 'batchId'>[];
+  /** Every hand-over of its goods, oldest first (absent on batches recorded before hand-overs existed). */
+  custody?: Omit<HandoverView, 'batchId' | 'lotCode' | 'product' | 'cooperative'>[];
+  /** Holds after failed safety tests, lifted or not, oldest first. */
+  holds?: HoldView[];
+  /** True while any hold stands: no certificate, no packing for sale, no dispatch. */
+  held?: boolean;
 }
 
 /** One packed item: the row a scan starts from. */

@@ -1,11 +1,11 @@
-import { FacilityType, OrganizationRole, Region, TemperatureRange } from './domain/events';
+import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange } from './domain/events';
 
 export interface OrganizationView {
   id: string;
   name: string;
   role: OrganizationRole;
   creditCode?: string;
-  region?: Region;
+  region?: OrganizationRegion;
   contactPhone?: string;
   registeredAt: string;
 }

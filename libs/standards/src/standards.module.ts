@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ProductionModule } from '../../production/src/production.module';
 import { CertifyBatchHandler, PublishStandardHandler } from './application/standard.handlers';
 import { ComplianceController } from './http/compliance.controller';
 import { StandardsController } from './http/standards.controller';
 
 /** Product standards, compliance views, alerts and the regional brand label. */
 @Module({
+  imports: [ProductionModule],
   controllers: [StandardsController, ComplianceController],
   providers: [PublishStandardHandler, CertifyBatchHandler],
 })

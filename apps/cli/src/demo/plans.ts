@@ -9,6 +9,8 @@ export interface Quantity {
 export type ProductionStep = { at: Date } & (
   | { kind: 'farmInput'; inputName: string; activeIngredient?: string; inputKind: string; dose: Quantity; safetyIntervalDays: number }
   | { kind: 'harvest'; quantity: Quantity }
+  /** The cooperative hands its goods to the organization that pre-cools, grades and packs them; it accepts at once. */
+  | { kind: 'handover'; to: OrgKey }
   | { kind: 'preCooling'; by: OrgKey; facility: FacilityKey; endedAt: Date; coreTemperatureC: number }
   | { kind: 'test'; method: string; standardRef?: string; analyte: string; sampleId: string; value: number; unit: string; threshold: number }
   | { kind: 'grading'; by: OrgKey; facility: FacilityKey; classes: { grade: string; quantity: Quantity; attributes: Record<string, number>; belowGradePct?: number }[] }
@@ -90,6 +92,7 @@ function producePacked(c: DemoClock, day: number, o: {
   const packedKg = o.lines.reduce((sum, l) => sum + l.count * l.netWeight.value, 0);
   return [
     { kind: 'harvest', at: c.at(day, '06:00'), quantity: kg(o.harvestKg) },
+    { kind: 'handover', at: c.at(day, '07:30'), to: 'packhouse' },
     { kind: 'preCooling', at: c.at(day, '08:30'), by: 'packhouse', facility: 'packhouse', endedAt: c.at(day, '13:30'), coreTemperatureC: o.coreC },
     ...(o.inhibitionPct === undefined ? [] : [rapidTest(c.at(day, '10:00'), o.sampleNo ?? 1, o.inhibitionPct)]),
     { kind: 'grading', at: c.at(day, '14:00'), by: 'packhouse', facility: 'packhouse', classes: o.classes },

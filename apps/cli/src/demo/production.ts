@@ -48,6 +48,10 @@ export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchP
   const produced: ProducedBatch = { id: batch.id, lotCode: batch.lotCode, status: batch.status, cartonIds: [], items: [] };
   const steps = [...plan.steps].sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const [i, step] of steps.entries()) {
+    if (step.kind === 'handover') {
+      await handOver(api, world, plan, batch.id, step, coopKey, i);
+      continue;
+    }
     const { path, key, body } = request(step, world, coopKey);
     const answer = await api.post<BatchAnswer & PackingAnswer>(`/api/batches/${batch.id}/${path}`, key, body, `${plan.key}-${i}-${step.kind}`);
     if (step.kind === 'packing') {
@@ -61,7 +65,15 @@ export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchP
   return produced;
 }
 
-function request(step: ProductionStep, world: WorldIds, coopKey: string): { path: string; key: string; body: unknown } {
+/** 交接: the cooperative offers its goods, and the receiving organization accepts them. */
+async function handOver(api: ApiClient, world: WorldIds, plan: BatchPlan, batchId: string, step: Extract<ProductionStep, { kind: 'handover' }>, coopKey: string, i: number): Promise<void> {
+  const at = iso(step.at);
+  const to = world.orgs[step.to];
+  const offer = await api.post<{ id: string }>(`/api/batches/${batchId}/handovers`, coopKey, { toOrganizationId: to.id, handedOverAt: at }, `${plan.key}-${i}-handover`);
+  await api.post(`/api/batches/${batchId}/handovers/${offer.id}/acceptance`, to.apiKey, { acceptedAt: at }, `${plan.key}-${i}-acceptance`);
+}
+
+function request(step: Exclude<ProductionStep, { kind: 'handover' }>, world: WorldIds, coopKey: string): { path: string; key: string; body: unknown } {
   const at = iso(step.at);
   switch (step.kind) {
     case 'farmInput': {

@@ -35,6 +35,10 @@ export interface Messages {
   sample: string;
   passed: string;
   failed: string;
+  selfTest: string;
+  /** A batch held after a failed safety test: what the page says before anything else. */
+  held: { title: string; because: (tests: string) => string; advice: string };
+  certificateWithdrawn: string;
   grading: string;
   grade: string;
   certificate: string;
@@ -113,6 +117,13 @@ const zh: Messages = {
   sample: '样品',
   passed: '合格',
   failed: '不合格',
+  selfTest: '生产者自检',
+  held: {
+    title: '⚠ 本批次已暂停销售',
+    because: (tests) => `${tests}不合格。经检测机构确证检测排除风险之前，本批次不得销售。`,
+    advice: '请不要食用。已经购买的，可以联系销售者退货，或拨打 12315 反映。',
+  },
+  certificateWithdrawn: '本合格证已撤回：该批次安全检测不合格，承诺不再成立。',
   grading: '分级',
   grade: '等级',
   certificate: '承诺达标合格证',
@@ -166,7 +177,12 @@ const zh: Messages = {
   arrivals: { packed: '包装', received: '到达', dispatched: '发车' },
   conditions: { intact: '货物完好', damaged: '货物破损', partial: '货物不全' },
   inputKinds: { pesticide: '农药', fertilizer: '肥料', veterinary_drug: '兽药', feed: '饲料', other: '其他' },
-  testMethods: { pesticide_residue_rapid_test: '农药残留快速检测' },
+  testMethods: {
+    pesticide_residue_rapid_test: '农药残留快速检测',
+    veterinary_drug_residue_rapid_test: '兽药残留快速检测',
+    pesticide_residue_chromatography: '农药残留确证检测（色谱法）',
+    veterinary_drug_residue_chromatography: '兽药残留确证检测（色谱法）',
+  },
   bases: {
     quality_control: '质量安全控制符合要求',
     self_tested: '自行检测合格',
@@ -212,6 +228,13 @@ const en: Messages = {
   sample: 'Sample',
   passed: 'Pass',
   failed: 'Fail',
+  selfTest: "producer's own test",
+  held: {
+    title: '⚠ This batch is held from sale',
+    because: (tests) => `${tests} failed. It may not be sold until a testing lab's confirmatory test clears it.`,
+    advice: 'Do not eat it. If you bought it, ask the seller for a refund, or call 12315 (market regulator).',
+  },
+  certificateWithdrawn: 'This certificate is withdrawn: the batch failed a safety test, so its promise no longer stands.',
   grading: 'Grading',
   grade: 'Grade',
   certificate: 'Compliance certificate · 承诺达标合格证',
@@ -271,7 +294,12 @@ const en: Messages = {
     feed: 'feed',
     other: 'other',
   },
-  testMethods: { pesticide_residue_rapid_test: 'Pesticide residue rapid test' },
+  testMethods: {
+    pesticide_residue_rapid_test: 'Pesticide residue rapid test',
+    veterinary_drug_residue_rapid_test: 'Veterinary drug residue rapid test',
+    pesticide_residue_chromatography: 'Pesticide residue confirmatory test (chromatography)',
+    veterinary_drug_residue_chromatography: 'Veterinary drug residue confirmatory test (chromatography)',
+  },
   bases: {
     quality_control: 'quality and safety controls met',
     self_tested: 'passed its own tests',

@@ -179,6 +179,30 @@ describe('renderPassportPage', () => {
     expect(html).toContain('<span class="n">✗ 未过安全间隔期即采收</span>');
   });
 
+  it('says first that a held batch is not for sale, why, and what to do, and withdraws its certificate’s promise', () => {
+    const held = sampleItemPassport();
+    held.tests[0] = { ...held.tests[0], value: 62, passed: false };
+    held.hold = { since: held.tests[0].testedAt, failed: [held.tests[0]] };
+    held.certificate = { ...held.certificate!, withdrawnAt: held.tests[0].testedAt };
+    const page = renderPassportPage(held, 'zh');
+    const notice = page.indexOf('本批次已暂停销售');
+    expect(notice).toBeGreaterThan(0);
+    expect(notice).toBeLessThan(page.indexOf('<h2>产地</h2>') >= 0 ? page.indexOf('<h2>产地</h2>') : page.indexOf('<h2>'));
+    expect(page).toContain('农药残留快速检测不合格');
+    expect(page).toContain('请不要食用');
+    expect(page).toContain('本合格证已撤回');
+    expect(page).not.toContain(held.certificate!.promise);
+    const english = renderPassportPage(held, 'en');
+    expect(english).toContain('This batch is held from sale');
+    expect(english).toContain('This certificate is withdrawn');
+  });
+
+  it('marks the producer’s own test as such', () => {
+    const own = sampleItemPassport();
+    own.tests[0] = { ...own.tests[0], labName: '北乡合作社', selfTest: true };
+    expect(renderPassportPage(own, 'zh')).toContain('北乡合作社 (生产者自检)');
+  });
+
   it('shows the delivered status and the consignee handover', () => {
     const delivered = sampleItemPassport();
     delivered.status = 'delivered';

@@ -4,6 +4,7 @@ import type {
   JourneyStop,
   PassportCertificate,
   PassportFarmInput,
+  PassportHold,
   PassportTest,
 } from '../passport/item-passport';
 import { renderSparkline } from './cold-chain-sparkline';
@@ -18,8 +19,10 @@ export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
   return renderItemPage(passport, lang, renderBatchParts(passport, lang), renderCartonPart(passport, lang));
 }
 
-/** The sections every item of a batch shares, before and after the item's own grade. */
+/** The sections every item of a batch shares: a notice under the header, and those before and after the item's own grade. */
 export interface BatchParts {
+  /** Empty but while the batch is held: then what the consumer must read first. */
+  notice: string;
   head: string;
   tail: string;
 }
@@ -28,9 +31,13 @@ export interface BatchParts {
  * The page in parts, so that a server can keep what many items share (a batch's origin,
  * inputs, tests and certificate; a carton's cold chain and journey) rendered once.
  */
-export function renderBatchParts(p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate'>, lang: Lang): BatchParts {
+export function renderBatchParts(
+  p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate' | 'hold'>,
+  lang: Lang,
+): BatchParts {
   const m = MESSAGES[lang];
   return {
+    notice: p.hold ? holdNotice(p.hold, m) : '',
     head: origin(p, m) + harvest(p, m) + farmInputs(p.farmInputs, m) + tests(p.tests, m),
     tail: certificate(p.certificate, m),
   };
@@ -45,7 +52,7 @@ export function renderItemPage(passport: ItemPassport, lang: Lang, batch: BatchP
   const frame = renderPageFrame(passport.product, lang);
   const item = renderItemSections(passport, lang);
   const compliance = renderCompliance(passport.compliance ?? undefined, lang);
-  return frame.open + item.header + compliance + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
+  return frame.open + item.header + batch.notice + compliance + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
 }
 
 /** The document around the sections, titled with the product's name. */
@@ -149,7 +156,8 @@ function tests(results: PassportTest[], m: Messages): string {
 
 function test(t: PassportTest, m: Messages): string {
   const verdict = t.passed ? `<span class="pass">${m.passed}</span>` : `<span class="fail">${m.failed}</span>`;
-  const where = [t.standardRef, t.labName, formatDateTime(t.testedAt)].filter(Boolean).map((s) => e(s as string));
+  const by = t.selfTest ? `${t.labName} (${m.selfTest})` : t.labName;
+  const where = [t.standardRef, by, formatDateTime(t.testedAt)].filter(Boolean).map((s) => e(s as string));
   const analyte = t.analyte ? `${e(t.analyte)}: ` : '';
   const unit = ` ${e(t.unit)}`;
   return `<b>${e(m.testMethods[t.method] ?? t.method)}</b> ${verdict}<br><small>${where.join(' · ')}</small><br>${analyte}${m.result(num(t.value) + unit, num(t.threshold) + unit)} · ${m.sample} ${e(t.sampleId)}`;
@@ -164,12 +172,23 @@ function grading(grade: ItemPassport['grade'], m: Messages): string {
   return section(m.grading, rows([[m.grade, e(m.grades[grade.grade] ?? grade.grade)], ...measured]));
 }
 
-/** The words 承诺达标合格证 head the block in both languages: the rules require them on its QR form. */
+/** What a held batch's page says first: not for sale, which test failed, and what to do. */
+function holdNotice(hold: PassportHold, m: Messages): string {
+  const failed = hold.failed.map((t) => e(m.testMethods[t.method] ?? t.method)).join(m.lang === 'zh' ? '、' : ', ');
+  return `<section class="alert" role="alert"><h2 class="n">${m.held.title}</h2><p>${m.held.because(failed)}</p><p class="note n">${m.held.advice}</p></section>`;
+}
+
+/**
+ * The words 承诺达标合格证 head the block in both languages: the rules require them on its QR form.
+ * A withdrawn certificate says so and shows no promise: a promise beside a failure misleads.
+ */
 function certificate(c: PassportCertificate | undefined, m: Messages): string {
   if (!c) return section(m.certificate, noRecord(m), 'cert');
   const basis = c.basis.map((b) => e(m.bases[b] ?? b)).join(m.lang === 'zh' ? '、' : '; ');
+  const withdrawn = c.withdrawnAt !== undefined;
   return section(
     m.certificate,
+    (withdrawn ? `<p class="note n">${m.certificateWithdrawn}</p>` : '') +
     rows([
       [m.certificateNo, e(c.certificateNo)],
       [m.product, e(c.productName)],
@@ -179,9 +198,9 @@ function certificate(c: PassportCertificate | undefined, m: Messages): string {
       [m.contact, c.contactPhone && e(c.contactPhone)],
       [m.issuedAt, e(formatDate(c.issuedAt))],
       [m.basis, basis],
-      [m.promise, e(c.promise)],
+      [m.promise, withdrawn ? undefined : e(c.promise)],
     ]),
-    'cert',
+    withdrawn ? 'cert alert' : 'cert',
   );
 }
 

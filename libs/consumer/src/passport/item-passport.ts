@@ -34,6 +34,8 @@ export interface ItemPassport {
   tests: PassportTest[];
   grade: { grade: string; attributes: Record<string, number> };
   certificate?: PassportCertificate;
+  /** Present while a failed safety test holds the batch: not for sale, and why. */
+  hold?: PassportHold;
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];
@@ -67,6 +69,14 @@ export interface PassportTest {
   unit: string;
   threshold: number;
   passed: boolean;
+  /** The producer's own test (自检), not a testing lab's. */
+  selfTest?: boolean;
+}
+
+export interface PassportHold {
+  since: string;
+  /** The failed safety tests the hold stands on. */
+  failed: PassportTest[];
 }
 
 export type PassportCertificate = CertificateView;

@@ -1,6 +1,6 @@
 import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { CartonView } from '../../../logistics/src/logistics.views';
-import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
+import { ColdChainSummary, ItemPassport, ItemStatus, PassportHold } from '../passport/item-passport';
 
 /**
  * An item's passport is three portions side by side: its own, its carton's and its batch's.
@@ -8,7 +8,7 @@ import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-pas
  */
 export type BatchPortion = Pick<
   ItemPassport,
-  'product' | 'batch' | 'origin' | 'farmInputs' | 'harvest' | 'preCooling' | 'tests' | 'certificate'
+  'product' | 'batch' | 'origin' | 'farmInputs' | 'harvest' | 'preCooling' | 'tests' | 'certificate' | 'hold'
 >;
 /** What every item of one carton shows alike. */
 export type CartonPortion = Pick<ItemPassport, 'status' | 'coldChain' | 'journey'>;
@@ -59,6 +59,17 @@ export function batchPortion(batch: BatchView): BatchPortion {
     })),
     tests: batch.tests.map(({ testId: _id, labId: _lab, ...test }) => test),
     certificate: batch.certificate,
+    ...(batch.held && { hold: holdOf(batch) }),
+  };
+}
+
+/** The holds still standing, with the tests that failed. */
+function holdOf(batch: BatchView): PassportHold {
+  const open = (batch.holds ?? []).filter((h) => h.liftedAt === undefined);
+  const testIds = new Set(open.map((h) => h.testId));
+  return {
+    since: open.map((h) => h.heldAt).sort()[0] ?? '',
+    failed: batch.tests.filter((t) => testIds.has(t.testId)).map(({ testId: _id, labId: _lab, ...test }) => test),
   };
 }
 

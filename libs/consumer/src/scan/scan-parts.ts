@@ -18,7 +18,7 @@ export interface BatchPart {
   /** The scan URL up to the item's code (which needs no escaping). */
   scanUrlPrefix: string;
   json: Buffer;
-  html: Record<Lang, { open: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
+  html: Record<Lang, { open: Buffer; notice: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
   /** Header (by state), grade (by grade) and packing (by carton) sections, rendered on first use. */
   pieces: Map<string, Buffer>;
   bytes: number;
@@ -49,10 +49,16 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
   for (const lang of LANGS) {
     const frame = renderPageFrame(view.product, lang);
     const parts = renderBatchParts(portion, lang);
-    html[lang] = { open: Buffer.from(frame.open), head: Buffer.from(parts.head), tail: Buffer.from(parts.tail), close: Buffer.from(frame.close) };
+    html[lang] = {
+      open: Buffer.from(frame.open),
+      notice: Buffer.from(parts.notice),
+      head: Buffer.from(parts.head),
+      tail: Buffer.from(parts.tail),
+      close: Buffer.from(frame.close),
+    };
   }
   const json = fragment(portion);
-  const htmlBytes = Object.values(html).reduce((sum, h) => sum + h.open.length + h.head.length + h.tail.length + h.close.length, 0);
+  const htmlBytes = Object.values(html).reduce((sum, h) => sum + h.open.length + h.notice.length + h.head.length + h.tail.length + h.close.length, 0);
   return {
     view,
     context: itemContext(view),

@@ -108,6 +108,7 @@ export class ScanService implements OnModuleInit {
       batchPiece(batch, `h<${state}`, () => header().before),
       Buffer.from(itemCodeText(item.code)),
       batchPiece(batch, `h>${state}`, () => header().after),
+      b.notice,
       compliance.html[lang],
       b.head,
       batchPiece(batch, `g${lang}${item.grade}`, () => renderGrading(own().grade, lang)),

@@ -5,6 +5,8 @@ import { DomainError, DomainErrorKind } from '../errors';
 export interface ExpectedRejection {
   kind: DomainErrorKind;
   code: string;
+  /** The field the refusal names (`details.field`), where it must name one. */
+  details?: { field: string };
 }
 
 /**
@@ -29,7 +31,8 @@ export function deciderSpec<Command, Event, State>(decider: Decider<Command, Eve
 /** For pure decisions that are not deciders: `run` must throw a DomainError of that kind and code. */
 export function expectRejection(run: () => unknown, expected: ExpectedRejection): DomainError {
   const error = rejectionOf(run);
-  expect({ kind: error.kind, code: error.code }).toEqual(expected);
+  const field = expected.details && { details: { field: (error.details as { field?: unknown } | undefined)?.field } };
+  expect({ kind: error.kind, code: error.code, ...field }).toEqual(expected);
   return error;
 }
 

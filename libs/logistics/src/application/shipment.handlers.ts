@@ -1,6 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { FacilityRef, notFound } from '../../../core/src';
+import { FacilityRef, fold, notFound } from '../../../core/src';
+import { EVENT_STORE, EventStore } from '../../../eventstore/src/event-store.port';
+import { CLOCK, Clock } from '../../../platform/src/commands/clock';
+import { batchDecider } from '../../../production/src/domain/batch.decider';
+import { isHeld } from '../../../production/src/domain/batch.state';
+import { BatchEvent } from '../../../production/src/domain/events';
 import { newId } from '../../../platform/src/commands/ids';
 import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
 import { found } from '../../../platform/src/http/not-found';
@@ -30,7 +35,23 @@ abstract class ShipmentHandler {
   constructor(
     protected readonly executor: StreamExecutor,
     @Inject(DOCUMENT_STORE) protected readonly docs: DocumentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
+
+  protected now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** The batches among these held after a failed safety test, as their own streams say. */
+  protected async heldBatches(batchIds: Iterable<string>): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (const batchId of new Set(batchIds)) {
+      const stream = await this.events.readStream(`batch-${batchId}`);
+      if (isHeld(fold(batchDecider, stream as unknown as BatchEvent[]))) held.add(batchId);
+    }
+    return held;
+  }
 
   protected async facility(id: string): Promise<FacilityRef> {
     const view = await this.docs.get<FacilityView>('facilities', id);
@@ -58,16 +79,20 @@ export class DispatchShipmentHandler extends ShipmentHandler implements ICommand
     const shipmentId = newId('SH', ctx);
     return this.lock.run(from.id, async () => {
       const stored = await this.docs.getMany<CartonView>(body.cartonIds.map((id) => ({ collection: 'cartons', id })));
-      const cartons: CartonCustody[] = [];
-      const unknownCartonIds: string[] = [];
-      for (const id of body.cartonIds) {
-        const carton = stored.get(docKey('cartons', id));
-        if (carton) cartons.push({ cartonId: id, facilityId: carton.facilityId, status: carton.status });
-        else unknownCartonIds.push(id);
-      }
+      const known = body.cartonIds.map((id) => stored.get(docKey('cartons', id))).filter((c): c is CartonView => !!c);
+      const held = await this.heldBatches(known.map((c) => c.batchId));
+      const cartons: CartonCustody[] = known.map((carton) => ({
+        cartonId: carton.id,
+        facilityId: carton.facilityId,
+        status: carton.status,
+        since: carton.stops.at(-1)?.from,
+        held: held.has(carton.batchId),
+      }));
+      const unknownCartonIds = body.cartonIds.filter((id) => !stored.get(docKey('cartons', id)));
       return this.run(shipmentId, {
         type: 'DispatchShipment',
         actor: ctx.actor,
+        now: this.now(),
         shipmentId,
         from,
         to,
@@ -88,6 +113,7 @@ export class ReceiveShipmentHandler extends ShipmentHandler implements ICommandH
     return this.run(shipmentId, {
       type: 'ReceiveShipment',
       actor: ctx.actor,
+      now: this.now(),
       facility,
       receivedAt,
       condition: body.condition,
@@ -105,6 +131,7 @@ export class DeliverShipmentHandler extends ShipmentHandler implements ICommandH
     return this.run(shipmentId, {
       type: 'DeliverShipment',
       actor: ctx.actor,
+      now: this.now(),
       facility,
       deliveredAt,
       recipient: body.recipient,

@@ -6,11 +6,17 @@ export interface CartonCustody {
   /** Facility holding it, or undefined while in transit / after delivery. */
   facilityId?: string;
   status: 'packed' | 'in_transit' | 'received' | 'delivered';
+  /** When it arrived where it is (packed or received there): it cannot leave before. */
+  since?: string;
+  /** Its batch is held after a failed safety test (read from the batch's stream). */
+  held?: boolean;
 }
 
 export interface DispatchShipment {
   type: 'DispatchShipment';
   actor: Actor;
+  /** The server's clock when the command arrived: a recorded step cannot lie after it. */
+  now: string;
   shipmentId: string;
   from: FacilityRef;
   to: FacilityRef;
@@ -24,6 +30,8 @@ export interface DispatchShipment {
 export interface ReceiveShipment {
   type: 'ReceiveShipment';
   actor: Actor;
+  /** The server's clock when the command arrived: a recorded step cannot lie after it. */
+  now: string;
   facility: FacilityRef;
   receivedAt: string;
   condition: 'intact' | 'damaged' | 'partial';
@@ -34,6 +42,8 @@ export interface ReceiveShipment {
 export interface DeliverShipment {
   type: 'DeliverShipment';
   actor: Actor;
+  /** The server's clock when the command arrived: a recorded step cannot lie after it. */
+  now: string;
   facility: FacilityRef;
   deliveredAt: string;
   recipient?: string;

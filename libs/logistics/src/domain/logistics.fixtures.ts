@@ -16,16 +16,20 @@ export const villagePoint: FacilityRef = { id: 'fac-langshi-village-point', owne
 export const townStation: FacilityRef = { id: 'fac-beixiang-town-station', ownerId: 'org-beixiang-station', type: 'town_station' };
 export const packhouse: FacilityRef = { id: 'fac-jiufeng-packhouse', ownerId: 'org-jiufeng-packhouse', type: 'packhouse' };
 
+/** When the commands below arrive: the evening of the delivery. */
+export const NOW = '2025-06-19T20:00:00+08:00';
+
 export const dispatchShipment: DispatchShipment = {
   type: 'DispatchShipment',
+  now: NOW,
   actor: countyLogistics,
   shipmentId: 'sh-0619-01',
   from: countyHub,
   to: villagePoint,
   vehicle: truck,
   cartons: [
-    { cartonId: 'CTN-0618-001', facilityId: 'fac-lechang-county-hub', status: 'received' },
-    { cartonId: 'CTN-0618-002', facilityId: 'fac-lechang-county-hub', status: 'received' },
+    { cartonId: 'CTN-0618-001', facilityId: 'fac-lechang-county-hub', status: 'received', since: '2025-06-18T19:10:00.000Z', held: false },
+    { cartonId: 'CTN-0618-002', facilityId: 'fac-lechang-county-hub', status: 'received', since: '2025-06-18T19:10:00.000Z', held: false },
   ],
   unknownCartonIds: [],
   dispatchedAt: '2025-06-19T08:00:00+08:00',
@@ -45,6 +49,7 @@ export const dispatched: ShipmentDispatched = {
 
 export const receiveShipment: ReceiveShipment = {
   type: 'ReceiveShipment',
+  now: NOW,
   actor: villageShop,
   facility: villagePoint,
   receivedAt: '2025-06-19T11:40:00+08:00',
@@ -66,6 +71,7 @@ export const received: ShipmentReceived = {
 
 export const deliverShipment: DeliverShipment = {
   type: 'DeliverShipment',
+  now: NOW,
   actor: villageShop,
   facility: villagePoint,
   deliveredAt: '2025-06-19T16:20:00+08:00',

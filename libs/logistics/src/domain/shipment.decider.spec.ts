@@ -243,4 +243,32 @@ describe('shipment decider', () => {
         .thenThrows({ kind: 'invalid', code: 'invalid_time' });
     });
   });
+
+  describe('what cannot be true, and what a hold stops', () => {
+    it('refuses cartons of a batch held after a failed safety test', () => {
+      given([])
+        .when({ ...dispatchShipment, cartons: [dispatchShipment.cartons[0], { ...dispatchShipment.cartons[1], held: true }] })
+        .thenThrows({ kind: 'conflict', code: 'batch_held' });
+    });
+
+    it('refuses a dispatch before the cartons arrived where they leave from', () => {
+      given([])
+        .when({ ...dispatchShipment, dispatchedAt: '2025-06-19T03:00:00+08:00' })
+        .thenThrows({ kind: 'invalid', code: 'before_arrival', details: { field: 'dispatchedAt' } });
+    });
+
+    it.each([
+      ['a dispatch', [], { ...dispatchShipment, dispatchedAt: '2025-06-19T21:00:00+08:00' }, 'dispatchedAt'],
+      ['a receipt', [dispatched], { ...receiveShipment, receivedAt: '2025-06-19T21:00:00+08:00' }, 'receivedAt'],
+      ['a delivery', [dispatched, received], { ...deliverShipment, deliveredAt: '2025-06-19T21:00:00+08:00' }, 'deliveredAt'],
+    ] as const)('refuses %s in the future', (_what, events, command, field) => {
+      given(events).when(command).thenThrows({ kind: 'invalid', code: 'time_in_future', details: { field } });
+    });
+
+    it('refuses the year 9999', () => {
+      given([dispatched])
+        .when({ ...receiveShipment, receivedAt: '9999-12-31T11:40:00+08:00' })
+        .thenThrows({ kind: 'invalid', code: 'invalid_time', details: { field: 'receivedAt' } });
+    });
+  });
 });

@@ -1,7 +1,6 @@
-import { Actor, conflict, Decider, FacilityRef, forbidden, invalid, notFound } from '../../../core/src';
+import { Actor, conflict, Decider, FacilityRef, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '../../../core/src';
 import { CartonCustody, DeliverShipment, DispatchShipment, ReceiveShipment, ShipmentCommand } from './commands';
 import { ShipmentEvent } from './events';
-import { parseTime } from '../../../core/src/time';
 
 export interface ShipmentState {
   dispatched?: {
@@ -56,7 +55,7 @@ export const shipmentDecider: Decider<ShipmentCommand, ShipmentEvent, ShipmentSt
 };
 
 function dispatch(command: DispatchShipment, state: ShipmentState): ShipmentEvent[] {
-  const { actor, shipmentId, from, to, vehicle, cartons, unknownCartonIds, dispatchedAt } = command;
+  const { actor, shipmentId, from, to, vehicle, cartons, unknownCartonIds, dispatchedAt, now } = command;
   if (state.dispatched !== undefined) throw conflict('shipment_exists', `Shipment ${shipmentId} was already dispatched`);
   requireOwnFacility(actor, from);
   if (to.id === from.id) throw invalid('same_facility', `A shipment cannot go from ${from.id} to itself`);
@@ -65,8 +64,12 @@ function dispatch(command: DispatchShipment, state: ShipmentState): ShipmentEven
       throw invalid('not_a_vehicle', `Facility ${vehicle.id} is a ${vehicle.type}, not a vehicle`);
     }
   }
-  parseTime('dispatchedAt', dispatchedAt);
+  const dispatchedMs = parsePastTime('dispatchedAt', dispatchedAt, now);
   checkCartons(cartons, unknownCartonIds, from);
+  for (const carton of cartons) {
+    if (carton.since === undefined) continue;
+    requireNotBefore('dispatchedAt', dispatchedMs, { ms: Date.parse(carton.since), what: `carton ${carton.cartonId} arrived`, code: 'before_arrival' });
+  }
   return [
     {
       type: 'ShipmentDispatched',
@@ -110,6 +113,11 @@ function checkCartons(cartons: CartonCustody[], unknownCartonIds: string[], from
     'carton_not_at_facility',
     `These cartons are not held at ${from.id}`,
   );
+  rejectCartons(
+    cartons.filter((carton) => carton.held),
+    'batch_held',
+    'These cartons belong to a batch held after a failed safety test; a testing lab\'s passing confirmatory test lifts the hold',
+  );
 }
 
 function rejectCartons(cartons: CartonCustody[], code: string, problem: string): void {
@@ -119,17 +127,18 @@ function rejectCartons(cartons: CartonCustody[], code: string, problem: string):
 }
 
 function receive(command: ReceiveShipment, state: DispatchedState): ShipmentEvent[] {
-  const { actor, facility, receivedAt, condition, temperatureC, note } = command;
+  const { actor, facility, receivedAt, condition, temperatureC, note, now } = command;
   const { shipmentId, toFacilityId, cartonIds, dispatchedAt } = state.dispatched;
   if (state.receivedAt !== undefined) {
     throw conflict('already_received', `Shipment ${shipmentId} was already received at ${state.receivedAt}`);
   }
   requireDestination(facility, toFacilityId, shipmentId);
   requireOwnFacility(actor, facility);
-  if (parseTime('receivedAt', receivedAt) < Date.parse(dispatchedAt)) {
+  if (parsePastTime('receivedAt', receivedAt, now) < Date.parse(dispatchedAt)) {
     throw invalid(
       'received_before_dispatched',
       `A shipment cannot be received (${receivedAt}) before it was dispatched (${dispatchedAt})`,
+      { field: 'receivedAt' },
     );
   }
   if (temperatureC !== undefined && (typeof temperatureC !== 'number' || !Number.isFinite(temperatureC))) {
@@ -147,7 +156,7 @@ function receive(command: ReceiveShipment, state: DispatchedState): ShipmentEven
 
 /** Delivery hands the goods to the consignee at a village point (村级服务点), the last stop. */
 function deliver(command: DeliverShipment, state: DispatchedState): ShipmentEvent[] {
-  const { actor, facility, deliveredAt, recipient } = command;
+  const { actor, facility, deliveredAt, recipient, now } = command;
   const { shipmentId, toFacilityId, cartonIds } = state.dispatched;
   const { receivedAt } = state;
   if (receivedAt === undefined) {
@@ -164,10 +173,11 @@ function deliver(command: DeliverShipment, state: DispatchedState): ShipmentEven
     );
   }
   requireOwnFacility(actor, facility);
-  if (parseTime('deliveredAt', deliveredAt) < Date.parse(receivedAt)) {
+  if (parsePastTime('deliveredAt', deliveredAt, now) < Date.parse(receivedAt)) {
     throw invalid(
       'delivered_before_received',
       `A shipment cannot be delivered (${deliveredAt}) before it was received (${receivedAt})`,
+      { field: 'deliveredAt' },
     );
   }
   return [{ type: 'ShipmentDelivered', data: { shipmentId, facilityId: facility.id, cartonIds, deliveredAt, recipient } }];

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { WriteContext } from '../../../platform/src/auth/auth.decorators';
+import { Actor } from '../../../core/src';
+import { CurrentActor, WriteContext } from '../../../platform/src/auth/auth.decorators';
 import { CommandContext } from '../../../platform/src/commands/stream-executor';
 import { found } from '../../../platform/src/http/not-found';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { RecordColdChainReadingsCommand } from '../application/cold-chain.handler';
+import { LogisticsReaders } from '../application/logistics-readers';
 import { DeliverShipmentCommand, DispatchShipmentCommand, ReceiveShipmentCommand } from '../application/shipment.handlers';
 import { CartonView, ColdChainIndexView, ShipmentView } from '../logistics.views';
 import { DeliveryDto, DispatchDto, ReadingsDto, ReceiptDto } from './logistics.dto';
@@ -19,6 +21,7 @@ export class LogisticsController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    private readonly readers: LogisticsReaders,
   ) {}
 
   @Post('shipments')
@@ -30,13 +33,16 @@ export class LogisticsController {
   @Get('shipments')
   @ApiQuery({ name: 'from', required: false, description: 'origin facility id' })
   @ApiQuery({ name: 'to', required: false, description: 'destination facility id' })
-  list(@Query('from') from?: string, @Query('to') to?: string) {
-    return this.docs.find<ShipmentView>('shipments', { ...(from ? { 'from.id': from } : {}), ...(to ? { 'to.id': to } : {}) });
+  @ApiOperation({ summary: 'Shipments I may read: from, to or on my facilities, carrying goods I may read, or in my jurisdiction' })
+  async list(@CurrentActor() actor: Actor, @Query('from') from?: string, @Query('to') to?: string) {
+    const shipments = await this.docs.find<ShipmentView>('shipments', { ...(from ? { 'from.id': from } : {}), ...(to ? { 'to.id': to } : {}) });
+    return this.readers.shipments(await this.readers.viewer(actor), shipments);
   }
 
   @Get('shipments/:id')
-  async shipment(@Param('id') id: string) {
-    return found(await this.docs.get<ShipmentView>('shipments', id), 'shipment', id);
+  async shipment(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const shipment = found(await this.docs.get<ShipmentView>('shipments', id), 'shipment', id);
+    return this.readers.requireShipment(await this.readers.viewer(actor), shipment);
   }
 
   @Post('shipments/:id/receipt')
@@ -52,8 +58,9 @@ export class LogisticsController {
   }
 
   @Get('cartons/:id')
-  async carton(@Param('id') id: string) {
-    return found(await this.docs.get<CartonView>('cartons', id), 'carton', id);
+  async carton(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const carton = found(await this.docs.get<CartonView>('cartons', id), 'carton', id);
+    return this.readers.requireCarton(await this.readers.viewer(actor), carton);
   }
 
   @Post('cold-chain/readings')
@@ -64,7 +71,8 @@ export class LogisticsController {
 
   @Get('cold-chain/:facilityId')
   @ApiOperation({ summary: 'How many readings a facility or vehicle has, and the latest' })
-  async coldChain(@Param('facilityId') facilityId: string) {
+  async coldChain(@CurrentActor() actor: Actor, @Param('facilityId') facilityId: string) {
+    await this.readers.requireFacilityRecords(await this.readers.viewer(actor), facilityId);
     return found(await this.docs.get<ColdChainIndexView>('coldchain', facilityId), 'cold-chain record for facility', facilityId);
   }
 }

@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FacilityRef, invalid, notFound } from '../../../core/src';
+import { CLOCK, Clock } from '../../../platform/src/commands/clock';
 import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { FacilityView } from '../../../registry/src/registry.views';
+import { createHash } from 'node:crypto';
+import { EVENT_STORE, EventStore } from '../../../eventstore/src/event-store.port';
 import { batchDecider } from '../domain/batch.decider';
+import { ReserveLotCode, lotCodeDecider } from '../domain/lot-code';
 import { BatchCommand } from '../domain/commands';
-import { BatchView } from '../batch.views';
+import { BatchView, HandoverView } from '../batch.views';
 
 export const batchStream = (id: string) => `batch-${id}`;
+const lotCodeStream = (productId: string, organizationId: string, lotCode: string) =>
+  `lotcode-${createHash('sha256').update(`${productId}\u0000${organizationId}\u0000${lotCode}`).digest('hex').slice(0, 32)}`;
 
 /** What the batch handlers share: resolving references and running the batch decider. */
 @Injectable()
@@ -15,7 +21,14 @@ export class BatchCommands {
   constructor(
     private readonly executor: StreamExecutor,
     @Inject(DOCUMENT_STORE) readonly docs: DocumentStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
+
+  /** The server's time as the command arrives: recorded steps cannot lie after it. */
+  now(): string {
+    return this.clock.now().toISOString();
+  }
 
   async batch(batchId: string): Promise<BatchView> {
     const batch = await this.docs.get<BatchView>('batches', batchId);
@@ -23,10 +36,27 @@ export class BatchCommands {
     return batch;
   }
 
+  async handover(batchId: string, handoverId: string): Promise<HandoverView> {
+    const handover = await this.docs.get<HandoverView>('handovers', handoverId);
+    if (!handover || handover.batchId !== batchId) throw notFound('handover_not_found', `batch ${batchId} has no hand-over ${handoverId}`);
+    return handover;
+  }
+
   async facility(facilityId: string): Promise<FacilityRef & { view: FacilityView }> {
     const view = await this.docs.get<FacilityView>('facilities', facilityId);
     if (!view) throw notFound('facility_not_found', `no facility ${facilityId}`);
     return { id: view.id, ownerId: view.ownerId, type: view.type, view };
+  }
+
+  /**
+   * Claims the lot code for the batch before the batch is registered. A claim whose batch never
+   * appeared (its writer stopped between the two appends) is passed to the decider as abandoned.
+   */
+  async reserveLotCode(command: Omit<ReserveLotCode, 'type' | 'abandonedBatchId'>, ctx: CommandContext): Promise<void> {
+    const stream = lotCodeStream(command.productId, command.organizationId, command.lotCode);
+    const claim = (await this.events.readStream(stream)).at(-1)?.data as { batchId: string } | undefined;
+    const abandoned = claim && claim.batchId !== command.batchId && (await this.events.readStream(batchStream(claim.batchId))).length === 0;
+    await this.executor.execute(stream, lotCodeDecider, { type: 'ReserveLotCode', ...command, ...(abandoned && { abandonedBatchId: claim.batchId }) }, ctx);
   }
 
   async run(batchId: string, command: BatchCommand, ctx: CommandContext) {

@@ -7,6 +7,8 @@ import { optionalUtc, utc } from '../../../platform/src/http/time';
 import { OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { CertificateDto, CertificationDto, FarmInputDto, GradingDto, HarvestDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from '../http/batch.dto';
 import { BatchView } from '../batch.views';
+import { batchDecider } from '../domain/batch.decider';
+import { RegisterBatch } from '../domain/commands';
 import { BatchCommands, measuredAttributes } from './batch-context';
 
 export class RegisterBatchCommand {
@@ -43,16 +45,22 @@ export class RegisterBatchHandler implements ICommandHandler<RegisterBatchComman
     if (!product) throw notFound('product_not_found', `no product ${body.productId}`);
     const farmPlot = await this.batches.facility(body.farmPlotId);
     const batchId = newId('B', ctx);
-    const lotCode = body.lotCode ?? batchId;
-    await this.batches.run(batchId, {
+    const register: RegisterBatch = {
       type: 'RegisterBatch',
       actor: ctx.actor,
       batchId,
-      lotCode,
+      lotCode: body.lotCode ?? batchId,
       product: { id: product.id, nameZh: product.nameZh, grades: product.grades },
       farmPlot,
       plannedQuantity: body.plannedQuantity && { ...body.plannedQuantity },
-    }, { ...ctx, facilityId: farmPlot.id });
+    };
+    // Checked before the lot code is claimed, so that a refused registration claims nothing.
+    batchDecider.decide(register, batchDecider.initialState());
+    // A minted lot code is the batch's own id: unique without a claim.
+    if (body.lotCode !== undefined) {
+      await this.batches.reserveLotCode({ productId: product.id, organizationId: ctx.actor.organizationId, lotCode: body.lotCode, batchId, now: this.batches.now() }, ctx);
+    }
+    await this.batches.run(batchId, register, { ...ctx, facilityId: farmPlot.id });
     return this.batches.batch(batchId);
   }
 }
@@ -66,6 +74,7 @@ export class RecordFarmInputHandler implements ICommandHandler<RecordFarmInputCo
     await this.batches.run(batchId, {
       type: 'RecordFarmInput',
       actor: ctx.actor,
+      now: this.batches.now(),
       inputId: newId('IN', ctx, batchId),
       ...body,
       dose: { ...body.dose },
@@ -84,6 +93,7 @@ export class RecordHarvestHandler implements ICommandHandler<RecordHarvestComman
     await this.batches.run(batchId, {
       type: 'RecordHarvest',
       actor: ctx.actor,
+      now: this.batches.now(),
       harvestId: newId('H', ctx, batchId),
       harvestedAt,
       quantity: { ...body.quantity },
@@ -102,6 +112,7 @@ export class RecordPreCoolingHandler implements ICommandHandler<RecordPreCooling
     await this.batches.run(batchId, {
       type: 'RecordPreCooling',
       actor: ctx.actor,
+      now: this.batches.now(),
       facility,
       startedAt,
       endedAt: utc(body.endedAt, 'endedAt'),
@@ -121,6 +132,7 @@ export class RecordQualityTestHandler implements ICommandHandler<RecordQualityTe
     await this.batches.run(batchId, {
       type: 'RecordQualityTest',
       actor: ctx.actor,
+      now: this.batches.now(),
       testId: newId('QT', ctx, batchId),
       facility,
       method: body.method,
@@ -131,7 +143,7 @@ export class RecordQualityTestHandler implements ICommandHandler<RecordQualityTe
       value: body.value,
       unit: body.unit,
       threshold: body.threshold,
-      passed: body.passed ?? body.value < body.threshold,
+      passed: body.passed,
     }, { ...ctx, facilityId: facility?.id, occurredAt: testedAt });
     return this.batches.batch(batchId);
   }
@@ -147,6 +159,7 @@ export class RecordGradingHandler implements ICommandHandler<RecordGradingComman
     await this.batches.run(batchId, {
       type: 'RecordGrading',
       actor: ctx.actor,
+      now: this.batches.now(),
       gradingId: newId('GR', ctx, batchId),
       facility,
       gradedAt,
@@ -173,10 +186,12 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
     const batch = await this.batches.batch(batchId);
     const producer = await this.batches.docs.get<OrganizationView>('organizations', batch.cooperative.id);
     const r = batch.farmPlot.region;
-    const issuedAt = optionalUtc(body.issuedAt, 'issuedAt') ?? new Date().toISOString();
+    const now = this.batches.now();
+    const issuedAt = optionalUtc(body.issuedAt, 'issuedAt') ?? now;
     await this.batches.run(batchId, {
       type: 'IssueComplianceCertificate',
       actor: ctx.actor,
+      now,
       certificateNo: `HGZ-${batch.lotCode}-${randomBytes(3).toString('hex').toUpperCase()}`,
       productName: batch.product.nameZh,
       quantity: { ...body.quantity },
@@ -200,6 +215,7 @@ export class RecordCertificationHandler implements ICommandHandler<RecordCertifi
     await this.batches.run(batchId, {
       type: 'RecordCertification',
       actor: ctx.actor,
+      now: this.batches.now(),
       kind: body.kind,
       certificateNo: body.certificateNo,
       issuedBy: body.issuedBy,

@@ -59,6 +59,7 @@ export class PackBatchHandler implements ICommandHandler<PackBatchCommand, Packi
     const { events } = await this.batches.run(batchId, {
       type: 'PackBatch',
       actor: ctx.actor,
+      now: this.batches.now(),
       packingId: newId('PK', ctx, batchId),
       facility,
       packedAt,

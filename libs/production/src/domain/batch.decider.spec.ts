@@ -9,7 +9,9 @@ import {
   farmInputApplied,
   graded,
   harvested,
+  held,
   harvestedAgain,
+  inPackhouseHands,
   issueCertificate,
   lab,
   logistics,
@@ -223,57 +225,57 @@ describe('batch decider', () => {
 
   describe('RecordPreCooling (预冷)', () => {
     it('records pre-cooling at a packhouse', () => {
-      given([batchRegistered, harvested]).when(recordPreCooling).then([preCooled]);
+      given([batchRegistered, ...inPackhouseHands, harvested]).when(recordPreCooling).then([preCooled]);
     });
 
     it('records pre-cooling in a cold store', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, facility: coldStore })
         .then([{ ...preCooled, data: { ...preCooled.data, facilityId: 'fac-jiufeng-cold-store' } }]);
     });
 
     it('happens at the actor’s own facility', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, actor: cooperative })
         .thenThrows({ kind: 'forbidden', code: 'facility_not_owned' });
     });
 
     it('happens at a packhouse or cold store only', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, actor: cooperative, facility: plot })
         .thenThrows({ kind: 'invalid', code: 'wrong_facility_type' });
     });
 
     it('needs a harvest', () => {
-      given([batchRegistered]).when(recordPreCooling).thenThrows({ kind: 'conflict', code: 'not_harvested' });
+      given([batchRegistered, ...inPackhouseHands]).when(recordPreCooling).thenThrows({ kind: 'conflict', code: 'not_harvested' });
     });
 
     it('cannot end before it started', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, endedAt: '2025-06-18T08:59:00+08:00' })
         .thenThrows({ kind: 'invalid', code: 'ended_before_started' });
     });
 
     it('cannot start before the first harvest', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, startedAt: '2025-06-18T06:00:00+08:00' })
         .thenThrows({ kind: 'invalid', code: 'before_harvest' });
     });
 
     it('compares times across offsets', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, startedAt: '2025-06-17T22:29:00Z' })
         .thenThrows({ kind: 'invalid', code: 'before_harvest' });
     });
 
     it('rejects a time that does not parse', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, endedAt: '11:30' })
         .thenThrows({ kind: 'invalid', code: 'invalid_time' });
     });
 
     it('rejects a core temperature that is not a number', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordPreCooling, coreTemperatureC: Number.NaN })
         .thenThrows({ kind: 'invalid', code: 'invalid_number' });
     });
@@ -290,44 +292,70 @@ describe('batch decider', () => {
         .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, testedAt: '2025-06-15T10:00:00+08:00' } }]);
     });
 
-    it('records the cooperative’s self-test (自行检测) without a facility', () => {
+    it('records the cooperative’s self-test (自检) without a facility, marked as such', () => {
       given([batchRegistered, harvested])
         .when({ ...recordQualityTest, actor: cooperative, facility: undefined })
         .then([
           {
             ...qualityTestRecorded,
-            data: { ...qualityTestRecorded.data, labId: 'org-jiufeng-coop', facilityId: undefined },
+            data: { ...qualityTestRecorded.data, labId: 'org-jiufeng-coop', facilityId: undefined, selfTest: true },
           },
         ]);
     });
 
-    it('records a packhouse’s self-test at its packhouse', () => {
-      given([batchRegistered, harvested])
+    it('is not for a packhouse, even one holding the goods: a lab or the owner tests', () => {
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordQualityTest, actor: packhouse, facility: packhouseFacility })
-        .then([
-          {
-            ...qualityTestRecorded,
-            data: { ...qualityTestRecorded.data, labId: 'org-jiufeng-packhouse', facilityId: 'fac-jiufeng-packhouse' },
-          },
-        ]);
+        .thenThrows({ kind: 'forbidden', code: 'not_allowed_to_test' });
     });
 
-    it('records a failed test', () => {
+    it('records a failed safety test, and holds the batch', () => {
       given([batchRegistered, harvested])
         .when({ ...recordQualityTest, value: 62, passed: false })
-        .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, value: 62, passed: false } }]);
+        .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, value: 62, passed: false } }, held]);
+    });
+
+    it('reads the verdict from the value where the method says how (inhibition at or above 50 % fails)', () => {
+      given([batchRegistered, harvested])
+        .when({ ...recordQualityTest, value: 50, passed: undefined })
+        .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, value: 50, passed: false } }, held]);
+    });
+
+    it('refuses a verdict that contradicts its own value and threshold', () => {
+      given([batchRegistered, harvested])
+        .when({ ...recordQualityTest, value: 99, passed: true })
+        .thenThrows({ kind: 'invalid', code: 'verdict_contradicts_value', details: { field: 'passed' } });
+    });
+
+    it('refuses an inhibition outside 0–100 %', () => {
+      given([batchRegistered, harvested])
+        .when({ ...recordQualityTest, value: 140, passed: false })
+        .thenThrows({ kind: 'invalid', code: 'implausible_value', details: { field: 'value' } });
+    });
+
+    it('keeps the lab’s verdict for a method whose direction only the lab knows', () => {
+      const moisture = { ...recordQualityTest, method: 'moisture', value: 12, threshold: 8, unit: '%', passed: true };
+      given([batchRegistered, harvested])
+        .when(moisture)
+        .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, method: 'moisture', value: 12, threshold: 8, passed: true } }]);
     });
 
     it('is not for logistics', () => {
       given([batchRegistered, harvested])
         .when({ ...recordQualityTest, actor: logistics, facility: undefined })
-        .thenThrows({ kind: 'forbidden', code: 'role_not_allowed' });
+        .thenThrows({ kind: 'forbidden', code: 'not_allowed_to_test' });
     });
 
     it('lets a cooperative self-test its own batches only', () => {
       given([batchRegistered, harvested])
         .when({ ...recordQualityTest, actor: otherCooperative, facility: undefined })
-        .thenThrows({ kind: 'forbidden', code: 'not_batch_owner' });
+        .thenThrows({ kind: 'forbidden', code: 'not_allowed_to_test' });
+    });
+
+    it('refuses a test time in the future', () => {
+      given([batchRegistered])
+        .when({ ...recordQualityTest, testedAt: '2025-06-26T09:00:00+08:00' })
+        .thenThrows({ kind: 'invalid', code: 'time_in_future', details: { field: 'testedAt' } });
     });
 
     it('happens at the actor’s own facility', () => {
@@ -363,7 +391,7 @@ describe('batch decider', () => {
 
   describe('RecordGrading (分级)', () => {
     it('records grading at a packhouse', () => {
-      given([batchRegistered, harvested, preCooled]).when(recordGrading).then([graded]);
+      given([batchRegistered, ...inPackhouseHands, harvested, preCooled]).when(recordGrading).then([graded]);
     });
 
     it('records a second grading while the totals stay within the harvest', () => {
@@ -372,49 +400,49 @@ describe('batch decider', () => {
         gradingId: 'gr-0618-b',
         classes: [{ grade: '二级', quantity: { value: 150, unit: 'kg' }, attributes: { diameterMm: 35 } }],
       };
-      given([batchRegistered, harvested, graded])
+      given([batchRegistered, ...inPackhouseHands, harvested, graded])
         .when(rest)
         .then([{ ...graded, data: { ...graded.data, gradingId: 'gr-0618-b', classes: rest.classes } }]);
     });
 
     it('compares grams with a harvest in kilograms', () => {
       const inGrams = { ...recordGrading, classes: [{ grade: '特级', quantity: { value: 800_000, unit: 'g' }, attributes: {} }] };
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when(inGrams)
         .then([{ ...graded, data: { ...graded.data, classes: inGrams.classes } }]);
     });
 
     it('happens at the actor’s own facility', () => {
-      given([batchRegistered, harvested])
-        .when({ ...recordGrading, actor: lab })
+      given([batchRegistered, ...inPackhouseHands, harvested])
+        .when({ ...recordGrading, actor: cooperative })
         .thenThrows({ kind: 'forbidden', code: 'facility_not_owned' });
     });
 
     it('happens at a packhouse only', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordGrading, facility: coldStore })
         .thenThrows({ kind: 'invalid', code: 'wrong_facility_type' });
     });
 
     it('needs a harvest', () => {
-      given([batchRegistered]).when(recordGrading).thenThrows({ kind: 'conflict', code: 'not_harvested' });
+      given([batchRegistered, ...inPackhouseHands]).when(recordGrading).thenThrows({ kind: 'conflict', code: 'not_harvested' });
     });
 
     it('cannot record the same grading twice', () => {
-      given([batchRegistered, harvested, graded])
+      given([batchRegistered, ...inPackhouseHands, harvested, graded])
         .when(recordGrading)
         .thenThrows({ kind: 'conflict', code: 'grading_exists' });
     });
 
     it('rejects a grade the product does not have, naming it', () => {
-      const error = given([batchRegistered, harvested])
+      const error = given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordGrading, classes: [{ grade: '甲级', quantity: { value: 100, unit: 'kg' }, attributes: {} }] })
         .thenThrows({ kind: 'invalid', code: 'unknown_grade' });
       expect(error.message).toContain('甲级');
     });
 
     it('cannot grade more than was harvested, and says both quantities', () => {
-      const error = given([batchRegistered, harvested])
+      const error = given([batchRegistered, ...inPackhouseHands, harvested])
         .when({
           ...recordGrading,
           classes: [
@@ -428,7 +456,7 @@ describe('batch decider', () => {
     });
 
     it('counts earlier gradings in the total', () => {
-      given([batchRegistered, harvested, graded])
+      given([batchRegistered, ...inPackhouseHands, harvested, graded])
         .when({
           ...recordGrading,
           gradingId: 'gr-0618-b',
@@ -438,7 +466,7 @@ describe('batch decider', () => {
     });
 
     it('counts every picking day in the harvest', () => {
-      given([batchRegistered, harvested, harvestedAgain])
+      given([batchRegistered, ...inPackhouseHands, harvested, harvestedAgain])
         .when({ ...recordGrading, classes: [{ grade: '特级', quantity: { value: 1.2, unit: 't' }, attributes: {} }] })
         .then([
           {
@@ -449,19 +477,19 @@ describe('batch decider', () => {
     });
 
     it('rejects a count for a batch harvested by weight', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordGrading, classes: [{ grade: '特级', quantity: { value: 3000, unit: 'piece' }, attributes: {} }] })
         .thenThrows({ kind: 'invalid', code: 'unit_mismatch' });
     });
 
     it('needs at least one class', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordGrading, classes: [] })
         .thenThrows({ kind: 'invalid', code: 'no_classes' });
     });
 
     it('rejects a grading time that does not parse', () => {
-      given([batchRegistered, harvested])
+      given([batchRegistered, ...inPackhouseHands, harvested])
         .when({ ...recordGrading, gradedAt: '2025-06-18T13:00:00+0800' })
         .thenThrows({ kind: 'invalid', code: 'invalid_time' });
     });

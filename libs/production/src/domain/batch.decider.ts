@@ -1,16 +1,19 @@
-import { conflict, Decider, forbidden, invalid, notFound } from '../../../core/src';
+import { conflict, Decider, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '../../../core/src';
 import {
+  afterHarvest,
   comparableWithHarvest,
   requireBatchOwner,
   requireFacilityType,
   requireFinite,
   requireHarvested,
+  requireNotHeld,
   requireNotPacked,
   requireOwnFacility,
   requireProductGrade,
   requireWithinHarvest,
   unitFamily,
 } from './batch.guards';
+import { evolveBatch, initialBatchState } from './batch.evolve';
 import { BatchState, RegisteredBatchState } from './batch.state';
 import {
   BatchCommand,
@@ -19,89 +22,22 @@ import {
   RecordGrading,
   RecordHarvest,
   RecordPreCooling,
-  RecordQualityTest,
   RegisterBatch,
 } from './commands';
+import { acceptHandover, endHandover, handOver, requireCustodian } from './custody';
 import { BatchEvent, CERTIFICATE_BASES } from './events';
 import { recordCertification } from './certification';
 import { decidePacking } from './packing';
-import { inBaseUnit, requirePositive, toBaseUnit } from './quantity';
-import { parseTime } from '../../../core/src/time';
-
-/** Roles that test a batch: a lab, or the producer or packhouse testing for itself (自行检测). */
-const TESTER_ROLES = ['testing_lab', 'cooperative', 'packhouse'];
+import { recordQualityTest } from './quality-test';
+import { inBaseUnit, requireDose } from './quantity';
 
 /** GS1 AI (10), the lot in GS1 Digital Link: up to 20 characters of GS1 character set 82. */
 const LOT_CODE = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 
-const add = <T>(set: ReadonlySet<T>, ...values: T[]): ReadonlySet<T> => new Set([...set, ...values]);
-
 /** One stream per batch (批次): from registration on the farm plot to packing and its certificate. */
 export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
-  initialState: () => ({
-    farmInputIds: new Set(),
-    harvestIds: new Set(),
-    testIds: new Set(),
-    gradingIds: new Set(),
-    graded: {},
-    packingIds: new Set(),
-    packedCodes: new Set(),
-    packedCartonIds: new Set(),
-    packedNetWeightKg: 0,
-  }),
-
-  evolve: (state, event) => {
-    switch (event.type) {
-      case 'BatchRegistered': {
-        const { batchId, lotCode, productId, cooperativeId, farmPlotId, grades = [] } = event.data;
-        return { ...state, batch: { batchId, lotCode, productId, cooperativeId, farmPlotId, grades } };
-      }
-      case 'FarmInputApplied':
-        return { ...state, farmInputIds: add(state.farmInputIds, event.data.inputId) };
-      case 'BatchHarvested': {
-        const quantity = toBaseUnit(event.data.quantity);
-        const at = Date.parse(event.data.harvestedAt);
-        return {
-          ...state,
-          harvestIds: add(state.harvestIds, event.data.harvestId),
-          harvested: { value: (state.harvested?.value ?? 0) + quantity.value, unit: quantity.unit },
-          firstHarvestAt: Math.min(state.firstHarvestAt ?? at, at),
-          lastHarvestAt: Math.max(state.lastHarvestAt ?? at, at),
-        };
-      }
-      case 'BatchPreCooled':
-        // Kept in the stream for the passport and the cold-chain view; no rule here reads it.
-        return state;
-      case 'QualityTestRecorded':
-        return { ...state, testIds: add(state.testIds, event.data.testId) };
-      case 'BatchGraded': {
-        const graded = { ...state.graded };
-        for (const { grade, quantity } of event.data.classes) {
-          graded[grade] = (graded[grade] ?? 0) + toBaseUnit(quantity).value;
-        }
-        return { ...state, gradingIds: add(state.gradingIds, event.data.gradingId), graded };
-      }
-      case 'BatchPacked':
-        return {
-          ...state,
-          packingIds: add(state.packingIds, event.data.packingId),
-          packedCodes: add(state.packedCodes, ...event.data.items.map((item) => item.code)),
-          packedCartonIds: add(state.packedCartonIds, ...event.data.cartons.map((carton) => carton.cartonId)),
-          packedNetWeightKg:
-            state.packedNetWeightKg +
-            event.data.items.reduce((sum, item) => sum + toBaseUnit(item.netWeight).value, 0),
-        };
-      case 'ComplianceCertificateIssued':
-        return { ...state, certificateNo: event.data.certificateNo };
-      case 'BatchCertificationRecorded':
-        return { ...state, certifications: add(state.certifications ?? new Set(), event.data.kind) };
-      default: {
-        const unknown: never = event;
-        throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
-      }
-    }
-  },
-
+  initialState: initialBatchState,
+  evolve: evolveBatch,
   decide: (command, state) => {
     if (command.type === 'RegisterBatch') return registerBatch(command, state);
     const { batch } = state;
@@ -124,6 +60,12 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return issueCertificate(command, registered);
       case 'RecordCertification':
         return recordCertification(command, registered);
+      case 'HandOverBatch':
+        return handOver(command, registered);
+      case 'AcceptHandover':
+        return acceptHandover(command, registered);
+      case 'EndHandover':
+        return endHandover(command, registered);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown batch command: ${JSON.stringify(unknown)}`);
@@ -146,6 +88,7 @@ function registerBatch(command: RegisterBatch, state: BatchState): BatchEvent[] 
     throw invalid(
       'invalid_lot_code',
       `Lot code ${JSON.stringify(lotCode)} must be 1 to 20 letters, digits or !"%&'()*+,-./:;<=>?_ (GS1 AI 10)`,
+      { field: 'lotCode' },
     );
   }
   if (plannedQuantity !== undefined) inBaseUnit('plannedQuantity', plannedQuantity);
@@ -166,18 +109,19 @@ function registerBatch(command: RegisterBatch, state: BatchState): BatchEvent[] 
 }
 
 function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, inputId, inputName, activeIngredient, kind, dose, appliedAt, safetyIntervalDays } = command;
+  const { actor, inputId, inputName, activeIngredient, kind, dose, appliedAt, safetyIntervalDays, now } = command;
   requireBatchOwner(actor, state, 'record farm inputs');
   if (state.farmInputIds.has(inputId)) throw conflict('farm_input_exists', `Farm input ${inputId} is already recorded`);
   requireNotPacked(state, 'record a farm input');
-  requirePositive('dose.value', dose?.value);
+  requireDose('dose.value', dose?.value);
   if (!Number.isInteger(safetyIntervalDays) || safetyIntervalDays < 0) {
     throw invalid(
       'invalid_safety_interval',
       `The safety interval (安全间隔期) must be a whole number of days, 0 or more; got ${safetyIntervalDays}`,
+      { field: 'safetyIntervalDays' },
     );
   }
-  parseTime('appliedAt', appliedAt);
+  parsePastTime('appliedAt', appliedAt, now);
   const { batchId, farmPlotId } = state.batch;
   return [
     {
@@ -192,39 +136,38 @@ function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState):
  * is a compliance finding that the passport and the regulator's view show, not a lost record.
  */
 function recordHarvest(command: RecordHarvest, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, harvestId, harvestedAt, quantity } = command;
+  const { actor, harvestId, harvestedAt, quantity, now } = command;
   requireBatchOwner(actor, state, 'record harvests');
   if (state.harvestIds.has(harvestId)) throw conflict('harvest_exists', `Harvest ${harvestId} is already recorded`);
   requireNotPacked(state, 'record a harvest');
-  parseTime('harvestedAt', harvestedAt);
+  parsePastTime('harvestedAt', harvestedAt, now);
   const base = inBaseUnit('quantity', quantity);
   if (state.harvested !== undefined && state.harvested.unit !== base.unit) {
     throw invalid(
       'unit_mismatch',
       `This batch is harvested in ${unitFamily(state.harvested.unit)}; a harvest in ${quantity.unit} cannot be added to it`,
+      { field: 'quantity.unit' },
     );
   }
+  // The running total stays believable too: many bounded harvests must not add up to the absurd.
+  inBaseUnit('quantity', { value: base.value + (state.harvested?.value ?? 0), unit: base.unit });
   const { batchId, farmPlotId } = state.batch;
   return [{ type: 'BatchHarvested', data: { batchId, harvestId, harvestedAt, quantity, farmPlotId } }];
 }
 
 /** 预冷 */
 function recordPreCooling(command: RecordPreCooling, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, facility, startedAt, endedAt, coreTemperatureC } = command;
+  const { actor, facility, startedAt, endedAt, coreTemperatureC, now } = command;
+  requireCustodian(actor, state, 'record its pre-cooling');
   requireOwnFacility(actor, facility);
   requireFacilityType(facility, ['packhouse', 'cold_store'], 'Pre-cooling');
   const { firstHarvestAt } = requireHarvested(state, 'pre-cool');
-  const started = parseTime('startedAt', startedAt);
-  const ended = parseTime('endedAt', endedAt);
+  const started = parsePastTime('startedAt', startedAt, now);
+  const ended = parsePastTime('endedAt', endedAt, now);
   if (ended < started) {
-    throw invalid('ended_before_started', `Pre-cooling cannot end (${endedAt}) before it started (${startedAt})`);
+    throw invalid('ended_before_started', `Pre-cooling cannot end (${endedAt}) before it started (${startedAt})`, { field: 'endedAt' });
   }
-  if (started < firstHarvestAt) {
-    throw invalid(
-      'before_harvest',
-      `Pre-cooling cannot start (${startedAt}) before the first harvest (${new Date(firstHarvestAt).toISOString()})`,
-    );
-  }
+  requireNotBefore('startedAt', started, afterHarvest(firstHarvestAt));
   requireFinite('coreTemperatureC', coreTemperatureC);
   return [
     {
@@ -234,56 +177,22 @@ function recordPreCooling(command: RecordPreCooling, state: RegisteredBatchState
   ];
 }
 
-/** A test may come before harvest too: a field sample is a legitimate pre-harvest check. */
-function recordQualityTest(command: RecordQualityTest, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, testId, facility, method, standardRef, analyte, sampleId, testedAt, value, unit, threshold, passed } =
-    command;
-  if (!TESTER_ROLES.includes(actor.role)) {
-    throw forbidden('role_not_allowed', 'Only a testing lab, the producing cooperative or a packhouse records tests');
-  }
-  if (actor.role === 'cooperative') requireBatchOwner(actor, state, 'self-test it');
-  if (facility !== undefined) requireOwnFacility(actor, facility);
-  if (state.testIds.has(testId)) throw conflict('test_exists', `Test ${testId} is already recorded`);
-  parseTime('testedAt', testedAt);
-  requireFinite('value', value);
-  requireFinite('threshold', threshold);
-  return [
-    {
-      type: 'QualityTestRecorded',
-      data: {
-        batchId: state.batch.batchId,
-        testId,
-        labId: actor.organizationId,
-        facilityId: facility?.id,
-        method,
-        standardRef,
-        analyte,
-        sampleId,
-        testedAt,
-        value,
-        unit,
-        threshold,
-        passed,
-      },
-    },
-  ];
-}
-
 /** 分级 */
 function recordGrading(command: RecordGrading, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, gradingId, facility, gradedAt, classes } = command;
+  const { actor, gradingId, facility, gradedAt, classes, now } = command;
+  requireCustodian(actor, state, 'record its grading');
   requireOwnFacility(actor, facility);
   requireFacilityType(facility, ['packhouse'], 'Grading');
   if (state.gradingIds.has(gradingId)) throw conflict('grading_exists', `Grading ${gradingId} is already recorded`);
-  const { harvested } = requireHarvested(state, 'grade');
-  parseTime('gradedAt', gradedAt);
+  const { harvested, firstHarvestAt } = requireHarvested(state, 'grade');
+  requireNotBefore('gradedAt', parsePastTime('gradedAt', gradedAt, now), afterHarvest(firstHarvestAt));
   if (!Array.isArray(classes) || classes.length === 0) {
     throw invalid('no_classes', 'A grading needs at least one grade class');
   }
   let graded = Object.values(state.graded).reduce((sum, value) => sum + value, 0);
   classes.forEach(({ grade, quantity }, i) => {
     requireProductGrade(state, grade);
-    graded += comparableWithHarvest(`classes[${i}].quantity`, quantity, harvested).value;
+    graded += comparableWithHarvest(`classes.${i}.quantity`, quantity, harvested).value;
   });
   requireWithinHarvest('Graded', graded, harvested);
   return [
@@ -293,7 +202,7 @@ function recordGrading(command: RecordGrading, state: RegisteredBatchState): Bat
 
 /** 承诺达标合格证: one per batch; a purchaser who splits or mixes batches issues its own on the new batch. */
 function issueCertificate(command: IssueComplianceCertificate, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, certificateNo, productName, quantity, producerName, origin, contactPhone, issuedAt, promise, basis } =
+  const { actor, certificateNo, productName, quantity, producerName, origin, contactPhone, issuedAt, promise, basis, now } =
     command;
   requireBatchOwner(actor, state, 'issue its compliance certificate');
   if (state.certificateNo !== undefined) {
@@ -302,14 +211,16 @@ function issueCertificate(command: IssueComplianceCertificate, state: Registered
       `Batch ${state.batch.batchId} already has compliance certificate ${state.certificateNo}`,
     );
   }
-  const { harvested } = requireHarvested(state, 'certify');
-  parseTime('issuedAt', issuedAt);
+  requireNotHeld(state, 'issue its compliance certificate');
+  const { harvested, firstHarvestAt } = requireHarvested(state, 'certify');
+  requireNotBefore('issuedAt', parsePastTime('issuedAt', issuedAt, now), afterHarvest(firstHarvestAt));
   if (!Array.isArray(basis) || basis.length === 0) {
-    throw invalid('basis_required', 'A compliance certificate must state the basis of its promise');
+    throw invalid('basis_required', 'A compliance certificate must state the basis of its promise', { field: 'basis' });
   }
   const unknownBasis = basis.filter((b) => !CERTIFICATE_BASES.includes(b));
   if (unknownBasis.length > 0) {
     throw invalid('unknown_basis', `Unknown certificate basis: ${unknownBasis.join(', ')}`, {
+      field: 'basis',
       allowed: CERTIFICATE_BASES,
     });
   }

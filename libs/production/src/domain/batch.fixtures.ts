@@ -1,5 +1,8 @@
 import { Actor, FacilityRef } from '../../../core/src';
 import {
+  AcceptHandover,
+  EndHandover,
+  HandOverBatch,
   IssueComplianceCertificate,
   PackBatch,
   ProductRef,
@@ -12,6 +15,10 @@ import {
 } from './commands';
 import {
   BatchGraded,
+  BatchHeld,
+  BatchHandedOver,
+  BatchHandoverAccepted,
+  BatchHandoverEnded,
   BatchHarvested,
   BatchPacked,
   BatchPreCooled,
@@ -37,6 +44,9 @@ export const otherPlot: FacilityRef = { id: 'fac-beixiang-plot-1', ownerId: 'org
 export const packhouseFacility: FacilityRef = { id: 'fac-jiufeng-packhouse', ownerId: 'org-jiufeng-packhouse', type: 'packhouse' };
 export const coldStore: FacilityRef = { id: 'fac-jiufeng-cold-store', ownerId: 'org-jiufeng-packhouse', type: 'cold_store' };
 export const labFacility: FacilityRef = { id: 'fac-lechang-qtc-lab', ownerId: 'org-lechang-qtc', type: 'lab' };
+
+/** When the commands below arrive: a week after the last picking day. */
+export const NOW = '2025-06-25T09:00:00+08:00';
 
 export const plum: ProductRef = { id: 'prd-huangjin-nai-plum', nameZh: '黄金柰李', grades: ['特级', '一级', '二级'] };
 
@@ -64,6 +74,7 @@ export const batchRegistered: BatchRegistered = {
 export const recordFarmInput: RecordFarmInput = {
   type: 'RecordFarmInput',
   actor: cooperative,
+  now: NOW,
   inputId: 'in-0601-imidacloprid',
   inputName: '10% 吡虫啉可湿性粉剂',
   activeIngredient: 'imidacloprid',
@@ -91,6 +102,7 @@ export const farmInputApplied: FarmInputApplied = {
 export const recordHarvest: RecordHarvest = {
   type: 'RecordHarvest',
   actor: cooperative,
+  now: NOW,
   harvestId: 'hv-0618',
   harvestedAt: '2025-06-18T06:30:00+08:00',
   quantity: { value: 800, unit: 'kg' },
@@ -122,6 +134,7 @@ export const harvestedAgain: BatchHarvested = {
 export const recordPreCooling: RecordPreCooling = {
   type: 'RecordPreCooling',
   actor: packhouse,
+  now: NOW,
   facility: packhouseFacility,
   startedAt: '2025-06-18T09:00:00+08:00',
   endedAt: '2025-06-18T11:30:00+08:00',
@@ -143,6 +156,7 @@ export const preCooled: BatchPreCooled = {
 export const recordQualityTest: RecordQualityTest = {
   type: 'RecordQualityTest',
   actor: lab,
+  now: NOW,
   testId: 'qt-20250618-07',
   facility: labFacility,
   method: 'pesticide_residue_rapid_test',
@@ -178,6 +192,7 @@ export const qualityTestRecorded: QualityTestRecorded = {
 export const recordGrading: RecordGrading = {
   type: 'RecordGrading',
   actor: packhouse,
+  now: NOW,
   gradingId: 'gr-0618',
   facility: packhouseFacility,
   gradedAt: '2025-06-18T13:00:00+08:00',
@@ -206,6 +221,7 @@ export function item(code: string, cartonId: string, grade: string, kg: number):
 export const packBatch: PackBatch = {
   type: 'PackBatch',
   actor: packhouse,
+  now: NOW,
   packingId: 'pk-0618-1',
   facility: packhouseFacility,
   packedAt: '2025-06-18T15:00:00+08:00',
@@ -238,6 +254,7 @@ const PROMISE = '不使用禁用农药兽药、停用兽药和非法添加物，
 export const issueCertificate: IssueComplianceCertificate = {
   type: 'IssueComplianceCertificate',
   actor: cooperative,
+  now: NOW,
   certificateNo: 'HG440281-20250618-0001',
   productName: '黄金柰李',
   quantity: { value: 800, unit: 'kg' },
@@ -264,4 +281,54 @@ export const certificateIssued: ComplianceCertificateIssued = {
     basis: ['self_tested'],
     issuerId: 'org-jiufeng-coop',
   },
+};
+
+/** The cooperative hands its picked plums to the town's packhouse, which takes them over. */
+export const handOver: HandOverBatch = {
+  type: 'HandOverBatch',
+  actor: cooperative,
+  now: NOW,
+  handoverId: 'ho-0618',
+  to: { id: 'org-jiufeng-packhouse', role: 'packhouse' },
+  handedOverAt: '2025-06-18T08:00:00+08:00',
+};
+
+export const handedOver: BatchHandedOver = {
+  type: 'BatchHandedOver',
+  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', toOrganizationId: 'org-jiufeng-packhouse', handedOverAt: '2025-06-18T08:00:00+08:00' },
+};
+
+export const acceptHandover: AcceptHandover = {
+  type: 'AcceptHandover',
+  actor: packhouse,
+  now: NOW,
+  handoverId: 'ho-0618',
+  acceptedAt: '2025-06-18T08:30:00+08:00',
+};
+
+export const handoverAccepted: BatchHandoverAccepted = {
+  type: 'BatchHandoverAccepted',
+  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', organizationId: 'org-jiufeng-packhouse', acceptedAt: '2025-06-18T08:30:00+08:00' },
+};
+
+export const endHandover: EndHandover = {
+  type: 'EndHandover',
+  actor: cooperative,
+  now: NOW,
+  handoverId: 'ho-0618',
+  endedAt: '2025-06-19T08:00:00+08:00',
+};
+
+export const handoverEnded: BatchHandoverEnded = {
+  type: 'BatchHandoverEnded',
+  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', organizationId: 'org-jiufeng-packhouse', endedAt: '2025-06-19T08:00:00+08:00', endedBy: 'org-jiufeng-coop' },
+};
+
+/** The packhouse holds the goods: what its pre-cooling, grading and packing rest on. */
+export const inPackhouseHands = [handedOver, handoverAccepted];
+
+/** What a failed pesticide rapid test does to the batch. */
+export const held: BatchHeld = {
+  type: 'BatchHeld',
+  data: { batchId: 'bat-jf-20250618', family: 'pesticide', reason: 'failed_safety_test', testId: 'qt-20250618-07', heldAt: '2025-06-18T10:15:00+08:00' },
 };

@@ -1,5 +1,5 @@
 import { Actor, conflict, FacilityRef, forbidden, invalid } from '../../../core/src';
-import { RegisteredBatchState } from './batch.state';
+import { RegisteredBatchState, isHeld } from './batch.state';
 import { Quantity } from './events';
 import { exceeds, formatQuantity, inBaseUnit } from './quantity';
 
@@ -33,6 +33,23 @@ export function requireHarvested(
     throw conflict('not_harvested', `Cannot ${action} an unharvested batch`);
   }
   return { harvested, firstHarvestAt };
+}
+
+/** What a step that follows the harvest is compared with. */
+export function afterHarvest(firstHarvestAt: number) {
+  return { ms: firstHarvestAt, what: 'the first harvest', code: 'before_harvest' };
+}
+
+/** A batch held by a failed safety test is not certified, packed for sale or dispatched. */
+export function requireNotHeld(state: RegisteredBatchState, action: string): void {
+  if (!isHeld(state)) return;
+  const holds = Object.entries(state.holds).map(([family, hold]) => `${family} (test ${hold!.testId})`);
+  throw conflict(
+    'batch_held',
+    `Cannot ${action}: batch ${state.batch.batchId} is held after a failed safety test: ${holds.join(', ')}; ` +
+      'a testing lab\'s passing confirmatory test lifts the hold',
+    { holds: Object.keys(state.holds) },
+  );
 }
 
 /** Packing started means items carry the batch's record: what came before must not change under them. */

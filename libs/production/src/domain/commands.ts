@@ -1,6 +1,10 @@
 import { Actor, FacilityRef } from '../../../core/src';
 import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity } from './events';
 
+/*
+ * `now` on a command is the server's clock when it arrived: a recorded step cannot lie after it.
+ */
+
 /** Facts about the batch's product that a decider checks against; resolved by the handler. */
 export interface ProductRef {
   id: string;
@@ -21,6 +25,7 @@ export interface RegisterBatch {
 export interface RecordFarmInput {
   type: 'RecordFarmInput';
   actor: Actor;
+  now: string;
   inputId: string;
   inputName: string;
   activeIngredient?: string;
@@ -33,6 +38,7 @@ export interface RecordFarmInput {
 export interface RecordHarvest {
   type: 'RecordHarvest';
   actor: Actor;
+  now: string;
   harvestId: string;
   harvestedAt: string;
   quantity: Quantity;
@@ -41,6 +47,7 @@ export interface RecordHarvest {
 export interface RecordPreCooling {
   type: 'RecordPreCooling';
   actor: Actor;
+  now: string;
   facility: FacilityRef;
   startedAt: string;
   endedAt: string;
@@ -50,6 +57,7 @@ export interface RecordPreCooling {
 export interface RecordQualityTest {
   type: 'RecordQualityTest';
   actor: Actor;
+  now: string;
   testId: string;
   facility?: FacilityRef;
   method: string;
@@ -60,12 +68,14 @@ export interface RecordQualityTest {
   value: number;
   unit: string;
   threshold: number;
-  passed: boolean;
+  /** The lab's verdict; when absent, read from the value where the method says how. */
+  passed?: boolean;
 }
 
 export interface RecordGrading {
   type: 'RecordGrading';
   actor: Actor;
+  now: string;
   gradingId: string;
   facility: FacilityRef;
   gradedAt: string;
@@ -75,6 +85,7 @@ export interface RecordGrading {
 export interface PackBatch {
   type: 'PackBatch';
   actor: Actor;
+  now: string;
   packingId: string;
   facility: FacilityRef;
   packedAt: string;
@@ -86,6 +97,7 @@ export interface PackBatch {
 export interface IssueComplianceCertificate {
   type: 'IssueComplianceCertificate';
   actor: Actor;
+  now: string;
   certificateNo: string;
   productName: string;
   quantity: Quantity;
@@ -100,10 +112,43 @@ export interface IssueComplianceCertificate {
 export interface RecordCertification {
   type: 'RecordCertification';
   actor: Actor;
+  now: string;
   kind: ProductCertification;
   certificateNo: string;
   issuedBy: string;
   validUntil?: string;
+}
+
+/** The organization goods are handed to, as the handler found it in the registry. */
+export interface OrganizationRef {
+  id: string;
+  role: string;
+}
+
+export interface HandOverBatch {
+  type: 'HandOverBatch';
+  actor: Actor;
+  now: string;
+  handoverId: string;
+  to: OrganizationRef;
+  handedOverAt: string;
+  note?: string;
+}
+
+export interface AcceptHandover {
+  type: 'AcceptHandover';
+  actor: Actor;
+  now: string;
+  handoverId: string;
+  acceptedAt: string;
+}
+
+export interface EndHandover {
+  type: 'EndHandover';
+  actor: Actor;
+  now: string;
+  handoverId: string;
+  endedAt: string;
 }
 
 export type BatchCommand =
@@ -115,4 +160,7 @@ export type BatchCommand =
   | RecordGrading
   | PackBatch
   | IssueComplianceCertificate
-  | RecordCertification;
+  | RecordCertification
+  | HandOverBatch
+  | AcceptHandover
+  | EndHandover;

@@ -93,6 +93,11 @@ export type QualityTestRecorded = DomainEvent<
     threshold: number;
     /** For enzyme inhibition, at or above the threshold is positive (fails). */
     passed: boolean;
+    /**
+     * Recorded by the batch's own cooperative (自检), not a testing lab. Self-tests count as
+     * the producer's own check: they can hold a batch, never release one. Absent before 0.3.
+     */
+    selfTest?: boolean;
   }
 >;
 
@@ -179,6 +184,43 @@ export type BatchCertificationRecorded = DomainEvent<
   }
 >;
 
+/**
+ * The batch's cooperative hands its goods to another organization (a packhouse, another
+ * cooperative's packing line) to pre-cool, grade and pack them. Nothing changes hands until
+ * the receiver accepts; the owner (or the holder) can end it at any time.
+ */
+export type BatchHandedOver = DomainEvent<
+  'BatchHandedOver',
+  { batchId: string; handoverId: string; toOrganizationId: string; handedOverAt: string; note?: string }
+>;
+
+export type BatchHandoverAccepted = DomainEvent<
+  'BatchHandoverAccepted',
+  { batchId: string; handoverId: string; organizationId: string; acceptedAt: string }
+>;
+
+export type BatchHandoverEnded = DomainEvent<
+  'BatchHandoverEnded',
+  { batchId: string; handoverId: string; organizationId: string; endedAt: string; endedBy: string }
+>;
+
+/** What a failed safety test held, by residue family: a pesticide hold is lifted by a pesticide confirmation. */
+export type ResidueFamily = 'pesticide' | 'veterinary_drug';
+
+/**
+ * A failed safety test stops the batch: no 承诺达标合格证 (one already issued is withdrawn),
+ * no packing for sale, no dispatch, until a testing lab's confirmatory test overturns it.
+ */
+export type BatchHeld = DomainEvent<
+  'BatchHeld',
+  { batchId: string; family: ResidueFamily; reason: 'failed_safety_test'; testId: string; heldAt: string }
+>;
+
+export type BatchHoldLifted = DomainEvent<
+  'BatchHoldLifted',
+  { batchId: string; family: ResidueFamily; testId: string; liftedAt: string }
+>;
+
 export type BatchEvent =
   | BatchRegistered
   | FarmInputApplied
@@ -188,7 +230,12 @@ export type BatchEvent =
   | BatchGraded
   | BatchPacked
   | ComplianceCertificateIssued
-  | BatchCertificationRecorded;
+  | BatchCertificationRecorded
+  | BatchHandedOver
+  | BatchHandoverAccepted
+  | BatchHandoverEnded
+  | BatchHeld
+  | BatchHoldLifted;
 
 /** Every batch event type, for projections that follow the whole batch stream. */
 export const BATCH_EVENT_TYPES: readonly BatchEvent['type'][] = [
@@ -201,4 +248,9 @@ export const BATCH_EVENT_TYPES: readonly BatchEvent['type'][] = [
   'BatchPacked',
   'ComplianceCertificateIssued',
   'BatchCertificationRecorded',
+  'BatchHandedOver',
+  'BatchHandoverAccepted',
+  'BatchHandoverEnded',
+  'BatchHeld',
+  'BatchHoldLifted',
 ];

@@ -1,31 +1,41 @@
-import { conflict, invalid } from '../../../core/src';
+import { conflict, invalid, parsePastTime, requireNotBefore } from '../../../core/src';
 import {
+  afterHarvest,
   requireFacilityType,
   requireHarvested,
+  requireNotHeld,
   requireOwnFacility,
   requireProductGrade,
   requireWithinHarvest,
 } from './batch.guards';
 import { RegisteredBatchState } from './batch.state';
 import { PackBatch } from './commands';
+import { requireCustodian } from './custody';
 import { BatchEvent, PackedCarton, PackedItem, Quantity } from './events';
-import { inBaseUnit } from './quantity';
-import { parseTime } from '../../../core/src/time';
+import { exceeds, formatQuantity, inBaseUnit } from './quantity';
+
+/** One item is what one person carries off: a bag, a box, a bird. */
+const MAX_ITEM_KG = 1000;
 
 /**
  * Packing (包装), possibly over several sessions: every item gets its code (一物一码) and a
  * carton, and together the sessions cannot hold more than was harvested.
  */
 export function decidePacking(command: PackBatch, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, packingId, facility, packedAt, items, cartons } = command;
+  const { actor, packingId, facility, packedAt, items, cartons, now } = command;
+  requireCustodian(actor, state, 'pack it');
   requireOwnFacility(actor, facility);
   requireFacilityType(facility, ['packhouse'], 'Packing');
   if (state.packingIds.has(packingId)) throw conflict('packing_exists', `Packing ${packingId} is already recorded`);
-  const { harvested } = requireHarvested(state, 'pack');
-  parseTime('packedAt', packedAt);
+  requireNotHeld(state, 'pack it for sale');
+  const { harvested, firstHarvestAt } = requireHarvested(state, 'pack');
+  const packedMs = parsePastTime('packedAt', packedAt, now);
+  requireNotBefore('packedAt', packedMs, afterHarvest(firstHarvestAt));
   if (!Array.isArray(items) || items.length === 0) throw invalid('no_items', 'A packing needs at least one item');
   checkCartons(items, Array.isArray(cartons) ? cartons : [], state);
-  checkItems(items, state);
+  checkItems(items, state, packedMs);
+  // The class first: its refusal names the grade, which says more than the harvest's total.
+  checkGradedClasses(items, state, harvested);
   checkTotal(items, state, harvested);
   return [
     {
@@ -71,7 +81,7 @@ function checkCartons(items: PackedItem[], cartons: PackedCarton[], state: Regis
   }
 }
 
-function checkItems(items: PackedItem[], state: RegisteredBatchState): void {
+function checkItems(items: PackedItem[], state: RegisteredBatchState, packedMs: number): void {
   const repeated = duplicates(items.map((item) => item.code));
   if (repeated.length > 0) {
     throw invalid('duplicate_item_code', `Item codes listed more than once: ${repeated.join(', ')}`, { codes: repeated });
@@ -91,8 +101,36 @@ function checkItems(items: PackedItem[], state: RegisteredBatchState): void {
         { grade: item.grade, graded: gradedClasses },
       );
     }
+    const gradedAt = state.firstGradedAt[item.grade];
+    if (gradedAt !== undefined) {
+      requireNotBefore('packedAt', packedMs, { ms: gradedAt, what: `the grading of ${item.grade}`, code: 'before_grading' });
+    }
     netWeightKg(`items[${i}].netWeight`, item.netWeight);
   });
+}
+
+/**
+ * Once graded, no class can be packed beyond what was graded in it: 1,000 kg of 特级 out of 25 kg
+ * graded 特级 would sell 一级 fruit under the better grade.
+ */
+function checkGradedClasses(items: PackedItem[], state: RegisteredBatchState, harvested: Quantity): void {
+  if (Object.keys(state.graded).length === 0) return;
+  const byWeight = harvested.unit === 'kg';
+  const packing: Record<string, number> = {};
+  for (const item of items) packing[item.grade] = (packing[item.grade] ?? 0) + (byWeight ? netWeightKg('netWeight', item.netWeight) : 1);
+  for (const [grade, amount] of Object.entries(packing)) {
+    const before = state.packedByGrade[grade] ?? 0;
+    const graded = state.graded[grade] ?? 0;
+    if (exceeds(before + amount, graded)) {
+      const unit = byWeight ? 'kg' : 'items';
+      throw invalid(
+        'exceeds_graded',
+        `Packing ${formatQuantity({ value: amount, unit })} of ${grade}${before > 0 ? ` after ${formatQuantity({ value: before, unit })} packed` : ''}, ` +
+          `but only ${formatQuantity({ value: graded, unit: harvested.unit })} was graded ${grade}`,
+        { grade, packed: before + amount, graded },
+      );
+    }
+  }
 }
 
 /**
@@ -112,6 +150,11 @@ function netWeightKg(field: string, netWeight: Quantity): number {
   const base = inBaseUnit(field, netWeight);
   if (base.unit !== 'kg') {
     throw invalid('unit_mismatch', `${field} must be a weight in g, kg or t; got ${netWeight.unit}`, { field });
+  }
+  if (base.value > MAX_ITEM_KG) {
+    throw invalid('implausible_quantity', `${field} of ${formatQuantity(netWeight)} is more than one item can weigh (${MAX_ITEM_KG} kg)`, {
+      field: `${field}.value`,
+    });
   }
   return base.value;
 }

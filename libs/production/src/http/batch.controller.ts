@@ -2,10 +2,10 @@ import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { itemScanUrl } from '../../../consumer/src/codes/digital-link';
-import { Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
+import { Actor } from '../../../core/src';
+import { CurrentActor, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
 import { CommandContext } from '../../../platform/src/commands/stream-executor';
 import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
-import { found } from '../../../platform/src/http/not-found';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import {
   IssueCertificateCommand,
@@ -17,9 +17,24 @@ import {
   RecordQualityTestCommand,
   RegisterBatchCommand,
 } from '../application/batch.handlers';
+import { AcceptHandoverCommand, EndHandoverCommand, HandOverBatchCommand } from '../application/handover.handlers';
 import { PackBatchCommand } from '../application/packing.handler';
-import { BatchView, ItemView } from '../batch.views';
-import { CertificateDto, CertificationDto, FarmInputDto, GradingDto, HarvestDto, PackingDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from './batch.dto';
+import { BatchReaders } from '../access/batch-readers';
+import { ItemView } from '../batch.views';
+import {
+  CertificateDto,
+  CertificationDto,
+  FarmInputDto,
+  GradingDto,
+  HandoverAcceptanceDto,
+  HandoverDto,
+  HandoverEndDto,
+  HarvestDto,
+  PackingDto,
+  PreCoolingDto,
+  QualityTestDto,
+  RegisterBatchDto,
+} from './batch.dto';
 
 /** Production steps of a batch (批次): from registration on the farm plot to packed, coded items. */
 @ApiTags('batches')
@@ -31,6 +46,7 @@ export class BatchController {
     private readonly commands: CommandBus,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readers: BatchReaders,
   ) {}
 
   @Post()
@@ -41,24 +57,23 @@ export class BatchController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'The batches I may read: my own, those handed to me or tested by me; all of them under my standards or my jurisdiction' })
   @ApiQuery({ name: 'cooperativeId', required: false })
   @ApiQuery({ name: 'productId', required: false })
-  list(@Query('cooperativeId') cooperativeId?: string, @Query('productId') productId?: string) {
-    return this.docs.find<BatchView>('batches', {
-      ...(cooperativeId ? { 'cooperative.id': cooperativeId } : {}),
-      ...(productId ? { 'product.id': productId } : {}),
-    });
+  async list(@CurrentActor() actor: Actor, @Query('cooperativeId') cooperativeId?: string, @Query('productId') productId?: string) {
+    return this.readers.list(await this.readers.viewer(actor), { cooperativeId, productId });
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
-    return found(await this.docs.get<BatchView>('batches', id), 'batch', id);
+  @ApiOperation({ summary: 'One batch in full, for those the read policy lets read it (403 naming the rule otherwise)' })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.readers.readable(actor, id);
   }
 
   @Get(':id/items')
   @ApiOperation({ summary: 'Every packed item of the batch with its code and scan URL' })
-  async items(@Param('id') id: string) {
-    const batch = found(await this.docs.get<BatchView>('batches', id), 'batch', id);
+  async items(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const batch = await this.readers.readable(actor, id);
     const items = await this.docs.find<ItemView>('items', { batchId: id });
     return items.map((item) => ({
       ...item,
@@ -87,9 +102,30 @@ export class BatchController {
     return this.commands.execute(new RecordPreCoolingCommand(ctx, id, body));
   }
 
+  @Post(':id/handovers')
+  @Roles('cooperative')
+  @ApiOperation({ summary: 'Hand my batch’s goods to a packhouse or cooperative (交接), to pre-cool, grade and pack them once it accepts' })
+  handOver(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: HandoverDto) {
+    return this.commands.execute(new HandOverBatchCommand(ctx, id, body));
+  }
+
+  @Post(':id/handovers/:handoverId/acceptance')
+  @Roles('packhouse', 'cooperative')
+  @ApiOperation({ summary: 'Accept goods handed to my organization' })
+  acceptHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverAcceptanceDto) {
+    return this.commands.execute(new AcceptHandoverCommand(ctx, id, handoverId, body));
+  }
+
+  @Post(':id/handovers/:handoverId/end')
+  @Roles('packhouse', 'cooperative')
+  @ApiOperation({ summary: 'End a hand-over: the owner takes its goods back (or withdraws the offer), or the holder gives them back' })
+  endHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverEndDto) {
+    return this.commands.execute(new EndHandoverCommand(ctx, id, handoverId, body));
+  }
+
   @Post(':id/quality-tests')
-  @Roles('testing_lab', 'cooperative', 'packhouse')
-  @ApiOperation({ summary: 'Record a quality test (e.g. pesticide residue rapid test)' })
+  @Roles('testing_lab', 'cooperative')
+  @ApiOperation({ summary: 'Record a quality test: a testing lab’s, or the owning cooperative’s self-test (自检); a failed safety test holds the batch' })
   qualityTest(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: QualityTestDto) {
     return this.commands.execute(new RecordQualityTestCommand(ctx, id, body));
   }

@@ -143,3 +143,21 @@ export class CertificationDto {
   @ApiProperty({ example: '中国绿色食品发展中心' }) @IsString() @IsNotEmpty() @MaxLength(100) issuedBy!: string;
   @ApiPropertyOptional({ example: '2028-06-30T23:59:59+08:00' }) @IsOptional() @IsISO8601(ISO) validUntil?: string;
 }
+
+export class HandoverDto {
+  @ApiProperty({ description: 'the organization (packhouse or cooperative) the goods are handed to' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  toOrganizationId!: string;
+  @ApiPropertyOptional({ description: 'when the goods changed hands; now when absent' }) @IsOptional() @IsISO8601(ISO) handedOverAt?: string;
+  @ApiPropertyOptional({ example: '整批交北乡镇包装中心预冷分级包装' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
+}
+
+export class HandoverAcceptanceDto {
+  @ApiPropertyOptional({ description: 'when the goods were taken over; now when absent' }) @IsOptional() @IsISO8601(ISO) acceptedAt?: string;
+}
+
+export class HandoverEndDto {
+  @ApiPropertyOptional({ description: 'when the goods went back; now when absent' }) @IsOptional() @IsISO8601(ISO) endedAt?: string;
+}

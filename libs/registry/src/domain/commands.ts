@@ -1,5 +1,5 @@
 import { Actor } from '../../../core/src';
-import { FacilityType, OrganizationRole, Region, TemperatureRange } from './events';
+import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange } from './events';
 
 export interface RegisterOrganization {
   type: 'RegisterOrganization';
@@ -8,7 +8,7 @@ export interface RegisterOrganization {
   name: string;
   role: OrganizationRole;
   creditCode?: string;
-  region?: Region;
+  region?: OrganizationRegion;
   contactPhone?: string;
 }
 

@@ -33,6 +33,12 @@ export interface Region {
   village?: string;
 }
 
+/**
+ * Where an organization is. A regulator's is its jurisdiction: a county, or for a provincial
+ * regulator a province alone.
+ */
+export type OrganizationRegion = Omit<Region, 'county'> & { county?: string };
+
 export interface TemperatureRange {
   minC: number;
   maxC: number;
@@ -46,7 +52,7 @@ export type OrganizationRegistered = DomainEvent<
     role: OrganizationRole;
     /** 统一社会信用代码, 18 characters, where the organization has one. */
     creditCode?: string;
-    region?: Region;
+    region?: OrganizationRegion;
     /** Public business contact (printed on the 承诺达标合格证); never a person's private number. */
     contactPhone?: string;
   }

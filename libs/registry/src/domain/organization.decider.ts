@@ -1,6 +1,7 @@
 import { conflict, Decider, forbidden, invalid, notFound } from '../../../core/src';
 import { OrganizationCommand } from './commands';
 import { isValidCreditCode } from './credit-code';
+import { checkOrganizationRegion } from './organization-region';
 import { ORGANIZATION_ROLES, OrganizationEvent } from './events';
 
 export interface OrganizationState {
@@ -56,6 +57,7 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
           );
         }
         const { organizationId, name, role, creditCode, region, contactPhone } = command;
+        checkOrganizationRegion(role, region);
         return [
           {
             type: 'OrganizationRegistered',

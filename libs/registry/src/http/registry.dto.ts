@@ -26,6 +26,15 @@ export class RegionDto {
   @ApiPropertyOptional({ example: '北乡村' }) @IsOptional() @IsString() @MaxLength(40) village?: string;
 }
 
+/** An organization's place; a provincial regulator names its province without a county. */
+export class OrganizationRegionDto {
+  @ApiPropertyOptional({ example: '广东省' }) @IsOptional() @IsString() @MaxLength(40) province?: string;
+  @ApiPropertyOptional({ example: '韶关市' }) @IsOptional() @IsString() @MaxLength(40) city?: string;
+  @ApiPropertyOptional({ example: '乐昌市', description: 'required but for a provincial regulator' }) @IsOptional() @IsString() @MaxLength(40) county?: string;
+  @ApiPropertyOptional({ example: '北乡镇' }) @IsOptional() @IsString() @MaxLength(40) town?: string;
+  @ApiPropertyOptional({ example: '北乡村' }) @IsOptional() @IsString() @MaxLength(40) village?: string;
+}
+
 export class GeoPointDto {
   @ApiProperty() @IsNumber() @Min(-90) @Max(90) lat!: number;
   @ApiProperty() @IsNumber() @Min(-180) @Max(180) lng!: number;
@@ -44,7 +53,11 @@ export class RegisterOrganizationDto {
   @IsString()
   @Length(18, 18)
   creditCode?: string;
-  @ApiPropertyOptional({ type: RegionDto }) @IsOptional() @ValidateNested() @Type(() => RegionDto) region?: RegionDto;
+  @ApiPropertyOptional({ type: OrganizationRegionDto, description: 'a regulator’s is its jurisdiction (required): its county, or its province alone' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationRegionDto)
+  region?: OrganizationRegionDto;
   @ApiPropertyOptional({ description: 'public business contact, printed on certificates' })
   @IsOptional()
   @Matches(/^[0-9+\- ]{5,20}$/)

@@ -14,8 +14,13 @@ import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } fro
 import { Cause, governingVersion, judge } from './verdict';
 import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize } from './windows';
 
-/** Batch steps after registration: each adds to the facts the rules are judged on. */
-const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
+/**
+ * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
+ * and holds are not among them: custody changes no rule, and a hold follows from a failed
+ * test the rules already judge.
+ */
+const NOT_JUDGED = ['BatchRegistered', 'BatchHandedOver', 'BatchHandoverAccepted', 'BatchHandoverEnded', 'BatchHeld', 'BatchHoldLifted'];
+const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => !NOT_JUDGED.includes(type));
 const SHIPMENT_EVENTS = ['ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'];
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
 const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];

@@ -73,6 +73,12 @@ describe('the compliance summary', () => {
     expect(summarize(CELLS, 'product', { from: '2025-06', to: '2025-06' }).total.mostViolated.map((m) => m.rule).sort()).toEqual(['hubToVillage', 'tests:pesticide_residue_rapid_test', 'transport']);
   });
 
+  it('leaves out what the reader may not see: a county regulator sees its county, a standards owner its products', () => {
+    expect(summarize(CELLS, 'county', { scope: { counties: new Set(['乐昌市']) } }).rows.map((r) => r.key)).toEqual(['乐昌市']);
+    expect(summarize(CELLS, 'product', { scope: { products: new Set(['prd-peach']) } }).total.batches.total).toBe(4);
+    expect(summarize(CELLS, 'product', { county: '仁化县', scope: { counties: new Set(['乐昌市']) } }).total.batches.total).toBe(0);
+  });
+
   it('is all zeros, with no rows, when nothing is counted', () => {
     const { total, rows } = summarize([], 'product');
     expect(rows).toEqual([]);

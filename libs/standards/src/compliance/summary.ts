@@ -8,6 +8,8 @@ export interface SummaryFilter {
   standard?: string;
   from?: string;
   to?: string;
+  /** What the reader may see at all (the read policy): cells of other counties or products are left out. */
+  scope?: { counties?: ReadonlySet<string>; products?: ReadonlySet<string> };
 }
 
 export interface SummaryRow {
@@ -54,6 +56,8 @@ export function summarize(cells: readonly ComplianceCellView[], by: StatDimensio
 }
 
 function kept(cell: ComplianceCellView, filter: SummaryFilter): boolean {
+  if (filter.scope?.counties && !filter.scope.counties.has(cell.keys.county.key)) return false;
+  if (filter.scope?.products && !filter.scope.products.has(cell.keys.product.key)) return false;
   for (const d of CELL_DIMENSIONS) {
     const wanted = d === 'month' ? undefined : filter[d];
     if (wanted !== undefined && cell.keys[d].key !== wanted) return false;

@@ -1,11 +1,13 @@
-import { BadRequestException, Body, Controller, ForbiddenException, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../../../core/src';
 import { CurrentActor, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
 import { CommandContext } from '../../../platform/src/commands/stream-executor';
 import { found } from '../../../platform/src/http/not-found';
-import { BatchView, ItemView } from '../../../production/src/batch.views';
+import { BatchReaders } from '../../../production/src/access/batch-readers';
+import { Viewer } from '../../../production/src/access/read-policy';
+import { ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { CertifyBatchCommand } from '../application/standard.handlers';
 import { AlertView, BatchComplianceView, ComplianceCellView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
@@ -17,8 +19,9 @@ import { BrandCertificationDto } from './standard.dto';
 const STATUSES = ['compliant', 'non_compliant', 'pending'];
 
 /**
- * Compliance as each user needs it: a cooperative its own batches and alerts, the standards
- * owner and regulators every batch, the aggregates and the open violations.
+ * Compliance as each user needs it, under the one read policy of batches: a cooperative its own
+ * batches and alerts, the standards owner the batches under its standards, a regulator those of
+ * its jurisdiction, with the aggregates and the open violations.
  */
 @ApiTags('compliance')
 @ApiBearerAuth()
@@ -27,40 +30,28 @@ export class ComplianceController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    private readonly readers: BatchReaders,
   ) {}
 
   @Get('batches')
-  @ApiOperation({ summary: 'Batches with their verdicts (a cooperative sees its own)' })
+  @ApiOperation({ summary: 'Batches with their verdicts: those the read policy lets me read' })
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiQuery({ name: 'productId', required: false })
   @ApiQuery({ name: 'cooperativeId', required: false })
   async batches(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('productId') productId?: string, @Query('cooperativeId') cooperativeId?: string) {
     if (status !== undefined && !STATUSES.includes(status)) throw badQuery('status', STATUSES);
-    const docs = (await this.records({ ...scope(actor, cooperativeId), ...(productId && { productId }) })).filter((d) => !status || d.status === status);
+    const batches = await this.readers.list(await this.readers.viewer(actor), { cooperativeId, productId });
+    const found = await this.docs.getMany<BatchComplianceView>(batches.map((b) => ({ collection: 'compliance', id: b.id })));
+    const docs = [...found.values()].filter((d): d is BatchComplianceView => d !== undefined && (!status || d.status === status));
     const standards = new Map((await this.docs.find<StandardView>('standards')).map((s) => [s.productId, s]));
     return docs.map((doc) => publicBatch(doc, standards.get(doc.productId)));
-  }
-
-  /**
-   * The compliance records of a cooperative's or a product's batches, found through the batch
-   * index: the compliance record is written on every event, and an index of its own would cost
-   * each of those writes a parse of the record.
-   */
-  private async records(where: { cooperativeId?: string; productId?: string }): Promise<BatchComplianceView[]> {
-    if (!where.cooperativeId && !where.productId) return this.docs.find<BatchComplianceView>('compliance');
-    const batches = await this.docs.find<BatchView>('batches', {
-      ...(where.cooperativeId && { 'cooperative.id': where.cooperativeId }),
-      ...(where.productId && { 'product.id': where.productId }),
-    });
-    const found = await this.docs.getMany<BatchComplianceView>(batches.map((b) => ({ collection: 'compliance', id: b.id })));
-    return [...found.values()].filter((d): d is BatchComplianceView => d !== undefined);
   }
 
   @Get('batches/:id')
   @ApiOperation({ summary: "One batch's verdict: every rule with its status, reason, evidence and deadline" })
   async batch(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    await this.readers.readable(actor, id);
     const doc = found(await this.docs.get<BatchComplianceView>('compliance', id), 'batch', id);
-    if (!mayRead(actor, doc.cooperativeId)) throw notYours();
     return publicBatch(doc, await this.docs.get<StandardView>('standards', doc.productId));
   }
 
@@ -77,8 +68,8 @@ export class ComplianceController {
   @ApiOperation({ summary: "One item's verdict: its batch's rules for its grade, with its own carton's cold chain and delivery" })
   async item(@CurrentActor() actor: Actor, @Param('code') code: string) {
     const item = found(await this.docs.get<ItemView>('items', code), 'item', code);
+    await this.readers.readable(actor, item.batchId);
     const doc = await this.docs.get<BatchComplianceView>('compliance', item.batchId);
-    if (doc && !mayRead(actor, doc.cooperativeId)) throw notYours();
     const standard = doc && (await this.docs.get<StandardView>('standards', doc.productId));
     return found(itemCompliance(doc, standard, item), 'compliance', code);
   }
@@ -93,38 +84,36 @@ export class ComplianceController {
   @ApiQuery({ name: 'standard', required: false, description: 'standardId@version' })
   @ApiQuery({ name: 'from', required: false, description: 'first month, yyyy-mm (China time)' })
   @ApiQuery({ name: 'to', required: false, description: 'last month, yyyy-mm (China time)' })
-  async summary(@Query() query: Record<string, unknown>) {
+  async summary(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
     const by = query.by ?? 'product';
     if (typeof by !== 'string' || !(STAT_DIMENSIONS as readonly string[]).includes(by)) throw badQuery('by', [...STAT_DIMENSIONS]);
-    const filter = summaryFilter(query);
+    const filter = { ...summaryFilter(query), scope: await this.summaryScope(await this.readers.viewer(actor)) };
     return summarize(await this.docs.find<ComplianceCellView>('complianceStats'), by as StatDimension, filter);
   }
 
   @Get('violations')
-  @ApiOperation({ summary: 'The live list of open violations, each with its batch and rule (a cooperative sees its own)' })
+  @ApiOperation({ summary: 'The live list of open violations, each with its batch and rule: those of the batches I may read' })
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'resolved'] })
+  @ApiQuery({ name: 'cooperativeId', required: false })
   async violations(@CurrentActor() actor: Actor, @Query('status') status: string = 'open', @Query('cooperativeId') cooperativeId?: string) {
     if (status !== 'open' && status !== 'resolved') throw badQuery('status', ['open', 'resolved']);
-    const alerts = await this.docs.find<AlertView>('alerts', { ...scope(actor, cooperativeId), status });
-    return alerts.sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+    const viewer = await this.readers.viewer(actor);
+    // A cooperative's own alerts come straight from their index; anyone else's are checked batch by batch.
+    const own = actor.role === 'cooperative' && (cooperativeId === undefined || cooperativeId === actor.organizationId);
+    const where = { ...(own ? { cooperativeId: actor.organizationId } : cooperativeId ? { cooperativeId } : {}), status };
+    const alerts = await this.docs.find<AlertView>('alerts', where);
+    const readable = own ? undefined : await this.readers.readableIds(viewer, alerts.map((a) => a.batchId));
+    return alerts.filter((a) => !readable || readable.has(a.batchId)).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
   }
-}
 
-/** Cooperatives read their own batches; the standards owner, regulators and retailers read all. */
-function mayRead(actor: Actor, cooperativeId: string): boolean {
-  return actor.role !== 'cooperative' || actor.organizationId === cooperativeId;
-}
-
-function scope(actor: Actor, cooperativeId?: string): Record<string, string> {
-  if (actor.role === 'cooperative') {
-    if (cooperativeId && cooperativeId !== actor.organizationId) throw notYours();
-    return { cooperativeId: actor.organizationId };
+  /** The counties (regulators) or products (standards owners) the summary may add up. */
+  private async summaryScope(viewer: Viewer): Promise<SummaryFilter['scope']> {
+    if (viewer.role === 'standards_owner') return { products: viewer.standardProducts ?? new Set() };
+    if (viewer.role !== 'regulator') return undefined;
+    if (viewer.jurisdiction?.county) return { counties: new Set([viewer.jurisdiction.county]) };
+    const batches = await this.readers.list(viewer);
+    return { counties: new Set(batches.map((b) => b.farmPlot.region.county)) };
   }
-  return cooperativeId ? { cooperativeId } : {};
-}
-
-function notYours() {
-  return new ForbiddenException({ code: 'not_batch_owner', message: "a cooperative reads its own batches' compliance only" });
 }
 
 function badQuery(name: string, allowed: string[]) {

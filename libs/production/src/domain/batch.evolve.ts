@@ -1,0 +1,104 @@
+import { BatchState } from './batch.state';
+import { BatchEvent } from './events';
+import { toBaseUnit } from './quantity';
+
+const add = <T>(set: ReadonlySet<T>, ...values: T[]): ReadonlySet<T> => new Set([...set, ...values]);
+
+export const initialBatchState = (): BatchState => ({
+  farmInputIds: new Set(),
+  harvestIds: new Set(),
+  testIds: new Set(),
+  gradingIds: new Set(),
+  graded: {},
+  firstGradedAt: {},
+  packingIds: new Set(),
+  packedCodes: new Set(),
+  packedCartonIds: new Set(),
+  packedNetWeightKg: 0,
+  packedByGrade: {},
+  handovers: {},
+  holds: {},
+});
+
+/** Folds one batch event into the state its commands are decided on. */
+export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
+  switch (event.type) {
+    case 'BatchRegistered': {
+      const { batchId, lotCode, productId, cooperativeId, farmPlotId, grades = [] } = event.data;
+      return { ...state, batch: { batchId, lotCode, productId, cooperativeId, farmPlotId, grades } };
+    }
+    case 'FarmInputApplied':
+      return { ...state, farmInputIds: add(state.farmInputIds, event.data.inputId) };
+    case 'BatchHarvested': {
+      const quantity = toBaseUnit(event.data.quantity);
+      const at = Date.parse(event.data.harvestedAt);
+      return {
+        ...state,
+        harvestIds: add(state.harvestIds, event.data.harvestId),
+        harvested: { value: (state.harvested?.value ?? 0) + quantity.value, unit: quantity.unit },
+        firstHarvestAt: Math.min(state.firstHarvestAt ?? at, at),
+        lastHarvestAt: Math.max(state.lastHarvestAt ?? at, at),
+      };
+    }
+    case 'BatchPreCooled':
+      // Kept in the stream for the passport and the cold-chain view; no rule here reads it.
+      return state;
+    case 'QualityTestRecorded':
+      return { ...state, testIds: add(state.testIds, event.data.testId) };
+    case 'BatchGraded': {
+      const graded = { ...state.graded };
+      const firstGradedAt = { ...state.firstGradedAt };
+      const at = Date.parse(event.data.gradedAt);
+      for (const { grade, quantity } of event.data.classes) {
+        graded[grade] = (graded[grade] ?? 0) + toBaseUnit(quantity).value;
+        firstGradedAt[grade] = Math.min(firstGradedAt[grade] ?? at, at);
+      }
+      return { ...state, gradingIds: add(state.gradingIds, event.data.gradingId), graded, firstGradedAt };
+    }
+    case 'BatchPacked': {
+      const byWeight = state.harvested?.unit !== undefined ? state.harvested.unit === 'kg' : true;
+      const packedByGrade = { ...state.packedByGrade };
+      let kg = 0;
+      for (const item of event.data.items) {
+        const itemKg = toBaseUnit(item.netWeight).value;
+        kg += itemKg;
+        packedByGrade[item.grade] = (packedByGrade[item.grade] ?? 0) + (byWeight ? itemKg : 1);
+      }
+      return {
+        ...state,
+        packingIds: add(state.packingIds, event.data.packingId),
+        packedCodes: add(state.packedCodes, ...event.data.items.map((item) => item.code)),
+        packedCartonIds: add(state.packedCartonIds, ...event.data.cartons.map((carton) => carton.cartonId)),
+        packedNetWeightKg: state.packedNetWeightKg + kg,
+        packedByGrade,
+      };
+    }
+    case 'ComplianceCertificateIssued':
+      return { ...state, certificateNo: event.data.certificateNo };
+    case 'BatchCertificationRecorded':
+      return { ...state, certifications: add(state.certifications ?? new Set(), event.data.kind) };
+    case 'BatchHandedOver': {
+      const { handoverId, toOrganizationId, handedOverAt } = event.data;
+      return { ...state, handovers: { ...state.handovers, [handoverId]: { toOrganizationId, handedOverAt: Date.parse(handedOverAt), status: 'offered' } } };
+    }
+    case 'BatchHandoverAccepted':
+    case 'BatchHandoverEnded': {
+      const { handoverId } = event.data;
+      const handover = state.handovers[handoverId];
+      if (!handover) return state;
+      const status = event.type === 'BatchHandoverAccepted' ? 'accepted' : 'ended';
+      return { ...state, handovers: { ...state.handovers, [handoverId]: { ...handover, status } } };
+    }
+    case 'BatchHeld':
+      return { ...state, holds: { ...state.holds, [event.data.family]: { testId: event.data.testId, testedAt: Date.parse(event.data.heldAt) } } };
+    case 'BatchHoldLifted': {
+      const holds = { ...state.holds };
+      delete holds[event.data.family];
+      return { ...state, holds };
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
