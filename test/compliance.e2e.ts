@@ -1,8 +1,9 @@
-import { apiClient, Call } from './support/api-client';
+import { Call } from './support/api-client';
 import { Org, expectOk, registerOrg } from './support/fixtures';
-import { SmallWorld, handOver, smallWorld } from './support/small-world';
+import { SmallWorld, handOver } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
-import { TestApp, startTestApp } from './support/test-app';
+import { startStandardsWorld } from './support/standards-world';
+import { TestApp } from './support/test-app';
 
 const T = (hhmm: string, day = 15) => `2026-07-${day}T${hhmm}:00+08:00`;
 
@@ -25,11 +26,7 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
   let regulator: Org;
 
   beforeAll(async () => {
-    app = await startTestApp({ projector });
-    call = apiClient(app.baseUrl);
-    w = await smallWorld(call);
-    owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');
-    regulator = await registerOrg(call, 'regulator', '乐昌市市场监督管理局');
+    ({ app, call, w, owner, regulator } = await startStandardsWorld(projector));
   });
   afterAll(() => app.close());
 

@@ -117,6 +117,55 @@ describe('registry over HTTP: organizations, keys, facilities, products', () => 
     expect(reused.status).toBe(409);
   });
 
+  describe('an API key issued with an Idempotency-Key', () => {
+    const issue = (orgId: string, key: string, body: object = { label: 'tablet' }) =>
+      call('POST', `/api/organizations/${orgId}/api-keys`, { key: ADMIN_KEY, body, headers: { 'idempotency-key': key } });
+    const works = async (apiKey: string) => (await call('GET', '/api/me', { key: apiKey })).status === 200;
+    /** The keys among the answers that authenticate. */
+    const workingKeys = async (answers: { body: { apiKey?: string } }[]) => {
+      const keys = answers.map((a) => a.body.apiKey).filter((k): k is string => typeof k === 'string');
+      const working = await Promise.all(keys.map(works));
+      return keys.filter((_, i) => working[i]);
+    };
+
+    it('is issued once: the retry mints no second key and is told which key was issued and what to do', async () => {
+      const org = await registerOrg(call, 'packhouse', '北乡镇产地初加工中心');
+      const first = await issue(org.id, 'packhouse-tablet');
+      const again = await issue(org.id, 'packhouse-tablet');
+      expect(await workingKeys([first, again])).toEqual([first.body.apiKey]);
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'api_key_already_issued', details: { keyId: first.body.keyId } });
+      expect(again.body.message).toContain(`revoke ${first.body.keyId}`);
+      // After revoking it, the same Idempotency-Key still issues nothing: a new one does.
+      expect((await call('DELETE', `/api/organizations/${org.id}/api-keys/${first.body.keyId}`, { key: ADMIN_KEY })).status).toBe(200);
+      const revoked = await issue(org.id, 'packhouse-tablet');
+      expect(revoked.body).toMatchObject({ code: 'api_key_already_issued', details: { keyId: first.body.keyId, revoked: true } });
+      const next = await issue(org.id, 'packhouse-tablet-2');
+      expect(next.status).toBe(201);
+      expect(await works(next.body.apiKey)).toBe(true);
+    });
+
+    it('is issued once for requests sent side by side: one answer holds a key, the others are refused naming it', async () => {
+      const org = await registerOrg(call, 'testing_lab', '乐昌市农产品质量安全检测中心');
+      const answers = await Promise.all([1, 2, 3].map(() => issue(org.id, 'lab-bench')));
+      expect(await workingKeys(answers)).toHaveLength(1);
+      const issued = answers.filter((a) => a.status === 201);
+      expect(issued).toHaveLength(1);
+      for (const refused of answers.filter((a) => a.status !== 201)) {
+        expect(refused).toMatchObject({ status: 409, body: { code: 'api_key_already_issued', details: { keyId: issued[0].body.keyId } } });
+      }
+    });
+
+    it('cannot be reused for another label or another organization', async () => {
+      const [a, b] = [await registerOrg(call, 'logistics', '九峰镇服务站'), await registerOrg(call, 'logistics', '北乡镇服务站')];
+      expect((await issue(a.id, 'station-desk')).status).toBe(201);
+      for (const reused of [await issue(a.id, 'station-desk', { label: 'other' }), await issue(b.id, 'station-desk')]) {
+        expect(reused).toMatchObject({ status: 409, body: { code: 'idempotency_key_reused' } });
+      }
+    });
+  });
+
   it('concurrent duplicates with one Idempotency-Key still record once', async () => {
     const coop = await registerOrg(call, 'cooperative', '黄圃镇合作社');
     const body = { type: 'farm_plot', name: '黄圃镇1号地块', region: { ...LECHANG, town: '黄圃镇' } };

@@ -10,8 +10,8 @@ export interface MintedKey {
   secretHash: string;
 }
 
-export function mintApiKey(): MintedKey {
-  const keyId = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+/** A new key; its id random, or given (12 letters and digits) when it must be the same on a retry. */
+export function mintApiKey(keyId = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')): MintedKey {
   const secret = randomBytes(32).toString('base64url');
   return { keyId, apiKey: `sy_${keyId}_${secret}`, secretHash: hashSecret(secret) };
 }

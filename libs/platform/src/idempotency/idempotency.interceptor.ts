@@ -23,7 +23,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const key = request.headers['idempotency-key'];
     if (!WRITE_METHODS.has(request.method) || key === undefined || !request.actor) return next.handle();
-    if (Reflect.getMetadata(NOT_REPLAYABLE, context.getHandler())) return next.handle();
+    // An answer holding a secret is not kept: only which request the key was used for, so that
+    // another request with it is refused; the handler answers a repeat of the same one itself.
+    const replayable = !Reflect.getMetadata(NOT_REPLAYABLE, context.getHandler());
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
       throw new BadRequestException({ code: 'invalid_idempotency_key', message: 'Idempotency-Key must be 1–200 characters' });
     }
@@ -44,11 +46,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             message: 'this Idempotency-Key was already used for a different request',
           });
         }
-        reply.status(stored.status).header('idempotent-replayed', 'true');
-        return JSON.parse(stored.body);
+        if (replayable) {
+          reply.status(stored.status).header('idempotent-replayed', 'true');
+          return JSON.parse(stored.body);
+        }
       }
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store.save(scope, key, { requestHash, status: successStatus(context, request.method), body: JSON.stringify(result ?? null) });
+      const body = replayable ? JSON.stringify(result ?? null) : 'null';
+      await this.store.save(scope, key, { requestHash, status: successStatus(context, request.method), body });
       return result;
     };
     const promise = run();

@@ -55,15 +55,19 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
 }
 
 /**
- * The plain key is returned once, here, and never stored: its route opts out of
- * idempotent replay (which would have to keep the answer), and ignores the key for ids.
+ * The plain key is returned once, here, and never stored, so its route opts out of idempotent
+ * replay (which would have to keep the answer). With an Idempotency-Key the key id is derived
+ * from it: a retry, even one running beside the first, lands on the same key id, which the
+ * decider refuses (the stream's expected revision makes the later of two concurrent ones decide
+ * again). The executor is not given the Idempotency-Key, whose replay would answer a retry with
+ * a fresh secret that was never stored.
  */
 @CommandHandler(IssueApiKeyCommand)
 export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
   constructor(private readonly executor: StreamExecutor) {}
 
-  async execute({ ctx: { idempotencyKey: _ignored, ...ctx }, organizationId, body }: IssueApiKeyCommand) {
-    const key = mintApiKey();
+  async execute({ ctx: { idempotencyKey, ...ctx }, organizationId, body }: IssueApiKeyCommand) {
+    const key = mintApiKey(idempotencyKey ? newId('', { ...ctx, idempotencyKey }, organizationId) : undefined);
     await this.executor.execute(organizationStream(organizationId), organizationDecider, {
       type: 'IssueApiKey',
       actor: ctx.actor,

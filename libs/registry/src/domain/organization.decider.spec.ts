@@ -89,16 +89,28 @@ describe('organization decider', () => {
       given([]).when(issueKey).thenThrows({ kind: 'not_found', code: 'organization_not_found' });
     });
 
-    it('cannot issue a key id twice', () => {
-      given([cooperativeRegistered, keyIssued])
+    it('issues no second key for a key id already issued (one derived from the same Idempotency-Key), naming it and what to do', () => {
+      const error = given([cooperativeRegistered, keyIssued])
         .when(issueKey)
-        .thenThrows({ kind: 'conflict', code: 'api_key_exists' });
+        .thenThrows({ kind: 'conflict', code: 'api_key_already_issued' });
+      expect(error.details).toEqual({ keyId: 'key-jiufeng-1', revoked: false });
+      expect(error.message).toContain('revoke key-jiufeng-1');
     });
 
-    it('cannot reissue a revoked key id', () => {
-      given([cooperativeRegistered, keyIssued, keyRevoked])
+    it('says a key issued for that Idempotency-Key and revoked since is revoked', () => {
+      const error = given([cooperativeRegistered, keyIssued, keyRevoked])
         .when(issueKey)
-        .thenThrows({ kind: 'conflict', code: 'api_key_exists' });
+        .thenThrows({ kind: 'conflict', code: 'api_key_already_issued' });
+      expect(error.details).toEqual({ keyId: 'key-jiufeng-1', revoked: true });
+    });
+
+    it('refuses the same key id asked for with another label as a reused Idempotency-Key', () => {
+      given([cooperativeRegistered, keyIssued])
+        .when({ ...issueKey, label: '分拣车间' })
+        .thenThrows({ kind: 'conflict', code: 'idempotency_key_reused' });
+      given([cooperativeRegistered, keyIssued])
+        .when({ ...issueKey, label: undefined })
+        .thenThrows({ kind: 'conflict', code: 'idempotency_key_reused' });
     });
   });
 

@@ -1,12 +1,17 @@
 import { conflict, Decider, forbidden, invalid, notFound } from '../../../core/src';
-import { OrganizationCommand } from './commands';
+import { IssueApiKey, OrganizationCommand } from './commands';
 import { isValidCreditCode } from './credit-code';
 import { checkOrganizationRegion } from './organization-region';
 import { ORGANIZATION_ROLES, OrganizationEvent } from './events';
 
 export interface OrganizationState {
   registered: boolean;
-  keys: ReadonlyMap<string, 'active' | 'revoked'>;
+  keys: ReadonlyMap<string, IssuedKey>;
+}
+
+interface IssuedKey {
+  status: 'active' | 'revoked';
+  label?: string;
 }
 
 const ACTIONS: Record<OrganizationCommand['type'], string> = {
@@ -24,9 +29,11 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
       case 'OrganizationRegistered':
         return { ...state, registered: true };
       case 'ApiKeyIssued':
-        return { ...state, keys: new Map(state.keys).set(event.data.keyId, 'active') };
-      case 'ApiKeyRevoked':
-        return { ...state, keys: new Map(state.keys).set(event.data.keyId, 'revoked') };
+        return { ...state, keys: new Map(state.keys).set(event.data.keyId, { status: 'active', label: event.data.label }) };
+      case 'ApiKeyRevoked': {
+        const key = state.keys.get(event.data.keyId);
+        return { ...state, keys: new Map(state.keys).set(event.data.keyId, { ...key, status: 'revoked' }) };
+      }
       default: {
         const unknown: never = event;
         throw new Error(`Unknown organization event: ${JSON.stringify(unknown)}`);
@@ -67,9 +74,8 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
       }
       case 'IssueApiKey': {
         requireRegistered(state, command.organizationId);
-        if (state.keys.has(command.keyId)) {
-          throw conflict('api_key_exists', `API key ${command.keyId} was already issued`);
-        }
+        const issued = state.keys.get(command.keyId);
+        if (issued) refuseReissue(command, issued);
         const { organizationId, keyId, secretHash, label } = command;
         return [{ type: 'ApiKeyIssued', data: { organizationId, keyId, secretHash, label } }];
       }
@@ -79,7 +85,7 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
         if (key === undefined) {
           throw notFound('api_key_not_found', `Organization ${command.organizationId} has no API key ${command.keyId}`);
         }
-        if (key === 'revoked') {
+        if (key.status === 'revoked') {
           throw conflict('api_key_revoked', `API key ${command.keyId} is already revoked`);
         }
         return [{ type: 'ApiKeyRevoked', data: { organizationId: command.organizationId, keyId: command.keyId } }];
@@ -91,6 +97,27 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
     }
   },
 };
+
+/**
+ * Key ids are random unless derived from an Idempotency-Key, so a known key id is that key
+ * sent again. The secret was shown once, in the first answer, and is not kept: a retry cannot
+ * be answered alike, and must not mint a second key.
+ */
+function refuseReissue(command: IssueApiKey, issued: IssuedKey): never {
+  const { keyId } = command;
+  if (issued.label !== command.label) {
+    throw conflict('idempotency_key_reused', `This Idempotency-Key was already used for a different request: it issued API key ${keyId} with another label`, { keyId });
+  }
+  const next =
+    issued.status === 'revoked'
+      ? 'It has been revoked since; issue another with a new Idempotency-Key.'
+      : `If that answer was lost, revoke ${keyId} and issue another with a new Idempotency-Key.`;
+  throw conflict(
+    'api_key_already_issued',
+    `API key ${keyId} was already issued for this Idempotency-Key; its secret was shown once, in that answer, and is not kept. ${next}`,
+    { keyId, revoked: issued.status === 'revoked' },
+  );
+}
 
 function requireRegistered(state: OrganizationState, organizationId: string): void {
   if (!state.registered) {

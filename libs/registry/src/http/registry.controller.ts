@@ -56,9 +56,12 @@ export class RegistryController {
   @Post('organizations/:id/api-keys')
   @Roles('admin')
   @NotReplayable()
-  @ApiOperation({ summary: 'Issue an API key for an organization; the key is shown once (administrator)' })
-  issueKey(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: IssueApiKeyDto) {
-    return this.commands.execute(new IssueApiKeyCommand({ actor }, id, body));
+  @ApiOperation({
+    summary: 'Issue an API key for an organization; the key is shown once (administrator)',
+    description: 'Sent again with the same Idempotency-Key, it issues no second key: 409 api_key_already_issued names the key issued for it.',
+  })
+  issueKey(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: IssueApiKeyDto) {
+    return this.commands.execute(new IssueApiKeyCommand(ctx, id, body));
   }
 
   @Delete('organizations/:id/api-keys/:keyId')

@@ -50,11 +50,11 @@ export function foldFact(facts: BatchFacts, event: RecordedEvent): BatchFacts {
     }
     case 'ComplianceCertificateIssued': {
       const d = event.data as ComplianceCertificateIssued['data'];
-      return { ...facts, certificate: { eventId: id, issuedAt: d.issuedAt, hasContact: !!d.contactPhone } };
+      return { ...facts, certificate: { eventId: id, position: event.position, issuedAt: d.issuedAt, hasContact: !!d.contactPhone } };
     }
     case 'BatchCertificationRecorded': {
       const d = event.data as BatchCertificationRecorded['data'];
-      return { ...facts, certifications: [...facts.certifications, { eventId: id, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
+      return { ...facts, certifications: [...facts.certifications, { eventId: id, position: event.position, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
     }
     default:
       return facts;

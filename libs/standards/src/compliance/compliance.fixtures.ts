@@ -132,7 +132,7 @@ export function withHotLeg(patch: Partial<BatchComplianceView> = {}, leg: Window
       windows: { [leg.id]: leg },
       ...patch,
     },
-    { firstDispatch: { eventId: leg.eventId, at: leg.from }, asOf: bj('2025-06-19T09:00') },
+    { firstDispatch: { ...dispatch, eventId: leg.eventId, at: leg.from }, asOf: bj('2025-06-19T09:00') },
   );
 }
 

@@ -163,7 +163,7 @@ function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', chang
 function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
   const d = event.data as ShipmentDispatched['data'];
   let next = closeWindows(doc, cartonIds, d.dispatchedAt, changes);
-  if (!next.facts.firstDispatch) next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, at: d.dispatchedAt } } };
+  if (!next.facts.firstDispatch) next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, position: event.position, at: d.dispatchedAt } } };
   const from = changes.get<FacilityView>('facilities', d.fromFacilityId);
   if (from?.type === 'county_hub') {
     next = { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => (c.hubDispatch ? c : { ...c, hubDispatch: { eventId: event.id, at: d.dispatchedAt } })) };

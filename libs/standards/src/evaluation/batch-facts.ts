@@ -2,7 +2,9 @@ import { Quantity } from '../../../production/src/domain/events';
 
 /**
  * What a batch's events established, kept with the ids of those events: the evaluator's
- * input. Times are UTC ISO strings as stored.
+ * input. Times are UTC ISO strings as stored. `position` is the event's place in the store's
+ * global order, which is the order things were recorded in: step times may be back-filled, so
+ * what was on record before something else is told by positions, not by the times stated.
  */
 export interface BatchFacts {
   batchId: string;
@@ -15,9 +17,9 @@ export interface BatchFacts {
   tests: { eventId: string; method: string; analyte?: string; testedAt: string; value: number; threshold: number; passed: boolean }[];
   gradings: { eventId: string; gradedAt: string; classes: { grade: string; attributes: Record<string, number>; belowGradePct?: number }[] }[];
   packings: { eventId: string; packedAt: string; facilityId: string; grades: string[]; netWeightMissing: boolean }[];
-  certificate?: { eventId: string; issuedAt: string; hasContact: boolean };
-  certifications: { eventId: string; kind: string; validUntil?: string }[];
-  firstDispatch?: { eventId: string; at: string };
+  certificate?: { eventId: string; position: number; issuedAt: string; hasContact: boolean };
+  certifications: { eventId: string; position: number; kind: string; validUntil?: string }[];
+  firstDispatch?: { eventId: string; position: number; at: string };
   /** The latest time the batch's recorded history has reached: deadlines before it have passed. */
   asOf: string;
 }

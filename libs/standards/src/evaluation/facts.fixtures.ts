@@ -10,6 +10,8 @@ import { DeliveryFacts, WindowSummary } from './logistics-rules';
  * 特级 and 一级, packed and certified the same morning, and not yet dispatched.
  *
  * Facts keep times in UTC; `bj('2025-06-18T06:30')` writes a Beijing time the way facts hold it.
+ * The certificate, the green food certification and the dispatch were recorded in that order
+ * (their `position`s).
  */
 export const bj = (beijing: string): string => new Date(`${beijing}:00+08:00`).toISOString();
 
@@ -76,18 +78,20 @@ export const packing: BatchFacts['packings'][number] = {
 
 export const certificate: NonNullable<BatchFacts['certificate']> = {
   eventId: 'evt-certificate-0618',
+  position: 8,
   issuedAt: bj('2025-06-18T12:30'),
   hasContact: true,
 };
 
 export const greenFood: BatchFacts['certifications'][number] = {
   eventId: 'evt-certification-green-food',
+  position: 9,
   kind: 'green_food',
   validUntil: bj('2026-03-31T23:59'),
 };
 
 /** Left the packhouse for the county hub the next morning. */
-export const dispatch: NonNullable<BatchFacts['firstDispatch']> = { eventId: 'evt-dispatch-0619', at: bj('2025-06-19T08:00') };
+export const dispatch: NonNullable<BatchFacts['firstDispatch']> = { eventId: 'evt-dispatch-0619', position: 12, at: bj('2025-06-19T08:00') };
 
 /** Registered on its plot, nothing else yet. */
 export function registered(patch: Partial<BatchFacts> = {}): BatchFacts {

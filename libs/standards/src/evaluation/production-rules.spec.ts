@@ -374,6 +374,41 @@ describe('production rules', () => {
       expect(evaluateCertificates(dispatched({ firstDispatch: { ...dispatch, at: '2025-06-19T06:00:00.000Z' }, certifications: [valid] }), withGreenFood).status).toBe('met');
     });
 
+    describe('held when the goods left: on record before the first dispatch was recorded', () => {
+      const withGi = { required: ['compliance_certificate' as const, 'geographical_indication' as const] };
+      const gi = { eventId: 'evt-certification-gi', position: 9, kind: 'geographical_indication' };
+      const afterDispatch = { ...gi, position: dispatch.position + 3 };
+
+      it('counts a 地理标志 recorded before the dispatch', () => {
+        expect(evaluateCertificates(dispatched({ certifications: [gi] }), withGi)).toMatchObject({ status: 'met', evidence: { eventIds: [certificate.eventId, gi.eventId] } });
+      });
+
+      it('does not count a 地理标志 recorded after the dispatch, naming it and the dispatch', () => {
+        const r = evaluateCertificates(dispatched({ certifications: [afterDispatch] }), withGi);
+        expect(r).toMatchObject({
+          status: 'violated',
+          evidence: { eventIds: [dispatch.eventId, gi.eventId], values: { missing: ['geographical_indication'], recordedAfterDispatch: ['geographical_indication'] } },
+        });
+        expect(r.reason).toBe('发货时缺少地理标志（地理标志在发货之后才登记）');
+        expect(r.reasonEn).toBe('Dispatched without the geographical indication (the geographical indication recorded only after dispatch)');
+      });
+
+      it('does not count a 承诺达标合格证 recorded after the dispatch, whatever issue time it states', () => {
+        const backDated = { ...certificate, position: dispatch.position + 1, issuedAt: bj('2025-06-18T12:30') };
+        const r = evaluateCertificates(dispatched({ certificate: backDated }), rule);
+        expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId, certificate.eventId], values: { recordedAfterDispatch: ['compliance_certificate'] } } });
+      });
+
+      it('compares when things were recorded, not the times they state: a dispatch back-filled to before the certificate was recorded after it', () => {
+        const backFilled = { ...dispatch, at: bj('2025-06-18T09:00') };
+        expect(evaluateCertificates(dispatched({ firstDispatch: backFilled, certifications: [gi] }), withGi).status).toBe('met');
+      });
+
+      it('counts every certification on record while the goods have not left', () => {
+        expect(evaluateCertificates(facts({ certifications: [afterDispatch] }), withGi).status).toBe('met');
+      });
+    });
+
     it('is pending before dispatch while a certificate is missing, naming it', () => {
       const r = evaluateCertificates(facts({ certificate: undefined }), withGreenFood);
       expect(r).toMatchObject({ status: 'pending', evidence: { eventIds: [], values: { missing: ['compliance_certificate', 'green_food'] } } });

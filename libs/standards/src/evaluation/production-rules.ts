@@ -213,23 +213,27 @@ const CERTIFICATE_NAMES: Record<string, [string, string]> = {
   geographical_indication: ['地理标志', 'geographical indication'],
 };
 
-/** 承诺达标合格证 (and the certifications the standard adds) issued, and valid, before the goods leave. */
+/**
+ * 承诺达标合格证 (and the certifications the standard adds) held, and valid, when the goods
+ * leave: on record before the first dispatch was recorded. One recorded later does not make
+ * the goods that left certified, whatever issue date it states.
+ */
 export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule): RuleResult {
   const name = 'certificates';
+  const dispatch = facts.firstDispatch;
   const missing: string[] = [];
+  const late: { kind: string; eventId: string }[] = [];
   const ids: string[] = [];
   for (const kind of rule.required) {
-    if (kind === 'compliance_certificate') {
-      if (facts.certificate) ids.push(facts.certificate.eventId);
-      else missing.push(kind);
-      continue;
-    }
+    const ofKind: { eventId: string; position: number; validUntil?: string }[] =
+      kind === 'compliance_certificate' ? (facts.certificate ? [facts.certificate] : []) : facts.certifications.filter((c) => c.kind === kind);
+    const heldOfKind = ofKind.filter((c) => !dispatch || c.position < dispatch.position);
     // A renewed certification stands beside the expired one: the one valid at dispatch (or now) counts.
-    const at = facts.firstDispatch?.at ?? facts.asOf;
-    const heldOfKind = facts.certifications.filter((c) => c.kind === kind);
+    const at = dispatch?.at ?? facts.asOf;
     const held = heldOfKind.find((c) => !c.validUntil || ms(c.validUntil) >= ms(at)) ?? heldOfKind[0];
     if (!held) {
       missing.push(kind);
+      late.push(...ofKind.map((c) => ({ kind, eventId: c.eventId })));
       continue;
     }
     if (held.validUntil && ms(held.validUntil) < ms(at)) {
@@ -241,12 +245,28 @@ export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule):
   if (missing.length === 0) {
     return result(name, 'met', '所需证书齐全', 'Every required certificate is held', ids);
   }
-  const zh = missing.map((k) => CERTIFICATE_NAMES[k][0]).join('、');
-  const en = missing.map((k) => CERTIFICATE_NAMES[k][1]).join(', ');
-  if (facts.firstDispatch) {
-    return result(name, 'violated', `发货时缺少${zh}`, `Dispatched without the ${en}`, [facts.firstDispatch.eventId], { missing });
+  const [zh, en] = names(missing);
+  if (dispatch) {
+    if (late.length === 0) {
+      return result(name, 'violated', `发货时缺少${zh}`, `Dispatched without the ${en}`, [dispatch.eventId], { missing });
+    }
+    const recordedAfterDispatch = [...new Set(late.map((l) => l.kind))];
+    const [lateZh, lateEn] = names(recordedAfterDispatch);
+    return result(
+      name,
+      'violated',
+      `发货时缺少${zh}（${lateZh}在发货之后才登记）`,
+      `Dispatched without the ${en} (the ${lateEn} recorded only after dispatch)`,
+      [dispatch.eventId, ...late.map((l) => l.eventId)],
+      { missing, recordedAfterDispatch },
+    );
   }
   return result(name, 'pending', `发货前须出具${zh}`, `The ${en} must be issued before dispatch`, ids, { missing });
+}
+
+/** Certificate kinds by name, in Chinese and in English. */
+function names(kinds: readonly string[]): [string, string] {
+  return [kinds.map((k) => CERTIFICATE_NAMES[k][0]).join('、'), kinds.map((k) => CERTIFICATE_NAMES[k][1]).join(', ')];
 }
 
 /** From harvest to packing within the hours the standard allows, counted from the first harvest. */

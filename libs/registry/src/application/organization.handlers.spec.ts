@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { DomainError } from '../../../core/src';
+import { EventStore, WrongExpectedRevisionError } from '../../../eventstore/src/event-store.port';
+import { SqliteEventStore } from '../../../eventstore/src/sqlite/sqlite-event-store';
+import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
+import { systemClock } from '../../../platform/src/commands/clock';
+import { admin, cooperativeRegistered } from '../domain/registry.fixtures';
+import { IssueApiKeyCommand, IssueApiKeyHandler, organizationStream } from './organization.handlers';
+
+describe('IssueApiKeyHandler', () => {
+  let db: Database.Database;
+  let store: SqliteEventStore;
+  let refusedAppends: number;
+  let handler: IssueApiKeyHandler;
+
+  beforeEach(async () => {
+    db = new Database(':memory:');
+    store = new SqliteEventStore(db);
+    await store.appendToStream(organizationStream('org-jiufeng-coop'), [{ id: 'evt-registered', ...cooperativeRegistered }]);
+    refusedAppends = 0;
+    // Counts the appends refused for a stale revision: the race the derived key id must survive.
+    const counting: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendToStream: (...args: Parameters<EventStore['appendToStream']>) =>
+        store.appendToStream(...args).catch((error: unknown) => {
+          if (error instanceof WrongExpectedRevisionError) refusedAppends++;
+          throw error;
+        }),
+    });
+    handler = new IssueApiKeyHandler(new StreamExecutor(counting, systemClock));
+  });
+  afterEach(() => db.close());
+
+  const issue = (ctx: CommandContext, label = '合作社办公室') => handler.execute(new IssueApiKeyCommand(ctx, 'org-jiufeng-coop', { label }));
+  const keysIssued = async () => (await store.readStream(organizationStream('org-jiufeng-coop'))).filter((e) => e.type === 'ApiKeyIssued');
+
+  it('issues one key for two requests with one Idempotency-Key running side by side, refusing the later on the same key id', async () => {
+    const ctx = { actor: admin, idempotencyKey: 'office-key-1' };
+    const outcomes = await Promise.allSettled([issue(ctx), issue(ctx)]);
+    const issued = outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<{ keyId: string }>).value);
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as DomainError);
+    expect(issued).toHaveLength(1);
+    expect(refused.map((e) => [e.code, e.details?.keyId])).toEqual([['api_key_already_issued', issued[0].keyId]]);
+    expect(refusedAppends).toBe(1);
+    expect((await keysIssued()).map((e) => (e.data as { keyId: string }).keyId)).toEqual([issued[0].keyId]);
+  });
+
+  it('derives the key id from the Idempotency-Key and the organization, and mints a random one without', async () => {
+    const first = await issue({ actor: admin, idempotencyKey: 'office-key-2' });
+    expect(first.keyId).toMatch(/^[0-9A-Z]{12}$/);
+    expect(first.apiKey.startsWith(`sy_${first.keyId}_`)).toBe(true);
+    const plain = await Promise.all([issue({ actor: admin }), issue({ actor: admin })]);
+    expect(new Set([first.keyId, ...plain.map((k) => k.keyId)]).size).toBe(3);
+    expect(await keysIssued()).toHaveLength(3);
+  });
+});
