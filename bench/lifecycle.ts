@@ -15,13 +15,15 @@ export function mishaps(n: number): { failedTest: boolean; late: boolean } {
 export interface Produced {
   batchId: string;
   cooperative: number;
+  /** None when a failed test held the batch before packing. */
   cartonIds: string[];
 }
 
 /**
  * Batch `n` from registration to certificate, harvested at `t0`, every step in the plum
  * standard's limits unless `failedTest`: tested and pre-cooled within 3 h, graded inside the
- * class tolerances, packed (100 items, 10 per carton) within 24 h of harvest.
+ * class tolerances, packed (100 items, 10 per carton) within 24 h of harvest. A failed test
+ * holds the batch: it is pre-cooled and graded, and goes no further.
  */
 export async function produce(call: Api, w: World, n: number, t0: number, failedTest = false): Promise<Produced> {
   const cooperative = n % w.cooperatives.length;
@@ -42,6 +44,7 @@ export async function produce(call: Api, w: World, n: number, t0: number, failed
       { grade: '一级', quantity: { value: 30, unit: 'kg' }, attributes: { diameterMm: 42, brix: 12.2 }, belowGradePct: 6 },
     ],
   });
+  if (failedTest) return { batchId: id, cooperative, cartonIds: [] };
   const line = (grade: string) => ({ grade, count: ITEMS_PER_BATCH / 2, netWeight: { value: 0.5, unit: 'kg' }, itemsPerCarton: ITEMS_PER_CARTON });
   const packing = await call('POST', `${path}/packing`, coop.key, { facilityId: coop.packhouse, packedAt: iso(t0 + 4 * HOUR), lines: [line('特级'), line('一级')] });
   await call('POST', `${path}/certificate`, coop.key, { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: iso(t0 + 4.5 * HOUR), contactPhone: '0751-5551234' });
@@ -76,6 +79,8 @@ export async function deliver(call: Api, w: World, n: number, p: Produced, at: n
 export async function lifecycle(call: Api, w: World, n: number, t0: number): Promise<number> {
   const { failedTest, late } = mishaps(n);
   const produced = await produce(call, w, n, t0, failedTest);
+  // Held after its failed test: not packed, certified or shipped.
+  if (failedTest) return 5;
   await deliver(call, w, n, produced, t0 + 5 * HOUR, late);
   return late ? 13 : 12;
 }
