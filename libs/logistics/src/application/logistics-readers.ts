@@ -9,7 +9,8 @@ import { CartonView, ShipmentView } from '../logistics.views';
 /**
  * The read policy for what moves: a shipment is read by the owners of the places it leaves,
  * reaches and rides, the readers of the batches its cartons hold, and the regulator over either
- * end; a carton by its batch's readers and the organizations whose facilities held it.
+ * end; a carton by its batch's readers, the organizations whose facilities held it and the
+ * regulator over those facilities.
  */
 @Injectable()
 export class LogisticsReaders {
@@ -45,8 +46,13 @@ export class LogisticsReaders {
   async requireCarton(viewer: Viewer, carton: CartonView): Promise<CartonView> {
     if (viewer.role === 'admin' || (await this.batches.mayRead(viewer, carton.batchId))) return carton;
     const held = await this.facilities(carton.stops.map((s) => s.facilityId));
-    if ([...held.values()].some((f) => f.ownerId === viewer.organizationId)) return carton;
-    throw forbidden('not_allowed_to_read', `carton ${carton.id} is read by the readers of its batch and the organizations that held it; its items' public scan pages show the rest`);
+    // A vehicle's registered place is not where it drove, so it puts no carton under a regulator (as for shipments).
+    const heldThere = (f: FacilityView) => viewer.role === 'regulator' && f.type !== 'vehicle' && inJurisdiction(viewer.jurisdiction, f.region);
+    if ([...held.values()].some((f) => f.ownerId === viewer.organizationId || heldThere(f))) return carton;
+    throw forbidden(
+      'not_allowed_to_read',
+      `carton ${carton.id} is read by the readers of its batch, the organizations that held it and the regulator over where it was held; its items' public scan pages show the rest`,
+    );
   }
 
   async requireFacilityRecords(viewer: Viewer, facilityId: string): Promise<void> {
