@@ -18,26 +18,26 @@ const T = (hhmm: string) => `2026-07-15T${hhmm}:00+08:00`;
  * or the refusal (legend below).
  */
 const READS = matrix(`
-  route                               | anonymous | admin   | owner    | otherCoop | holder   | stranger | lab      | otherLab | carrier  | otherCarrier | retailer | regulator | otherCounty | province | otherProvince | standards | otherStandards
-  GET /api/batches/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/batches/{id}/items         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/batches?cooperativeId=     | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted
-  GET /api/compliance/batches/{id}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/compliance/items/{code}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/compliance/batches         | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted
-  GET /api/compliance/violations      | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted
-  GET /api/compliance/summary         | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted
-  GET /api/cartons/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/cartons/{id} via Renhua    | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied
-  GET /api/shipments/{id}             | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied
-  GET /api/shipments/{id} to Renhua   | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied
-  GET /api/shipments                  | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | listed   | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted
-  GET /api/cold-chain/{truck}         | key       | read    | denied   | denied    | denied   | denied   | denied   | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | denied    | denied
-  GET /api/cold-chain/{packhouse}     | key       | read    | denied   | denied    | read     | denied   | denied   | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | denied    | denied
-  GET /api/cold-chain/{Renhua station}| key       | read    | denied   | denied    | denied   | denied   | denied   | denied   | read     | denied       | denied   | denied    | read        | read     | denied        | denied    | denied
-  GET /api/handovers                  | key       | unlisted| unlisted | unlisted  | listed   | unlisted | unlisted | unlisted | unlisted | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted
-  GET /t/{code}                       | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read
-  GET /01/{gtin}/10/{lot}/21/{serial} | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read
+  route                               | anonymous | admin   | owner    | otherCoop | holder   | stranger | lab      | otherLab | carrier  | otherCarrier | retailer | regulator | otherCounty | province | otherProvince | standards | otherStandards | namesake
+  GET /api/batches/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/batches/{id}/items         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/batches?cooperativeId=     | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
+  GET /api/compliance/batches/{id}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/compliance/items/{code}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/compliance/batches         | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
+  GET /api/compliance/violations      | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
+  GET /api/compliance/summary         | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
+  GET /api/cartons/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/cartons/{id} via Renhua    | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
+  GET /api/shipments/{id}             | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/shipments/{id} to Renhua   | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
+  GET /api/shipments                  | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | listed   | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
+  GET /api/cold-chain/{truck}         | key       | read    | denied   | denied    | denied   | denied   | denied   | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | denied    | denied | denied
+  GET /api/cold-chain/{packhouse}     | key       | read    | denied   | denied    | read     | denied   | denied   | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | denied    | denied | denied
+  GET /api/cold-chain/{Renhua station}| key       | read    | denied   | denied    | denied   | denied   | denied   | denied   | read     | denied       | denied   | denied    | read        | read     | denied        | denied    | denied | denied
+  GET /api/handovers                  | key       | unlisted| unlisted | unlisted  | listed   | unlisted | unlisted | unlisted | unlisted | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted | unlisted
+  GET /t/{code}                       | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
+  GET /01/{gtin}/10/{lot}/21/{serial} | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
 `);
 
 /** What a cell says: 200 with or without the batch's data, or the refusal. */
@@ -109,6 +109,8 @@ describe('who may read what: every reader × every read route of a batch, over H
       ['otherProvince', 'regulator', { region: { province: '湖南省' } }],
       ['standards', 'standards_owner'],
       ['otherStandards', 'standards_owner'],
+      // 乐昌市 is a county's name in 广东省; a regulator of a namesake elsewhere has no say over it.
+      ['namesake', 'regulator', { region: { province: '湖南省', county: '乐昌市' } }],
     ];
     for (const [name, role, extra] of readers) orgs[name] = await registerOrg(call, role, `${name} 组织`, extra);
     const plot = await registerFacility(call, orgs.owner, 'farm_plot', '北乡村柰李园3号地块', { town: '北乡镇', village: '北乡村' });

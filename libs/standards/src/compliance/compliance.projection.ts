@@ -84,6 +84,7 @@ function registered(event: RecordedEvent, changes: Changes, cause: Cause): void 
     cooperativeId: d.cooperativeId,
     cooperativeName: coop?.name ?? d.cooperativeId,
     county: plot?.region.county ?? '',
+    ...(plot?.region.province && { province: plot.region.province }),
     month: chinaMonth(cause.occurredAt),
     registeredAt: cause.recordedAt,
     // Registration is recorded when it is filed, not when anything happened to the goods: the

@@ -49,6 +49,8 @@ export interface BatchIdentity {
   cooperativeId: string;
   cooperativeName: string;
   county: string;
+  /** The origin's province, where its plot names one: a county name alone is not unique across provinces. */
+  province?: string;
 }
 
 /** A batch judged against its product's standard (`compliance`, id = batch id). */
@@ -109,7 +111,8 @@ export const CELL_DIMENSIONS: readonly CellDimension[] = ['product', 'cooperativ
  */
 export interface ComplianceCellView {
   id: string;
-  keys: Record<CellDimension, { key: string; label: string }>;
+  /** The county's key also carries its province, for the regulators' jurisdictions. */
+  keys: Record<CellDimension, { key: string; label: string; province?: string }>;
   batches: StatusCounts;
   items: StatusCounts;
   /** Batches violating each rule now. */

@@ -9,11 +9,13 @@ function cellOf(doc: BatchComplianceView): { id: string; keys: ComplianceCellVie
   const keys: ComplianceCellView['keys'] = {
     product: { key: doc.productId, label: doc.productName },
     cooperative: { key: doc.cooperativeId, label: doc.cooperativeName },
-    county: { key: doc.county, label: doc.county },
+    county: { key: doc.county, label: doc.county, ...(doc.province && { province: doc.province }) },
     month: { key: doc.month, label: doc.month },
     standard: { key: standard, label: doc.standard ? `${doc.standard.title} v${doc.standard.version}` : '' },
   };
-  return { id: [doc.productId, doc.cooperativeId, doc.county, doc.month, standard].join('|'), keys };
+  // Namesake counties of two provinces are two cells.
+  const county = doc.province ? `${doc.province}/${doc.county}` : doc.county;
+  return { id: [doc.productId, doc.cooperativeId, county, doc.month, standard].join('|'), keys };
 }
 
 /**

@@ -1,14 +1,14 @@
-import { CellDimension, ComplianceCellView, StatusCounts, zeroCounts } from './compliance.views';
+import { ComplianceCellView, StatusCounts, zeroCounts } from './compliance.views';
 import { summarize } from './summary';
 
 const counts = (c: Partial<StatusCounts>): StatusCounts => ({ ...zeroCounts(), ...c });
 
 /** A cell of plum or peach, of one of two cooperatives in two counties, in a month, under version 1. */
 function cell(product: 'plum' | 'peach', coop: 'beixiang' | 'donggang', month: string, batches: Partial<StatusCounts>, violations: Record<string, number> = {}): ComplianceCellView {
-  const keys: Record<CellDimension, { key: string; label: string }> = {
+  const keys: ComplianceCellView['keys'] = {
     product: product === 'plum' ? { key: 'prd-plum', label: '黄金柰李' } : { key: 'prd-peach', label: '九峰黄桃' },
     cooperative: coop === 'beixiang' ? { key: 'org-beixiang', label: '北乡合作社' } : { key: 'org-donggang', label: '董塘合作社' },
-    county: coop === 'beixiang' ? { key: '乐昌市', label: '乐昌市' } : { key: '仁化县', label: '仁化县' },
+    county: coop === 'beixiang' ? { key: '乐昌市', label: '乐昌市', province: '广东省' } : { key: '仁化县', label: '仁化县', province: '广东省' },
     month: { key: month, label: month },
     standard: { key: `STD-${product}@1`, label: `${product} v1` },
   };
@@ -73,10 +73,15 @@ describe('the compliance summary', () => {
     expect(summarize(CELLS, 'product', { from: '2025-06', to: '2025-06' }).total.mostViolated.map((m) => m.rule).sort()).toEqual(['hubToVillage', 'tests:pesticide_residue_rapid_test', 'transport']);
   });
 
-  it('leaves out what the reader may not see: a county regulator sees its county, a standards owner its products', () => {
-    expect(summarize(CELLS, 'county', { scope: { counties: new Set(['乐昌市']) } }).rows.map((r) => r.key)).toEqual(['乐昌市']);
+  it('leaves out what the reader may not see: a regulator its jurisdiction’s cells, a standards owner its products’', () => {
+    const lechang = { province: '广东省', county: '乐昌市' };
+    expect(summarize(CELLS, 'county', { scope: { jurisdiction: lechang } }).rows.map((r) => r.key)).toEqual(['乐昌市']);
+    expect(summarize(CELLS, 'county', { scope: { jurisdiction: { province: '广东省' } } }).rows.map((r) => r.key)).toEqual(['乐昌市', '仁化县']);
+    // A county of the same name in another province is not this regulator's.
+    expect(summarize(CELLS, 'county', { scope: { jurisdiction: { province: '湖南省', county: '乐昌市' } } }).total.batches.total).toBe(0);
     expect(summarize(CELLS, 'product', { scope: { products: new Set(['prd-peach']) } }).total.batches.total).toBe(4);
-    expect(summarize(CELLS, 'product', { county: '仁化县', scope: { counties: new Set(['乐昌市']) } }).total.batches.total).toBe(0);
+    expect(summarize(CELLS, 'product', { county: '仁化县', scope: { jurisdiction: lechang } }).total.batches.total).toBe(0);
+    expect(summarize(CELLS, 'product', { scope: { jurisdiction: {} } }).total.batches.total).toBe(0);
   });
 
   it('is all zeros, with no rows, when nothing is counted', () => {

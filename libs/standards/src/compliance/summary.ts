@@ -1,3 +1,4 @@
+import { Jurisdiction, inJurisdiction } from '../../../production/src/access/read-policy';
 import { CELL_DIMENSIONS, CellDimension, ComplianceCellView, StatDimension, StatusCounts, zeroCounts } from './compliance.views';
 
 /** Which cells a summary adds up: exact keys, and a range of months (yyyy-mm, both ends included). */
@@ -8,8 +9,8 @@ export interface SummaryFilter {
   standard?: string;
   from?: string;
   to?: string;
-  /** What the reader may see at all (the read policy): cells of other counties or products are left out. */
-  scope?: { counties?: ReadonlySet<string>; products?: ReadonlySet<string> };
+  /** What the reader may see at all (the read policy): cells outside a regulator's jurisdiction, or of other products, are left out. */
+  scope?: { jurisdiction?: Jurisdiction; products?: ReadonlySet<string> };
 }
 
 export interface SummaryRow {
@@ -56,7 +57,8 @@ export function summarize(cells: readonly ComplianceCellView[], by: StatDimensio
 }
 
 function kept(cell: ComplianceCellView, filter: SummaryFilter): boolean {
-  if (filter.scope?.counties && !filter.scope.counties.has(cell.keys.county.key)) return false;
+  const county = cell.keys.county;
+  if (filter.scope?.jurisdiction && !inJurisdiction(filter.scope.jurisdiction, { county: county.key, province: county.province })) return false;
   if (filter.scope?.products && !filter.scope.products.has(cell.keys.product.key)) return false;
   for (const d of CELL_DIMENSIONS) {
     const wanted = d === 'month' ? undefined : filter[d];

@@ -87,7 +87,7 @@ export class ComplianceController {
   async summary(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
     const by = query.by ?? 'product';
     if (typeof by !== 'string' || !(STAT_DIMENSIONS as readonly string[]).includes(by)) throw badQuery('by', [...STAT_DIMENSIONS]);
-    const filter = { ...summaryFilter(query), scope: await this.summaryScope(await this.readers.viewer(actor)) };
+    const filter = { ...summaryFilter(query), scope: this.summaryScope(await this.readers.viewer(actor)) };
     return summarize(await this.docs.find<ComplianceCellView>('complianceStats'), by as StatDimension, filter);
   }
 
@@ -106,13 +106,11 @@ export class ComplianceController {
     return alerts.filter((a) => !readable || readable.has(a.batchId)).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
   }
 
-  /** The counties (regulators) or products (standards owners) the summary may add up. */
-  private async summaryScope(viewer: Viewer): Promise<SummaryFilter['scope']> {
+  /** The jurisdiction (regulators) or products (standards owners) the summary may add up. */
+  private summaryScope(viewer: Viewer): SummaryFilter['scope'] {
     if (viewer.role === 'standards_owner') return { products: viewer.standardProducts ?? new Set() };
-    if (viewer.role !== 'regulator') return undefined;
-    if (viewer.jurisdiction?.county) return { counties: new Set([viewer.jurisdiction.county]) };
-    const batches = await this.readers.list(viewer);
-    return { counties: new Set(batches.map((b) => b.farmPlot.region.county)) };
+    if (viewer.role === 'regulator') return { jurisdiction: viewer.jurisdiction ?? {} };
+    return undefined;
   }
 }
 
