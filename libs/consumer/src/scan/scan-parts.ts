@@ -1,7 +1,7 @@
 import { CartonView } from '../../../logistics/src/logistics.views';
 import { BatchView } from '../../../production/src/batch.views';
 import { itemScanUrl } from '../codes/digital-link';
-import { ColdChainSegment, TemperatureReading, summarizeColdChain } from '../cold-chain/cold-chain-summary';
+import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { renderBatchParts, renderCartonPart, renderPageFrame } from '../page/passport-page';
 import { ItemStatus } from '../passport/item-passport';
@@ -84,7 +84,7 @@ export function coldChainSegments(carton: CartonView | undefined, batch: BatchVi
 export function buildJourneyPart(
   carton: CartonView | undefined,
   segments: ColdChainSegment[],
-  readings: ReadonlyMap<string, readonly TemperatureReading[]>,
+  readings: ReadonlyMap<string, LoggerReadings>,
   stamp: string,
   epoch: number,
 ): JourneyPart {

@@ -6,7 +6,7 @@ import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { DocChange } from '../../../readmodels/src/document-store.port';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
-import { TemperatureReading } from '../cold-chain/cold-chain-summary';
+import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
@@ -156,7 +156,7 @@ export class ScanService implements OnModuleInit {
     const segments = coldChainSegments(carton, batch);
     const facilities = [...new Set(segments.map((s) => s.facilityId))];
     const stamp = this.stamp(facilities);
-    const readings = new Map<string, TemperatureReading[]>();
+    const readings = new Map<string, LoggerReadings>();
     for (const facilityId of facilities) {
       const spans = segments.filter((s) => s.facilityId === facilityId);
       const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to!).sort().pop();

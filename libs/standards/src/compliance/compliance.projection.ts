@@ -1,18 +1,19 @@
 import { EventMetadata } from '../../../core/src';
 import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { TimedReading } from '../../../logistics/src/domain/cold-series';
 import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
 import { CartonOwnerView } from './carton-owners.projection';
 import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
 import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
-import { UTC_ISO, emptyFacts, later } from '../evaluation/batch-facts';
+import { emptyFacts, later } from '../evaluation/batch-facts';
 import { foldFact } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { Cause, governingVersion, judge } from './verdict';
-import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize } from './windows';
+import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, summarize } from './windows';
 
 /** Batch steps after registration: each adds to the facts the rules are judged on. */
 const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
@@ -202,16 +203,15 @@ function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: st
   return { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => ({ ...c, delivered: { eventId: event.id, at: d.deliveredAt } })) };
 }
 
-/** A logger upload: only batches whose window totals moved are judged again. */
+/**
+ * A logger upload: batches whose window totals moved are judged again; those whose windows
+ * only gained readings have their window summaries brought up to date, so the counts shown
+ * are always the windows' own.
+ */
 function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
   const d = event.data as ColdChainReadingsRecorded['data'];
-  // Loggers mostly send UTC already: only times with an offset are written anew (a thousand
-  // readings an upload made the rewriting a third of the projection's cost).
-  const utc = d.readings.map((r) => {
-    const ms = Date.parse(r.at);
-    return { at: UTC_ISO.test(r.at) ? r.at : new Date(ms).toISOString(), ms, temperatureC: r.temperatureC };
-  });
-  for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, utc, changes)) {
+  const timed: TimedReading[] = d.readings.map((r) => [Date.parse(r.at), r.temperatureC]);
+  for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, timed, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
     if (!doc) continue;
     const windows = { ...doc.windows };
@@ -224,8 +224,9 @@ function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
     }
     const asOf = later(doc.facts.asOf, seen.latest);
     const deadlinePassed = doc.nextDueBy !== undefined && doc.nextDueBy < asOf;
-    if (!moved && !deadlinePassed) continue;
-    save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+    if (moved || deadlinePassed) save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+    // No rule reads a count beyond whether there is any reading: the verdict stands as judged.
+    else changes.put('compliance', doc.id, { ...doc, windows });
   }
 }
 
@@ -269,14 +270,12 @@ function listBatch(changes: Changes, ref: DocRef, batchId: string, add: boolean)
   changes.put(ref.collection, ref.id, { id: ref.id, batchIds });
 }
 
-/** What a logger upload may fold into: the facility's open windows and those closed since its readings began. */
+/** What a logger upload may fold into: the facility's open windows and the closed ones spanning the days of its readings. */
 function windowRefs(d: ColdChainReadingsRecorded['data']): DocRef[] {
   const times = d.readings.map((r) => Date.parse(r.at));
-  const first = new Date(Math.min(...times)).toISOString();
-  const last = new Date(Math.max(...times)).toISOString();
   return [
     { collection: 'coldWindowsOpen', id: d.facilityId },
-    ...closedHours(first, last).map((h) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, h) })),
+    ...daysSpanned(Math.min(...times), Math.max(...times)).map((day) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, day) })),
   ];
 }
 
