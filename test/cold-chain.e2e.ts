@@ -14,6 +14,7 @@ function readings(start: string, temperatures: number[]) {
 
 interface WindowSummary {
   kind: string;
+  range: { minC: number; maxC: number };
   facilityName: string;
   readings: number;
   minutesOutOfRange: number;
@@ -34,13 +35,14 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
   let call: Call;
   let w: SmallWorld;
   let regulator: Org;
+  let owner: Org;
 
   beforeAll(async () => {
     app = await startTestApp({ projector });
     call = apiClient(app.baseUrl);
     w = await smallWorld(call);
     regulator = await registerOrg(call, 'regulator', '乐昌市市场监督管理局');
-    const owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');
+    owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');
     // The hub's cold store may be out of range for 45 minutes at a stretch; a truck for 30.
     await publishPlumStandard(call, owner, w.plum, { ...plumRules(), storage: { minC: -1, maxC: 3, maxExcursionMinutes: 45, maxTotalMinutesOutOfRange: 90 } });
   });
@@ -58,15 +60,18 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
     page.coldChain.segments.find((s) => s.facilityName === facilityName && Date.parse(s.from) === Date.parse(from))!;
 
   /** A packed batch's cartons on the truck from the packhouse to the county hub, leaving at `dispatchedAt`. */
-  async function onTheTruck(dispatchedAt: string) {
-    const batchId = await harvestedBatch(call, w);
-    const packing = await pack(call, w, batchId, 10, 10);
+  async function onTheTruck(dispatchedAt: string, world = w) {
+    const batchId = await harvestedBatch(call, world);
+    const packing = await pack(call, world, batchId, 10, 10);
     const cartonIds = packing.cartons.map((c: { cartonId: string }) => c.cartonId);
     const shipment = await expectOk(
-      call('POST', '/api/shipments', { key: w.packer.key, body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds, dispatchedAt, vehicleId: w.truck } }),
+      call('POST', '/api/shipments', {
+        key: world.packer.key,
+        body: { fromFacilityId: world.packhouse, toFacilityId: world.hub, cartonIds, dispatchedAt, vehicleId: world.truck },
+      }),
     );
     const receive = (receivedAt: string) =>
-      expectOk(call('POST', `/api/shipments/${shipment.id}/receipt`, { key: w.carrier.key, body: { facilityId: w.hub, receivedAt, condition: 'intact' } }));
+      expectOk(call('POST', `/api/shipments/${shipment.id}/receipt`, { key: world.carrier.key, body: { facilityId: world.hub, receivedAt, condition: 'intact' } }));
     return { batchId, code: packing.items[0].code as string, receive };
   }
 
@@ -101,6 +106,31 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
     const stay = windowAt(verdict, 'storage', '乐昌市县级物流中心');
     expect(stay).toMatchObject({ readings: 10, minutesOutOfRange: 60, longestExcursionMinutes: 60 });
     expect(rule(await itemVerdict(code), 'storage').status).toBe('violated');
+
+    // The page holds the stay to the range the verdict holds it to, and shows the same minutes.
+    const page = await scan(code);
+    expect(segmentAt(page, '乐昌市县级物流中心', T(16, '12:00'))).toMatchObject({
+      readings: stay.readings,
+      minutesOutOfRange: stay.minutesOutOfRange,
+      longestExcursionMinutes: stay.longestExcursionMinutes,
+      range: { minC: -1, maxC: 3 },
+    });
+  });
+
+  it('holds a stay to the range of a version published after it began, on the verdict and the page alike', async () => {
+    // Another county's plums, with no standard yet: the product's own storage range, −1–0 °C, holds.
+    const other = await smallWorld(call);
+    const { batchId, code, receive } = await onTheTruck(T(19, '10:00'), other);
+    await receive(T(19, '12:00'));
+    await expectOk(call('POST', '/api/cold-chain/readings', { key: other.carrier.key, body: { facilityId: other.hub, deviceId: 'TL-7', readings: readings(T(19, '12:00'), [2, 2, 2, 2]) } }));
+    const shown = async () => segmentAt(await scan(code), '乐昌市县级物流中心', T(19, '12:00'));
+    expect(windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心')).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
+    expect(await shown()).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
+
+    await publishPlumStandard(call, owner, other.plum);
+    const stay = windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心');
+    expect(stay).toMatchObject({ range: { minC: -1, maxC: 3 }, readings: 4, minutesOutOfRange: 0 });
+    expect(await shown()).toMatchObject({ range: stay.range, readings: 4, minutesOutOfRange: 0 });
   });
 
   it('brings the readings count up to date when an upload does not move the minutes', async () => {

@@ -8,12 +8,14 @@ import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
 import { emptyFacts, later } from '../evaluation/batch-facts';
+import { ColdWindow } from '../evaluation/cold-window';
+import { judgedRange } from '../evaluation/logistics-rules';
 import { foldFact } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { Cause, governingVersion, judge } from './verdict';
-import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, summarize } from './windows';
+import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
 /** Batch steps after registration: each adds to the facts the rules are judged on. */
 const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => type !== 'BatchRegistered');
@@ -149,11 +151,7 @@ function shipmentStep(event: RecordedEvent, changes: Changes, cause: Cause): voi
 
 /** The range a window is judged against: the standard's, else the product's own. */
 function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', changes: Changes) {
-  const version = governingVersion(standardOf(changes, doc.productId), doc);
-  const rule = version?.rules[kind];
-  if (rule) return { minC: rule.minC, maxC: rule.maxC };
-  const product = changes.get<ProductView>('products', doc.productId);
-  return kind === 'storage' ? product?.storageRange : product?.transportRange;
+  return judgedRange(governingVersion(standardOf(changes, doc.productId), doc)?.rules, kind, changes.get<ProductView>('products', doc.productId));
 }
 
 function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
@@ -247,9 +245,23 @@ function published(event: RecordedEvent, changes: Changes, cause: Cause): void {
   for (const ref of productBatchRefs(d.productId, d.effectiveFrom, cause.recordedAt)) {
     for (const id of changes.get<ProductBatchesView>(ref.collection, ref.id)?.batchIds ?? []) {
       const doc = changes.get<BatchComplianceView>('compliance', id);
-      if (doc) save(doc, changes, cause);
+      if (doc) save(underGoverningRanges(doc, changes), changes, cause);
     }
   }
+}
+
+/** The batch's cold windows held to the ranges of the version that governs it now, counted again where those moved. */
+function underGoverningRanges(doc: BatchComplianceView, changes: Changes): BatchComplianceView {
+  let windows = doc.windows;
+  for (const summary of Object.values(doc.windows)) {
+    const range = rangeFor(doc, summary.kind, changes);
+    if (!range || (range.minC === summary.range.minC && range.maxC === summary.range.maxC)) continue;
+    const window = changes.get<ColdWindow>('coldWindows', summary.id);
+    if (!window) continue;
+    const held = changes.put('coldWindows', window.id, rerange(window, range, changes));
+    windows = { ...windows, [window.id]: summarize(held, summary.eventId) };
+  }
+  return windows === doc.windows ? doc : { ...doc, windows };
 }
 
 const DAY_MS = 86_400_000;

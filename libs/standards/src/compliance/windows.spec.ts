@@ -7,7 +7,7 @@ import { bj, plusHours } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';
 import { BATCH_ID, HUB_STORE, Store, cohort, complianceDoc, written } from './compliance.fixtures';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
-import { OpenWindow, closeWindows, closedShardId, daysSpanned, foldReadings, openWindow } from './windows';
+import { OpenWindow, closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange } from './windows';
 
 const LOGGER = 'TL-SENSOR-0031';
 const STORE_RANGE = { minC: 0, maxC: 5 };
@@ -420,6 +420,23 @@ describe('cold windows of a batch', () => {
       expect(again.changes.writes()).toEqual([]);
       expect(foldReadings('fac-unknown', LOGGER, timed(readings), store.changes()).size).toBe(0);
       expect(foldReadings(HUB_STORE, LOGGER, [], store.changes()).size).toBe(0);
+    });
+  });
+
+  describe('holding a window to another range', () => {
+    it('counts each logger’s readings in the window again against it, and nothing outside the window', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, [at('09:50', 9), at('10:10', 6), at('10:20', 6), at('10:30', 3)]);
+      upload(store, HUB_STORE, [at('10:15', 6), at('10:35', 2)], 'TL-DOOR');
+      close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T10:30'));
+      expect(totals(store, STAY)).toMatchObject({ readings: 3, minutesOutOfRange: 20 });
+
+      const held = rerange(windowDoc(store, STAY), { minC: 0, maxC: 8 }, store.changes());
+      expect(held.range).toEqual({ minC: 0, maxC: 8 });
+      expect(windowTotals(held)).toEqual({ readings: 3, minC: 6, maxC: 6, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
+      const stricter = rerange(held, { minC: 0, maxC: 2 }, store.changes());
+      expect(windowTotals(stricter)).toMatchObject({ readings: 3, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
     });
   });
 

@@ -71,6 +71,15 @@ function settle(window: ColdWindow, changes: Changes): ColdWindow {
 }
 
 /**
+ * The window held to another range (a new version of the standard now governs its batch):
+ * each logger's series counted again from the stored readings of its span.
+ */
+export function rerange(window: ColdWindow, range: TemperatureRange, changes: Changes): ColdWindow {
+  const held = { ...window, range };
+  return { ...held, series: storedSeries(changes, held) };
+}
+
+/**
  * Each logger's series counted from the stored readings of the window's span (only
  * `deviceId`'s, when given), hour by hour in time order: the same fold as readings folded as
  * they arrive, so counting again gives what folding gave.

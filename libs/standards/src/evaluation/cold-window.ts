@@ -11,8 +11,9 @@ import { instant } from './instants';
 
 /**
  * Where one batch's cartons were kept (storage) or carried (transport) for a while: a stay
- * at a station, or a leg on a vehicle. Temperatures are judged against the range in force
- * when the window opened.
+ * at a station, or a leg on a vehicle. Temperatures are judged against the range of the
+ * standard version that governs the batch (else the product's own); a version published
+ * later that governs it holds its windows to its own ranges.
  */
 export interface ColdWindow {
   id: string;
