@@ -1,5 +1,5 @@
 import { Call } from './support/api-client';
-import { Org, expectOk, registerOrg } from './support/fixtures';
+import { Org, expectOk, registerFacility, registerOrg } from './support/fixtures';
 import { SmallWorld, handOver } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
 import { startStandardsWorld } from './support/standards-world';
@@ -24,9 +24,12 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
   let w: SmallWorld;
   let owner: Org;
   let regulator: Org;
+  /** The truck of the hot leg: another truck, whose logger read other temperatures at the same times. */
+  let hotTruck: string;
 
   beforeAll(async () => {
     ({ app, call, w, owner, regulator } = await startStandardsWorld(projector));
+    hotTruck = await registerFacility(call, w.carrier, 'vehicle', '冷链车2号', {}, { plate: '粤F·C5678' });
   });
   afterAll(() => app.close());
 
@@ -75,18 +78,19 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     return { id, cartons: packing.cartons.map((c: { cartonId: string }) => c.cartonId) as string[], codes: packing.items.map((i: { code: string }) => i.code) as string[] };
   }
 
-  /** packhouse → county hub → village point on the truck, with readings for every stay and leg; `hot` warms the second leg. */
+  /** packhouse → county hub → village point on the truck, with readings for every stay and leg; `hot` warms the second leg, on the other truck. */
   async function ship(cartons: string[], o: { hot?: boolean; deliverAt?: string } = {}) {
     const upload = (facilityId: string, rs: { at: string; temperatureC: number }[], deviceId = 'TL-1') =>
       expectOk(post('/api/cold-chain/readings', w.carrier.key, { facilityId, deviceId, readings: rs }));
     const leg1 = await expectOk(post('/api/shipments', w.packer.key, { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons, dispatchedAt: T('12:00'), vehicleId: undefined }));
     await expectOk(post(`/api/shipments/${leg1.id}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: T('12:00'), condition: 'intact' }));
     await upload(w.hub, steady(T('12:00'), 12, 1));
-    const leg2 = await expectOk(post('/api/shipments', w.carrier.key, { fromFacilityId: w.hub, toFacilityId: w.village, cartonIds: cartons, dispatchedAt: T('14:00'), vehicleId: w.truck }));
+    const truck = o.hot ? hotTruck : w.truck;
+    const leg2 = await expectOk(post('/api/shipments', w.carrier.key, { fromFacilityId: w.hub, toFacilityId: w.village, cartonIds: cartons, dispatchedAt: T('14:00'), vehicleId: truck }));
     // The hot leg's logger sends China time: the excursion must be found all the same.
     const road = o.hot ? inChinaTime(readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2])) : steady(T('14:00'), 12);
     const alertsBefore = (await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }))).length;
-    await upload(w.truck, road);
+    await upload(truck, road);
     await expectOk(post(`/api/shipments/${leg2.id}/receipt`, w.carrier.key, { facilityId: w.village, receivedAt: T('16:00'), condition: 'intact' }));
     await upload(w.village, steady(T('16:00'), 6, 1));
     await expectOk(post(`/api/shipments/${leg2.id}/delivery`, w.carrier.key, { facilityId: w.village, deliveredAt: o.deliverAt ?? T('17:00'), recipient: '茶料村便民店' }));

@@ -29,18 +29,25 @@ export interface ShipmentView {
   recipient?: string;
 }
 
-/** Readings of one facility or vehicle in one UTC hour: `[epoch ms, °C, RH % | null]`, time-sorted. */
+/** A stored reading: `[epoch ms, °C, RH % | null]`. */
+export type StoredReading = [number, number, number | null];
+
+/**
+ * Readings of one facility or vehicle in one UTC hour, per logger (device id): each logger's
+ * time-sorted, one reading per time (a re-upload adds nothing).
+ */
 export interface ColdChainHourView {
   id: string;
   facilityId: string;
   hour: string;
-  r: [number, number, number | null][];
+  devices: Record<string, StoredReading[]>;
 }
 
 /** Which hours a facility has readings for, so a reader fetches only those. */
 export interface ColdChainIndexView {
   id: string;
   hours: string[];
+  /** Readings stored, each (logger, time) once. */
   count: number;
   lastAt?: string;
 }

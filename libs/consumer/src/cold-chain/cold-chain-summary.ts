@@ -1,4 +1,12 @@
-import type { ColdChainReading } from '../../../logistics/src/domain/events';
+import {
+  MAX_READING_SPAN_MS,
+  SeriesTotals,
+  TimedReading,
+  firstReadingAtOrAfter,
+  foldSeries,
+  spanTotals,
+  toMinutes,
+} from '../../../logistics/src/domain/cold-series';
 import type { TemperatureRange } from '../../../registry/src/domain/events';
 import type { ColdChainSegmentSummary, ColdChainSummary } from '../passport/item-passport';
 
@@ -13,18 +21,13 @@ export interface ColdChainSegment {
   range?: TemperatureRange;
 }
 
-export type TemperatureReading = Pick<ColdChainReading, 'at' | 'temperatureC'>;
+/** A facility's readings per logger (device id): each logger's time-sorted, one reading per time. */
+export type LoggerReadings = ReadonlyMap<string, readonly TimedReading[]>;
 
-/**
- * The longest time one reading speaks for. Devices record every 10 minutes; when one falls
- * silent (flat battery, no signal) we do not know the temperature, so a last out-of-range
- * reading must not turn into hours of excursion, nor a last good one into hours of safety.
- */
-const MAX_READING_SPAN_MS = 30 * 60_000;
 const CHART_POINTS = 60;
 
 interface ChartCandidate {
-  at: string;
+  ms: number;
   c: number;
   midpoint?: number;
 }
@@ -37,20 +40,11 @@ interface ChartCandidate {
  */
 export function summarizeColdChain(
   segments: readonly ColdChainSegment[],
-  readingsByFacility: ReadonlyMap<string, readonly TemperatureReading[]>,
+  readingsByFacility: ReadonlyMap<string, LoggerReadings>,
   asOf?: string,
 ): ColdChainSummary {
-  const timesByFacility = new Map<string, number[]>();
   const candidates: ChartCandidate[] = [];
-  const summaries = segments.map((segment) => {
-    const readings = readingsByFacility.get(segment.facilityId) ?? [];
-    let times = timesByFacility.get(segment.facilityId);
-    if (!times) {
-      times = readings.map((r) => Date.parse(r.at));
-      timesByFacility.set(segment.facilityId, times);
-    }
-    return summarizeSegment(segment, readings, times, asOf, candidates);
-  });
+  const summaries = segments.map((segment) => summarizeSegment(segment, readingsByFacility.get(segment.facilityId), asOf, candidates));
 
   const withReadings = summaries.filter((s) => s.readings > 0);
   return {
@@ -67,62 +61,67 @@ export function summarizeColdChain(
   };
 }
 
+/**
+ * One segment, counted as the compliance verdict counts its cold window: each logger's
+ * readings in time order, the worst logger speaking for the segment (spanTotals).
+ */
 function summarizeSegment(
   segment: ColdChainSegment,
-  readings: readonly TemperatureReading[],
-  times: readonly number[],
+  loggers: LoggerReadings | undefined,
   asOf: string | undefined,
   candidates: ChartCandidate[],
 ): ColdChainSegmentSummary {
   const { range } = segment;
   const midpoint = range && (range.minC + range.maxC) / 2;
-  const endMs = Date.parse(segment.to ?? asOf ?? '');
-  const first = lowerBound(times, Date.parse(segment.from));
-  const last = segment.to === undefined ? times.length : lowerBound(times, endMs);
-
-  let minC = Infinity;
-  let maxC = -Infinity;
-  let outOfRangeMs = 0;
-  let excursionMs = 0;
-  let longestExcursionMs = 0;
-  let monitoredMs = 0;
-  for (let i = first; i < last; i++) {
-    const c = readings[i].temperatureC;
-    if (c < minC) minC = c;
-    if (c > maxC) maxC = c;
-    candidates.push({ at: readings[i].at, c, midpoint });
-
-    const next = i + 1 < last ? times[i + 1] : endMs;
-    const gap = Number.isNaN(next) ? 0 : Math.max(0, next - times[i]);
-    const span = Math.min(gap, MAX_READING_SPAN_MS);
-    monitoredMs += span;
-    if (range && (c < range.minC || c > range.maxC)) {
-      outOfRangeMs += span;
-      excursionMs += span;
-      if (excursionMs > longestExcursionMs) longestExcursionMs = excursionMs;
-    } else {
-      excursionMs = 0;
+  const fromMs = Date.parse(segment.from);
+  const end = segment.to ?? asOf;
+  const endMs = end === undefined ? undefined : Date.parse(end);
+  const series: SeriesTotals[] = [];
+  const covered: [number, number][] = [];
+  const inside: ChartCandidate[] = [];
+  for (const readings of loggers?.values() ?? []) {
+    const first = firstReadingAtOrAfter(readings, fromMs);
+    const last = segment.to === undefined ? readings.length : firstReadingAtOrAfter(readings, endMs!, first);
+    const totals = foldSeries(undefined, range, readings, first, last);
+    if (!totals) continue;
+    series.push(totals);
+    for (let i = first; i < last; i++) {
+      const ms = readings[i][0];
+      inside.push({ ms, c: readings[i][1], midpoint });
+      const next = i + 1 < last ? readings[i + 1][0] : endMs;
+      if (next !== undefined) covered.push([ms, ms + Math.min(Math.max(0, next - ms), MAX_READING_SPAN_MS)]);
     }
-    // Nothing is known across a silent stretch, so an excursion does not run on over it.
-    if (gap > MAX_READING_SPAN_MS) excursionMs = 0;
   }
+  // Loggers' readings side by side, in time order, for the chart.
+  if (series.length > 1) inside.sort((a, b) => a.ms - b.ms);
+  for (const c of inside) candidates.push(c);
 
-  const count = last - first;
+  const totals = spanTotals(series, endMs);
   // A closed stay or leg says how long nobody measured: no logger there, or one gone silent.
-  const durationMs = endMs - Date.parse(segment.from);
-  const unmonitoredMs = Number.isNaN(durationMs) ? 0 : Math.max(0, durationMs - monitoredMs);
+  const durationMs = endMs === undefined ? 0 : endMs - fromMs;
+  const unmonitoredMs = Math.max(0, durationMs - unionMs(covered, series.length > 1));
   return {
     facilityId: segment.facilityId,
     facilityName: segment.facilityName,
     from: segment.from,
     ...(segment.to !== undefined && { to: segment.to }),
     ...(range && { range }),
-    readings: count,
-    ...(count > 0 && { minC, maxC }),
-    minutesOutOfRange: toMinutes(outOfRangeMs),
+    ...totals,
     minutesUnmonitored: toMinutes(unmonitoredMs),
-    longestExcursionMinutes: toMinutes(longestExcursionMs),
   };
+}
+
+/** The time the intervals cover, each moment once (two loggers watching at once watch it once). */
+function unionMs(intervals: [number, number][], unsorted: boolean): number {
+  if (unsorted) intervals.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let reach = -Infinity;
+  for (const [start, end] of intervals) {
+    if (end <= reach) continue;
+    total += end - Math.max(start, reach);
+    reach = end;
+  }
+  return total;
 }
 
 /**
@@ -130,7 +129,7 @@ function summarizeSegment(
  * from the bucket's mean), so that a short excursion survives instead of being averaged away.
  */
 function downsample(points: readonly ChartCandidate[], limit: number): { at: string; c: number }[] {
-  if (points.length <= limit) return points.map(({ at, c }) => ({ at, c }));
+  if (points.length <= limit) return points.map(({ ms, c }) => ({ at: new Date(ms).toISOString(), c }));
   const chart: { at: string; c: number }[] = [];
   for (let b = 0; b < limit; b++) {
     const start = Math.floor((b * points.length) / limit);
@@ -147,21 +146,9 @@ function downsample(points: readonly ChartCandidate[], limit: number): { at: str
         pick = p;
       }
     }
-    chart.push({ at: pick.at, c: pick.c });
+    chart.push({ at: new Date(pick.ms).toISOString(), c: pick.c });
   }
   return chart;
-}
-
-/** First index whose time is at or after `ms`; times are sorted. */
-function lowerBound(times: readonly number[], ms: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function meanOf(points: readonly ChartCandidate[], start: number, end: number): number {
@@ -174,8 +161,4 @@ function sum<T>(items: readonly T[], of: (item: T) => number): number {
   let total = 0;
   for (const item of items) total += of(item);
   return total;
-}
-
-function toMinutes(ms: number): number {
-  return Math.round(ms / 60_000);
 }

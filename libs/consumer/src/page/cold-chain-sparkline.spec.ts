@@ -1,3 +1,4 @@
+import { loggers } from '../cold-chain/cold-chain.fixtures';
 import { summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { renderSparkline } from './cold-chain-sparkline';
 
@@ -10,8 +11,8 @@ describe('renderSparkline', () => {
       { facilityId: 'V', facilityName: '冷链车', from: at(60), to: at(120), range: { minC: 0, maxC: 3 } },
     ],
     new Map([
-      ['S', [0, 10, 20, 30, 40, 50].map((m) => ({ at: at(m), temperatureC: -0.5 }))],
-      ['V', [60, 70, 80, 90, 100, 110].map((m) => ({ at: at(m), temperatureC: m === 90 ? 6 : 2 }))],
+      ['S', loggers([0, 10, 20, 30, 40, 50].map((m) => ({ at: at(m), temperatureC: -0.5 })))],
+      ['V', loggers([60, 70, 80, 90, 100, 110].map((m) => ({ at: at(m), temperatureC: m === 90 ? 6 : 2 })))],
     ]),
   );
   const svg = renderSparkline(summary, 'chart');
@@ -31,7 +32,7 @@ describe('renderSparkline', () => {
     expect(renderSparkline(summarizeColdChain([], new Map()), 'chart')).toBe('');
     const one = summarizeColdChain(
       [{ facilityId: 'S', facilityName: '冷库', from: at(0) }],
-      new Map([['S', [{ at: at(5), temperatureC: 1 }]]]),
+      new Map([['S', loggers([{ at: at(5), temperatureC: 1 }])]]),
     );
     expect(renderSparkline(one, 'chart')).toContain('points="0,');
   });

@@ -1,5 +1,5 @@
 import { itemScanUrl } from '../codes/digital-link';
-import { ColdChainSegment, summarizeColdChain, TemperatureReading } from '../cold-chain/cold-chain-summary';
+import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import type { ItemPassport, JourneyStop } from './item-passport';
 
 /**
@@ -63,7 +63,7 @@ export function sampleItemPassport(): ItemPassport {
     ...(ranges[s.facilityId] && { range: ranges[s.facilityId] }),
   }));
   const warmSpellStart = Date.parse('2026-06-13T07:20:00+08:00');
-  const readings = new Map<string, TemperatureReading[]>([
+  const readings = new Map<string, LoggerReadings>([
     ['FC-STORE', every10Minutes('2026-06-12T14:00:00+08:00', 96, (i) => -0.5 + (i % 3) * 0.2)],
     [
       'FC-VAN1',
@@ -194,10 +194,12 @@ export function sampleItemPassport(): ItemPassport {
   }
 }
 
-function every10Minutes(start: string, count: number, temperature: (i: number, ms: number) => number): TemperatureReading[] {
+/** One logger's readings every 10 minutes from `start`. */
+function every10Minutes(start: string, count: number, temperature: (i: number, ms: number) => number): LoggerReadings {
   const t0 = Date.parse(start);
-  return Array.from({ length: count }, (_, i) => {
+  const readings = Array.from({ length: count }, (_, i): [number, number] => {
     const ms = t0 + i * 600_000;
-    return { at: new Date(ms).toISOString(), temperatureC: Math.round(temperature(i, ms) * 10) / 10 };
+    return [ms, Math.round(temperature(i, ms) * 10) / 10];
   });
+  return new Map([['TL-SAMPLE', readings]]);
 }

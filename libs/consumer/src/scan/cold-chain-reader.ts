@@ -1,29 +1,29 @@
-import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
 import { hourDocId } from '../../../logistics/src/cold-chain.projection';
+import { ColdChainHourView, ColdChainIndexView, StoredReading } from '../../../logistics/src/logistics.views';
 import { DocumentStore } from '../../../readmodels/src/document-store.port';
 import { docKey } from '../../../readmodels/src/projection';
-import { TemperatureReading } from '../cold-chain/cold-chain-summary';
+import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 
-/** Readings of a facility between two times, fetched by the hours the index says hold any. */
-export async function readingsBetween(
-  docs: DocumentStore,
-  facilityId: string,
-  from: string,
-  to: string | undefined,
-): Promise<TemperatureReading[]> {
+/** Each logger's readings of a facility in the hours from `from` to `to`, fetched by the hours the index says hold any. */
+export async function readingsBetween(docs: DocumentStore, facilityId: string, from: string, to: string | undefined): Promise<LoggerReadings> {
   const index = await docs.get<ColdChainIndexView>('coldchain', facilityId);
-  if (!index) return [];
+  if (!index) return new Map();
   const firstHour = from.slice(0, 13);
   const lastHour = to?.slice(0, 13);
   const hours = index.hours.filter((h) => h >= firstHour && (lastHour === undefined || h <= lastHour));
-  const found = await docs.getMany<ColdChainHourView>(
-    hours.map((h) => ({ collection: 'coldchainHours', id: hourDocId(facilityId, h) })),
-  );
-  const readings: TemperatureReading[] = [];
-  for (const h of hours) {
-    for (const [ms, c] of found.get(docKey('coldchainHours', hourDocId(facilityId, h)))?.r ?? []) {
-      readings.push({ at: new Date(ms).toISOString(), temperatureC: c });
+  const found = await docs.getMany<ColdChainHourView>(hours.map((h) => ({ collection: 'coldchainHours', id: hourDocId(facilityId, h) })));
+  return loggerReadings(hours.map((h) => found.get(docKey('coldchainHours', hourDocId(facilityId, h)))));
+}
+
+/** Hour documents (in time order) as each logger's readings, joined across the hours. */
+function loggerReadings(hourDocs: readonly (ColdChainHourView | undefined)[]): Map<string, StoredReading[]> {
+  const loggers = new Map<string, StoredReading[]>();
+  for (const doc of hourDocs) {
+    for (const [deviceId, readings] of Object.entries(doc?.devices ?? {})) {
+      const joined = loggers.get(deviceId);
+      if (joined) for (const r of readings) joined.push(r);
+      else loggers.set(deviceId, readings.slice());
     }
   }
-  return readings;
+  return loggers;
 }

@@ -1,7 +1,9 @@
 import { CartonView } from '../../../logistics/src/logistics.views';
 import { BatchView } from '../../../production/src/batch.views';
 import { itemScanUrl } from '../codes/digital-link';
-import { ColdChainSegment, TemperatureReading, summarizeColdChain } from '../cold-chain/cold-chain-summary';
+import { StandardVersionView } from '../../../standards/src/compliance/compliance.views';
+import { judgedRange } from '../../../standards/src/evaluation/logistics-rules';
+import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { renderBatchParts, renderCartonPart, renderPageFrame } from '../page/passport-page';
 import { ItemStatus } from '../passport/item-passport';
@@ -71,26 +73,33 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
   };
 }
 
-/** Which journey a carton of a batch is on: equal keys, equal parts. */
-export function journeyKey(carton: CartonView | undefined, batch: BatchView): string {
-  return `${batch.product.id}\u0000${carton?.status ?? 'packed'}\u0000${JSON.stringify(carton?.stops ?? [])}`;
+/** Which journey a carton of a batch is on, judged under which standard version: equal keys, equal parts. */
+export function journeyKey(carton: CartonView | undefined, batch: BatchView, version: StandardVersionView | undefined): string {
+  const judgedBy = version ? `${version.standardId}@${version.version}` : '';
+  return `${batch.product.id}\u0000${judgedBy}\u0000${carton?.status ?? 'packed'}\u0000${JSON.stringify(carton?.stops ?? [])}`;
 }
 
-/** Stays at facilities are held to the storage range, vehicle legs to the transport range. */
-export function coldChainSegments(carton: CartonView | undefined, batch: BatchView): ColdChainSegment[] {
+/**
+ * Stays at facilities are held to the storage range, vehicle legs to the transport range:
+ * those of the standard version the batch is judged under, as its verdict holds them, else
+ * the product's own.
+ */
+export function coldChainSegments(carton: CartonView | undefined, batch: BatchView, version: StandardVersionView | undefined): ColdChainSegment[] {
+  const storage = judgedRange(version?.rules, 'storage', batch.product);
+  const transport = judgedRange(version?.rules, 'transport', batch.product);
   return (carton?.stops ?? []).map((stop) => ({
     facilityId: stop.facilityId,
     facilityName: stop.facilityName,
     from: stop.from,
     to: stop.to,
-    range: stop.kind === 'transit' ? batch.product.transportRange : batch.product.storageRange,
+    range: stop.kind === 'transit' ? transport : storage,
   }));
 }
 
 export function buildJourneyPart(
   carton: CartonView | undefined,
   segments: ColdChainSegment[],
-  readings: ReadonlyMap<string, readonly TemperatureReading[]>,
+  readings: ReadonlyMap<string, LoggerReadings>,
   stamp: string,
   epoch: number,
 ): JourneyPart {

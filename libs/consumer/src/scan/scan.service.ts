@@ -5,8 +5,10 @@ import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
 import { BatchView, ItemView } from '../../../production/src/batch.views';
 import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
 import { DocChange } from '../../../readmodels/src/document-store.port';
+import { StandardView } from '../../../standards/src/compliance/compliance.views';
+import { versionInForce } from '../../../standards/src/compliance/verdict';
 import { isItemCode, normalizeItemCode } from '../codes/item-code';
-import { TemperatureReading } from '../cold-chain/cold-chain-summary';
+import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
@@ -150,14 +152,17 @@ export class ScanService implements OnModuleInit {
 
   private async loadJourney(cartonId: string, batch: BatchView): Promise<JourneyPart> {
     const carton = await this.docs.get<CartonView>('cartons', cartonId);
-    const key = createHash('sha1').update(journeyKey(carton, batch)).digest('base64');
+    const packedAt = batch.packings[0]?.packedAt;
+    // The version the batch is judged under: its cold chain is shown against that version's ranges.
+    const version = packedAt === undefined ? undefined : versionInForce(await this.docs.get<StandardView>('standards', batch.product.id), packedAt);
+    const key = createHash('sha1').update(journeyKey(carton, batch, version)).digest('base64');
     this.cartonJourneys.set(cartonId, key);
     const shared = this.journeys.get(key);
     if (shared && this.current(shared)) return shared;
-    const segments = coldChainSegments(carton, batch);
+    const segments = coldChainSegments(carton, batch, version);
     const facilities = [...new Set(segments.map((s) => s.facilityId))];
     const stamp = this.stamp(facilities);
-    const readings = new Map<string, TemperatureReading[]>();
+    const readings = new Map<string, LoggerReadings>();
     for (const facilityId of facilities) {
       const spans = segments.filter((s) => s.facilityId === facilityId);
       const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to!).sort().pop();
@@ -178,6 +183,8 @@ export class ScanService implements OnModuleInit {
       if (w.collection === 'items' && w.doc) this.index.add(w.doc as ItemView);
       else if (w.collection === 'batches') this.batches.delete(w.id);
       else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);
+      // A new version may change the ranges journeys are shown against; versions are rare.
+      else if (w.collection === 'standards') this.cartonJourneys.clear();
       else if (w.collection === 'coldchain') {
         this.coldChainVersions.set(w.id, (this.coldChainVersions.get(w.id) ?? 0) + 1);
         this.coldChainEpoch++;

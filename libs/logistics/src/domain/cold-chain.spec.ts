@@ -26,6 +26,20 @@ describe('decideColdChainReadings', () => {
     expect(event.data.readings).toEqual([first, inUtc, third]);
   });
 
+  it('keeps a reading sent twice in one upload once, the first sent', () => {
+    const [first, second, third] = recordReadings.readings;
+    const again = { ...second, humidityPct: 80 };
+    const event = decideColdChainReadings({ ...recordReadings, readings: [first, second, third, again, first] });
+    expect(event.data.readings).toEqual([first, second, third]);
+  });
+
+  it('refuses two different temperatures at one time, naming both readings, across offsets', () => {
+    const [first, second] = recordReadings.readings;
+    const sameTimeInUtc = { at: '2025-06-19T00:10:00Z', temperatureC: second.temperatureC + 4 };
+    const error = rejects({ ...recordReadings, readings: [first, second, sameTimeInUtc] }, { kind: 'invalid', code: 'conflicting_readings' });
+    expect(error.details).toEqual({ index: 2, sameTimeAs: 1 });
+  });
+
   it.each(['packhouse', 'cold_store', 'county_hub', 'town_station', 'village_point', 'vehicle'])(
     'records readings at a %s',
     (type) => {

@@ -13,7 +13,9 @@ const TEMPERATURE_RANGE_C = { min: -60, max: 80 };
 
 /**
  * A device's bulk upload, decided without state: readings are facts that cannot conflict.
- * The event carries them in time order, whatever order the device sent them in.
+ * The event carries them in time order, whatever order the device sent them in, each time
+ * once: a reading sent twice in one upload is kept once, and two different temperatures at
+ * one time are refused (a logger reads one temperature at a time).
  */
 export function decideColdChainReadings(command: RecordColdChainReadings): ColdChainReadingsRecorded {
   const { actor, facility, deviceId, readings, now } = command;
@@ -34,19 +36,40 @@ export function decideColdChainReadings(command: RecordColdChainReadings): ColdC
   }
   const latest = parseTime('now', now) + CLOCK_SKEW_MS;
   const timed = readings.map((reading, i) => checkReading(reading, i, latest));
-  timed.sort((a, b) => a.at - b.at);
+  timed.sort((a, b) => a.at - b.at || a.index - b.index);
   return {
     type: 'ColdChainReadingsRecorded',
-    data: { facilityId: facility.id, deviceId, readings: timed.map(({ reading }) => reading) },
+    data: { facilityId: facility.id, deviceId, readings: oncePerTime(timed) },
   };
 }
 
+interface Timed {
+  reading: ColdChainReading;
+  at: number;
+  index: number;
+}
+
+/** The time-sorted readings with repeats dropped, the first sent kept. */
+function oncePerTime(timed: readonly Timed[]): ColdChainReading[] {
+  const kept: ColdChainReading[] = [];
+  let previous: Timed | undefined;
+  for (const t of timed) {
+    if (previous && t.at === previous.at) {
+      if (t.reading.temperatureC === previous.reading.temperatureC) continue;
+      throw invalid(
+        'conflicting_readings',
+        `Readings ${previous.index} and ${t.index} are at the same time (${t.reading.at}) with different temperatures`,
+        { index: t.index, sameTimeAs: previous.index },
+      );
+    }
+    kept.push(t.reading);
+    previous = t;
+  }
+  return kept;
+}
+
 /** The reading as the event keeps it, and its time in epoch milliseconds. */
-function checkReading(
-  reading: ColdChainReading,
-  index: number,
-  latest: number,
-): { reading: ColdChainReading; at: number } {
+function checkReading(reading: ColdChainReading, index: number, latest: number): Timed {
   const { at, temperatureC, humidityPct } = reading;
   const ms = parseTime(`readings[${index}].at`, at);
   if (ms > latest) {
@@ -65,7 +88,7 @@ function checkReading(
       index,
     });
   }
-  return { reading: humidityPct === undefined ? { at, temperatureC } : { at, temperatureC, humidityPct }, at: ms };
+  return { reading: humidityPct === undefined ? { at, temperatureC } : { at, temperatureC, humidityPct }, at: ms, index };
 }
 
 function within(value: number, min: number, max: number): boolean {

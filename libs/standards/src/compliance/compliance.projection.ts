@@ -1,18 +1,21 @@
 import { EventMetadata } from '../../../core/src';
 import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { TimedReading } from '../../../logistics/src/domain/cold-series';
 import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
 import { CartonOwnerView } from './carton-owners.projection';
 import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
 import { DocRef, Projection } from '../../../readmodels/src/projection';
 import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
-import { UTC_ISO, emptyFacts, later } from '../evaluation/batch-facts';
+import { emptyFacts, later } from '../evaluation/batch-facts';
+import { ColdWindow } from '../evaluation/cold-window';
+import { judgedRange } from '../evaluation/logistics-rules';
 import { foldFact } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { Cause, governingVersion, judge } from './verdict';
-import { closeWindows, closedHours, closedShardId, foldReadings, openWindow, summarize } from './windows';
+import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
@@ -154,11 +157,7 @@ function shipmentStep(event: RecordedEvent, changes: Changes, cause: Cause): voi
 
 /** The range a window is judged against: the standard's, else the product's own. */
 function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', changes: Changes) {
-  const version = governingVersion(standardOf(changes, doc.productId), doc);
-  const rule = version?.rules[kind];
-  if (rule) return { minC: rule.minC, maxC: rule.maxC };
-  const product = changes.get<ProductView>('products', doc.productId);
-  return kind === 'storage' ? product?.storageRange : product?.transportRange;
+  return judgedRange(governingVersion(standardOf(changes, doc.productId), doc)?.rules, kind, changes.get<ProductView>('products', doc.productId));
 }
 
 function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
@@ -208,16 +207,15 @@ function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: st
   return { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => ({ ...c, delivered: { eventId: event.id, at: d.deliveredAt } })) };
 }
 
-/** A logger upload: only batches whose window totals moved are judged again. */
+/**
+ * A logger upload: batches whose window totals moved are judged again; those whose windows
+ * only gained readings have their window summaries brought up to date, so the counts shown
+ * are always the windows' own.
+ */
 function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
   const d = event.data as ColdChainReadingsRecorded['data'];
-  // Loggers mostly send UTC already: only times with an offset are written anew (a thousand
-  // readings an upload made the rewriting a third of the projection's cost).
-  const utc = d.readings.map((r) => {
-    const ms = Date.parse(r.at);
-    return { at: UTC_ISO.test(r.at) ? r.at : new Date(ms).toISOString(), ms, temperatureC: r.temperatureC };
-  });
-  for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, utc, changes)) {
+  const timed: TimedReading[] = d.readings.map((r) => [Date.parse(r.at), r.temperatureC]);
+  for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, timed, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
     if (!doc) continue;
     const windows = { ...doc.windows };
@@ -230,8 +228,9 @@ function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
     }
     const asOf = later(doc.facts.asOf, seen.latest);
     const deadlinePassed = doc.nextDueBy !== undefined && doc.nextDueBy < asOf;
-    if (!moved && !deadlinePassed) continue;
-    save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+    if (moved || deadlinePassed) save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+    // No rule reads a count beyond whether there is any reading: the verdict stands as judged.
+    else changes.put('compliance', doc.id, { ...doc, windows });
   }
 }
 
@@ -252,9 +251,23 @@ function published(event: RecordedEvent, changes: Changes, cause: Cause): void {
   for (const ref of productBatchRefs(d.productId, d.effectiveFrom, cause.recordedAt)) {
     for (const id of changes.get<ProductBatchesView>(ref.collection, ref.id)?.batchIds ?? []) {
       const doc = changes.get<BatchComplianceView>('compliance', id);
-      if (doc) save(doc, changes, cause);
+      if (doc) save(underGoverningRanges(doc, changes), changes, cause);
     }
   }
+}
+
+/** The batch's cold windows held to the ranges of the version that governs it now, counted again where those moved. */
+function underGoverningRanges(doc: BatchComplianceView, changes: Changes): BatchComplianceView {
+  let windows = doc.windows;
+  for (const summary of Object.values(doc.windows)) {
+    const range = rangeFor(doc, summary.kind, changes);
+    if (!range || (range.minC === summary.range.minC && range.maxC === summary.range.maxC)) continue;
+    const window = changes.get<ColdWindow>('coldWindows', summary.id);
+    if (!window) continue;
+    const held = changes.put('coldWindows', window.id, rerange(window, range, changes));
+    windows = { ...windows, [window.id]: summarize(held, summary.eventId) };
+  }
+  return windows === doc.windows ? doc : { ...doc, windows };
 }
 
 const DAY_MS = 86_400_000;
@@ -275,14 +288,12 @@ function listBatch(changes: Changes, ref: DocRef, batchId: string, add: boolean)
   changes.put(ref.collection, ref.id, { id: ref.id, batchIds });
 }
 
-/** What a logger upload may fold into: the facility's open windows and those closed since its readings began. */
+/** What a logger upload may fold into: the facility's open windows and the closed ones spanning the days of its readings. */
 function windowRefs(d: ColdChainReadingsRecorded['data']): DocRef[] {
   const times = d.readings.map((r) => Date.parse(r.at));
-  const first = new Date(Math.min(...times)).toISOString();
-  const last = new Date(Math.max(...times)).toISOString();
   return [
     { collection: 'coldWindowsOpen', id: d.facilityId },
-    ...closedHours(first, last).map((h) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, h) })),
+    ...daysSpanned(Math.min(...times), Math.max(...times)).map((day) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, day) })),
   ];
 }
 

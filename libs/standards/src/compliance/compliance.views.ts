@@ -129,7 +129,10 @@ export interface OpenWindowsView {
   windows: { id: string; batchId: string; from: string }[];
 }
 
-/** Windows of a facility that closed in one UTC hour, for uploads that arrive late (`coldWindowsClosed`, id = facility|hour). */
+/**
+ * Closed windows of a facility whose span covers one UTC day, for uploads that arrive after
+ * the goods left, however late (`coldWindowsClosed`, id = facility|yyyy-mm-dd).
+ */
 export interface ClosedWindowsView {
   id: string;
   windows: { id: string; batchId: string; from: string; to: string }[];

@@ -20,11 +20,13 @@ export interface Cause {
  * packed earlier keeps the version it was produced under.
  */
 export function governingVersion(standard: StandardView | undefined, doc: BatchComplianceView): StandardVersionView | undefined {
-  if (!standard) return undefined;
-  const packedAt = doc.facts.packings[0]?.packedAt;
-  const at = packedAt ?? (doc.facts.asOf || doc.registeredAt);
+  return versionInForce(standard, doc.facts.packings[0]?.packedAt ?? (doc.facts.asOf || doc.registeredAt));
+}
+
+/** The last version in force at `at`. */
+export function versionInForce(standard: StandardView | undefined, at: string): StandardVersionView | undefined {
   let chosen: StandardVersionView | undefined;
-  for (const v of standard.versions) if (v.effectiveFrom <= at) chosen = v;
+  for (const v of standard?.versions ?? []) if (v.effectiveFrom <= at) chosen = v;
   return chosen;
 }
 

@@ -2,12 +2,12 @@ import { RecordedEvent } from '../../../eventstore/src/event-store.port';
 import { Doc, DocReader } from '../../../readmodels/src/projection';
 import { coldChainProjection, hourDocId } from '../../../logistics/src/cold-chain.projection';
 import { ColdChainIndexView } from '../../../logistics/src/logistics.views';
-import { ColdWindow } from '../evaluation/cold-window';
+import { ColdWindow, windowTotals } from '../evaluation/cold-window';
 import { bj, plusHours } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';
 import { BATCH_ID, HUB_STORE, Store, cohort, complianceDoc, written } from './compliance.fixtures';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
-import { LATE_UPLOAD_HOURS, OpenWindow, closeWindows, closedHours, closedShardId, foldReadings, openWindow } from './windows';
+import { OpenWindow, closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange } from './windows';
 
 const LOGGER = 'TL-SENSOR-0031';
 const STORE_RANGE = { minC: 0, maxC: 5 };
@@ -45,11 +45,14 @@ function storeReadings(store: Store, facilityId: string, readings: { at: string;
   for (const w of coldChainProjection.apply(event, store)) if (w.doc) store.put(w.collection, w.id, w.doc);
 }
 
+/** Readings as the compliance projection folds them: `[epoch ms, °C]`. */
+const timed = (readings: { at: string; temperatureC: number }[]): [number, number][] => readings.map((r) => [Date.parse(r.at), r.temperatureC]);
+
 /** An upload as the projector runs it: the cold-chain projection stores it, then the windows fold it. */
 function upload(store: Store, facilityId: string, readings: { at: string; temperatureC: number }[], deviceId = LOGGER) {
   storeReadings(store, facilityId, readings, deviceId);
   const changes = store.changes();
-  const touched = foldReadings(facilityId, deviceId, readings, changes);
+  const touched = foldReadings(facilityId, deviceId, timed(readings), changes);
   store.commit(changes);
   return { touched, changes };
 }
@@ -70,14 +73,15 @@ function close(store: Store, doc: BatchComplianceView, cartonIds: string[], when
 }
 
 const windowDoc = (store: Store, id: string) => store.get<ColdWindow>('coldWindows', id)!;
+const totals = (store: Store, id: string) => windowTotals(windowDoc(store, id));
 const openAt = (store: Store, facilityId = HUB_STORE) => store.get<OpenWindowsView>('coldWindowsOpen', facilityId)!;
 /** What an upload at the facility meets: the listed windows not closed since (a close leaves the list alone). */
 const openNow = (store: Store, facilityId = HUB_STORE) =>
   (store.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []).filter((e) => store.get<ColdWindow>('coldWindows', e.id)?.to === undefined);
-/** The UTC hour a closed window is filed under: that of its end. */
-const hourOf = (iso: string) => iso.slice(0, 13);
-/** The windows of the facility that closed in the UTC hour of `when`. */
-const closedAt = (store: Store, when: string, facilityId = HUB_STORE) => store.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, hourOf(when)));
+/** The UTC day of a time. */
+const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+/** The closed windows of the facility whose span covers the UTC day of `when`. */
+const closedAt = (store: Store, when: string, facilityId = HUB_STORE) => store.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, dayOf(when)));
 
 describe('cold windows of a batch', () => {
   describe('opening a window', () => {
@@ -97,7 +101,6 @@ describe('cold windows of a batch', () => {
           cartonIds: ['ctn-001', 'ctn-002'],
           grades: ['特级'],
           range: STORE_RANGE,
-          readings: 0,
           series: {},
         },
       });
@@ -149,17 +152,32 @@ describe('cold windows of a batch', () => {
       expect(openAt(store).windows.map((e) => e.id)).toEqual([next.id]);
     });
 
-    it('backfills the readings the facility had already stored from the time the window opened', () => {
+    it('backfills the readings the facility had already stored from the time the window opened, logger by logger', () => {
       const store = new Store();
-      // The logger uploaded before the receipt was recorded: 09:40 is before the goods came in.
+      // The loggers uploaded before the receipt was recorded: 09:40 is before the goods came in.
       storeReadings(store, HUB_STORE, [at('09:40', 9), at('10:10', 3), at('10:20', 7), at('10:40', 3), at('11:05', 4.5)]);
+      storeReadings(store, HUB_STORE, [at('10:15', 3), at('10:35', 3)], 'TL-DOOR');
       storeReadings(store, 'fac-other-store', [at('10:30', 12)]);
       const changes = store.changes();
       const doc = openWindow(complianceDoc(), hubStay(), changes);
 
       const window = changes.get<ColdWindow>('coldWindows', STAY)!;
-      expect(Object.keys(window.series)).toEqual(['stored']);
-      expect(doc.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 7, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+      expect(Object.keys(window.series).sort()).toEqual(['TL-DOOR', LOGGER]);
+      // The door logger's readings in between do not cut the first logger's excursion short.
+      expect(doc.windows[STAY]).toMatchObject({ readings: 6, minC: 3, maxC: 7, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+    });
+
+    it('counts an excursion that began before the window opened from the opening, whichever was recorded first', () => {
+      const hot = [at('09:30', 3), at('09:40', 9), at('10:00', 9), at('10:20', 9), at('10:40', 9), at('11:00', 3)];
+      const before = new Store();
+      storeReadings(before, HUB_STORE, hot);
+      const storedFirst = open(before, complianceDoc());
+      const after = new Store();
+      const openedFirst = open(after, complianceDoc());
+      upload(after, HUB_STORE, hot);
+      expect(storedFirst.windows[STAY]).toMatchObject({ readings: 4, minutesOutOfRange: 60, longestExcursionMinutes: 60 });
+      expect(windowDoc(after, STAY).series).toEqual(windowDoc(before, STAY).series);
+      expect(openedFirst.windows[STAY].readings).toBe(0);
     });
 
     it('reads only the hour documents the facility’s index lists from the window’s start', () => {
@@ -173,13 +191,12 @@ describe('cold windows of a batch', () => {
       expect(hours).toEqual([`coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T02')}`, `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T03')}`]);
     });
 
-    it('backfills at most a week of hours at opening, from the window’s start', () => {
+    it('backfills every stored reading from the window’s start, however many days they span', () => {
       const store = new Store();
       // Ten days of hourly readings, the first two before the goods came in.
       storeReadings(store, HUB_STORE, Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T08:30'), h), temperatureC: 3 })));
       const doc = open(store, complianceDoc());
-      // 10:30 is the first reading in the window; 7 × 24 hour documents from its hour on.
-      expect(doc.windows[STAY]).toMatchObject({ readings: 7 * 24, minutesOutOfRange: 0 });
+      expect(doc.windows[STAY]).toMatchObject({ readings: 10 * 24 - 2, minutesOutOfRange: 0 });
     });
 
     it('backfills nothing when the facility’s last reading is before the window opened', () => {
@@ -244,8 +261,9 @@ describe('cold windows of a batch', () => {
       const { next } = close(store, { ...opened, windows: { [STAY]: { ...opened.windows[STAY], readings: 3 } } }, ['ctn-002'], leaving);
       const copyId = `${STAY}>${leaving}`;
 
-      expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'], readings: 3 });
-      expect(windowDoc(store, STAY)).toMatchObject({ cartonIds: ['ctn-001'], readings: 3 });
+      expect(windowDoc(store, copyId)).toMatchObject({ id: copyId, to: leaving, cartonIds: ['ctn-002'] });
+      expect(windowDoc(store, STAY)).toMatchObject({ cartonIds: ['ctn-001'] });
+      expect([totals(store, copyId).readings, totals(store, STAY).readings]).toEqual([3, 3]);
       expect(windowDoc(store, STAY).to).toBeUndefined();
       expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
@@ -278,8 +296,8 @@ describe('cold windows of a batch', () => {
       close(store, opened, ['ctn-002'], leaving);
       const { touched } = upload(store, HUB_STORE, [at('12:10', 3), at('12:20', 9), at('13:00', 3)]);
 
-      expect(windowDoc(store, `${STAY}>${leaving}`).readings).toBe(0);
-      expect(windowDoc(store, STAY).readings).toBe(3);
+      expect(totals(store, `${STAY}>${leaving}`).readings).toBe(0);
+      expect(totals(store, STAY).readings).toBe(3);
       expect([...touched.keys()]).toEqual([BATCH_ID]);
       expect(touched.get(BATCH_ID)!.windows.map((w) => w.id)).toEqual([STAY]);
     });
@@ -294,11 +312,12 @@ describe('cold windows of a batch', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
       upload(store, HUB_STORE, day);
-      expect(windowDoc(store, STAY)).toMatchObject({ readings: 8, maxC: 9 });
+      expect(totals(store, STAY)).toMatchObject({ readings: 8, maxC: 9 });
 
       const { next } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
       expect(next.windows[STAY]).toMatchObject({ readings: 4, minC: 3, maxC: 4, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
-      expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T12:00'), readings: 4, minC: 3, maxC: 4 });
+      expect(windowDoc(store, STAY).to).toBe(bj('2025-06-19T12:00'));
+      expect(totals(store, STAY)).toMatchObject({ readings: 4, minC: 3, maxC: 4 });
     });
 
     it('recounts a closed copy the same way, while the cartons that stay keep the excursion', () => {
@@ -346,9 +365,9 @@ describe('cold windows of a batch', () => {
       twoBatches(store);
       const { touched } = upload(store, HUB_STORE, [at('10:30', 3), at('10:50', 4), at('11:10', 7), at('11:30', 3)]);
 
-      expect(windowDoc(store, STAY)).toMatchObject({ readings: 4, maxC: 7 });
-      expect(windowDoc(store, `shp-0619-hub@${HUB_STORE}|bat-other`)).toMatchObject({ readings: 2, minC: 3, maxC: 7 });
-      expect(windowDoc(store, 'win-far').readings).toBe(0);
+      expect(totals(store, STAY)).toMatchObject({ readings: 4, maxC: 7 });
+      expect(totals(store, `shp-0619-hub@${HUB_STORE}|bat-other`)).toMatchObject({ readings: 2, minC: 3, maxC: 7 });
+      expect(totals(store, 'win-far').readings).toBe(0);
       expect([...touched.keys()].sort()).toEqual(['bat-jf-20250618', 'bat-other']);
       expect(touched.get(BATCH_ID)).toMatchObject({ latest: bj('2025-06-19T11:30') });
       expect(touched.get(BATCH_ID)!.windows).toEqual([windowDoc(store, STAY)]);
@@ -360,8 +379,34 @@ describe('cold windows of a batch', () => {
       const opened = open(store, complianceDoc());
       close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T12:00'));
       const { touched } = upload(store, HUB_STORE, [at('11:30', 3), at('11:50', 4), at('12:10', 9)]);
-      expect(windowDoc(store, STAY)).toMatchObject({ readings: 2, maxC: 4 });
+      expect(totals(store, STAY)).toMatchObject({ readings: 2, maxC: 4 });
       expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T11:50'));
+    });
+
+    it('counts an earlier file sent after a later one again from the stored readings, as if they had come in order', () => {
+      const earlier = [at('10:10', 3), at('10:20', 9), at('10:30', 9), at('10:40', 9)];
+      const later = [at('10:50', 9), at('11:00', 9), at('11:10', 3)];
+      const inOrder = new Store();
+      open(inOrder, complianceDoc());
+      upload(inOrder, HUB_STORE, earlier);
+      upload(inOrder, HUB_STORE, later);
+      const store = new Store();
+      open(store, complianceDoc());
+      upload(store, HUB_STORE, later);
+      expect(totals(store, STAY)).toMatchObject({ readings: 3, longestExcursionMinutes: 20 });
+      const { touched } = upload(store, HUB_STORE, earlier);
+
+      expect(totals(store, STAY)).toMatchObject({ readings: 7, minutesOutOfRange: 50, longestExcursionMinutes: 50 });
+      expect(windowDoc(store, STAY)).toEqual(windowDoc(inOrder, STAY));
+      expect(touched.get(BATCH_ID)!.latest).toBe(new Date(Date.parse(bj('2025-06-19T10:40'))).toISOString());
+    });
+
+    it('adds only the new readings of an overlapping upload', () => {
+      const store = new Store();
+      open(store, complianceDoc());
+      upload(store, HUB_STORE, [at('10:10', 3), at('10:20', 9)]);
+      upload(store, HUB_STORE, [at('10:10', 3), at('10:20', 9), at('10:30', 9), at('10:40', 3)]);
+      expect(totals(store, STAY)).toMatchObject({ readings: 4, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
     });
 
     it('reports nothing for an upload no window takes: before them, a re-upload, another facility, nothing at all', () => {
@@ -373,13 +418,30 @@ describe('cold windows of a batch', () => {
       const again = upload(store, HUB_STORE, readings);
       expect(again.touched.size).toBe(0);
       expect(again.changes.writes()).toEqual([]);
-      expect(foldReadings('fac-unknown', LOGGER, readings, store.changes()).size).toBe(0);
+      expect(foldReadings('fac-unknown', LOGGER, timed(readings), store.changes()).size).toBe(0);
       expect(foldReadings(HUB_STORE, LOGGER, [], store.changes()).size).toBe(0);
     });
   });
 
+  describe('holding a window to another range', () => {
+    it('counts each logger’s readings in the window again against it, and nothing outside the window', () => {
+      const store = new Store();
+      const opened = open(store, complianceDoc());
+      upload(store, HUB_STORE, [at('09:50', 9), at('10:10', 6), at('10:20', 6), at('10:30', 3)]);
+      upload(store, HUB_STORE, [at('10:15', 6), at('10:35', 2)], 'TL-DOOR');
+      close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T10:30'));
+      expect(totals(store, STAY)).toMatchObject({ readings: 3, minutesOutOfRange: 20 });
+
+      const held = rerange(windowDoc(store, STAY), { minC: 0, maxC: 8 }, store.changes());
+      expect(held.range).toEqual({ minC: 0, maxC: 8 });
+      expect(windowTotals(held)).toEqual({ readings: 3, minC: 6, maxC: 6, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
+      const stricter = rerange(held, { minC: 0, maxC: 2 }, store.changes());
+      expect(windowTotals(stricter)).toMatchObject({ readings: 3, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+    });
+  });
+
   describe('the facility’s open and closed windows', () => {
-    it('lists a window in the open windows while it is open, and moves it to the shard of the UTC hour it closed', () => {
+    it('lists a window in the open windows while it is open, and files it, once closed, under every UTC day it spans', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
       const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
@@ -387,32 +449,32 @@ describe('cold windows of a batch', () => {
       open(store, other, hubStay({ id: otherId, from: bj('2025-06-19T11:00'), cartonIds: ['ctn-101'] }));
       expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY, otherId]);
 
-      // 14:59 in Beijing is 06:59 UTC: the window is filed under 06, not the hour it opened in (02).
-      const leaving = bj('2025-06-19T14:59');
+      // 09:00 on 20 June in Beijing is 01:00 UTC: the stay spans the UTC days of 19 and 20 June.
+      const leaving = bj('2025-06-20T09:00');
       close(store, opened, ['ctn-001', 'ctn-002'], leaving);
       expect(openNow(store)).toEqual([{ id: otherId, batchId: 'bat-other', from: bj('2025-06-19T11:00') }]);
-      const shard = closedShardId(HUB_STORE, '2025-06-19T06');
-      expect(store.get<ClosedWindowsView>('coldWindowsClosed', shard)).toEqual({
-        id: shard,
-        windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }],
-      });
-      expect([...store.map.keys()].filter((k) => k.startsWith('coldWindowsClosed|'))).toEqual([`coldWindowsClosed|${shard}`]);
+      const shards = ['2025-06-19', '2025-06-20'].map((day) => closedShardId(HUB_STORE, day));
+      for (const id of shards) {
+        expect(store.get<ClosedWindowsView>('coldWindowsClosed', id)).toEqual({ id, windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }] });
+      }
+      expect([...store.map.keys()].filter((k) => k.startsWith('coldWindowsClosed|'))).toEqual(shards.map((id) => `coldWindowsClosed|${id}`));
     });
 
-    it('adds a window closing in the same hour to the shard already there, and keeps windows closed long ago', () => {
+    it('adds a window to the shard of a day already there, and keeps windows closed long ago', () => {
       const old = { id: 'win-june-1', batchId: 'bat-old', from: bj('2025-06-01T10:00'), to: bj('2025-06-01T14:00') };
-      const oldShard = closedShardId(HUB_STORE, hourOf(old.to));
+      const oldShard = closedShardId(HUB_STORE, dayOf(old.to));
       const earlier = { id: 'win-earlier', batchId: 'bat-other', from: bj('2025-06-19T08:00'), to: bj('2025-06-19T14:05') };
-      const store = new Store(['coldWindowsClosed', { id: oldShard, windows: [old] }], ['coldWindowsClosed', { id: closedShardId(HUB_STORE, '2025-06-19T06'), windows: [earlier] }]);
+      const day = closedShardId(HUB_STORE, '2025-06-19');
+      const store = new Store(['coldWindowsClosed', { id: oldShard, windows: [old] }], ['coldWindowsClosed', { id: day, windows: [earlier] }]);
       const opened = open(store, complianceDoc());
       const { changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:30'));
 
       expect(closedAt(store, bj('2025-06-19T14:30'))!.windows.map((e) => e.id)).toEqual(['win-earlier', STAY]);
-      expect(Object.keys(written(changes, 'coldWindowsClosed'))).toEqual([closedShardId(HUB_STORE, '2025-06-19T06')]);
+      expect(Object.keys(written(changes, 'coldWindowsClosed'))).toEqual([day]);
       expect(store.get<ClosedWindowsView>('coldWindowsClosed', oldShard)!.windows).toEqual([old]);
     });
 
-    it('files a split copy in the shard of the hour it closed while the original stays open, then files the original where it closes', () => {
+    it('files a split copy when it closes while the original stays open, then the original where it closes', () => {
       const store = new Store();
       const opened = open(store, complianceDoc());
       const leaving = bj('2025-06-19T12:00');
@@ -421,11 +483,11 @@ describe('cold windows of a batch', () => {
       expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
 
-      const rest = bj('2025-06-19T18:00');
+      const rest = bj('2025-06-20T18:00');
       close(store, split.next, ['ctn-001'], rest);
       expect(openNow(store)).toEqual([]);
       expect(closedAt(store, rest)!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: rest }]);
-      expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
+      expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId, STAY]);
     });
 
     it('folds a late upload into a window that closed before it arrived, and into the split copy of the cartons that had left', () => {
@@ -437,57 +499,52 @@ describe('cold windows of a batch', () => {
       // The logger is dumped at the end of the day: every window it speaks for has closed.
       const { touched } = upload(store, HUB_STORE, [at('10:10', 3), at('11:10', 9), at('13:10', 3)]);
 
-      expect(windowDoc(store, `${STAY}>${leaving}`)).toMatchObject({ readings: 2, maxC: 9 });
+      expect(totals(store, `${STAY}>${leaving}`)).toMatchObject({ readings: 2, maxC: 9 });
       // Once, though the closed window was still on the open list as well as in its shard; the upload drops it from the list.
-      expect(windowDoc(store, STAY)).toMatchObject({ readings: 3, maxC: 9 });
+      expect(totals(store, STAY)).toMatchObject({ readings: 3, maxC: 9 });
       expect(openAt(store).windows).toEqual([]);
       expect(touched.get(BATCH_ID)!.windows.map((w) => w.id).sort()).toEqual([STAY, `${STAY}>${leaving}`].sort());
       expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T13:10'));
     });
 
-    it('finds a window that closed up to LATE_UPLOAD_HOURS after the upload’s last reading, and none that closed later', () => {
+    it('finds a closed window however long after the upload’s readings it closed', () => {
       const readings = [at('10:10', 3), at('10:40', 9)];
-      const last = readings[readings.length - 1].at;
       const store = new Store();
       const opened = open(store, complianceDoc());
       const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
       const otherId = `shp-0619-hub@${HUB_STORE}|bat-other`;
       const otherOpened = open(store, other, hubStay({ id: otherId, cartonIds: ['ctn-101'] }));
-      close(store, opened, ['ctn-001', 'ctn-002'], plusHours(last, LATE_UPLOAD_HOURS));
-      close(store, otherOpened, ['ctn-101'], plusHours(last, LATE_UPLOAD_HOURS + 1));
+      close(store, opened, ['ctn-001', 'ctn-002'], plusHours(bj('2025-06-19T11:00'), 2));
+      // A month in the cold store, and the logger's file of its first morning sent after it left.
+      close(store, otherOpened, ['ctn-101'], plusHours(bj('2025-06-19T11:00'), 30 * 24));
       const { touched } = upload(store, HUB_STORE, readings);
 
-      expect(windowDoc(store, STAY)).toMatchObject({ readings: 2, maxC: 9 });
-      // The documented limit: an upload arriving that late misses a window closed later still.
-      expect(windowDoc(store, otherId).readings).toBe(0);
-      expect([...touched.keys()]).toEqual([BATCH_ID]);
+      expect(totals(store, STAY)).toMatchObject({ readings: 2, maxC: 9 });
+      expect(totals(store, otherId)).toMatchObject({ readings: 2, maxC: 9 });
+      expect([...touched.keys()].sort()).toEqual(['bat-jf-20250618', 'bat-other']);
     });
 
-    it('looks in the open windows and in the closed shards from the hour of the first reading to LATE_UPLOAD_HOURS after the last, no further', () => {
+    it('looks in the open windows and in the closed shards of the days its readings span, no others', () => {
       const store = new Store();
       open(store, complianceDoc());
-      const readings = [at('10:10', 3), at('11:50', 3)];
+      // 10:10 on 19 June and 10:00 on 21 June in Beijing are 02:10 and 02:00 UTC on those days.
+      const readings = [at('10:10', 3), { at: bj('2025-06-21T10:00'), temperatureC: 3 }];
       const asked: string[] = [];
       const spy: DocReader = { get: <T extends Doc>(c: string, id: string) => (asked.push(`${c}|${id}`), store.get<T>(c, id)) };
-      foldReadings(HUB_STORE, LOGGER, readings, new Changes(spy));
+      foldReadings(HUB_STORE, LOGGER, timed(readings), new Changes(spy));
 
       expect(asked.filter((k) => k.startsWith('coldWindowsOpen|'))).toEqual([`coldWindowsOpen|${HUB_STORE}`]);
       const shards = asked.filter((k) => k.startsWith('coldWindowsClosed|'));
-      expect(shards).toEqual(closedHours(readings[0].at, readings[1].at).map((h) => `coldWindowsClosed|${closedShardId(HUB_STORE, h)}`));
+      expect(shards).toEqual(['2025-06-19', '2025-06-20', '2025-06-21'].map((day) => `coldWindowsClosed|${closedShardId(HUB_STORE, day)}`));
     });
 
-    it('spans exactly the hours from the first reading’s to that of LATE_UPLOAD_HOURS (48) after the last', () => {
-      expect(LATE_UPLOAD_HOURS).toBe(48);
-      // 10:10 and 11:50 in Beijing are 02:10 and 03:50 UTC on 19 June; 48 h after 03:50 is 03:50 on 21 June.
-      const hours = closedHours(bj('2025-06-19T10:10'), bj('2025-06-19T11:50'));
-      expect(hours[0]).toBe('2025-06-19T02');
-      expect(hours[hours.length - 1]).toBe('2025-06-21T03');
-      expect(hours).toHaveLength(50);
-      expect(hours.every((h, i) => i === 0 || Date.parse(`${h}:00Z`) - Date.parse(`${hours[i - 1]}:00Z`) === 3_600_000)).toBe(true);
-      // On the hour: the hour of the reading, and the hour exactly 48 h after it.
-      const onTheHour = closedHours('2025-06-19T02:00:00.000Z', '2025-06-19T02:00:00.000Z');
-      expect([onTheHour[0], onTheHour[onTheHour.length - 1], onTheHour.length]).toEqual(['2025-06-19T02', '2025-06-21T02', 49]);
-      expect(closedShardId(HUB_STORE, '2025-06-19T02')).toBe(`${HUB_STORE}|2025-06-19T02`);
+    it('spans the UTC days from the first time’s to the last’s', () => {
+      const ms = (iso: string) => Date.parse(iso);
+      expect(daysSpanned(ms(bj('2025-06-19T10:10')), ms(bj('2025-06-19T11:50')))).toEqual(['2025-06-19']);
+      // 07:59 in Beijing is still the UTC day before; 08:00 begins the next.
+      expect(daysSpanned(ms(bj('2025-06-19T07:59')), ms(bj('2025-06-19T08:00')))).toEqual(['2025-06-18', '2025-06-19']);
+      expect(daysSpanned(ms('2025-06-19T00:00:00.000Z'), ms('2025-06-21T00:00:00.000Z'))).toEqual(['2025-06-19', '2025-06-20', '2025-06-21']);
+      expect(closedShardId(HUB_STORE, '2025-06-19')).toBe(`${HUB_STORE}|2025-06-19`);
     });
   });
 });

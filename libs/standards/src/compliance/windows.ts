@@ -1,31 +1,28 @@
-import { hourDocId } from '../../../logistics/src/cold-chain.projection';
+import { hourDocId, hourOf } from '../../../logistics/src/cold-chain.projection';
+import { SeriesTotals, TimedReading, foldSeries } from '../../../logistics/src/domain/cold-series';
 import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
 import { TemperatureRange } from '../../../registry/src/domain/events';
-import { ColdWindow, TimedReading, addReadings, windowTotals } from '../evaluation/cold-window';
-import { instant } from '../evaluation/instants';
+import { ColdWindow, addReadings, insideWindow, windowSpan, windowTotals, withSeries } from '../evaluation/cold-window';
+import { instant, iso } from '../evaluation/instants';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { Changes } from './changes';
 import { cohortsHolding, moveCartons } from './cohorts';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
 
-/**
- * How late after its readings an upload may arrive and still find the windows that closed in
- * the meantime (a logger dumped at the end of a trip): closed windows are filed by the hour
- * they closed, and an upload looks in the hours from its first reading to this long after its last.
- */
-export const LATE_UPLOAD_HOURS = 48;
-const HOUR_MS = 3_600_000;
-const hourOf = (iso: string) => iso.slice(0, 13);
+const DAY_MS = 86_400_000;
 
-/** The hours whose closed windows an upload spanning [first, last] may overlap. */
-export function closedHours(first: string, last: string): string[] {
-  const hours: string[] = [];
-  const end = Date.parse(last) + LATE_UPLOAD_HOURS * HOUR_MS;
-  for (let t = Math.floor(Date.parse(first) / HOUR_MS) * HOUR_MS; t <= end; t += HOUR_MS) hours.push(new Date(t).toISOString().slice(0, 13));
-  return hours;
+/**
+ * The UTC days (yyyy-mm-dd) from that of `fromMs` to that of `toMs`. A closed window is filed
+ * under every day it spans, so an upload, however late, finds the closed windows its readings
+ * fall in by the days of its own readings.
+ */
+export function daysSpanned(fromMs: number, toMs: number): string[] {
+  const days: string[] = [];
+  for (let t = Math.floor(fromMs / DAY_MS) * DAY_MS; t <= toMs; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
 }
 
-export const closedShardId = (facilityId: string, hour: string) => `${facilityId}|${hour}`;
+export const closedShardId = (facilityId: string, day: string) => `${facilityId}|${day}`;
 
 export interface OpenWindow {
   id: string;
@@ -38,7 +35,11 @@ export interface OpenWindow {
   eventId: string;
 }
 
-/** Opens a cold window for some of the batch's cartons, and points their cohorts at it. */
+/**
+ * Opens a cold window for some of the batch's cartons, and points their cohorts at it.
+ * Readings stored before it opened (the step was recorded after the logger uploaded) count,
+ * each logger's in its own series, as if they had come after.
+ */
 export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Changes): BatchComplianceView {
   const cohorts = moveCartons(doc.cohorts, w.cartonIds, (c) => ({ ...c, windowIds: [...c.windowIds, w.id] }));
   const grades = [...new Set(cohorts.filter((c) => c.windowIds.includes(w.id)).map((c) => c.grade))];
@@ -52,12 +53,11 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
     cartonIds: w.cartonIds,
     grades,
     range: w.range,
-    readings: 0,
     series: {},
   };
-  changes.put('coldWindows', w.id, addReadings(window, STORED, storedReadings(changes, w.facilityId, w.from)));
+  const opened = changes.put('coldWindows', w.id, { ...window, series: storedSeries(changes, window) });
   fileOpen(changes, w.facilityId, (list) => [...stillOpen(changes, list), { id: w.id, batchId: doc.batchId, from: w.from }]);
-  return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(changes.get<ColdWindow>('coldWindows', w.id)!, w.eventId) } };
+  return { ...doc, cohorts, windows: { ...doc.windows, [w.id]: summarize(opened, w.eventId) } };
 }
 
 /**
@@ -67,38 +67,48 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
 function settle(window: ColdWindow, changes: Changes): ColdWindow {
   const toMs = instant(window.to!);
   if (!Object.values(window.series).some((s) => s.lastMs >= toMs)) return window;
-  const fresh: ColdWindow = { ...window, readings: 0, minC: undefined, maxC: undefined, series: {} };
-  delete fresh.minC;
-  delete fresh.maxC;
-  return addReadings(fresh, STORED, storedReadings(changes, window.facilityId, window.from, window.to));
+  return { ...window, series: storedSeries(changes, window) };
 }
 
-/** Readings already stored when a window opens (the step was recorded after the logger uploaded) count as one series. */
-const STORED = 'stored';
-const MAX_BACKFILL_HOURS = 7 * 24;
+/**
+ * The window held to another range (a new version of the standard now governs its batch):
+ * each logger's series counted again from the stored readings of its span.
+ */
+export function rerange(window: ColdWindow, range: TemperatureRange, changes: Changes): ColdWindow {
+  const held = { ...window, range };
+  return { ...held, series: storedSeries(changes, held) };
+}
 
-function storedReadings(changes: Changes, facilityId: string, from: string, to?: string): TimedReading[] {
-  const index = changes.get<ColdChainIndexView>('coldchain', facilityId);
-  if (!index || (index.lastAt !== undefined && Date.parse(index.lastAt) < Date.parse(from))) return [];
-  const fromMs = instant(from);
+/**
+ * Each logger's series counted from the stored readings of the window's span (only
+ * `deviceId`'s, when given), hour by hour in time order: the same fold as readings folded as
+ * they arrive, so counting again gives what folding gave.
+ */
+function storedSeries(changes: Changes, window: ColdWindow, deviceId?: string): Record<string, SeriesTotals> {
+  const series: Record<string, SeriesTotals> = {};
+  const index = changes.get<ColdChainIndexView>('coldchain', window.facilityId);
+  const [fromMs, toMs] = windowSpan(window);
+  if (!index || (index.lastAt !== undefined && instant(index.lastAt) < fromMs)) return series;
   // The index lists every hour the facility ever had readings in, sorted: a busy station's
   // grows by the day, so the span is found by bisection rather than by a scan.
-  const start = firstAtOrAfter(index.hours, from.slice(0, 13));
-  // The cap bounds a backfill at opening; a settled window is recounted over its whole span.
-  const end = to === undefined ? Math.min(index.hours.length, start + MAX_BACKFILL_HOURS) : firstAtOrAfter(index.hours, `${to.slice(0, 13)}\uffff`);
-  const hours = index.hours.slice(start, end);
-  const readings: TimedReading[] = [];
-  for (const hour of hours) {
-    for (const [ms, c] of changes.get<ColdChainHourView>('coldchainHours', hourDocId(facilityId, hour))?.r ?? []) {
-      if (ms >= fromMs) readings.push({ ms, temperatureC: c });
+  const start = firstAtOrAfter(index.hours, hourOf(fromMs));
+  const end = toMs === Infinity ? index.hours.length : firstAtOrAfter(index.hours, `${hourOf(toMs)}\uffff`, start);
+  for (let h = start; h < end; h++) {
+    const devices = changes.get<ColdChainHourView>('coldchainHours', hourDocId(window.facilityId, index.hours[h]))?.devices;
+    if (!devices) continue;
+    for (const device of deviceId === undefined ? Object.keys(devices) : [deviceId]) {
+      const readings = devices[device];
+      if (!readings) continue;
+      const [first, last] = insideWindow(window, readings);
+      const folded = foldSeries(series[device], window.range, readings, first, last);
+      if (folded) series[device] = folded;
     }
   }
-  return readings;
+  return series;
 }
 
 /** The index of the first of the sorted `hours` not before `hour`. */
-function firstAtOrAfter(hours: readonly string[], hour: string): number {
-  let lo = 0;
+function firstAtOrAfter(hours: readonly string[], hour: string, lo = 0): number {
   let hi = hours.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -156,55 +166,61 @@ export function closeWindows(
 }
 
 /**
- * Folds a logger upload into every window of the facility it overlaps. Returns the batches
- * whose window summaries changed, with the latest reading time each saw.
+ * Folds a logger upload (time-sorted, already stored by the cold-chain projection) into every
+ * window of the facility it overlaps, open or closed. An upload that only adds later readings
+ * to a logger's series is folded in; one that reaches back (an earlier file sent after a later
+ * one, an overlap, a re-upload) has that logger's series in the window counted again from the
+ * stored readings. Returns the batches whose windows changed, with the latest reading time each saw.
  */
 export function foldReadings(
   facilityId: string,
   deviceId: string,
-  readings: readonly { at: string; ms?: number; temperatureC: number }[],
+  readings: readonly TimedReading[],
   changes: Changes,
 ): Map<string, { windows: ColdWindow[]; latest: string }> {
   const touched = new Map<string, { windows: ColdWindow[]; latest: string }>();
   if (readings.length === 0) return touched;
-  const first = readings[0].at;
-  const last = readings[readings.length - 1].at;
+  const firstMs = readings[0][0];
+  const lastMs = readings[readings.length - 1][0];
   const listed = changes.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? [];
   const open = stillOpen(changes, listed);
   if (open.length < listed.length) changes.put('coldWindowsOpen', facilityId, { id: facilityId, windows: open });
   const entries: { id: string; from: string; to?: string }[] = [
     ...open,
-    ...closedHours(first, last).flatMap((h) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, h))?.windows ?? []),
+    ...daysSpanned(firstMs, lastMs).flatMap((day) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, day))?.windows ?? []),
   ];
   const visited = new Set<string>();
   for (const entry of entries) {
-    if (visited.has(entry.id) || entry.from > last || (entry.to !== undefined && entry.to <= first)) continue;
+    if (visited.has(entry.id) || instant(entry.from) > lastMs || (entry.to !== undefined && instant(entry.to) <= firstMs)) continue;
     visited.add(entry.id);
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
-    const folded = addReadings(window, deviceId, readings);
-    // addReadings returns a fresh copy once the logger has a series, even when it skipped every
-    // reading (a re-upload): only a higher count means something was folded.
-    if (folded.readings === window.readings) continue;
+    const folded = addReadings(window, deviceId, readings) ?? withSeries(window, deviceId, storedSeries(changes, window, deviceId)[deviceId]);
+    if (folded === window || sameSeries(window.series[deviceId], folded.series[deviceId])) continue;
     changes.put('coldWindows', window.id, folded);
     const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };
     seen.windows.push(folded);
-    const latest = lastInside(readings, window);
+    const [start, end] = insideWindow(window, readings);
+    const latest = end > start ? iso(readings[end - 1][0]) : '';
     if (latest > seen.latest) seen.latest = latest;
     touched.set(window.batchId, seen);
   }
   return touched;
 }
 
-/** The time of the last of the readings that falls inside the window ('' if none does). */
-function lastInside(readings: readonly { at: string; ms?: number }[], window: ColdWindow): string {
-  const fromMs = instant(window.from);
-  const toMs = window.to === undefined ? Infinity : instant(window.to);
-  for (let i = readings.length - 1; i >= 0; i--) {
-    const ms = readings[i].ms ?? Date.parse(readings[i].at);
-    if (ms >= fromMs && ms < toMs) return readings[i].at;
-  }
-  return '';
+function sameSeries(a: SeriesTotals | undefined, b: SeriesTotals | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.readings === b.readings &&
+    a.lastMs === b.lastMs &&
+    a.outMs === b.outMs &&
+    a.longestMs === b.longestMs &&
+    a.runMs === b.runMs &&
+    a.lastOut === b.lastOut &&
+    a.minC === b.minC &&
+    a.maxC === b.maxC
+  );
 }
 
 export function summarize(window: ColdWindow, eventId: string): WindowSummary {
@@ -234,9 +250,9 @@ function fileOpen(changes: Changes, facilityId: string, update: (list: OpenWindo
 }
 
 function fileClosed(changes: Changes, facilityId: string, entry: ClosedWindowsView['windows'][number]): void {
-  const id = closedShardId(facilityId, hourOf(entry.to));
-  const existing = changes.get<ClosedWindowsView>('coldWindowsClosed', id);
-  const windows = existing?.windows ?? [];
-  if (windows.some((e) => e.id === entry.id)) return;
-  changes.put('coldWindowsClosed', id, { id, windows: [...windows, entry] });
+  for (const day of daysSpanned(instant(entry.from), instant(entry.to))) {
+    const id = closedShardId(facilityId, day);
+    const windows = changes.get<ClosedWindowsView>('coldWindowsClosed', id)?.windows ?? [];
+    if (!windows.some((e) => e.id === entry.id)) changes.put('coldWindowsClosed', id, { id, windows: [...windows, entry] });
+  }
 }

@@ -1,9 +1,14 @@
+import { TimedReading } from '../../../logistics/src/domain/cold-series';
 import { addReadings, ColdWindow, windowTotals } from './cold-window';
 import { coldWindow, reading } from './facts.fixtures';
 
-/** Folds each upload (device, readings) into the window in turn. */
-function uploads(window: ColdWindow, ...batches: [string, ReturnType<typeof reading>[]][]): ColdWindow {
-  return batches.reduce((w, [device, readings]) => addReadings(w, device, readings), window);
+/** Folds each upload (device, readings) into the window in turn, as the projection does with ones that add later readings. */
+function uploads(window: ColdWindow, ...batches: [string, TimedReading[]][]): ColdWindow {
+  return batches.reduce((w, [device, readings]) => {
+    const folded = addReadings(w, device, readings);
+    if (!folded) throw new Error(`${device}'s upload reaches back: it is counted again from the stored readings`);
+    return folded;
+  }, window);
 }
 
 const VAN_LOGGER = 'TL-SENSOR-0031';
@@ -61,23 +66,30 @@ describe('cold window', () => {
     });
   });
 
-  describe('re-uploads', () => {
-    it('skips a re-upload of readings the window already holds', () => {
-      const readings = [reading('08:00', 3), reading('08:10', 7), reading('08:20', 3)];
-      const once = uploads(coldWindow(), [VAN_LOGGER, readings]);
-      expect(uploads(once, [VAN_LOGGER, readings])).toEqual(once);
+  describe('uploads that reach back', () => {
+    const readings = [reading('08:00', 3), reading('08:10', 7), reading('08:20', 3)];
+
+    it('asks for a recount of a re-upload of readings the window already holds', () => {
+      expect(addReadings(uploads(coldWindow(), [VAN_LOGGER, readings]), VAN_LOGGER, readings)).toBeUndefined();
     });
 
-    it('takes only the readings after the logger’s last from an overlapping upload', () => {
-      const w = uploads(
-        coldWindow(),
-        [VAN_LOGGER, [reading('08:00', 3), reading('08:10', 7)]],
-        [VAN_LOGGER, [reading('08:00', 3), reading('08:10', 7), reading('08:20', 7), reading('08:30', 3)]],
-      );
-      expect(windowTotals(w)).toMatchObject({ readings: 4, minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+    it('asks for a recount of an overlapping upload', () => {
+      const once = uploads(coldWindow(), [VAN_LOGGER, readings.slice(0, 2)]);
+      expect(addReadings(once, VAN_LOGGER, [...readings.slice(1), reading('08:30', 3)])).toBeUndefined();
     });
 
-    it('skips a second reading at the same time', () => {
+    it('asks for a recount of an earlier file sent after a later one', () => {
+      const later = uploads(coldWindow(), [VAN_LOGGER, [reading('09:00', 3), reading('09:10', 3)]]);
+      expect(addReadings(later, VAN_LOGGER, readings)).toBeUndefined();
+    });
+
+    it('does not for another logger’s readings, nor for a reach-back that falls outside the window', () => {
+      const w = uploads(coldWindow(), [VAN_LOGGER, readings]);
+      expect(addReadings(w, DOOR_LOGGER, readings)).toBeDefined();
+      expect(addReadings(w, VAN_LOGGER, [reading('07:00', 3), reading('08:30', 3)])).toBeDefined();
+    });
+
+    it('keeps the first of two readings at the same time', () => {
       const w = uploads(coldWindow(), [VAN_LOGGER, [reading('08:00', 7), reading('08:00', 3), reading('08:10', 3)]]);
       expect(windowTotals(w)).toMatchObject({ readings: 2, maxC: 7, minutesOutOfRange: 10 });
     });
@@ -112,6 +124,7 @@ describe('cold window', () => {
     it('leaves a window no reading fell in as it was', () => {
       const w = coldWindow({ to: '2025-06-19T14:00:00+08:00' });
       expect(addReadings(w, VAN_LOGGER, [reading('07:00', 3), reading('15:00', 3)])).toBe(w);
+      expect(addReadings(w, VAN_LOGGER, [reading('14:00', 3)])).toBe(w);
       expect(windowTotals(w)).toEqual({ readings: 0, minutesOutOfRange: 0, longestExcursionMinutes: 0 });
     });
 

@@ -1,26 +1,19 @@
+import {
+  SeriesTotals,
+  SpanTotals,
+  TimedReading,
+  firstReadingAtOrAfter,
+  foldSeries,
+  spanTotals,
+} from '../../../logistics/src/domain/cold-series';
 import { TemperatureRange } from '../../../registry/src/domain/events';
 import { instant } from './instants';
 
 /**
- * The longest time one reading speaks for, as on the consumer's cold-chain summary: past it
- * nothing is known, so an excursion neither runs on nor is assumed over a silent stretch.
- */
-const MAX_READING_SPAN_MS = 30 * 60_000;
-
-/** One logger's readings in a window, folded as they arrive: nothing but running totals is kept. */
-export interface SeriesTotals {
-  lastMs: number;
-  lastOut: boolean;
-  /** The excursion running at the last reading. */
-  runMs: number;
-  outMs: number;
-  longestMs: number;
-}
-
-/**
  * Where one batch's cartons were kept (storage) or carried (transport) for a while: a stay
- * at a station, or a leg on a vehicle. Temperatures are judged against the range in force
- * when the window opened.
+ * at a station, or a leg on a vehicle. Temperatures are judged against the range of the
+ * standard version that governs the batch (else the product's own); a version published
+ * later that governs it holds its windows to its own ranges.
  */
 export interface ColdWindow {
   id: string;
@@ -33,75 +26,53 @@ export interface ColdWindow {
   cartonIds: string[];
   grades: string[];
   range: TemperatureRange;
-  readings: number;
-  minC?: number;
-  maxC?: number;
-  /** Per logger (device): two loggers in one truck are two series, each in its own time order. */
+  /**
+   * Per logger (device): its stored readings inside the window, folded in time order. Two
+   * loggers in one truck are two series; the worst speaks for the window.
+   */
   series: Record<string, SeriesTotals>;
 }
 
-export interface WindowTotals {
-  readings: number;
-  minC?: number;
-  maxC?: number;
-  minutesOutOfRange: number;
-  longestExcursionMinutes: number;
+export type WindowTotals = SpanTotals;
+
+/** The window's span in epoch milliseconds, `[from, to)`; an open window's runs on. */
+export function windowSpan(window: ColdWindow): [number, number] {
+  return [instant(window.from), window.to === undefined ? Infinity : instant(window.to)];
 }
 
-/** A reading, by its ISO time or by `ms`, its time parsed once (spares parsing it again for every window it meets). */
-export type TimedReading = { temperatureC: number } & ({ at: string; ms?: number } | { ms: number; at?: string });
+/** Where the readings inside the window are among the time-sorted `readings`: `[start, end)`. */
+export function insideWindow(window: ColdWindow, readings: readonly TimedReading[], lo = 0, hi = readings.length): [number, number] {
+  const [fromMs, toMs] = windowSpan(window);
+  const start = firstReadingAtOrAfter(readings, fromMs, lo, hi);
+  return [start, toMs === Infinity ? hi : firstReadingAtOrAfter(readings, toMs, start, hi)];
+}
 
 /**
- * Folds a logger's readings (time-sorted) into the window. A reading at or before the
- * logger's last one is a re-upload of what the window already holds, and is skipped.
+ * Adds a logger's upload (time-sorted) to the window, where that is the same as counting the
+ * logger's stored readings in the window again: every reading of the upload inside the window
+ * comes after the logger's last one (the series is a left fold). Returns the window itself
+ * when no reading falls inside it, and `undefined` when the upload reaches back to or before
+ * the logger's last reading (an earlier file, an overlap, a re-upload): the logger's series
+ * must then be counted again from the stored readings.
  */
-export function addReadings(window: ColdWindow, deviceId: string, readings: readonly TimedReading[]): ColdWindow {
-  const fromMs = instant(window.from);
-  const toMs = window.to === undefined ? Infinity : instant(window.to);
-  let series = window.series[deviceId];
-  let { readings: count, minC, maxC } = window;
-  for (const r of readings) {
-    const at = r.ms ?? Date.parse(r.at!);
-    if (at < fromMs || at >= toMs || (series && at <= series.lastMs)) continue;
-    const c = r.temperatureC;
-    const out = c < window.range.minC || c > window.range.maxC;
-    count++;
-    minC = minC === undefined || c < minC ? c : minC;
-    maxC = maxC === undefined || c > maxC ? c : maxC;
-    if (!series) {
-      series = { lastMs: at, lastOut: out, runMs: 0, outMs: 0, longestMs: 0 };
-      continue;
-    }
-    const gap = at - series.lastMs;
-    const span = Math.min(gap, MAX_READING_SPAN_MS);
-    let { runMs, outMs, longestMs } = series;
-    if (series.lastOut) {
-      outMs += span;
-      runMs += span;
-      if (runMs > longestMs) longestMs = runMs;
-    }
-    if (gap > MAX_READING_SPAN_MS || !out) runMs = 0;
-    series = { lastMs: at, lastOut: out, runMs, outMs, longestMs };
-  }
-  if (!series) return window;
-  return { ...window, readings: count, minC, maxC, series: { ...window.series, [deviceId]: series } };
+export function addReadings(window: ColdWindow, deviceId: string, readings: readonly TimedReading[]): ColdWindow | undefined {
+  const [start, end] = insideWindow(window, readings);
+  if (start === end) return window;
+  const series = window.series[deviceId];
+  if (series && readings[start][0] <= series.lastMs) return undefined;
+  return withSeries(window, deviceId, foldSeries(series, window.range, readings, start, end));
+}
+
+/** The window with one logger's series replaced (or dropped, when it has no reading inside). */
+export function withSeries(window: ColdWindow, deviceId: string, series: SeriesTotals | undefined): ColdWindow {
+  if (window.series[deviceId] === series) return window;
+  const next = { ...window.series };
+  if (series) next[deviceId] = series;
+  else delete next[deviceId];
+  return { ...window, series: next };
 }
 
 /** The window's totals: a closed window counts its last readings up to its end; the worst logger speaks for it. */
 export function windowTotals(window: ColdWindow): WindowTotals {
-  const toMs = window.to === undefined ? undefined : instant(window.to);
-  let outMs = 0;
-  let longestMs = 0;
-  for (const s of Object.values(window.series)) {
-    const tail = toMs !== undefined && s.lastOut ? Math.min(Math.max(0, toMs - s.lastMs), MAX_READING_SPAN_MS) : 0;
-    const run = s.lastOut ? s.runMs + tail : 0;
-    outMs = Math.max(outMs, s.outMs + tail);
-    longestMs = Math.max(longestMs, s.longestMs, run);
-  }
-  return {
-    readings: window.readings,
-    ...(window.minC !== undefined && { minC: window.minC, maxC: window.maxC }),
-    minutesOutOfRange: Math.round(outMs / 60_000),
-    longestExcursionMinutes: Math.round(longestMs / 60_000),
-  };
+  return spanTotals(Object.values(window.series), window.to === undefined ? undefined : instant(window.to));
 }

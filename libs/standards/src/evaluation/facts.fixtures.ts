@@ -1,5 +1,6 @@
 import { StandardRules } from '../domain/rules';
 import { BatchFacts, emptyFacts } from './batch-facts';
+import { TimedReading } from '../../../logistics/src/domain/cold-series';
 import { ColdWindow } from './cold-window';
 import { GoodsFacts } from './evaluate';
 import { DeliveryFacts, WindowSummary } from './logistics-rules';
@@ -204,11 +205,10 @@ export function coldWindow(patch: Partial<ColdWindow> = {}): ColdWindow {
     cartonIds: ['ctn-001'],
     grades: ['特级'],
     range: { minC: 0, maxC: 5 },
-    readings: 0,
     series: {},
     ...patch,
   };
 }
 
-/** A logger's reading at a Beijing time of 19 June ('08:10'), as the cold-chain event carries it. */
-export const reading = (hhmm: string, temperatureC: number) => ({ at: `2025-06-19T${hhmm}:00+08:00`, temperatureC });
+/** A logger's reading at a Beijing time of 19 June ('08:10'), as the windows fold it: `[epoch ms, °C]`. */
+export const reading = (hhmm: string, temperatureC: number): TimedReading => [Date.parse(`2025-06-19T${hhmm}:00+08:00`), temperatureC];

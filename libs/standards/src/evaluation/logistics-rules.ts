@@ -1,4 +1,5 @@
-import { MaxHoursRule, TemperatureRule } from '../domain/rules';
+import { TemperatureRange } from '../../../registry/src/domain/events';
+import { MaxHoursRule, StandardRules, TemperatureRule } from '../domain/rules';
 import { WindowTotals } from './cold-window';
 import { HOUR_MS, RuleResult, hours, instant, iso, local, result } from './rule-result';
 
@@ -12,6 +13,20 @@ export interface WindowSummary extends WindowTotals {
   range: { minC: number; maxC: number };
   /** Evidence: the event that opened the window (dispatch, receipt). */
   eventId: string;
+}
+
+/**
+ * The range a stay (storage) or a leg (transport) is judged against: the standard's rule for
+ * it, else the product's own range. The verdict and the consumer's page both hold goods to it.
+ */
+export function judgedRange(
+  rules: StandardRules | undefined,
+  kind: 'storage' | 'transport',
+  product: { storageRange?: TemperatureRange; transportRange?: TemperatureRange } | undefined,
+): TemperatureRange | undefined {
+  const rule = rules?.[kind];
+  if (rule) return { minC: rule.minC, maxC: rule.maxC };
+  return kind === 'storage' ? product?.storageRange : product?.transportRange;
 }
 
 const KIND_NAMES = { storage: ['贮存', 'storage'], transport: ['运输', 'transport'] } as const;
