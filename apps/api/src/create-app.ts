@@ -9,6 +9,7 @@ import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
 import { depthCheckedJsonParser } from '../../../libs/platform/src/http/json-body';
 import { guardRequestEdge } from '../../../libs/platform/src/http/request-edge';
+import { addSecurityHeaders, sendWithSecurityHeaders } from '../../../libs/platform/src/http/security-headers';
 import { validationPipe } from '../../../libs/platform/src/http/validation';
 import { EmbeddedStorage, ReadModelSchema, openEmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
 import { AppModule } from './app.module';
@@ -35,11 +36,13 @@ export async function createApp(
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: true,
     serverFactory: fastLane.serverFactory,
+    frameworkErrors: sendWithSecurityHeaders,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {
     logger: config.logLevel === 'silent' ? false : levels(config.logLevel),
   });
   const fastify = adapter.getInstance();
+  addSecurityHeaders(fastify, DOCS_PATH);
   app.useBodyParser('application/json', {}, depthCheckedJsonParser(fastify));
   const edge = guardRequestEdge(fastify, { defaultBodyLimit: DEFAULT_BODY_LIMIT, bodyLimits: BODY_LIMITS, apiPrefix: '/api/', docsPath: DOCS_PATH });
   app.useGlobalPipes(validationPipe());
