@@ -1,7 +1,10 @@
 import { apiClient, Call } from './support/api-client';
 import { Org, registerOrg } from './support/fixtures';
+import { UNTRUE_NAMES, hostile } from './support/hostile-bodies';
+import { RawRequest, sendRaw } from './support/raw-request';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
+import { writeRoutes } from './support/write-routes';
 
 /** Stands for the registered product, so that a standard's rules are reached and judged. */
 const PRODUCT = '<product>';
@@ -27,6 +30,20 @@ const GARBAGE: unknown[] = [
   { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { hubToVillage: { maxHours: 1e308, grades: [null] } } },
 ];
 
+/** Bodies meant to hurt: too deep, too large, too long an array, text that cannot be true; as sent, not as JSON.stringify would write them. */
+const HOSTILE: [string, RawRequest][] = [
+  ['2,400-deep arrays', { body: Buffer.from(hostile.deepArrays(2400)) }],
+  ['2,400-deep objects', { body: Buffer.from(hostile.deepObjects(2400)) }],
+  ['2 MB of brackets', { body: Buffer.from(hostile.brackets(2_000_000)) }],
+  ['a million-element array in an unknown field', { body: Buffer.from(hostile.hugeUnknownArray(1_000_000)) }],
+  ['just over 64 KB, chunked', { body: Buffer.from(hostile.padded(64 * 1024 + 1)), framing: 'chunked' }],
+  ['3 MB, announced', { body: Buffer.from(hostile.padded(3_000_000)), framing: 'announced' }],
+  ...Object.entries(UNTRUE_NAMES).map(([kind, name]): [string, RawRequest] => [
+    `names with ${kind}`,
+    { body: Buffer.from(`{"name":${name},"nameZh":${name},"grade":${name},"classes":[{"grade":${name}}],"rules":{"grading":{"classes":[{"grade":${name}}]}}}`) },
+  ]),
+];
+
 describe('bad input never gets a 500', () => {
   let app: TestApp;
   let call: Call;
@@ -46,12 +63,7 @@ describe('bad input never gets a 500', () => {
   afterAll(() => app.close());
 
   it('on every write route, for every role, with every kind of garbage body', async () => {
-    const spec = (await call('GET', '/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const writes = Object.entries(spec.paths).flatMap(([path, methods]) =>
-      Object.keys(methods)
-        .filter((m) => m === 'post' || m === 'delete')
-        .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_, name) => ids[name] ?? 'X') })),
-    );
+    const writes = await writeRoutes(app.baseUrl, ids);
     expect(writes.length).toBeGreaterThanOrEqual(15);
     const keys = [ADMIN_KEY, w.coop.key, w.packer.key, w.lab.key, w.carrier.key, owner.key];
     const failures: string[] = [];
@@ -65,6 +77,20 @@ describe('bad input never gets a 500', () => {
           });
           if (response.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${await response.text()}`);
         }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('on every POST route, with bodies meant to hurt: each refused with a 4xx', async () => {
+    const posts = await writeRoutes(app.baseUrl, ids, ['post']);
+    expect(posts.length).toBeGreaterThanOrEqual(19);
+    const failures: string[] = [];
+    for (const { method, path } of posts) {
+      for (const [name, request] of HOSTILE) {
+        const headers = { authorization: `Bearer ${w.coop.key}`, 'content-type': 'application/json' };
+        const { status, text } = await sendRaw(`${app.baseUrl}${path}`, { ...request, method, headers });
+        if (status < 400 || status >= 500) failures.push(`${method} ${path} ${name} → ${status} ${text.slice(0, 200)}`);
       }
     }
     expect(failures).toEqual([]);

@@ -7,9 +7,13 @@ import { ScanFastLane } from '../../../libs/consumer/src/scan/scan-fast-lane';
 import { scanRoutesOpenApi } from '../../../libs/consumer/src/scan/scan.routes';
 import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
 import { AppConfig } from '../../../libs/platform/src/config';
+import { depthCheckedJsonParser } from '../../../libs/platform/src/http/json-body';
+import { guardRequestEdge } from '../../../libs/platform/src/http/request-edge';
+import { addSecurityHeaders, sendWithSecurityHeaders } from '../../../libs/platform/src/http/security-headers';
 import { validationPipe } from '../../../libs/platform/src/http/validation';
 import { EmbeddedStorage, ReadModelSchema, openEmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
 import { AppModule } from './app.module';
+import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from './body-limits';
 import { readModelSchema } from './read-models';
 
 export interface RunningApp {
@@ -18,7 +22,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-const BODY_LIMIT = 8 * 1024 * 1024;
+const DOCS_PATH = '/api/docs';
 
 /** Builds the whole system on the embedded store; shared by `main.ts`, the e2e tests and the benchmark. */
 export async function createApp(
@@ -28,10 +32,19 @@ export async function createApp(
   // `readModels` lets the benchmark run a baseline without some projections; the app always runs them all.
   const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), options.readModels ?? readModelSchema, config.projector);
   const fastLane = new ScanFastLane();
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: true, serverFactory: fastLane.serverFactory });
+  const adapter = new FastifyAdapter({
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: true,
+    serverFactory: fastLane.serverFactory,
+    frameworkErrors: sendWithSecurityHeaders,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {
     logger: config.logLevel === 'silent' ? false : levels(config.logLevel),
   });
+  const fastify = adapter.getInstance();
+  addSecurityHeaders(fastify, DOCS_PATH);
+  app.useBodyParser('application/json', {}, depthCheckedJsonParser(fastify));
+  const edge = guardRequestEdge(fastify, { defaultBodyLimit: DEFAULT_BODY_LIMIT, bodyLimits: BODY_LIMITS, apiPrefix: '/api/', docsPath: DOCS_PATH });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
@@ -44,8 +57,9 @@ export async function createApp(
       .build(),
   );
   Object.assign(document.paths, scanRoutesOpenApi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: `${DOCS_PATH.slice(1)}-json` });
   await app.init();
+  edge.verify();
   return {
     app,
     storage,

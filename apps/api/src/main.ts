@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../../libs/platform/src/config';
+import { privateDirectory, privateFile } from '../../../libs/platform/src/storage/private-files';
 import { createApp } from './create-app';
 
 /**
  * Runs everything in one process on the embedded store. Without SUYUAN_ADMIN_KEY a key
- * is generated once into DATA_DIR/admin.key (mode 600), so a fresh clone needs no setup.
+ * is generated once into DATA_DIR/admin.key, so a fresh clone needs no setup. DATA_DIR
+ * and what it holds are the server user's alone (0700, files 0600).
  */
 async function main() {
   const config = loadConfig();
-  mkdirSync(config.dataDir, { recursive: true });
+  privateDirectory(config.dataDir);
   if (!config.adminKey) config.adminKey = adminKeyFile(join(config.dataDir, 'admin.key'));
   const { app } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
@@ -20,7 +22,10 @@ async function main() {
 }
 
 function adminKeyFile(file: string): string {
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    privateFile(file);
+    return readFileSync(file, 'utf8').trim();
+  }
   const key = `sy_admin_${randomBytes(24).toString('base64url')}`;
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
   return key;

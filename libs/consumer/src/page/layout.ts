@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape';
 import { MESSAGES, Messages } from './i18n';
 
@@ -44,6 +45,15 @@ li+li{border-top:1px solid #e5eae5;margin-top:8px;padding-top:8px}
 .steps li+li{border:0;padding-top:0;margin-top:4px}
 nav{text-align:right;font-size:14px;margin:0 4px 8px}
 footer{text-align:center;color:#7a877c;font-size:13px;padding:4px 0 24px}`;
+
+/**
+ * The pages run no script and load nothing: all they may use is their own inline style,
+ * named by its hash, so that no other style could apply even if some text got through
+ * escaping.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY =
+  `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; ` +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The document around a page body, all but the title and body built once per language.

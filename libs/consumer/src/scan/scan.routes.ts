@@ -2,15 +2,20 @@ import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeadersWith } from '../../../platform/src/http/security-headers';
 import { negotiateLanguage } from '../page/i18n';
+import { PAGE_CONTENT_SECURITY_POLICY } from '../page/layout';
 import { renderNotFoundPage } from '../page/not-found-page';
 import { ScanFastLane } from './scan-fast-lane';
 import { ResolvedItem, ScanService } from './scan.service';
 
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** Answers depend on the Accept headers, and change as the goods move. */
-const CACHING = { vary: 'Accept, Accept-Language', 'cache-control': 'no-cache' };
+/**
+ * Answers depend on the Accept headers, and change as the goods move; pages and JSON alike
+ * carry the pages' security headers.
+ */
+const SCAN_HEADERS = { vary: 'Accept, Accept-Language', 'cache-control': 'no-cache', ...securityHeadersWith(PAGE_CONTENT_SECURITY_POLICY) };
 const NOT_ISSUED = JSON.stringify({
   statusCode: 404,
   error: 'Not Found',
@@ -67,7 +72,7 @@ export class ScanRoutes implements OnModuleInit {
     if (!hit) return false;
     const lang = () => (query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined));
     const { type, body } = this.render(hit, req.headers.accept, lang, req.headers['accept-language']);
-    res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...CACHING });
+    res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...SCAN_HEADERS });
     res.end(body);
     return true;
   }
@@ -82,7 +87,7 @@ export class ScanRoutes implements OnModuleInit {
   }
 
   private send(request: ScanRequest, reply: FastifyReply, code: string, resolved: ResolvedItem | undefined) {
-    reply.headers(CACHING);
+    reply.headers(SCAN_HEADERS);
     const { accept, 'accept-language': acceptLanguage } = request.headers;
     if (resolved) {
       const { type, body } = this.render(resolved, accept, () => request.query.lang, acceptLanguage);

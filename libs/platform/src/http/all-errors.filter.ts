@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../core/src';
 import { EventIdReuseError, WrongExpectedRevisionError } from '../../../eventstore/src/event-store.port';
 import { ErrorBody, errorBody } from './error-body';
+import { bodyTooLarge } from './request-edge';
 
 const STATUS_BY_KIND = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409 } as const;
 
@@ -15,8 +16,9 @@ export class AllErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const body = isBodyTooLarge(error) ? bodyTooLarge(http.getRequest<FastifyRequest>().routeOptions.bodyLimit) : this.toBody(error);
     reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -39,6 +41,11 @@ export class AllErrorsFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return errorBody(500, 'internal_error', 'something went wrong on our side; the request was not recorded');
   }
+}
+
+/** Fastify's refusal of a body over its route's limit, which does not say the limit. */
+function isBodyTooLarge(error: unknown): boolean {
+  return error instanceof HttpException && (error.cause as { code?: string } | undefined)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
 }
 
 function fromHttpException(error: HttpException): ErrorBody {

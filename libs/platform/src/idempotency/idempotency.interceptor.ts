@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor } from '../../../core/src';
 import { NOT_REPLAYABLE } from '../auth/auth.decorators';
+import { headerText, untrueText } from '../http/text-rules';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -29,6 +30,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
       throw new BadRequestException({ code: 'invalid_idempotency_key', message: 'Idempotency-Key must be 1–200 characters' });
     }
+    const problem = untrueText(headerText(key));
+    if (problem) throw new BadRequestException({ code: 'invalid_text', message: `Idempotency-Key ${problem}`, details: { field: 'Idempotency-Key' } });
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const scope = request.actor.organizationId;
     const requestHash = createHash('sha256')

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentStore } from '../../../readmodels/src/document-store.port';
 import { SqliteEventStore } from '../../../eventstore/src/sqlite/sqlite-event-store';
@@ -8,6 +7,7 @@ import { Projection } from '../../../readmodels/src/projection';
 import { INLINE_CHECKPOINT, InlineProjector } from '../../../readmodels/src/sqlite/inline-projector';
 import { DocIndex, SqliteDocumentStore } from '../../../readmodels/src/sqlite/sqlite-document-store';
 import { SqliteIdempotencyStore } from '../idempotency/idempotency.store';
+import { createPrivateDirectory, privateDatabaseFile } from './private-files';
 import { SplitDocumentStore } from './split-document-store';
 import { OffThreadSchema, WorkerProjector } from './worker-projector';
 
@@ -54,7 +54,11 @@ const OFF_THREAD_CHECKPOINT = 'projections-off-thread';
 export async function openEmbeddedStorage(file: string, schema: ReadModelSchema, mode: ProjectorMode = 'inline'): Promise<EmbeddedStorage> {
   const offThread = file !== ':memory:' && mode === 'worker' ? schema.offThread : undefined;
   const projections = offThread ? schema.projections.filter((p) => !offThread.runs.includes(p.name)) : schema.projections;
-  if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
+  if (file !== ':memory:') {
+    createPrivateDirectory(join(file, '..'));
+    privateDatabaseFile(file);
+    privateDatabaseFile(workerFile(file), Boolean(offThread));
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: an append is on disk before it is acknowledged, even if the machine loses power.
