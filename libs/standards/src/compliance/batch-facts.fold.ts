@@ -3,6 +3,8 @@ import {
   BatchCertificationRecorded,
   BatchGraded,
   BatchHarvested,
+  BatchHeld,
+  BatchHoldLifted,
   BatchPacked,
   BatchPreCooled,
   ComplianceCertificateIssued,
@@ -55,6 +57,16 @@ export function foldFact(facts: BatchFacts, event: RecordedEvent): BatchFacts {
     case 'BatchCertificationRecorded': {
       const d = event.data as BatchCertificationRecorded['data'];
       return { ...facts, certifications: [...facts.certifications, { eventId: id, position: event.position, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
+    }
+    case 'BatchHeld': {
+      const { family } = (event.data as BatchHeld['data']);
+      return { ...facts, held: [...new Set([...(facts.held ?? []), family])] };
+    }
+    case 'BatchHoldLifted': {
+      const { family } = (event.data as BatchHoldLifted['data']);
+      const held = (facts.held ?? []).filter((f) => f !== family);
+      const { held: _held, ...rest } = facts;
+      return held.length > 0 ? { ...rest, held } : rest;
     }
     default:
       return facts;

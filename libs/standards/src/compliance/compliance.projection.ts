@@ -19,10 +19,9 @@ import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rer
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
- * and holds are not among them: custody changes no rule, and a hold follows from a failed
- * test the rules already judge.
+ * are not among them: custody changes no rule.
  */
-const NOT_JUDGED = ['BatchRegistered', 'BatchHandedOver', 'BatchHandoverAccepted', 'BatchHandoverEnded', 'BatchHeld', 'BatchHoldLifted'];
+const NOT_JUDGED = ['BatchRegistered', 'BatchHandedOver', 'BatchHandoverAccepted', 'BatchHandoverEnded'];
 const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => !NOT_JUDGED.includes(type));
 const SHIPMENT_EVENTS = ['ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'];
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */

@@ -19,6 +19,8 @@ export interface BatchFacts {
   packings: { eventId: string; packedAt: string; facilityId: string; grades: string[]; netWeightMissing: boolean }[];
   certificate?: { eventId: string; position: number; issuedAt: string; hasContact: boolean };
   certifications: { eventId: string; position: number; kind: string; validUntil?: string }[];
+  /** Residue families a failed safety test holds the batch for: its 承诺达标合格证 is withdrawn meanwhile. */
+  held?: string[];
   firstDispatch?: { eventId: string; position: number; at: string };
   /** The latest time the batch's recorded history has reached: deadlines before it have passed. */
   asOf: string;

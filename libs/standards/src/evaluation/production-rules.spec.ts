@@ -340,6 +340,16 @@ describe('production rules', () => {
       expect(r).toMatchObject({ rule: 'certificates', status: 'met', evidence: { eventIds: [certificate.eventId] } });
     });
 
+    it('waits while a failed safety test holds the batch before it left: its certificate is withdrawn', () => {
+      const r = evaluateCertificates(facts({ held: ['pesticide'] }), rule);
+      expect(r).toMatchObject({ status: 'pending', evidence: { eventIds: [certificate.eventId], values: { held: ['pesticide'] } } });
+      expect(r.reasonEn).toContain('withdrawn');
+    });
+
+    it('keeps what was held at dispatch when a failure comes after the goods left', () => {
+      expect(evaluateCertificates(dispatched({ held: ['pesticide'] }), rule).status).toBe('met');
+    });
+
     it('is met by the certifications the standard adds, valid at dispatch', () => {
       const r = evaluateCertificates(dispatched({ certifications: [greenFood] }), withGreenFood);
       expect(r).toMatchObject({ status: 'met', evidence: { eventIds: [certificate.eventId, greenFood.eventId] } });

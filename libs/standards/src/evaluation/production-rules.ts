@@ -221,6 +221,17 @@ const CERTIFICATE_NAMES: Record<string, [string, string]> = {
 export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule): RuleResult {
   const name = 'certificates';
   const dispatch = facts.firstDispatch;
+  // Held after a failed safety test before the goods left: the promise of its certificate no longer stands.
+  if (!dispatch && facts.held?.length) {
+    return result(
+      name,
+      'pending',
+      '承诺达标合格证已撤回：批次安全检测不合格，暂停销售',
+      'The compliance certificate is withdrawn: the batch is held after a failed safety test',
+      facts.certificate ? [facts.certificate.eventId] : [],
+      { held: facts.held },
+    );
+  }
   const missing: string[] = [];
   const late: { kind: string; eventId: string }[] = [];
   const ids: string[] = [];
