@@ -60,7 +60,7 @@ function print(s: DemoSummary, out: string): void {
     '  the four cases on their scan pages:',
     `    compliant:                  ${s.compliance.compliant.scanUrl}`,
     `    non-compliant, cold chain:  ${s.compliance.coldChainViolation.scanUrl}`,
-    `    held, failed test:        ${s.compliance.failedTest.scanUrl}`,
+    `    held, failed test:          ${s.compliance.failedTest.scanUrl}`,
     `    brand-certified (乐昌农品):  ${s.compliance.brandCertified.scanUrl}`,
     ...(s.compliance.brandWithdrawn ? [`    brand label withdrawn:      ${s.compliance.brandWithdrawn.scanUrl}`] : []),
     '  scan one item of each batch (HTML; add -H "Accept: application/json" for JSON):',
