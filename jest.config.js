@@ -39,5 +39,10 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().map(escape).join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  // The libraries' aliases, as tsconfig.json's paths declare them.
+  moduleNameMapper: {
+    '^@suyuan/([a-z]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@suyuan/([a-z]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
   testTimeout: 30000,
 };

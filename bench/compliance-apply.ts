@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { readModelSchema } from '../apps/api/src/read-models';
-import { RecordedEvent } from '../libs/eventstore/src/event-store.port';
-import { projectEvents } from '../libs/readmodels/src/project-events';
-import { Doc, DocReader } from '../libs/readmodels/src/projection';
-import { SqliteDocumentStore } from '../libs/readmodels/src/sqlite/sqlite-document-store';
+import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
+import { projectEvents } from '@suyuan/readmodels/project-events';
+import { Doc, DocReader } from '@suyuan/readmodels/projection';
+import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-store';
 
 /**
  * The compliance projection's own work, alone and repeatable: replays the recorded events in

@@ -1,4 +1,4 @@
-import { plumRules } from '../libs/standards/src/testing/plum-rules';
+import { plumRules } from '@suyuan/standards/testing/plum-rules';
 import { Api } from './api';
 import { PLUM, Region, registerFacility, registerOrg } from './seed';
 

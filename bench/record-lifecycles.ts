@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../libs/eventstore/src/event-store.port';
+import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
 import { ADMIN_KEY, startTestApp } from '../test/support/test-app';
 import { api } from './api';
 import { buildWorld } from './compliance-world';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../apps/api/src/create-app';
 import { readModelSchema } from '../apps/api/src/read-models';
-import { loadConfig } from '../libs/platform/src/config';
+import { loadConfig } from '@suyuan/platform/config';
 import { serveOverIpc } from './ipc-server';
 
 /**

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { readModelSchema } from '../apps/api/src/read-models';
-import { catchUp } from '../libs/readmodels/src/projector';
-import { SqliteDocumentStore } from '../libs/readmodels/src/sqlite/sqlite-document-store';
+import { catchUp } from '@suyuan/readmodels/projector';
+import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-store';
 import { apiClient, Call } from './support/api-client';
 import { expectOk, registerOrg } from './support/fixtures';
 import { publishPlumStandard } from './support/standards';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
-import { workerFile } from '../libs/platform/src/storage/embedded-storage';
+import { workerFile } from '@suyuan/platform/storage/embedded-storage';
 import { join } from 'node:path';
 
 const workerFileOf = (app: TestApp) => workerFile(join(app.dataDir, 'suyuan.db'));

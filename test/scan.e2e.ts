@@ -1,4 +1,4 @@
-import { renderPassportPage } from '../libs/consumer/src/page/passport-page';
+import { renderPassportPage } from '@suyuan/consumer/page/passport-page';
 import { apiClient, Call } from './support/api-client';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';

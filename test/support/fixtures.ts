@@ -1,4 +1,4 @@
-import { creditCodeCheckCharacter } from '../../libs/registry/src/domain/credit-code';
+import { creditCodeCheckCharacter } from '@suyuan/registry/domain/credit-code';
 import { ADMIN_KEY } from './test-app';
 import { Call } from './api-client';
 

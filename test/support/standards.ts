@@ -1,5 +1,5 @@
 import { Call } from './api-client';
-import { plumRules } from '../../libs/standards/src/testing/plum-rules';
+import { plumRules } from '@suyuan/standards/testing/plum-rules';
 import { Org, expectOk } from './fixtures';
 
 export { plumRules };

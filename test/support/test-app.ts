@@ -3,8 +3,8 @@ import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningApp, createApp } from '../../apps/api/src/create-app';
-import { Clock } from '../../libs/platform/src/commands/clock';
-import { loadConfig } from '../../libs/platform/src/config';
+import { Clock } from '@suyuan/platform/commands/clock';
+import { loadConfig } from '@suyuan/platform/config';
 
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
 

@@ -1,14 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConsumerModule } from '../../../libs/consumer/src/consumer.module';
-import { ScanFastLane } from '../../../libs/consumer/src/scan/scan-fast-lane';
-import { LogisticsModule } from '../../../libs/logistics/src/logistics.module';
-import { Clock, systemClock } from '../../../libs/platform/src/commands/clock';
-import { AppConfig } from '../../../libs/platform/src/config';
-import { PlatformModule } from '../../../libs/platform/src/platform.module';
-import { EmbeddedStorage } from '../../../libs/platform/src/storage/embedded-storage';
-import { ProductionModule } from '../../../libs/production/src/production.module';
-import { RegistryModule } from '../../../libs/registry/src/registry.module';
-import { StandardsModule } from '../../../libs/standards/src/standards.module';
+import { ConsumerModule } from '@suyuan/consumer/nest';
+import { ScanFastLane } from '@suyuan/consumer';
+import { LogisticsModule } from '@suyuan/logistics/nest';
+import { AppConfig, Clock, systemClock } from '@suyuan/platform';
+import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
+import { ProductionModule } from '@suyuan/production/nest';
+import { RegistryModule } from '@suyuan/registry/nest';
+import { StandardsModule } from '@suyuan/standards/nest';
 import { HealthController } from './health.controller';
 
 @Module({})

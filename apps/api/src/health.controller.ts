@@ -1,9 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../../libs/platform/src/auth/auth.decorators';
-import { PROJECTOR_WORKER, WorkerProjector } from '../../../libs/platform/src/storage/worker-projector';
-import { DOCUMENT_STORE, DocumentStore } from '../../../libs/readmodels/src/document-store.port';
-import { INLINE_CHECKPOINT } from '../../../libs/readmodels/src/sqlite/inline-projector';
+import { PROJECTOR_WORKER, Public, WorkerProjector } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore, INLINE_CHECKPOINT } from '@suyuan/readmodels';
 
 @ApiTags('health')
 @Public()

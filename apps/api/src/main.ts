@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../../libs/platform/src/config';
-import { privateDirectory, privateFile } from '../../../libs/platform/src/storage/private-files';
+import { loadConfig, privateDirectory, privateFile } from '@suyuan/platform';
 import { createApp } from './create-app';
 
 /**

@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import { coldChainProjection } from '../../../libs/logistics/src/cold-chain.projection';
-import { logisticsProjection } from '../../../libs/logistics/src/cartons.projection';
-import { ReadModelSchema } from '../../../libs/platform/src/storage/embedded-storage';
-import { batchProjection } from '../../../libs/production/src/batch.projection';
-import { registryProjection } from '../../../libs/registry/src/registry.projection';
-import { complianceProjection } from '../../../libs/standards/src/compliance/compliance.projection';
-import { standardsProjection } from '../../../libs/standards/src/compliance/standards.projection';
+import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
+import { ReadModelSchema } from '@suyuan/platform/nest';
+import { batchProjection } from '@suyuan/production';
+import { registryProjection } from '@suyuan/registry';
+import { complianceProjection, standardsProjection } from '@suyuan/standards';
 
 /** What the standards and compliance projections write: readers find it in the worker's file in worker mode. */
 const COMPLIANCE_COLLECTIONS = ['standards', 'compliance', 'complianceStats', 'complianceOpenBatches', 'compliancePacked', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts'];

@@ -1,9 +1,7 @@
-import { coldChainProjection } from '../../../libs/logistics/src/cold-chain.projection';
-import { ReadModelSchema } from '../../../libs/platform/src/storage/embedded-storage';
-import { registryProjection } from '../../../libs/registry/src/registry.projection';
-import { cartonOwnersProjection } from '../../../libs/standards/src/compliance/carton-owners.projection';
-import { complianceProjection } from '../../../libs/standards/src/compliance/compliance.projection';
-import { standardsProjection } from '../../../libs/standards/src/compliance/standards.projection';
+import { coldChainProjection } from '@suyuan/logistics';
+import { ReadModelSchema } from '@suyuan/platform/nest';
+import { registryProjection } from '@suyuan/registry';
+import { cartonOwnersProjection, complianceProjection, standardsProjection } from '@suyuan/standards';
 import { readModelSchema } from './read-models';
 
 /**

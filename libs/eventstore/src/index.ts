@@ -1,3 +1,3 @@
+export * from './contract/event-store.contract-suite';
 export * from './event-store.port';
 export * from './sqlite/sqlite-event-store';
-export * from './contract/event-store.contract-suite';

@@ -1,11 +1,10 @@
-import { EventMetadata } from '../../core/src';
-import { JourneyStop } from '../../consumer/src/passport/item-passport';
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
-import { BatchPacked } from '../../production/src/domain/events';
-import { DocReader, DocRef, DocWrite, Projection } from '../../readmodels/src/projection';
-import { FacilityView } from '../../registry/src/registry.views';
+import { EventMetadata } from '@suyuan/core';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { BatchPacked } from '@suyuan/production';
+import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
+import { FacilityView } from '@suyuan/registry';
 import { ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from './domain/events';
-import { CartonView, ShipmentView } from './logistics.views';
+import { CartonView, JourneyStop, ShipmentView } from './logistics.views';
 
 const cartonRefs = (ids: string[]): DocRef[] => ids.map((id) => ({ collection: 'cartons', id }));
 const facilityRefs = (...ids: (string | undefined)[]): DocRef[] =>

@@ -1,5 +1,5 @@
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
-import { Doc, DocWrite } from '../../readmodels/src/projection';
+import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
+import { Doc, DocWrite } from '@suyuan/readmodels/projection';
 import { coldChainProjection, hourDocId } from './cold-chain.projection';
 import { ColdChainReading } from './domain/events';
 import { ColdChainHourView, ColdChainIndexView } from './logistics.views';

@@ -1,4 +1,4 @@
-import { DocWrite, Projection } from '../../readmodels/src/projection';
+import { DocWrite, Projection } from '@suyuan/readmodels';
 import { ColdChainReadingsRecorded } from './domain/events';
 import { ColdChainHourView, ColdChainIndexView, StoredReading } from './logistics.views';
 

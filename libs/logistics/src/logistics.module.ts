@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProductionModule } from '../../production/src/production.module';
+import { ProductionModule } from '@suyuan/production/nest';
 import { RecordColdChainReadingsHandler } from './application/cold-chain.handler';
 import { LogisticsReaders } from './application/logistics-readers';
 import { DeliverShipmentHandler, DispatchShipmentHandler, ReceiveShipmentHandler } from './application/shipment.handlers';

@@ -1,4 +1,24 @@
-import { JourneyStop } from '../../consumer/src/passport/item-passport';
+import { Region } from '@suyuan/registry';
+
+/** One place the item stayed, or one vehicle leg, in time order. */
+export interface JourneyStop {
+  kind: 'facility' | 'transit';
+  facilityId: string;
+  facilityName: string;
+  facilityType: string;
+  region?: Region;
+  /** Vehicles: plate number. */
+  plate?: string;
+  from: string;
+  /** Absent while the item is still there. */
+  to?: string;
+  /** How the stay began: packed here, received here, or dispatched (transit). */
+  arrival: 'packed' | 'received' | 'dispatched';
+  condition?: 'intact' | 'damaged' | 'partial';
+  handoverTemperatureC?: number;
+  /** True for the stay that ended in delivery to the consignee. */
+  delivered?: boolean;
+}
 
 /** Where one carton is and everywhere it has been: the journey every item in it shares. */
 export interface CartonView {

@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE } from '../../eventstore/src/event-store.port';
-import { DOCUMENT_STORE } from '../../readmodels/src/document-store.port';
+import { EVENT_STORE } from '@suyuan/eventstore';
+import { DOCUMENT_STORE } from '@suyuan/readmodels';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CLOCK, Clock, systemClock } from './commands/clock';
 import { StreamExecutor } from './commands/stream-executor';

@@ -1,6 +1,6 @@
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
-import { DocReader, DocRef, DocWrite, Projection } from '../../readmodels/src/projection';
-import { FacilityView, OrganizationView, ProductView } from '../../registry/src/registry.views';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
+import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
 import {
   BATCH_EVENT_TYPES,
   BatchCertificationRecorded,

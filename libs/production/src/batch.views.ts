@@ -1,4 +1,4 @@
-import { Region, TemperatureRange } from '../../registry/src/domain/events';
+import { Region, TemperatureRange } from '@suyuan/registry';
 import { BatchCertificationRecorded, BatchHeld, ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
 
 /**

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
+import { RecordedEvent } from '@suyuan/eventstore';
 import { Doc, DocRef, DocWrite, Projection, docKey } from './projection';
 
 /** Loads documents the overlay does not hold yet; sync so it can run inside a SQLite transaction. */

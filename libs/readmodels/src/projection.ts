@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
+import { RecordedEvent } from '@suyuan/eventstore';
 
 export type Doc = Record<string, any>;
 

@@ -1,4 +1,4 @@
-import { EventStore, RecordedEvent } from '../../eventstore/src/event-store.port';
+import { EventStore, RecordedEvent } from '@suyuan/eventstore';
 import { DocumentStore } from './document-store.port';
 import { projectEvents } from './project-events';
 import { Doc, DocRef, Projection, docKey } from './projection';

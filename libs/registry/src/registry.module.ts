@@ -1,11 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { API_KEY_LOOKUP } from '@suyuan/platform';
+import { ReadModelApiKeyLookup } from './api-key-lookup';
 import { RegisterFacilityHandler, RegisterProductHandler } from './application/facility-product.handlers';
 import { IssueApiKeyHandler, RegisterOrganizationHandler, RevokeApiKeyHandler } from './application/organization.handlers';
 import { RegistryController } from './http/registry.controller';
 
-/** Organizations and their keys, facilities, products: who and where in the chain. */
+/**
+ * Organizations and their keys, facilities, products: who and where in the chain. Global, for
+ * the one thing every module's requests need of it: the API key lookup behind authentication.
+ */
+@Global()
 @Module({
   controllers: [RegistryController],
-  providers: [RegisterOrganizationHandler, IssueApiKeyHandler, RevokeApiKeyHandler, RegisterFacilityHandler, RegisterProductHandler],
+  providers: [
+    RegisterOrganizationHandler,
+    IssueApiKeyHandler,
+    RevokeApiKeyHandler,
+    RegisterFacilityHandler,
+    RegisterProductHandler,
+    { provide: API_KEY_LOOKUP, useClass: ReadModelApiKeyLookup },
+  ],
+  exports: [API_KEY_LOOKUP],
 })
 export class RegistryModule {}

@@ -1,6 +1,6 @@
-import { EventMetadata } from '../../core/src';
-import { RecordedEvent } from '../../eventstore/src/event-store.port';
-import { Projection } from '../../readmodels/src/projection';
+import { EventMetadata } from '@suyuan/core';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { Projection } from '@suyuan/readmodels';
 import {
   ApiKeyIssued,
   ApiKeyRevoked,

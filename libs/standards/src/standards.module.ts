@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProductionModule } from '../../production/src/production.module';
+import { ProductionModule } from '@suyuan/production/nest';
 import { CertifyBatchHandler, PublishStandardHandler } from './application/standard.handlers';
 import { ComplianceController } from './http/compliance.controller';
 import { StandardsController } from './http/standards.controller';

@@ -1,5 +1,4 @@
-import { creditCodeCheckCharacter } from '../../../../libs/registry/src/domain/credit-code';
-import { gtinCheckDigit } from '../../../../libs/registry/src/domain/gtin';
+import { creditCodeCheckCharacter, gtinCheckDigit } from '@suyuan/registry';
 
 /**
  * The county the demo models: 乐昌市 (Lechang, Shaoguan, Guangdong). Villages, codes and phone

@@ -6,8 +6,8 @@ import {
   foldSeries,
   spanTotals,
   toMinutes,
-} from '../../../logistics/src/domain/cold-series';
-import type { TemperatureRange } from '../../../registry/src/domain/events';
+} from '@suyuan/logistics';
+import type { TemperatureRange } from '@suyuan/registry';
 import type { ColdChainSegmentSummary, ColdChainSummary } from '../passport/item-passport';
 
 /** One stay at a facility or one vehicle leg, in time order. */

@@ -1,15 +1,15 @@
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { coldChainProjection } from '../../../logistics/src/cold-chain.projection';
-import { decideColdChainReadings } from '../../../logistics/src/domain/cold-chain';
-import { ColdChainIndexView } from '../../../logistics/src/logistics.views';
-import { DocumentStore } from '../../../readmodels/src/document-store.port';
-import { docKey } from '../../../readmodels/src/projection';
-import { alertId } from '../../../standards/src/compliance/alerts';
-import { BATCH_ID, HUB_STORE, Store, complianceDoc, plumRules, standard } from '../../../standards/src/compliance/compliance.fixtures';
-import { complianceProjection } from '../../../standards/src/compliance/compliance.projection';
-import { AlertView, BatchComplianceView } from '../../../standards/src/compliance/compliance.views';
-import { batchVerdict } from '../../../standards/src/compliance/verdict';
-import { evaluateTemperature } from '../../../standards/src/evaluation/logistics-rules';
+import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
+import { coldChainProjection } from '@suyuan/logistics/cold-chain.projection';
+import { decideColdChainReadings } from '@suyuan/logistics/domain/cold-chain';
+import { ColdChainIndexView } from '@suyuan/logistics/logistics.views';
+import { DocumentStore } from '@suyuan/readmodels/document-store.port';
+import { docKey } from '@suyuan/readmodels/projection';
+import { alertId } from '@suyuan/standards/compliance/alerts';
+import { BATCH_ID, HUB_STORE, Store, complianceDoc, plumRules, standard } from '@suyuan/standards/compliance/compliance.fixtures';
+import { complianceProjection } from '@suyuan/standards/compliance/compliance.projection';
+import { AlertView, BatchComplianceView } from '@suyuan/standards/compliance/compliance.views';
+import { batchVerdict } from '@suyuan/standards/compliance/verdict';
+import { evaluateTemperature } from '@suyuan/standards/evaluation/logistics-rules';
 import { readingsBetween } from '../scan/cold-chain-reader';
 import { summarizeColdChain } from './cold-chain-summary';
 

@@ -1,4 +1,4 @@
-import { TimedReading } from '../../../logistics/src/domain/cold-series';
+import { TimedReading } from '@suyuan/logistics/domain/cold-series';
 import { LoggerReadings } from './cold-chain-summary';
 
 /** A facility's readings as one logger (`TL-1`) or several, from readings by ISO time. */

@@ -1,4 +1,4 @@
-import type { ItemCompliance } from '../../../standards/src/compliance/item-compliance';
+import type { ItemCompliance } from '@suyuan/standards/compliance/item-compliance';
 import { renderCompliance } from './compliance-section';
 
 const SUSPICIOUS = /undefined|null|NaN|\[object Object\]/;

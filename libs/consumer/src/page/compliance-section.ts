@@ -1,4 +1,4 @@
-import type { ItemCompliance } from '../../../standards/src/compliance/item-compliance';
+import type { ItemCompliance } from '@suyuan/standards';
 import { escapeHtml as e } from './escape';
 import { formatDate } from './format';
 import { Lang } from './i18n';

@@ -1,7 +1,9 @@
-import { Region, TemperatureRange } from '../../../registry/src/domain/events';
-import { CertificateView } from '../../../production/src/batch.views';
-import { Quantity } from '../../../production/src/domain/events';
-import type { ItemCompliance } from '../../../standards/src/compliance/item-compliance';
+import type { JourneyStop } from '@suyuan/logistics';
+import { Region, TemperatureRange } from '@suyuan/registry';
+
+export type { JourneyStop };
+import { CertificateView, Quantity } from '@suyuan/production';
+import type { ItemCompliance } from '@suyuan/standards';
 
 /**
  * What a consumer sees when scanning one item's code: the JSON of the scan URL and
@@ -80,26 +82,6 @@ export interface PassportHold {
 }
 
 export type PassportCertificate = CertificateView;
-
-/** One place the item stayed, or one vehicle leg, in time order. */
-export interface JourneyStop {
-  kind: 'facility' | 'transit';
-  facilityId: string;
-  facilityName: string;
-  facilityType: string;
-  region?: Region;
-  /** Vehicles: plate number. */
-  plate?: string;
-  from: string;
-  /** Absent while the item is still there. */
-  to?: string;
-  /** How the stay began: packed here, received here, or dispatched (transit). */
-  arrival: 'packed' | 'received' | 'dispatched';
-  condition?: 'intact' | 'damaged' | 'partial';
-  handoverTemperatureC?: number;
-  /** True for the stay that ended in delivery to the consignee. */
-  delivered?: boolean;
-}
 
 export interface ColdChainSummary {
   readings: number;

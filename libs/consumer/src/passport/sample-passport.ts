@@ -1,4 +1,4 @@
-import { itemScanUrl } from '../codes/digital-link';
+import { itemScanUrl } from '@suyuan/codes';
 import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import type { ItemPassport, JourneyStop } from './item-passport';
 

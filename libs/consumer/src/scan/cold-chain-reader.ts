@@ -1,7 +1,5 @@
-import { hourDocId } from '../../../logistics/src/cold-chain.projection';
-import { ColdChainHourView, ColdChainIndexView, StoredReading } from '../../../logistics/src/logistics.views';
-import { DocumentStore } from '../../../readmodels/src/document-store.port';
-import { docKey } from '../../../readmodels/src/projection';
+import { ColdChainHourView, ColdChainIndexView, hourDocId, StoredReading } from '@suyuan/logistics';
+import { docKey, DocumentStore } from '@suyuan/readmodels';
 import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 
 /** Each logger's readings of a facility in the hours from `from` to `to`, fetched by the hours the index says hold any. */

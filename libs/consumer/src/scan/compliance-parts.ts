@@ -1,8 +1,6 @@
-import { ItemView } from '../../../production/src/batch.views';
-import { DocumentStore } from '../../../readmodels/src/document-store.port';
-import { DocRef } from '../../../readmodels/src/projection';
-import { BatchComplianceView, StandardView } from '../../../standards/src/compliance/compliance.views';
-import { itemCompliance } from '../../../standards/src/compliance/item-compliance';
+import { ItemView } from '@suyuan/production';
+import { DocRef, DocumentStore } from '@suyuan/readmodels';
+import { BatchComplianceView, itemCompliance, StandardView } from '@suyuan/standards';
 import { renderCompliance } from '../page/compliance-section';
 import { Lang } from '../page/i18n';
 import { Lru } from './lru';

@@ -1,4 +1,4 @@
-import { ItemView } from '../../../production/src/batch.views';
+import { ItemView } from '@suyuan/production';
 
 /**
  * Every issued code and the few facts its scan needs (batch, carton, grade, weight),

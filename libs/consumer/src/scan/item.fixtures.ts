@@ -1,4 +1,4 @@
-import { ItemView } from '../../../production/src/batch.views';
+import { ItemView } from '@suyuan/production/batch.views';
 
 /** A packed plum bag as the items read model holds it. */
 export function packedItem(code = '7K3M9QX2ABCD4EFG', cartonId = 'CT0000000000AB'): ItemView {

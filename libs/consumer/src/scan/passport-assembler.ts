@@ -1,5 +1,5 @@
-import { BatchView, ItemView } from '../../../production/src/batch.views';
-import { CartonView } from '../../../logistics/src/logistics.views';
+import { BatchView, ItemView } from '@suyuan/production';
+import { CartonView } from '@suyuan/logistics';
 import { ColdChainSummary, ItemPassport, ItemStatus, PassportHold } from '../passport/item-passport';
 
 /**

@@ -1,8 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../../../platform/src/auth/auth.decorators';
-import { qrPng, qrSvg } from '../codes/qr';
+import { Public } from '@suyuan/platform/nest';
+import { qrPng, qrSvg } from '@suyuan/codes';
 import { ScanService } from './scan.service';
 
 /** The QR image of an issued code, for label printing. Public, like the page it points to. */

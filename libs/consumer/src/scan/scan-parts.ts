@@ -1,8 +1,7 @@
-import { CartonView } from '../../../logistics/src/logistics.views';
-import { BatchView } from '../../../production/src/batch.views';
-import { itemScanUrl } from '../codes/digital-link';
-import { StandardVersionView } from '../../../standards/src/compliance/compliance.views';
-import { judgedRange } from '../../../standards/src/evaluation/logistics-rules';
+import { CartonView } from '@suyuan/logistics';
+import { BatchView } from '@suyuan/production';
+import { itemScanUrl } from '@suyuan/codes';
+import { judgedRange, StandardVersionView } from '@suyuan/standards';
 import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { renderBatchParts, renderCartonPart, renderPageFrame } from '../page/passport-page';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { securityHeadersWith } from '../../../platform/src/http/security-headers';
+import { securityHeadersWith } from '@suyuan/platform/nest';
 import { negotiateLanguage } from '../page/i18n';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../page/layout';
 import { renderNotFoundPage } from '../page/not-found-page';

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '../../../core/src';
-import { CLOCK, Clock } from '../../../platform/src/commands/clock';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { utc } from '../../../platform/src/http/time';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { FacilityView } from '../../../registry/src/registry.views';
+import { notFound } from '@suyuan/core';
+import { Clock, CLOCK, utc } from '@suyuan/platform';
+import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { FacilityView } from '@suyuan/registry';
 import { decideColdChainReadings } from '../domain/cold-chain';
 import { ReadingsDto } from '../http/logistics.dto';
 

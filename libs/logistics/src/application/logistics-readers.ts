@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { forbidden, notFound } from '../../../core/src';
-import { BatchReaders } from '../../../production/src/access/batch-readers';
-import { Viewer, inJurisdiction, mayReadFacility } from '../../../production/src/access/read-policy';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { FacilityView } from '../../../registry/src/registry.views';
+import { forbidden, notFound } from '@suyuan/core';
+import { BatchReaders } from '@suyuan/production/nest';
+import { Viewer, inJurisdiction, mayReadFacility } from '@suyuan/production';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { FacilityView } from '@suyuan/registry';
 import { CartonView, ShipmentView } from '../logistics.views';
 
 /**

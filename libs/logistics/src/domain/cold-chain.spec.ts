@@ -1,4 +1,4 @@
-import { ExpectedRejection, expectRejection } from '../../../core/src/testing';
+import { ExpectedRejection, expectRejection } from '@suyuan/core/testing';
 import { decideColdChainReadings } from './cold-chain';
 import { RecordColdChainReadings } from './commands';
 import { countyHub, recordReadings, truck, villageShop } from './logistics.fixtures';

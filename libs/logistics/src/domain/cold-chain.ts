@@ -1,7 +1,6 @@
-import { forbidden, invalid } from '../../../core/src';
+import { forbidden, invalid, parseTime } from '@suyuan/core';
 import { RecordColdChainReadings } from './commands';
 import { ColdChainReading, ColdChainReadingsRecorded } from './events';
-import { parseTime } from '../../../core/src/time';
 
 /** Where goods are kept or moved cold, and so where GB 31605-2020 asks for temperature records. */
 const MONITORED_TYPES = ['packhouse', 'cold_store', 'county_hub', 'town_station', 'village_point', 'vehicle'];

@@ -1,4 +1,4 @@
-import { Actor, FacilityRef } from '../../../core/src';
+import { Actor, FacilityRef } from '@suyuan/core';
 
 /** Where a carton is now, as the handler read it from the carton read model. */
 export interface CartonCustody {

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../core/src';
+import { DomainEvent } from '@suyuan/core';
 
 /** A shipment is one leg: from one facility to the next, on one vehicle. */
 export type ShipmentDispatched = DomainEvent<

@@ -1,4 +1,4 @@
-import { Actor, conflict, Decider, FacilityRef, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '../../../core/src';
+import { Actor, conflict, Decider, FacilityRef, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
 import { CartonCustody, DeliverShipment, DispatchShipment, ReceiveShipment, ShipmentCommand } from './commands';
 import { ShipmentEvent } from './events';
 

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../core/src';
-import { CurrentActor, WriteContext } from '../../../platform/src/auth/auth.decorators';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { found } from '../../../platform/src/http/not-found';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { Actor } from '@suyuan/core';
+import { CommandContext, CurrentActor, found, WriteContext } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { RecordColdChainReadingsCommand } from '../application/cold-chain.handler';
 import { LogisticsReaders } from '../application/logistics-readers';
 import { DeliverShipmentCommand, DispatchShipmentCommand, ReceiveShipmentCommand } from '../application/shipment.handlers';

@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor } from '../../../core/src';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { ApiKeyView } from '../../../registry/src/registry.views';
+import { Actor } from '@suyuan/core';
 import { APP_CONFIG, AppConfig } from '../config';
 import { parseApiKey, sameSecret, secretMatches } from './api-key';
+import { API_KEY_LOOKUP, ApiKeyLookup } from './api-key-lookup.port';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './auth.decorators';
 
 export const ADMIN_ACTOR: Actor = { organizationId: 'admin', keyId: 'admin', role: 'admin' };
@@ -17,7 +16,7 @@ export const ADMIN_ACTOR: Actor = { organizationId: 'admin', keyId: 'admin', rol
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    @Inject(API_KEY_LOOKUP) private readonly keys: ApiKeyLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +40,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw new UnauthorizedException({ code: 'api_key_missing', message: 'send your API key as "Authorization: Bearer <key>"' });
     if (this.config.adminKey && sameSecret(key, this.config.adminKey)) return ADMIN_ACTOR;
     const parsed = parseApiKey(key);
-    const stored = parsed && (await this.docs.get<ApiKeyView>('apiKeys', parsed.keyId));
+    const stored = parsed && (await this.keys.find(parsed.keyId));
     if (!parsed || !stored || !secretMatches(parsed.secret, stored.secretHash)) {
       throw new UnauthorizedException({ code: 'api_key_invalid', message: 'the API key is not valid' });
     }

@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 
 export const PUBLIC_ROUTE = 'suyuan:public';
 export const ALLOWED_ROLES = 'suyuan:roles';

@@ -1,4 +1,4 @@
-import { deriveId, mintId } from '../../../consumer/src/codes/item-code';
+import { deriveId, mintId } from '@suyuan/core';
 import { CommandContext } from './stream-executor';
 
 /**

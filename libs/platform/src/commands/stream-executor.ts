@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Actor, Decider, DomainEvent, EventMetadata, fold } from '../../../core/src';
-import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '../../../eventstore/src/event-store.port';
+import { Actor, Decider, DomainEvent, EventMetadata, fold } from '@suyuan/core';
+import { EVENT_STORE, EventStore, NewEvent, RecordedEvent, WrongExpectedRevisionError } from '@suyuan/eventstore';
 import { CLOCK, Clock } from './clock';
 
 /** Who, where and when, as the HTTP edge knows it; ends up in every event's metadata. */

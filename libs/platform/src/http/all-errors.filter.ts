@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../core/src';
-import { EventIdReuseError, WrongExpectedRevisionError } from '../../../eventstore/src/event-store.port';
+import { DomainError } from '@suyuan/core';
+import { EventIdReuseError, WrongExpectedRevisionError } from '@suyuan/eventstore';
 import { ErrorBody, errorBody } from './error-body';
 import { bodyTooLarge } from './request-edge';
 

@@ -1,4 +1,4 @@
-import { parseTime } from '../../../core/src/time';
+import { parseTime } from '@suyuan/core';
 
 /**
  * Stored times are UTC ISO-8601, so that they sort and compare as text. The offset the

@@ -2,7 +2,7 @@ import { CallHandler, ConflictException, ExecutionContext, Inject, Injectable, N
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Observable, from, lastValueFrom } from 'rxjs';
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 import { NOT_REPLAYABLE } from '../auth/auth.decorators';
 import { headerText, untrueText } from '../http/text-rules';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Projection } from '../../../readmodels/src/projection';
+import { Projection } from '@suyuan/readmodels/projection';
 import { openEmbeddedStorage } from './embedded-storage';
 
 /** Counts the events of each stream: the smallest projection that shows a rebuild. */

@@ -1,11 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { DocumentStore } from '../../../readmodels/src/document-store.port';
-import { SqliteEventStore } from '../../../eventstore/src/sqlite/sqlite-event-store';
-import { catchUp } from '../../../readmodels/src/projector';
-import { Projection } from '../../../readmodels/src/projection';
-import { INLINE_CHECKPOINT, InlineProjector } from '../../../readmodels/src/sqlite/inline-projector';
-import { DocIndex, SqliteDocumentStore } from '../../../readmodels/src/sqlite/sqlite-document-store';
+import { catchUp, DocIndex, DocumentStore, INLINE_CHECKPOINT, InlineProjector, Projection, SqliteDocumentStore } from '@suyuan/readmodels';
+import { SqliteEventStore } from '@suyuan/eventstore';
 import { SqliteIdempotencyStore } from '../idempotency/idempotency.store';
 import { createPrivateDirectory, privateDatabaseFile } from './private-files';
 import { SplitDocumentStore } from './split-document-store';

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { projectEvents } from '../../../readmodels/src/project-events';
-import { SqliteDocumentStore } from '../../../readmodels/src/sqlite/sqlite-document-store';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { projectEvents, SqliteDocumentStore } from '@suyuan/readmodels';
 import type { ReadModelSchema } from './embedded-storage';
 import { ToMain, ToWorker, WorkerInit } from './worker-messages';
 

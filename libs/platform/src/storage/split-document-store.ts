@@ -1,6 +1,4 @@
-import { DocChange, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { Doc, DocRef, DocWrite, docKey } from '../../../readmodels/src/projection';
-import { SqliteDocumentStore } from '../../../readmodels/src/sqlite/sqlite-document-store';
+import { Doc, DocChange, docKey, DocRef, DocumentStore, DocWrite, SqliteDocumentStore } from '@suyuan/readmodels';
 import { WorkerProjector } from './worker-projector';
 
 /**

@@ -1,5 +1,5 @@
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { DocRef } from '../../../readmodels/src/projection';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { DocRef } from '@suyuan/readmodels';
 
 /** What the projector worker is started with: its file, and the module exporting its read-model schema. */
 export interface WorkerInit {

@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { SqliteEventStore } from '../../../eventstore/src/sqlite/sqlite-event-store';
-import { DocIndex, SqliteDocumentStore } from '../../../readmodels/src/sqlite/sqlite-document-store';
+import { RecordedEvent, SqliteEventStore } from '@suyuan/eventstore';
+import { DocIndex, SqliteDocumentStore } from '@suyuan/readmodels';
 import { ToMain, ToWorker, WorkerInit } from './worker-messages';
 
 /** Projections that run on a worker thread, into a file of their own, and the collections they own there. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, forbidden, notFound } from '../../../core/src';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { OrganizationView } from '../../../registry/src/registry.views';
+import { Actor, forbidden, notFound } from '@suyuan/core';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { OrganizationView } from '@suyuan/registry';
 import { BatchAccessView, BatchView } from '../batch.views';
 import { BatchReadRight, Viewer, batchParties, batchReadRight } from './read-policy';
 

@@ -1,4 +1,4 @@
-import { Region } from '../../../registry/src/domain/events';
+import { Region } from '@suyuan/registry';
 import { BatchView } from '../batch.views';
 
 /**

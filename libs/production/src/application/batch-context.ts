@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FacilityRef, invalid, notFound } from '../../../core/src';
-import { CLOCK, Clock } from '../../../platform/src/commands/clock';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { FacilityView } from '../../../registry/src/registry.views';
+import { FacilityRef, invalid, notFound } from '@suyuan/core';
+import { CLOCK, Clock } from '@suyuan/platform';
+import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { FacilityView } from '@suyuan/registry';
 import { createHash } from 'node:crypto';
-import { EVENT_STORE, EventStore } from '../../../eventstore/src/event-store.port';
+import { EVENT_STORE, EventStore } from '@suyuan/eventstore';
 import { batchDecider } from '../domain/batch.decider';
 import { ReserveLotCode, lotCodeDecider } from '../domain/lot-code';
 import { BatchCommand } from '../domain/commands';

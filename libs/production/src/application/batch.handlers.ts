@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
-import { notFound } from '../../../core/src';
-import { newId } from '../../../platform/src/commands/ids';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { optionalUtc, utc } from '../../../platform/src/http/time';
-import { OrganizationView, ProductView } from '../../../registry/src/registry.views';
+import { notFound } from '@suyuan/core';
+import { CommandContext, newId } from '@suyuan/platform/nest';
+import { optionalUtc, utc } from '@suyuan/platform';
+import { OrganizationView, ProductView } from '@suyuan/registry';
 import { CertificateDto, CertificationDto, FarmInputDto, GradingDto, HarvestDto, PreCoolingDto, QualityTestDto, RegisterBatchDto } from '../http/batch.dto';
 import { BatchView } from '../batch.views';
 import { batchDecider } from '../domain/batch.decider';

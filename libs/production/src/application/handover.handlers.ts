@@ -1,9 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '../../../core/src';
-import { newId } from '../../../platform/src/commands/ids';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { optionalUtc } from '../../../platform/src/http/time';
-import { OrganizationView } from '../../../registry/src/registry.views';
+import { notFound } from '@suyuan/core';
+import { CommandContext, newId } from '@suyuan/platform/nest';
+import { optionalUtc } from '@suyuan/platform';
+import { OrganizationView } from '@suyuan/registry';
 import { HandoverView } from '../batch.views';
 import { HandoverAcceptanceDto, HandoverDto, HandoverEndDto } from '../http/batch.dto';
 import { BatchCommands } from './batch-context';

@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { mintId, mintItemCode } from '../../../consumer/src/codes/item-code';
-import { itemScanUrl } from '../../../consumer/src/codes/digital-link';
-import { newId } from '../../../platform/src/commands/ids';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
-import { invalid } from '../../../core/src';
-import { utc } from '../../../platform/src/http/time';
+import { itemScanUrl, mintItemCode } from '@suyuan/codes';
+import { CommandContext, newId } from '@suyuan/platform/nest';
+import { APP_CONFIG, AppConfig, utc } from '@suyuan/platform';
+import { invalid, mintId } from '@suyuan/core';
 import { BatchPacked, PackedCarton, PackedItem } from '../domain/events';
 import { PackingDto } from '../http/batch.dto';
 import { BatchCommands } from './batch-context';

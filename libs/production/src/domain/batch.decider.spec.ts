@@ -1,5 +1,5 @@
-import { fold } from '../../../core/src';
-import { deciderSpec } from '../../../core/src/testing';
+import { fold } from '@suyuan/core';
+import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
 import {
   batchRegistered,

@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '../../../core/src';
+import { conflict, Decider, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
 import {
   afterHarvest,
   comparableWithHarvest,

@@ -1,4 +1,4 @@
-import { Actor, FacilityRef } from '../../../core/src';
+import { Actor, FacilityRef } from '@suyuan/core';
 import {
   AcceptHandover,
   EndHandover,

@@ -1,4 +1,4 @@
-import { Actor, conflict, FacilityRef, forbidden, invalid } from '../../../core/src';
+import { Actor, conflict, FacilityRef, forbidden, invalid } from '@suyuan/core';
 import { RegisteredBatchState, isHeld } from './batch.state';
 import { Quantity } from './events';
 import { exceeds, formatQuantity, inBaseUnit } from './quantity';

@@ -1,5 +1,4 @@
-import { conflict, invalid } from '../../../core/src';
-import { parseTime } from '../../../core/src/time';
+import { conflict, invalid, parseTime } from '@suyuan/core';
 import { requireBatchOwner } from './batch.guards';
 import { RegisteredBatchState } from './batch.state';
 import { RecordCertification } from './commands';

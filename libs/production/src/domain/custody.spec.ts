@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
 import {
   acceptHandover,

@@ -1,4 +1,4 @@
-import { Actor, conflict, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '../../../core/src';
+import { Actor, conflict, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
 import { requireBatchOwner } from './batch.guards';
 import { Handover, RegisteredBatchState, holders } from './batch.state';
 import { AcceptHandover, EndHandover, HandOverBatch } from './commands';

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../core/src';
+import { DomainEvent } from '@suyuan/core';
 
 export interface Quantity {
   value: number;

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { LotCodeReserved, ReserveLotCode, lotCodeDecider } from './lot-code';
 
 const given = deciderSpec(lotCodeDecider);

@@ -1,4 +1,4 @@
-import { conflict, Decider, DomainEvent } from '../../../core/src';
+import { conflict, Decider, DomainEvent } from '@suyuan/core';
 
 /**
  * Lot codes are unique per product and organization: two batches of one product sharing a lot

@@ -1,4 +1,4 @@
-import { conflict, invalid, parsePastTime, requireNotBefore } from '../../../core/src';
+import { conflict, invalid, parsePastTime, requireNotBefore } from '@suyuan/core';
 import {
   afterHarvest,
   requireFacilityType,

@@ -1,4 +1,4 @@
-import { conflict, forbidden, parsePastTime } from '../../../core/src';
+import { conflict, forbidden, parsePastTime } from '@suyuan/core';
 import { requireFinite, requireOwnFacility } from './batch.guards';
 import { RegisteredBatchState } from './batch.state';
 import { RecordQualityTest } from './commands';

@@ -1,4 +1,4 @@
-import { invalid } from '../../../core/src';
+import { invalid } from '@suyuan/core';
 import { Quantity } from './events';
 
 /** Weights compare in kg; counts (piece 件, head 只) compare only with the same unit. */

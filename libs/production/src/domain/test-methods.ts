@@ -1,4 +1,4 @@
-import { invalid } from '../../../core/src';
+import { invalid } from '@suyuan/core';
 import { ResidueFamily } from './events';
 
 /**

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { itemScanUrl } from '../../../consumer/src/codes/digital-link';
-import { Actor } from '../../../core/src';
-import { CurrentActor, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { APP_CONFIG, AppConfig } from '../../../platform/src/config';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { itemScanUrl } from '@suyuan/codes';
+import { Actor } from '@suyuan/core';
+import { CommandContext, CurrentActor, Roles, WriteContext } from '@suyuan/platform/nest';
+import { APP_CONFIG, AppConfig } from '@suyuan/platform';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import {
   IssueCertificateCommand,
   RecordCertificationCommand,

@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../core/src';
-import { CurrentActor } from '../../../platform/src/auth/auth.decorators';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { Actor } from '@suyuan/core';
+import { CurrentActor } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { HandoverView } from '../batch.views';
 
 const STATUSES = ['offered', 'accepted', 'ended'];

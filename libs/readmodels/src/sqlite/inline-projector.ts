@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { RecordedEvent } from '@suyuan/eventstore';
 import { projectEvents } from '../project-events';
 import { Projection } from '../projection';
 import { SqliteDocumentStore } from './sqlite-document-store';

@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { notFound } from '../../../core/src';
-import { newId } from '../../../platform/src/commands/ids';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { found } from '../../../platform/src/http/not-found';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { notFound } from '@suyuan/core';
+import { CommandContext, found, newId, StreamExecutor } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { facilityDecider } from '../domain/facility.decider';
 import { productDecider } from '../domain/product.decider';
 import { RegisterFacilityDto, RegisterProductDto } from '../http/registry.dto';

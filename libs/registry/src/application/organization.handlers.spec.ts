@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { DomainError } from '../../../core/src';
-import { EventStore, WrongExpectedRevisionError } from '../../../eventstore/src/event-store.port';
-import { SqliteEventStore } from '../../../eventstore/src/sqlite/sqlite-event-store';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { systemClock } from '../../../platform/src/commands/clock';
+import { DomainError } from '@suyuan/core';
+import { EventStore, WrongExpectedRevisionError } from '@suyuan/eventstore/event-store.port';
+import { SqliteEventStore } from '@suyuan/eventstore/sqlite/sqlite-event-store';
+import { CommandContext, StreamExecutor } from '@suyuan/platform/commands/stream-executor';
+import { systemClock } from '@suyuan/platform/commands/clock';
 import { admin, cooperativeRegistered } from '../domain/registry.fixtures';
 import { IssueApiKeyCommand, IssueApiKeyHandler, organizationStream } from './organization.handlers';
 

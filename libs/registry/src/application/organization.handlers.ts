@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { newId } from '../../../platform/src/commands/ids';
-import { mintApiKey } from '../../../platform/src/auth/api-key';
-import { found } from '../../../platform/src/http/not-found';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { CommandContext, found, newId, StreamExecutor } from '@suyuan/platform/nest';
+import { mintApiKey } from '@suyuan/platform';
 import { organizationDecider } from '../domain/organization.decider';
 import { IssueApiKeyDto, RegisterOrganizationDto } from '../http/registry.dto';
 import { OrganizationView } from '../registry.views';

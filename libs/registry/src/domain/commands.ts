@@ -1,4 +1,4 @@
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange } from './events';
 
 export interface RegisterOrganization {

@@ -1,4 +1,4 @@
-import { DomainEvent } from '../../../core/src';
+import { DomainEvent } from '@suyuan/core';
 
 /** Roles an organization plays in the chain; an API key acts in its organization's role. */
 export const ORGANIZATION_ROLES = [

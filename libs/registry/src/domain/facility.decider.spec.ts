@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { RegisterFacility } from './commands';
 import { FacilityType, OrganizationRole } from './events';
 import { facilityDecider } from './facility.decider';

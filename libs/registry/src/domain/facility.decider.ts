@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden, invalid } from '../../../core/src';
+import { conflict, Decider, forbidden, invalid } from '@suyuan/core';
 import { FacilityCommand } from './commands';
 import { FacilityEvent, FacilityType, OrganizationRole } from './events';
 

@@ -1,4 +1,4 @@
-import { expectRejection } from '../../../core/src/testing';
+import { expectRejection } from '@suyuan/core/testing';
 import { checkOrganizationRegion } from './organization-region';
 
 describe('an organization’s region', () => {

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { IssueApiKey, RevokeApiKey } from './commands';
 import { organizationDecider } from './organization.decider';
 import { admin, cooperativeRegistered, jiufengCoop, keyIssued, registerCooperative } from './registry.fixtures';

@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden, invalid, notFound } from '../../../core/src';
+import { conflict, Decider, forbidden, invalid, notFound } from '@suyuan/core';
 import { IssueApiKey, OrganizationCommand } from './commands';
 import { isValidCreditCode } from './credit-code';
 import { checkOrganizationRegion } from './organization-region';

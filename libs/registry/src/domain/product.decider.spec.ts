@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { productDecider } from './product.decider';
 import { jiufengCoop, plumRegistered, registerPlum } from './registry.fixtures';
 

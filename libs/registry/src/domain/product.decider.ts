@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden, invalid } from '../../../core/src';
+import { conflict, Decider, forbidden, invalid } from '@suyuan/core';
 import { ProductCommand } from './commands';
 import { ProductEvent, TemperatureRange } from './events';
 import { isValidGtin, toGtin14 } from './gtin';

@@ -1,4 +1,4 @@
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 import { RegisterFacility, RegisterOrganization, RegisterProduct } from './commands';
 import { ApiKeyIssued, FacilityRegistered, OrganizationRegistered, ProductRegistered, Region } from './events';
 

@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor } from '../../../core/src';
-import { CurrentActor, NotReplayable, Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { found } from '../../../platform/src/http/not-found';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { Actor } from '@suyuan/core';
+import { CommandContext, CurrentActor, found, NotReplayable, Roles, WriteContext } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import {
   IssueApiKeyCommand,
   RegisterOrganizationCommand,

@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { notFound } from '../../../core/src';
-import { CommandContext, StreamExecutor } from '../../../platform/src/commands/stream-executor';
-import { CLOCK, Clock } from '../../../platform/src/commands/clock';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
-import { ProductView } from '../../../registry/src/registry.views';
+import { notFound } from '@suyuan/core';
+import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
+import { CLOCK, Clock } from '@suyuan/platform';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { ProductView } from '@suyuan/registry';
 import { BatchVerdict } from '../domain/commands';
 import { brandDecider } from '../domain/brand.decider';
 import { standardDecider } from '../domain/standard.decider';

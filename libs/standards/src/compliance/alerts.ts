@@ -1,7 +1,7 @@
 import { Changes } from './changes';
 import { AlertEpisode, AlertView, BatchComplianceView } from './compliance.views';
 import type { RuleResult } from '../evaluation/rule-result';
-import type { Cause } from './verdict';
+import type { Cause } from './cause';
 
 export const alertId = (batchId: string, rule: string) => `${batchId}|${rule}`;
 

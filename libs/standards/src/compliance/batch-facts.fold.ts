@@ -1,4 +1,4 @@
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
+import { RecordedEvent } from '@suyuan/eventstore';
 import {
   BatchCertificationRecorded,
   BatchGraded,
@@ -10,7 +10,7 @@ import {
   ComplianceCertificateIssued,
   FarmInputApplied,
   QualityTestRecorded,
-} from '../../../production/src/domain/events';
+} from '@suyuan/production';
 import { BatchFacts } from '../evaluation/batch-facts';
 
 /** Adds what a batch event establishes to the batch's facts; pure. */

@@ -1,5 +1,5 @@
-import { BatchPacked } from '../../../production/src/domain/events';
-import { DocWrite, Projection } from '../../../readmodels/src/projection';
+import { BatchPacked } from '@suyuan/production';
+import { DocWrite, Projection } from '@suyuan/readmodels';
 
 /** What compliance needs of a carton: the batch it holds. */
 export interface CartonOwnerView {

@@ -1,4 +1,4 @@
-import { Doc, DocReader, DocWrite } from '../../../readmodels/src/projection';
+import { Doc, DocReader, DocWrite } from '@suyuan/readmodels';
 
 /**
  * The documents one event changes, read through its own writes: one event may touch the same

@@ -1,11 +1,11 @@
-import { Doc, DocReader } from '../../../readmodels/src/projection';
+import { Doc, DocReader } from '@suyuan/readmodels/projection';
 import { StandardRules } from '../domain/rules';
 import { BatchFacts } from '../evaluation/batch-facts';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { bj, dispatch, facts, hubDispatch, storageWindow, transportWindow, villageDelivery } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';
 import { BatchComplianceView, BrandView, Cohort, StandardVersionView, StandardView, zeroCounts } from './compliance.views';
-import type { Cause } from './verdict';
+import type { Cause } from './cause';
 
 /**
  * Shared data for the compliance read-side specs: batch bat-jf-20250618 of 黄金柰李 plums from

@@ -1,11 +1,10 @@
-import { EventMetadata } from '../../../core/src';
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { TimedReading } from '../../../logistics/src/domain/cold-series';
-import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from '../../../logistics/src/domain/events';
+import { EventMetadata } from '@suyuan/core';
+import { RecordedEvent } from '@suyuan/eventstore';
+import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived, TimedReading } from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
-import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '../../../production/src/domain/events';
-import { DocRef, Projection } from '../../../readmodels/src/projection';
-import { FacilityView, OrganizationView, ProductView } from '../../../registry/src/registry.views';
+import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '@suyuan/production';
+import { DocRef, Projection } from '@suyuan/readmodels';
+import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
 import { emptyFacts, later } from '../evaluation/batch-facts';
 import { ColdWindow } from '../evaluation/cold-window';
@@ -14,7 +13,8 @@ import { foldFact } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
-import { Cause, governingVersion, judge } from './verdict';
+import { Cause } from './cause';
+import { governingVersion, judge } from './verdict';
 import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
 /**

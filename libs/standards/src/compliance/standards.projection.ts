@@ -1,6 +1,6 @@
-import { EventMetadata } from '../../../core/src';
-import { Projection } from '../../../readmodels/src/projection';
-import { OrganizationView, ProductView } from '../../../registry/src/registry.views';
+import { EventMetadata } from '@suyuan/core';
+import { Projection } from '@suyuan/readmodels';
+import { OrganizationView, ProductView } from '@suyuan/registry';
 import { ProductStandardPublished } from '../domain/events';
 import { StandardView } from './compliance.views';
 

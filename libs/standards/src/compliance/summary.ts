@@ -1,4 +1,4 @@
-import { Jurisdiction, inJurisdiction } from '../../../production/src/access/read-policy';
+import { Jurisdiction, inJurisdiction } from '@suyuan/production';
 import { CELL_DIMENSIONS, CellDimension, ComplianceCellView, StatDimension, StatusCounts, zeroCounts } from './compliance.views';
 
 /** Which cells a summary adds up: exact keys, and a range of months (yyyy-mm, both ends included). */

@@ -5,14 +5,8 @@ import { ComplianceStatus, RuleResult, overall } from '../evaluation/rule-result
 import { Changes } from './changes';
 import { BatchComplianceView, Cohort, StandardVersionView, StandardView, StatusCounts, zeroCounts } from './compliance.views';
 import { recordAlerts } from './alerts';
+import { Cause } from './cause';
 import { recount } from './stats';
-
-/** The event a re-judgement follows: its id is the evidence of any alert it raises. */
-export interface Cause {
-  eventId: string;
-  occurredAt: string;
-  recordedAt: string;
-}
 
 /**
  * The version a batch is judged under: the last one in force when it was packed, or, before

@@ -1,7 +1,7 @@
-import { RecordedEvent } from '../../../eventstore/src/event-store.port';
-import { Doc, DocReader } from '../../../readmodels/src/projection';
-import { coldChainProjection, hourDocId } from '../../../logistics/src/cold-chain.projection';
-import { ColdChainIndexView } from '../../../logistics/src/logistics.views';
+import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
+import { Doc, DocReader } from '@suyuan/readmodels/projection';
+import { coldChainProjection, hourDocId } from '@suyuan/logistics/cold-chain.projection';
+import { ColdChainIndexView } from '@suyuan/logistics/logistics.views';
 import { ColdWindow, windowTotals } from '../evaluation/cold-window';
 import { bj, plusHours } from '../evaluation/facts.fixtures';
 import { Changes } from './changes';

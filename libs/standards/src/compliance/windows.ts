@@ -1,7 +1,5 @@
-import { hourDocId, hourOf } from '../../../logistics/src/cold-chain.projection';
-import { SeriesTotals, TimedReading, foldSeries } from '../../../logistics/src/domain/cold-series';
-import { ColdChainHourView, ColdChainIndexView } from '../../../logistics/src/logistics.views';
-import { TemperatureRange } from '../../../registry/src/domain/events';
+import { ColdChainHourView, ColdChainIndexView, foldSeries, hourDocId, hourOf, SeriesTotals, TimedReading } from '@suyuan/logistics';
+import { TemperatureRange } from '@suyuan/registry';
 import { ColdWindow, addReadings, insideWindow, windowSpan, windowTotals, withSeries } from '../evaluation/cold-window';
 import { instant, iso } from '../evaluation/instants';
 import { WindowSummary } from '../evaluation/logistics-rules';

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { brandDecider } from './brand.decider';
 import { BatchVerdict } from './commands';
 import { batchCertified, certifyBatch, compliantVerdict, cooperative, plumAssociation } from './standard.fixtures';

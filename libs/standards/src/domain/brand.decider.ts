@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden } from '../../../core/src';
+import { conflict, Decider, forbidden } from '@suyuan/core';
 import { BrandCommand } from './commands';
 import { BrandEvent } from './events';
 

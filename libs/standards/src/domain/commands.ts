@@ -1,4 +1,4 @@
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 import { StandardRules } from './rules';
 
 export interface PublishStandard {

@@ -1,4 +1,4 @@
-import { deciderSpec } from '../../../core/src/testing';
+import { deciderSpec } from '@suyuan/core/testing';
 import { PublishStandard } from './commands';
 import { StandardRules } from './rules';
 import { standardDecider } from './standard.decider';

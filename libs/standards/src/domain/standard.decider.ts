@@ -1,5 +1,4 @@
-import { Decider, forbidden, invalid, notFound } from '../../../core/src';
-import { parseTime } from '../../../core/src/time';
+import { Decider, forbidden, invalid, notFound, parseTime } from '@suyuan/core';
 import { StandardCommand } from './commands';
 import { StandardEvent } from './events';
 import { validateRules } from './validate-rules';

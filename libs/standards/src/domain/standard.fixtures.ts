@@ -1,4 +1,4 @@
-import { Actor } from '../../../core/src';
+import { Actor } from '@suyuan/core';
 import { BatchVerdict, CertifyBatchForBrand, PublishStandard } from './commands';
 import { BatchBrandCertified, ProductStandardPublished } from './events';
 import { StandardRules } from './rules';

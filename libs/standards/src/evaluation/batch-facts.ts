@@ -1,4 +1,4 @@
-import { Quantity } from '../../../production/src/domain/events';
+import { Quantity } from '@suyuan/production';
 
 /**
  * What a batch's events established, kept with the ids of those events: the evaluator's

@@ -1,4 +1,4 @@
-import { TimedReading } from '../../../logistics/src/domain/cold-series';
+import { TimedReading } from '@suyuan/logistics/domain/cold-series';
 import { addReadings, ColdWindow, windowTotals } from './cold-window';
 import { coldWindow, reading } from './facts.fixtures';
 

@@ -5,8 +5,8 @@ import {
   firstReadingAtOrAfter,
   foldSeries,
   spanTotals,
-} from '../../../logistics/src/domain/cold-series';
-import { TemperatureRange } from '../../../registry/src/domain/events';
+} from '@suyuan/logistics';
+import { TemperatureRange } from '@suyuan/registry';
 import { instant } from './instants';
 
 /**

@@ -1,6 +1,6 @@
 import { StandardRules } from '../domain/rules';
 import { BatchFacts, emptyFacts } from './batch-facts';
-import { TimedReading } from '../../../logistics/src/domain/cold-series';
+import { TimedReading } from '@suyuan/logistics/domain/cold-series';
 import { ColdWindow } from './cold-window';
 import { GoodsFacts } from './evaluate';
 import { DeliveryFacts, WindowSummary } from './logistics-rules';

@@ -1,4 +1,4 @@
-import { TemperatureRange } from '../../../registry/src/domain/events';
+import { TemperatureRange } from '@suyuan/registry';
 import { MaxHoursRule, StandardRules, TemperatureRule } from '../domain/rules';
 import { WindowTotals } from './cold-window';
 import { HOUR_MS, RuleResult, hours, instant, iso, local, result } from './rule-result';

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, WriteContext } from '../../../platform/src/auth/auth.decorators';
-import { CommandContext } from '../../../platform/src/commands/stream-executor';
-import { found } from '../../../platform/src/http/not-found';
-import { DOCUMENT_STORE, DocumentStore } from '../../../readmodels/src/document-store.port';
+import { CommandContext, found, Roles, WriteContext } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { PublishStandardCommand } from '../application/standard.handlers';
 import { StandardView } from '../compliance/compliance.views';
 import { PublishStandardDto } from './standard.dto';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Projection } from '../../../../readmodels/src/projection';
+import { Projection } from '@suyuan/readmodels/projection';
 import type { ReadModelSchema } from '../embedded-storage';
 
 /** Counts the events of each stream; an event typed `Broken` makes it throw (a projection bug). */

@@ -1,6 +1,6 @@
-import { isItemCode, mintId, mintItemCode, normalizeItemCode } from './item-code';
+import { CROCKFORD_ALPHABET as ALPHABET, mintId } from '@suyuan/core';
+import { isItemCode, mintItemCode, normalizeItemCode } from './item-code';
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Pearson's statistic of character counts against a uniform spread over the alphabet. */
 function chiSquare(strings: string[]): number {

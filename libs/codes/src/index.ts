@@ -1,0 +1,3 @@
+export * from './digital-link';
+export * from './item-code';
+export * from './qr';

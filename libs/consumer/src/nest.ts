@@ -1,0 +1,2 @@
+export * from './consumer.module';
+export * from './scan/scan.routes';

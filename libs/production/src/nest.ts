@@ -1,0 +1,2 @@
+export * from './access/batch-readers';
+export * from './production.module';

@@ -1,0 +1,5 @@
+export * from './domain/credit-code';
+export * from './domain/events';
+export * from './domain/gtin';
+export * from './registry.projection';
+export * from './registry.views';
