@@ -1,5 +1,5 @@
-import type { Quantity } from '../../../production/src/domain/events';
-import type { Region } from '../../../registry/src/domain/events';
+import type { Quantity } from '@suyuan/production';
+import type { Region } from '@suyuan/registry';
 import type { Messages } from './i18n';
 import { formatAtOffset, parseIsoMs } from './iso-time';
 
