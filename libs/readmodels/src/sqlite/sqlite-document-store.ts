@@ -5,8 +5,8 @@ import { Doc, DocRef, DocWrite, docKey } from '../projection';
 /**
  * A rowid table, not WITHOUT ROWID: a WITHOUT ROWID row keeps at most about a quarter of a
  * 4 KB page in its leaf and spills the rest to overflow pages, so rewriting a 3 KB document
- * (a compliance record, a batch) wrote four or five pages. Here it stays in its leaf (measured:
- * WAL pages per lifecycle 445 → 246 without compliance, 510 → 293 with; both servers ~20 % faster).
+ * (a compliance record, a batch) wrote four or five pages. Here it stays in its leaf, and an
+ * event that rewrites a few documents writes about half the pages.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -23,8 +23,8 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 /**
  * A field path (`batchId`, `cooperative.id`) queried with `find` in the listed collections;
  * indexed with a partial expression index on the JSON. Partial, because every write of every
- * document evaluates each full index: a cold-chain hour or a compliance record would pay for
- * fields it does not have (measured: 8× the write time with nine full indexes).
+ * document evaluates each full index: a cold-chain hour or a compliance record would pay, on
+ * every write, for each index of a field it does not have.
  */
 export interface DocIndex {
   field: string;
@@ -106,8 +106,8 @@ export class SqliteDocumentStore implements DocumentStore {
   /**
    * Forgets the oldest documents down to nine tenths of the budget, in one pass. A pass over
    * the map starts at its oldest slot and steps over every slot earlier deletions left there
-   * (until V8 compacts the table): one pass per write, on a full cache, cost more than the
-   * projections that wrote (measured after an hour of logger uploads).
+   * (until V8 compacts the table): one pass per write, on a full cache, would cost more than
+   * the projections that wrote.
    */
   private evict(): void {
     for (const oldest of this.parsed.keys()) {

@@ -1,8 +1,8 @@
 /**
  * Times as the rules read and write them, remembered: a batch is judged again on every event,
- * and each judgement parses the same stored times and formats the same deadlines (parsing and
- * formatting dates were a tenth of the compliance projection's instructions, counted under
- * cachegrind). Pure functions of their argument, so a remembered answer is the answer.
+ * and each judgement parses the same stored times and formats the same deadlines, a good
+ * share of the projection's own work. Pure functions of their argument, so a remembered
+ * answer is the answer.
  */
 const LIMIT = 20_000;
 
