@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { API_KEY_LOOKUP } from '@suyuan/platform';
 import { ReadModelApiKeyLookup } from './api-key-lookup';
-import { RegisterFacilityHandler, RegisterProductHandler } from './application/facility-product.handlers';
-import { IssueApiKeyHandler, RegisterOrganizationHandler, RevokeApiKeyHandler } from './application/organization.handlers';
+import { FacilityCommandHandler } from './application/facility.handler';
+import { OrganizationCommandHandler } from './application/organization.handler';
+import { ProductCommandHandler } from './application/product.handler';
 import { RegistryController } from './http/registry.controller';
 
 /**
@@ -13,11 +14,9 @@ import { RegistryController } from './http/registry.controller';
 @Module({
   controllers: [RegistryController],
   providers: [
-    RegisterOrganizationHandler,
-    IssueApiKeyHandler,
-    RevokeApiKeyHandler,
-    RegisterFacilityHandler,
-    RegisterProductHandler,
+    OrganizationCommandHandler,
+    FacilityCommandHandler,
+    ProductCommandHandler,
     { provide: API_KEY_LOOKUP, useClass: ReadModelApiKeyLookup },
   ],
   exports: [API_KEY_LOOKUP],

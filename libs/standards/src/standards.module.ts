@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProductionModule } from '@suyuan/production/nest';
-import { CertifyBatchHandler, PublishStandardHandler } from './application/standard.handlers';
+import { BrandCommandHandler } from './application/brand.handler';
+import { StandardCommandHandler } from './application/standard.handler';
 import { ComplianceController } from './http/compliance.controller';
 import { StandardsController } from './http/standards.controller';
 
@@ -8,6 +9,6 @@ import { StandardsController } from './http/standards.controller';
 @Module({
   imports: [ProductionModule],
   controllers: [StandardsController, ComplianceController],
-  providers: [PublishStandardHandler, CertifyBatchHandler],
+  providers: [StandardCommandHandler, BrandCommandHandler],
 })
 export class StandardsModule {}

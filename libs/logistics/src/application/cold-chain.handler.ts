@@ -2,37 +2,33 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { notFound } from '@suyuan/core';
 import { Clock, CLOCK, utc } from '@suyuan/platform';
-import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
+import { StreamExecutor } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
 import { decideColdChainReadings } from '../domain/cold-chain';
-import { ReadingsDto } from '../http/logistics.dto';
-
-export class RecordColdChainReadingsCommand {
-  constructor(readonly ctx: CommandContext, readonly body: ReadingsDto) {}
-}
+import { ColdChainWrite, ReadingsAccepted } from './logistics.commands';
 
 /**
  * Device uploads go to the facility's own cold-chain stream with no concurrency check:
  * readings are facts that never conflict, and they must not contend with shipments.
  */
-@CommandHandler(RecordColdChainReadingsCommand)
-export class RecordColdChainReadingsHandler implements ICommandHandler<RecordColdChainReadingsCommand> {
+@CommandHandler(ColdChainWrite)
+export class ColdChainCommandHandler implements ICommandHandler<ColdChainWrite> {
   constructor(
     private readonly executor: StreamExecutor,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ ctx, body }: RecordColdChainReadingsCommand) {
-    const view = await this.docs.get<FacilityView>('facilities', body.facilityId);
-    if (!view) throw notFound('facility_not_found', `no facility ${body.facilityId}`);
+  async execute({ ctx, input }: ColdChainWrite): Promise<ReadingsAccepted> {
+    const view = await this.docs.get<FacilityView>('facilities', input.facilityId);
+    if (!view) throw notFound('facility_not_found', `no facility ${input.facilityId}`);
     const event = decideColdChainReadings({
       type: 'RecordColdChainReadings',
       actor: ctx.actor,
       facility: { id: view.id, ownerId: view.ownerId, type: view.type },
-      deviceId: body.deviceId,
-      readings: body.readings.map((r, i) => ({
+      deviceId: input.deviceId,
+      readings: input.readings.map((r, i) => ({
         at: utc(r.at, `readings.${i}.at`),
         temperatureC: r.temperatureC,
         humidityPct: r.humidityPct,
@@ -45,6 +41,6 @@ export class RecordColdChainReadingsHandler implements ICommandHandler<RecordCol
       facilityId: view.id,
       occurredAt: readings[readings.length - 1].at,
     });
-    return { facilityId: view.id, deviceId: body.deviceId, accepted: readings.length, from: readings[0].at, to: readings[readings.length - 1].at };
+    return { facilityId: view.id, deviceId: input.deviceId, accepted: readings.length, from: readings[0].at, to: readings[readings.length - 1].at };
   }
 }

@@ -4,9 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nest
 import { Actor } from '@suyuan/core';
 import { CommandContext, CurrentActor, found, WriteContext } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import { RecordColdChainReadingsCommand } from '../application/cold-chain.handler';
+import { ColdChainWrite, ShipmentWrite } from '../application/logistics.commands';
 import { LogisticsReaders } from '../application/logistics-readers';
-import { DeliverShipmentCommand, DispatchShipmentCommand, ReceiveShipmentCommand } from '../application/shipment.handlers';
 import { CartonView, ColdChainIndexView, ShipmentView } from '../logistics.views';
 import { DeliveryDto, DispatchDto, ReadingsDto, ReceiptDto } from './logistics.dto';
 
@@ -25,7 +24,7 @@ export class LogisticsController {
   @Post('shipments')
   @ApiOperation({ summary: 'Dispatch cartons from my facility to the next one (one leg)' })
   dispatch(@WriteContext() ctx: CommandContext, @Body() body: DispatchDto) {
-    return this.commands.execute(new DispatchShipmentCommand(ctx, body));
+    return this.commands.execute(new ShipmentWrite(ctx, { type: 'DispatchShipment', ...body }));
   }
 
   @Get('shipments')
@@ -46,13 +45,13 @@ export class LogisticsController {
   @Post('shipments/:id/receipt')
   @ApiOperation({ summary: 'Receive a shipment at my facility, with condition and handover temperature' })
   receive(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: ReceiptDto) {
-    return this.commands.execute(new ReceiveShipmentCommand(ctx, id, body));
+    return this.commands.execute(new ShipmentWrite(ctx, { type: 'ReceiveShipment', shipmentId: id, ...body }));
   }
 
   @Post('shipments/:id/delivery')
   @ApiOperation({ summary: 'Hand a received shipment over to the consignee at my village point' })
   deliver(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: DeliveryDto) {
-    return this.commands.execute(new DeliverShipmentCommand(ctx, id, body));
+    return this.commands.execute(new ShipmentWrite(ctx, { type: 'DeliverShipment', shipmentId: id, ...body }));
   }
 
   @Get('cartons/:id')
@@ -64,7 +63,7 @@ export class LogisticsController {
   @Post('cold-chain/readings')
   @ApiOperation({ summary: 'Upload temperature (and humidity) readings of one device, in bulk (up to 10,000)' })
   readings(@WriteContext() ctx: CommandContext, @Body() body: ReadingsDto) {
-    return this.commands.execute(new RecordColdChainReadingsCommand(ctx, body));
+    return this.commands.execute(new ColdChainWrite(ctx, { type: 'RecordColdChainReadings', ...body }));
   }
 
   @Get('cold-chain/:facilityId')

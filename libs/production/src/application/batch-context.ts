@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FacilityRef, invalid, notFound } from '@suyuan/core';
-import { CLOCK, Clock } from '@suyuan/platform';
+import { FacilityRef, notFound } from '@suyuan/core';
+import { itemScanUrl } from '@suyuan/codes';
+import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@suyuan/platform';
 import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
@@ -10,12 +11,13 @@ import { batchDecider } from '../domain/batch.decider';
 import { ReserveLotCode, lotCodeDecider } from '../domain/lot-code';
 import { BatchCommand } from '../domain/commands';
 import { BatchView, HandoverView } from '../batch.views';
+import { BatchAnswers, BatchCommandInput, BatchCommandInputOf } from './batch.commands';
 
 export const batchStream = (id: string) => `batch-${id}`;
 const lotCodeStream = (productId: string, organizationId: string, lotCode: string) =>
   `lotcode-${createHash('sha256').update(`${productId}\u0000${organizationId}\u0000${lotCode}`).digest('hex').slice(0, 32)}`;
 
-/** What the batch handlers share: resolving references and running the batch decider. */
+/** What the batch's commands share: resolving references, the clock, and running the batch decider. */
 @Injectable()
 export class BatchCommands {
   constructor(
@@ -23,6 +25,7 @@ export class BatchCommands {
     @Inject(DOCUMENT_STORE) readonly docs: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The server's time as the command arrives: recorded steps cannot lie after it. */
@@ -62,15 +65,16 @@ export class BatchCommands {
   async run(batchId: string, command: BatchCommand, ctx: CommandContext) {
     return this.executor.execute(batchStream(batchId), batchDecider, command, ctx);
   }
+
+  /** The URL an item's QR label carries. */
+  scanUrl(batch: BatchView, code: string): string {
+    return itemScanUrl(this.config.publicBaseUrl, { code, gtin14: batch.product.gtin, lotCode: batch.lotCode });
+  }
 }
 
-/** Grade attributes arrive as a free-form object; only finite numbers under plain names are kept. */
-export function measuredAttributes(attributes: Record<string, unknown>, field: string): Record<string, number> {
-  const entries = Object.entries(attributes);
-  if (entries.length > 20) throw invalid('too_many_attributes', `${field} has more than 20 attributes`);
-  for (const [name, value] of entries) {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(name)) throw invalid('invalid_attribute', `${field}.${name} is not a plain attribute name`);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid('invalid_attribute', `${field}.${name} must be a number`);
-  }
-  return attributes as Record<string, number>;
-}
+/** How one command on a batch is carried out, given what the batch's commands share. */
+export type HandleBatch<T extends BatchCommandInput['type']> = (
+  batches: BatchCommands,
+  ctx: CommandContext,
+  input: BatchCommandInputOf<T>,
+) => Promise<BatchAnswers[T]>;

@@ -6,18 +6,7 @@ import { Actor } from '@suyuan/core';
 import { CommandContext, CurrentActor, Roles, WriteContext } from '@suyuan/platform/nest';
 import { APP_CONFIG, AppConfig } from '@suyuan/platform';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import {
-  IssueCertificateCommand,
-  RecordCertificationCommand,
-  RecordFarmInputCommand,
-  RecordGradingCommand,
-  RecordHarvestCommand,
-  RecordPreCoolingCommand,
-  RecordQualityTestCommand,
-  RegisterBatchCommand,
-} from '../application/batch.handlers';
-import { AcceptHandoverCommand, EndHandoverCommand, HandOverBatchCommand } from '../application/handover.handlers';
-import { PackBatchCommand } from '../application/packing.handler';
+import { BatchWrite } from '../application/batch.commands';
 import { BatchReaders } from '../access/batch-readers';
 import { ItemView } from '../batch.views';
 import {
@@ -52,7 +41,7 @@ export class BatchController {
   @Roles('cooperative')
   @ApiOperation({ summary: 'Register a batch (lot) of a product on one of my farm plots' })
   register(@WriteContext() ctx: CommandContext, @Body() body: RegisterBatchDto) {
-    return this.commands.execute(new RegisterBatchCommand(ctx, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RegisterBatch', ...body }));
   }
 
   @Get()
@@ -84,76 +73,76 @@ export class BatchController {
   @Roles('cooperative')
   @ApiOperation({ summary: 'Record a farm input (农业投入品) with its safety interval' })
   farmInput(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: FarmInputDto) {
-    return this.commands.execute(new RecordFarmInputCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordFarmInput', batchId: id, ...body }));
   }
 
   @Post(':id/harvests')
   @Roles('cooperative')
   @ApiOperation({ summary: 'Record a harvest (采收)' })
   harvest(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: HarvestDto) {
-    return this.commands.execute(new RecordHarvestCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordHarvest', batchId: id, ...body }));
   }
 
   @Post(':id/pre-cooling')
   @Roles('cooperative', 'packhouse')
   @ApiOperation({ summary: 'Record pre-cooling (预冷) at my packhouse or cold store' })
   preCooling(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PreCoolingDto) {
-    return this.commands.execute(new RecordPreCoolingCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordPreCooling', batchId: id, ...body }));
   }
 
   @Post(':id/handovers')
   @Roles('cooperative')
   @ApiOperation({ summary: 'Hand my batch’s goods to a packhouse or cooperative (交接), to pre-cool, grade and pack them once it accepts' })
   handOver(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: HandoverDto) {
-    return this.commands.execute(new HandOverBatchCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'HandOverBatch', batchId: id, ...body }));
   }
 
   @Post(':id/handovers/:handoverId/acceptance')
   @Roles('packhouse', 'cooperative')
   @ApiOperation({ summary: 'Accept goods handed to my organization' })
   acceptHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverAcceptanceDto) {
-    return this.commands.execute(new AcceptHandoverCommand(ctx, id, handoverId, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'AcceptHandover', batchId: id, handoverId, ...body }));
   }
 
   @Post(':id/handovers/:handoverId/end')
   @Roles('packhouse', 'cooperative')
   @ApiOperation({ summary: 'End a hand-over: the owner takes its goods back (or withdraws the offer), or the holder gives them back' })
   endHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverEndDto) {
-    return this.commands.execute(new EndHandoverCommand(ctx, id, handoverId, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'EndHandover', batchId: id, handoverId, ...body }));
   }
 
   @Post(':id/quality-tests')
   @Roles('testing_lab', 'cooperative')
   @ApiOperation({ summary: 'Record a quality test: a testing lab’s, or the owning cooperative’s self-test (自检); a failed safety test holds the batch' })
   qualityTest(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: QualityTestDto) {
-    return this.commands.execute(new RecordQualityTestCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordQualityTest', batchId: id, ...body }));
   }
 
   @Post(':id/grading')
   @Roles('cooperative', 'packhouse')
   @ApiOperation({ summary: 'Record grading (分级) with measured attributes per grade class' })
   grading(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: GradingDto) {
-    return this.commands.execute(new RecordGradingCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordGrading', batchId: id, ...body }));
   }
 
   @Post(':id/packing')
   @Roles('cooperative', 'packhouse')
   @ApiOperation({ summary: 'Pack items into cartons; every item gets its own code (一物一码)' })
   pack(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PackingDto) {
-    return this.commands.execute(new PackBatchCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'PackBatch', batchId: id, ...body }));
   }
 
   @Post(':id/certificate')
   @Roles('cooperative')
   @ApiOperation({ summary: 'Issue the 承诺达标合格证 (compliance certificate) for the batch' })
   certificate(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificateDto) {
-    return this.commands.execute(new IssueCertificateCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'IssueComplianceCertificate', batchId: id, ...body }));
   }
 
   @Post(':id/certifications')
   @Roles('cooperative')
   @ApiOperation({ summary: 'Record a product certification the batch holds (绿色食品, 有机产品, 地理标志)' })
   certification(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificationDto) {
-    return this.commands.execute(new RecordCertificationCommand(ctx, id, body));
+    return this.commands.execute(new BatchWrite(ctx, { type: 'RecordCertification', batchId: id, ...body }));
   }
 }

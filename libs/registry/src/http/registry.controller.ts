@@ -4,12 +4,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nest
 import { Actor } from '@suyuan/core';
 import { CommandContext, CurrentActor, found, NotReplayable, Roles, WriteContext } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import {
-  IssueApiKeyCommand,
-  RegisterOrganizationCommand,
-  RevokeApiKeyCommand,
-} from '../application/organization.handlers';
-import { RegisterFacilityCommand, RegisterProductCommand } from '../application/facility-product.handlers';
+import { FacilityWrite, OrganizationWrite, ProductWrite } from '../application/registry.commands';
 import { FacilityView, OrganizationView, ProductView } from '../registry.views';
 import { IssueApiKeyDto, RegisterFacilityDto, RegisterOrganizationDto, RegisterProductDto } from './registry.dto';
 
@@ -36,7 +31,7 @@ export class RegistryController {
   @Roles('admin')
   @ApiOperation({ summary: 'Register an organization (administrator)' })
   registerOrganization(@WriteContext() ctx: CommandContext, @Body() body: RegisterOrganizationDto) {
-    return this.commands.execute(new RegisterOrganizationCommand(ctx, body));
+    return this.commands.execute(new OrganizationWrite(ctx, { type: 'RegisterOrganization', ...body }));
   }
 
   @Get('organizations')
@@ -59,20 +54,21 @@ export class RegistryController {
     description: 'Sent again with the same Idempotency-Key, it issues no second key: 409 api_key_already_issued names the key issued for it.',
   })
   issueKey(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: IssueApiKeyDto) {
-    return this.commands.execute(new IssueApiKeyCommand(ctx, id, body));
+    return this.commands.execute(new OrganizationWrite(ctx, { type: 'IssueApiKey', organizationId: id, label: body.label }));
   }
 
   @Delete('organizations/:id/api-keys/:keyId')
   @Roles('admin')
   @HttpCode(200)
   revokeKey(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('keyId') keyId: string) {
-    return this.commands.execute(new RevokeApiKeyCommand(ctx, id, keyId));
+    return this.commands.execute(new OrganizationWrite(ctx, { type: 'RevokeApiKey', organizationId: id, keyId }));
   }
 
   @Post('facilities')
   @ApiOperation({ summary: 'Register a facility of my organization (farm plot, packhouse, cold store, hub, station, village point, vehicle, lab)' })
   registerFacility(@WriteContext() ctx: CommandContext, @Body() body: RegisterFacilityDto) {
-    return this.commands.execute(new RegisterFacilityCommand(ctx, body));
+    const { type: facilityType, ...facility } = body;
+    return this.commands.execute(new FacilityWrite(ctx, { type: 'RegisterFacility', facilityType, ...facility }));
   }
 
   @Get('facilities')
@@ -91,7 +87,7 @@ export class RegistryController {
   @Roles('admin', 'standards_owner')
   @ApiOperation({ summary: 'Register a product (administrator or standards owner)' })
   registerProduct(@WriteContext() ctx: CommandContext, @Body() body: RegisterProductDto) {
-    return this.commands.execute(new RegisterProductCommand(ctx, body));
+    return this.commands.execute(new ProductWrite(ctx, { type: 'RegisterProduct', ...body }));
   }
 
   @Get('products')

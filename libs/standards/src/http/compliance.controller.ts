@@ -6,7 +6,7 @@ import { CommandContext, CurrentActor, found, Roles, WriteContext } from '@suyua
 import { BatchReaders } from '@suyuan/production/nest';
 import { ItemView, Viewer } from '@suyuan/production';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import { CertifyBatchCommand } from '../application/standard.handlers';
+import { BrandWrite } from '../application/standards.commands';
 import { AlertView, BatchComplianceView, ComplianceCellView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
 import { itemCompliance } from '../compliance/item-compliance';
 import { SummaryFilter, summarize } from '../compliance/summary';
@@ -56,7 +56,7 @@ export class ComplianceController {
   @Roles('standards_owner')
   @ApiOperation({ summary: 'Certify a compliant batch for the regional public brand (区域公用品牌贴标); refused with the reasons otherwise' })
   async certify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: BrandCertificationDto) {
-    await this.commands.execute(new CertifyBatchCommand(ctx, id, body));
+    await this.commands.execute(new BrandWrite(ctx, { type: 'CertifyBatchForBrand', batchId: id, brand: body.brand }));
     const doc = (await this.docs.get<BatchComplianceView>('compliance', id))!;
     return publicBatch(doc, await this.docs.get<StandardView>('standards', doc.productId));
   }

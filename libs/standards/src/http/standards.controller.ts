@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext, found, Roles, WriteContext } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import { PublishStandardCommand } from '../application/standard.handlers';
+import { StandardWrite } from '../application/standards.commands';
 import { StandardView } from '../compliance/compliance.views';
 import { PublishStandardDto } from './standard.dto';
 
@@ -22,7 +22,7 @@ export class StandardsController {
   @Roles('standards_owner')
   @ApiOperation({ summary: "Publish a product's standard: version 1, or the next revision (earlier versions stay readable)" })
   publish(@WriteContext() ctx: CommandContext, @Body() body: PublishStandardDto) {
-    return this.commands.execute(new PublishStandardCommand(ctx, body));
+    return this.commands.execute(new StandardWrite(ctx, { type: 'PublishStandard', ...body }));
   }
 
   @Get()

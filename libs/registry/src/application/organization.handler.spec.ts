@@ -2,16 +2,18 @@ import Database from 'better-sqlite3';
 import { DomainError } from '@suyuan/core';
 import { EventStore, WrongExpectedRevisionError } from '@suyuan/eventstore/event-store.port';
 import { SqliteEventStore } from '@suyuan/eventstore/sqlite/sqlite-event-store';
+import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-store';
 import { CommandContext, StreamExecutor } from '@suyuan/platform/commands/stream-executor';
 import { systemClock } from '@suyuan/platform/commands/clock';
 import { admin, cooperativeRegistered } from '../domain/registry.fixtures';
-import { IssueApiKeyCommand, IssueApiKeyHandler, organizationStream } from './organization.handlers';
+import { OrganizationCommandHandler, organizationStream } from './organization.handler';
+import { IssuedApiKey, OrganizationWrite } from './registry.commands';
 
-describe('IssueApiKeyHandler', () => {
+describe('OrganizationCommandHandler: IssueApiKey', () => {
   let db: Database.Database;
   let store: SqliteEventStore;
   let refusedAppends: number;
-  let handler: IssueApiKeyHandler;
+  let handler: OrganizationCommandHandler;
 
   beforeEach(async () => {
     db = new Database(':memory:');
@@ -26,11 +28,12 @@ describe('IssueApiKeyHandler', () => {
           throw error;
         }),
     });
-    handler = new IssueApiKeyHandler(new StreamExecutor(counting, systemClock));
+    handler = new OrganizationCommandHandler(new StreamExecutor(counting, systemClock), new SqliteDocumentStore(db, []));
   });
   afterEach(() => db.close());
 
-  const issue = (ctx: CommandContext, label = '合作社办公室') => handler.execute(new IssueApiKeyCommand(ctx, 'org-jiufeng-coop', { label }));
+  const issue = async (ctx: CommandContext, label = '合作社办公室') =>
+    (await handler.execute(new OrganizationWrite(ctx, { type: 'IssueApiKey', organizationId: 'org-jiufeng-coop', label }))) as IssuedApiKey;
   const keysIssued = async () => (await store.readStream(organizationStream('org-jiufeng-coop'))).filter((e) => e.type === 'ApiKeyIssued');
 
   it('issues one key for two requests with one Idempotency-Key running side by side, refusing the later on the same key id', async () => {

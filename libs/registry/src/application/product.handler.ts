@@ -1,0 +1,27 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { found, newId, StreamExecutor } from '@suyuan/platform/nest';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { productDecider } from '../domain/product.decider';
+import { ProductView } from '../registry.views';
+import { ProductWrite } from './registry.commands';
+
+@CommandHandler(ProductWrite)
+export class ProductCommandHandler implements ICommandHandler<ProductWrite> {
+  constructor(
+    private readonly executor: StreamExecutor,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+  ) {}
+
+  async execute({ ctx, input }: ProductWrite): Promise<ProductView> {
+    const productId = newId('PRD', ctx);
+    await this.executor.execute(`product-${productId}`, productDecider, {
+      ...input,
+      actor: ctx.actor,
+      productId,
+      storageRange: input.storageRange && { ...input.storageRange },
+      transportRange: input.transportRange && { ...input.transportRange },
+    }, ctx);
+    return found(await this.docs.get<ProductView>('products', productId), 'product', productId);
+  }
+}
