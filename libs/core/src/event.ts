@@ -18,12 +18,22 @@ export interface DomainEvent<Type extends string = string, Data = Record<string,
   data: Data;
 }
 
-/** A domain event as read back from the store. */
-export interface StoredDomainEvent<Type extends string = string, Data = Record<string, unknown>>
-  extends DomainEvent<Type, Data> {
+/**
+ * A domain event as read back from the store. Over a union (`StoredDomainEvent<BatchEvent>`)
+ * it is a union too, so a `switch` on `type` narrows `data`.
+ */
+export type StoredDomainEvent<E extends DomainEvent = DomainEvent> = E & {
   id: string;
   streamId: string;
   revision: number;
   position: number;
   metadata: EventMetadata;
+};
+
+/**
+ * Every type of the event union `E`, each once, for whatever follows those events: a type
+ * left out, or not one of `E`'s, does not compile. `eventTypes<ShipmentEvent>({ ShipmentDispatched: true, … })`.
+ */
+export function eventTypes<E extends DomainEvent>(types: { readonly [T in E['type']]: true }): readonly E['type'][] {
+  return Object.keys(types) as E['type'][];
 }

@@ -1,45 +1,51 @@
-import { EventMetadata } from '@suyuan/core';
-import { RecordedEvent } from '@suyuan/eventstore';
+import { eventTypes, StoredDomainEvent } from '@suyuan/core';
 import { BatchPacked } from '@suyuan/production';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
-import { ShipmentDelivered, ShipmentDispatched, ShipmentReceived } from './domain/events';
+import { ShipmentDelivered, ShipmentDispatched, ShipmentEvent, ShipmentReceived } from './domain/events';
 import { CartonView, JourneyStop, ShipmentView } from './logistics.views';
 
 const cartonRefs = (ids: string[]): DocRef[] => ids.map((id) => ({ collection: 'cartons', id }));
 const facilityRefs = (...ids: (string | undefined)[]): DocRef[] =>
   ids.filter((id): id is string => !!id).map((id) => ({ collection: 'facilities', id }));
 
+type CartonEvent = BatchPacked | ShipmentEvent;
+
 /** Cartons (custody and journey) and shipments, from packing and the logistics legs. */
-export const logisticsProjection: Projection = {
+export const logisticsProjection: Projection<CartonEvent> = {
   name: 'logistics',
-  eventTypes: ['BatchPacked', 'ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'],
+  eventTypes: eventTypes<CartonEvent>({ BatchPacked: true, ShipmentDispatched: true, ShipmentReceived: true, ShipmentDelivered: true }),
   reads(event) {
     switch (event.type) {
       case 'BatchPacked':
-        return facilityRefs((event.data as BatchPacked['data']).facilityId);
+        return facilityRefs(event.data.facilityId);
       case 'ShipmentDispatched': {
-        const d = event.data as ShipmentDispatched['data'];
+        const d = event.data;
         return [...cartonRefs(d.cartonIds), ...facilityRefs(d.fromFacilityId, d.toFacilityId, d.vehicleId)];
       }
+      case 'ShipmentReceived':
+      case 'ShipmentDelivered':
+        return [...cartonRefs(event.data.cartonIds), { collection: 'shipments', id: event.data.shipmentId }, ...facilityRefs(event.data.facilityId)];
       default: {
-        const d = event.data as ShipmentReceived['data'];
-        return [...cartonRefs(d.cartonIds), { collection: 'shipments', id: d.shipmentId }, ...facilityRefs(d.facilityId)];
+        const unknown: never = event;
+        throw new Error(`Unknown carton event: ${JSON.stringify(unknown)}`);
       }
     }
   },
   apply(event, docs) {
     switch (event.type) {
       case 'BatchPacked':
-        return packed(event.data as BatchPacked['data'], docs);
+        return packed(event.data, docs);
       case 'ShipmentDispatched':
         return dispatched(event, docs);
       case 'ShipmentReceived':
-        return received(event.data as ShipmentReceived['data'], docs);
+        return received(event.data, docs);
       case 'ShipmentDelivered':
-        return delivered(event.data as ShipmentDelivered['data'], docs);
-      default:
-        return [];
+        return delivered(event.data, docs);
+      default: {
+        const unknown: never = event;
+        throw new Error(`Unknown carton event: ${JSON.stringify(unknown)}`);
+      }
     }
   },
 };
@@ -71,8 +77,8 @@ function packed(d: BatchPacked['data'], docs: DocReader): DocWrite[] {
   });
 }
 
-function dispatched(event: RecordedEvent, docs: DocReader): DocWrite[] {
-  const d = event.data as ShipmentDispatched['data'];
+function dispatched(event: StoredDomainEvent<ShipmentDispatched>, docs: DocReader): DocWrite[] {
+  const d = event.data;
   const from = docs.get<FacilityView>('facilities', d.fromFacilityId);
   const to = docs.get<FacilityView>('facilities', d.toFacilityId);
   const vehicle = d.vehicleId ? docs.get<FacilityView>('facilities', d.vehicleId) : undefined;
@@ -93,7 +99,7 @@ function dispatched(event: RecordedEvent, docs: DocReader): DocWrite[] {
     vehicle: d.vehicleId ? { id: d.vehicleId, name: vehicle?.name ?? d.vehicleId, plate: vehicle?.plate } : undefined,
     cartonIds: d.cartonIds,
     dispatchedAt: d.dispatchedAt,
-    dispatchedBy: (event.metadata as EventMetadata).organizationId,
+    dispatchedBy: event.metadata.organizationId,
   };
   const cartons = updateCartons(d.cartonIds, docs, (c) => ({
     ...c,

@@ -1,7 +1,7 @@
-import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
 import { Doc, DocWrite } from '@suyuan/readmodels/projection';
+import { recorded } from '@suyuan/readmodels/testing';
 import { coldChainProjection, hourDocId } from './cold-chain.projection';
-import { ColdChainReading } from './domain/events';
+import { ColdChainReading, ColdChainReadingsRecorded } from './domain/events';
 import { ColdChainHourView, ColdChainIndexView } from './logistics.views';
 
 const TRUCK = 'fac-truck-0031';
@@ -21,15 +21,7 @@ class Readings {
   private n = 0;
 
   upload(readings: ColdChainReading[], deviceId = DOOR): DocWrite[] {
-    const event: RecordedEvent = {
-      id: `evt-${++this.n}`,
-      type: 'ColdChainReadingsRecorded',
-      streamId: `coldchain-${TRUCK}`,
-      revision: this.n,
-      position: this.n,
-      data: { facilityId: TRUCK, deviceId, readings },
-      metadata: {},
-    };
+    const event = recorded<ColdChainReadingsRecorded>({ type: 'ColdChainReadingsRecorded', streamId: `coldchain-${TRUCK}`, data: { facilityId: TRUCK, deviceId, readings } }, ++this.n);
     const reads = coldChainProjection.reads(event).map((ref) => `${ref.collection}/${ref.id}`);
     const writes = coldChainProjection.apply(event, { get: <T extends Doc>(c: string, id: string) => this.docs.get(`${c}/${id}`) as T | undefined });
     for (const w of writes) {

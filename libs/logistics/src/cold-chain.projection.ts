@@ -1,3 +1,4 @@
+import { eventTypes } from '@suyuan/core';
 import { DocWrite, Projection } from '@suyuan/readmodels';
 import { ColdChainReadingsRecorded } from './domain/events';
 import { ColdChainHourView, ColdChainIndexView, StoredReading } from './logistics.views';
@@ -12,16 +13,14 @@ export const hourDocId = (facilityId: string, hour: string) => `${facilityId}|${
  * A logger's reading at a time already stored is a re-upload (a retry, a late sync) and adds
  * nothing: the first recorded stands, so a duplicate upload writes nothing at all.
  */
-export const coldChainProjection: Projection = {
+export const coldChainProjection: Projection<ColdChainReadingsRecorded> = {
   name: 'cold-chain',
-  eventTypes: ['ColdChainReadingsRecorded'],
-  reads(event) {
-    const d = event.data as ColdChainReadingsRecorded['data'];
+  eventTypes: eventTypes<ColdChainReadingsRecorded>({ ColdChainReadingsRecorded: true }),
+  reads({ data: d }) {
     const hours = new Set(d.readings.map((r) => hourOf(Date.parse(r.at))));
     return [...[...hours].map((h) => ({ collection: 'coldchainHours', id: hourDocId(d.facilityId, h) })), { collection: 'coldchain', id: d.facilityId }];
   },
-  apply(event, docs) {
-    const d = event.data as ColdChainReadingsRecorded['data'];
+  apply({ data: d }, docs) {
     const byHour = new Map<string, StoredReading[]>();
     for (const r of d.readings) {
       const ms = Date.parse(r.at);

@@ -1,65 +1,74 @@
-import { RecordedEvent } from '@suyuan/eventstore';
+import { StoredDomainEvent } from '@suyuan/core';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
 import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
 import {
   BATCH_EVENT_TYPES,
-  BatchCertificationRecorded,
-  BatchGraded,
+  BatchEvent,
   BatchHandedOver,
   BatchHandoverAccepted,
   BatchHandoverEnded,
-  BatchHarvested,
-  BatchHeld,
-  BatchHoldLifted,
   BatchPacked,
-  BatchPreCooled,
   BatchRegistered,
-  ComplianceCertificateIssued,
-  FarmInputApplied,
-  QualityTestRecorded,
 } from './domain/events';
 import { BatchAccessView, BatchView, HandoverView, ItemView } from './batch.views';
 
 const DAY_MS = 86_400_000;
 const batchRef = (id: string): DocRef => ({ collection: 'batches', id });
 const facilityRef = (id: string): DocRef => ({ collection: 'facilities', id });
+const organizationRef = (id: string): DocRef => ({ collection: 'organizations', id });
+const handoverRef = (id: string): DocRef => ({ collection: 'handovers', id });
+
+/** A step of a batch already registered. */
+type BatchStep = StoredDomainEvent<Exclude<BatchEvent, BatchRegistered>>;
+type CustodyEvent = StoredDomainEvent<BatchHandedOver | BatchHandoverAccepted | BatchHandoverEnded>;
 
 /** The batch as cooperatives, regulators and scan pages read it, with names resolved at write time. */
-export const batchProjection: Projection = {
+export const batchProjection: Projection<BatchEvent> = {
   name: 'batches',
   eventTypes: BATCH_EVENT_TYPES,
   reads(event) {
-    const d = event.data as { batchId: string; facilityId?: string; labId?: string };
-    if (event.type === 'BatchRegistered') {
-      const r = event.data as BatchRegistered['data'];
-      return [
-        { collection: 'products', id: r.productId },
-        { collection: 'organizations', id: r.cooperativeId },
-        facilityRef(r.farmPlotId),
-      ];
+    switch (event.type) {
+      case 'BatchRegistered': {
+        const d = event.data;
+        return [{ collection: 'products', id: d.productId }, organizationRef(d.cooperativeId), facilityRef(d.farmPlotId)];
+      }
+      case 'BatchPreCooled':
+      case 'BatchGraded':
+      case 'BatchPacked':
+        return [batchRef(event.data.batchId), facilityRef(event.data.facilityId)];
+      case 'QualityTestRecorded': {
+        const d = event.data;
+        return [batchRef(d.batchId), organizationRef(d.labId), ...(d.facilityId ? [facilityRef(d.facilityId)] : [])];
+      }
+      case 'BatchHandedOver':
+        return [batchRef(event.data.batchId), organizationRef(event.data.toOrganizationId), handoverRef(event.data.handoverId)];
+      case 'BatchHandoverAccepted':
+      case 'BatchHandoverEnded':
+        return [batchRef(event.data.batchId), handoverRef(event.data.handoverId)];
+      case 'FarmInputApplied':
+      case 'BatchHarvested':
+      case 'ComplianceCertificateIssued':
+      case 'BatchCertificationRecorded':
+      case 'BatchHeld':
+      case 'BatchHoldLifted':
+        return [batchRef(event.data.batchId)];
+      default: {
+        const unknown: never = event;
+        throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
+      }
     }
-    const refs = [batchRef(d.batchId)];
-    if (d.facilityId) refs.push(facilityRef(d.facilityId));
-    if (d.labId) refs.push({ collection: 'organizations', id: d.labId });
-    if (event.type === 'BatchHandedOver') refs.push({ collection: 'organizations', id: (event.data as BatchHandedOver['data']).toOrganizationId });
-    const handoverId = (event.data as { handoverId?: string }).handoverId;
-    if (handoverId) refs.push({ collection: 'handovers', id: handoverId });
-    return refs;
   },
   apply(event, docs) {
     if (event.type === 'BatchRegistered') return [registered(event, docs)];
-    const batch = docs.get<BatchView>('batches', (event.data as { batchId: string }).batchId);
+    const batch = docs.get<BatchView>('batches', event.data.batchId);
     if (!batch) return [];
     const next = evolveBatch(batch, event, docs);
-    const writes: DocWrite[] = [{ collection: 'batches', id: next.id, doc: next }];
-    if (event.type === 'BatchPacked') writes.push(...itemWrites(event.data as BatchPacked['data']));
-    writes.push(...handoverWrites(next, event, docs), ...accessWrites(event));
-    return writes;
+    return [{ collection: 'batches', id: next.id, doc: next }, ...besideBatch(next, event, docs)];
   },
 };
 
-function registered(event: RecordedEvent, docs: DocReader): DocWrite {
-  const d = event.data as BatchRegistered['data'];
+function registered(event: StoredDomainEvent<BatchRegistered>, docs: DocReader): DocWrite {
+  const d = event.data;
   const product = docs.get<ProductView>('products', d.productId);
   const coop = docs.get<OrganizationView>('organizations', d.cooperativeId);
   const plot = docs.get<FacilityView>('facilities', d.farmPlotId);
@@ -67,7 +76,7 @@ function registered(event: RecordedEvent, docs: DocReader): DocWrite {
     id: d.batchId,
     lotCode: d.lotCode,
     status: 'registered',
-    registeredAt: occurredAt(event),
+    registeredAt: event.metadata.occurredAt,
     product: {
       id: d.productId,
       nameZh: product?.nameZh ?? '',
@@ -92,11 +101,11 @@ function registered(event: RecordedEvent, docs: DocReader): DocWrite {
   return { collection: 'batches', id: view.id, doc: view };
 }
 
-function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): BatchView {
+function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): BatchView {
   const facilityName = (id: string) => docs.get<FacilityView>('facilities', id)?.name ?? id;
   switch (event.type) {
     case 'FarmInputApplied': {
-      const d = event.data as FarmInputApplied['data'];
+      const d = event.data;
       const safeFrom = new Date(Date.parse(d.appliedAt) + d.safetyIntervalDays * DAY_MS).toISOString();
       const input = {
         inputId: d.inputId,
@@ -111,28 +120,26 @@ function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): B
       return { ...batch, farmInputs: [...batch.farmInputs, input] };
     }
     case 'BatchHarvested': {
-      const d = event.data as BatchHarvested['data'];
+      const d = event.data;
       const harvest = { harvestId: d.harvestId, harvestedAt: d.harvestedAt, quantity: d.quantity };
       return { ...batch, status: batch.status === 'packed' ? 'packed' : 'harvested', harvests: [...batch.harvests, harvest] };
     }
     case 'BatchPreCooled': {
-      const d = event.data as BatchPreCooled['data'];
-      const step = { ...withoutBatchId(d), facilityName: facilityName(d.facilityId) };
+      const step = { ...withoutBatchId(event.data), facilityName: facilityName(event.data.facilityId) };
       return { ...batch, preCooling: [...batch.preCooling, step] };
     }
     case 'QualityTestRecorded': {
-      const d = event.data as QualityTestRecorded['data'];
+      const d = event.data;
       const labName = docs.get<OrganizationView>('organizations', d.labId)?.name ?? d.labId;
       const { facilityId: _facility, ...test } = withoutBatchId(d);
       return { ...batch, tests: [...batch.tests, { ...test, labName }] };
     }
     case 'BatchGraded': {
-      const d = event.data as BatchGraded['data'];
-      const grading = { ...withoutBatchId(d), facilityName: facilityName(d.facilityId) };
+      const grading = { ...withoutBatchId(event.data), facilityName: facilityName(event.data.facilityId) };
       return { ...batch, grading: [...batch.grading, grading] };
     }
     case 'BatchPacked': {
-      const d = event.data as BatchPacked['data'];
+      const d = event.data;
       const packing = {
         packingId: d.packingId,
         facilityId: d.facilityId,
@@ -144,50 +151,58 @@ function evolveBatch(batch: BatchView, event: RecordedEvent, docs: DocReader): B
       return { ...batch, status: 'packed', packings: [...batch.packings, packing], itemCount: batch.itemCount + d.items.length };
     }
     case 'ComplianceCertificateIssued': {
-      const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data as ComplianceCertificateIssued['data']);
+      const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data);
       return { ...batch, certificate };
     }
-    case 'BatchCertificationRecorded': {
-      const certification = withoutBatchId(event.data as BatchCertificationRecorded['data']);
-      return { ...batch, certifications: [...(batch.certifications ?? []), certification] };
-    }
+    case 'BatchCertificationRecorded':
+      return { ...batch, certifications: [...(batch.certifications ?? []), withoutBatchId(event.data)] };
     case 'BatchHandedOver':
     case 'BatchHandoverAccepted':
     case 'BatchHandoverEnded':
       return { ...batch, custody: evolveCustody(batch.custody ?? [], event, docs) };
     case 'BatchHeld': {
-      const d = event.data as BatchHeld['data'];
+      const d = event.data;
       const holds = [...(batch.holds ?? []), { family: d.family, testId: d.testId, heldAt: d.heldAt }];
-      return withHoldStatus(batch, holds, occurredAt(event));
+      return withHoldStatus(batch, holds, event.metadata.occurredAt);
     }
     case 'BatchHoldLifted': {
-      const d = event.data as BatchHoldLifted['data'];
+      const d = event.data;
       const holds = (batch.holds ?? []).map((h) =>
         h.family === d.family && h.liftedAt === undefined ? { ...h, liftedAt: d.liftedAt, liftedByTestId: d.testId } : h,
       );
-      return withHoldStatus(batch, holds, occurredAt(event));
+      return withHoldStatus(batch, holds, event.metadata.occurredAt);
     }
-    default:
-      return batch;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
+    }
   }
 }
 
 /** The batch's hand-overs as they stand, each with the name of the organization holding the goods. */
-function evolveCustody(custody: NonNullable<BatchView['custody']>, event: RecordedEvent, docs: DocReader): NonNullable<BatchView['custody']> {
-  if (event.type === 'BatchHandedOver') {
-    const d = event.data as BatchHandedOver['data'];
-    const name = docs.get<OrganizationView>('organizations', d.toOrganizationId)?.name ?? d.toOrganizationId;
-    return [
-      ...custody,
-      { id: d.handoverId, toOrganizationId: d.toOrganizationId, toOrganizationName: name, status: 'offered', handedOverAt: d.handedOverAt, ...(d.note !== undefined && { note: d.note }) },
-    ];
+function evolveCustody(custody: NonNullable<BatchView['custody']>, event: CustodyEvent, docs: DocReader): NonNullable<BatchView['custody']> {
+  switch (event.type) {
+    case 'BatchHandedOver': {
+      const d = event.data;
+      const name = docs.get<OrganizationView>('organizations', d.toOrganizationId)?.name ?? d.toOrganizationId;
+      return [
+        ...custody,
+        { id: d.handoverId, toOrganizationId: d.toOrganizationId, toOrganizationName: name, status: 'offered', handedOverAt: d.handedOverAt, ...(d.note !== undefined && { note: d.note }) },
+      ];
+    }
+    case 'BatchHandoverAccepted': {
+      const d = event.data;
+      return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'accepted', acceptedAt: d.acceptedAt } : h));
+    }
+    case 'BatchHandoverEnded': {
+      const d = event.data;
+      return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'ended', endedAt: d.endedAt, endedBy: d.endedBy } : h));
+    }
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown custody event: ${JSON.stringify(unknown)}`);
+    }
   }
-  if (event.type === 'BatchHandoverAccepted') {
-    const d = event.data as BatchHandoverAccepted['data'];
-    return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'accepted', acceptedAt: d.acceptedAt } : h));
-  }
-  const d = event.data as BatchHandoverEnded['data'];
-  return custody.map((h) => (h.id === d.handoverId ? { ...h, status: 'ended', endedAt: d.endedAt, endedBy: d.endedBy } : h));
 }
 
 /** While a hold stands, the 承诺达标合格证 issued before it is withdrawn; once every hold is lifted it stands again. */
@@ -202,10 +217,29 @@ function withoutWithdrawal(certificate: NonNullable<BatchView['certificate']>): 
   return rest;
 }
 
+/**
+ * The documents beside the batch's own: its items on packing, each hand-over's, and the
+ * organizations that take part in the batch beyond its owner (offered its goods, or testing it as a lab).
+ */
+function besideBatch(batch: BatchView, event: BatchStep, docs: DocReader): DocWrite[] {
+  switch (event.type) {
+    case 'BatchPacked':
+      return itemWrites(event.data);
+    case 'BatchHandedOver':
+      return [...handoverWrites(batch, event.data.handoverId, docs), ...grant(event.data.toOrganizationId, event.data.batchId)];
+    case 'BatchHandoverAccepted':
+    case 'BatchHandoverEnded':
+      return handoverWrites(batch, event.data.handoverId, docs);
+    case 'QualityTestRecorded':
+      return event.data.selfTest ? [] : grant(event.data.labId, event.data.batchId);
+    default:
+      return [];
+  }
+}
+
 /** The hand-over's own document, for the receiving organization's list of offers and holdings. */
-function handoverWrites(batch: BatchView, event: RecordedEvent, docs: DocReader): DocWrite[] {
-  const handoverId = (event.data as { handoverId?: string }).handoverId;
-  const entry = handoverId && batch.custody?.find((h) => h.id === handoverId);
+function handoverWrites(batch: BatchView, handoverId: string, docs: DocReader): DocWrite[] {
+  const entry = batch.custody?.find((h) => h.id === handoverId);
   if (!entry) return [];
   const existing = docs.get<HandoverView>('handovers', entry.id);
   const view: HandoverView = {
@@ -218,21 +252,9 @@ function handoverWrites(batch: BatchView, event: RecordedEvent, docs: DocReader)
   return [{ collection: 'handovers', id: view.id, doc: view }];
 }
 
-/** Organizations that take part in the batch beyond its owner: offered its goods, or testing it as a lab. */
-function accessWrites(event: RecordedEvent): DocWrite[] {
-  const grant = (organizationId: string, batchId: string): DocWrite[] => {
-    const doc: BatchAccessView = { id: `${organizationId}|${batchId}`, organizationId, batchId };
-    return [{ collection: 'batchAccess', id: doc.id, doc }];
-  };
-  if (event.type === 'BatchHandedOver') {
-    const d = event.data as BatchHandedOver['data'];
-    return grant(d.toOrganizationId, d.batchId);
-  }
-  if (event.type === 'QualityTestRecorded') {
-    const d = event.data as QualityTestRecorded['data'];
-    return d.selfTest ? [] : grant(d.labId, d.batchId);
-  }
-  return [];
+function grant(organizationId: string, batchId: string): DocWrite[] {
+  const doc: BatchAccessView = { id: `${organizationId}|${batchId}`, organizationId, batchId };
+  return [{ collection: 'batchAccess', id: doc.id, doc }];
 }
 
 function itemWrites(d: BatchPacked['data']): DocWrite[] {
@@ -254,8 +276,4 @@ function itemWrites(d: BatchPacked['data']): DocWrite[] {
 function withoutBatchId<T extends { batchId: string }>(data: T): Omit<T, 'batchId'> {
   const { batchId: _batch, ...rest } = data;
   return rest;
-}
-
-function occurredAt(event: RecordedEvent): string {
-  return (event.metadata as { occurredAt: string }).occurredAt;
 }

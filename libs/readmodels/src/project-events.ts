@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@suyuan/eventstore';
-import { Doc, DocRef, DocWrite, Projection, docKey } from './projection';
+import { AnyProjection, Doc, DocRef, DocWrite, docKey } from './projection';
 
 /** Loads documents the overlay does not hold yet; sync so it can run inside a SQLite transaction. */
 export type DocLoader = (refs: DocRef[]) => Map<string, Doc | undefined>;
@@ -10,7 +10,7 @@ export type DocLoader = (refs: DocRef[]) => Map<string, Doc | undefined>;
  * together with the checkpoint.
  */
 export function projectEvents(
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   events: readonly RecordedEvent[],
   load: DocLoader,
 ): DocWrite[] {
@@ -49,9 +49,9 @@ export function projectEvents(
   return [...writes.values()];
 }
 
-const cache = new WeakMap<readonly Projection[], Map<string, Projection[]>>();
+const cache = new WeakMap<readonly AnyProjection[], Map<string, AnyProjection[]>>();
 
-function indexByType(projections: readonly Projection[]): Map<string, Projection[]> {
+function indexByType(projections: readonly AnyProjection[]): Map<string, AnyProjection[]> {
   let index = cache.get(projections);
   if (!index) {
     index = new Map();

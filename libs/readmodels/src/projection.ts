@@ -1,3 +1,4 @@
+import { DomainEvent, StoredDomainEvent } from '@suyuan/core';
 import { RecordedEvent } from '@suyuan/eventstore';
 
 export type Doc = Record<string, any>;
@@ -17,11 +18,25 @@ export interface DocReader {
 }
 
 /**
- * A projection is pure: `reads` names the documents an event needs to see, computed
- * from the event alone (so an async adapter can prefetch a whole page of them at once);
- * `apply` returns the documents it changes. Documents it only creates need no read.
+ * A projection of the event union `E`, pure: `reads` names the documents an event needs to
+ * see, computed from the event alone (so an async adapter can prefetch a whole page of them at
+ * once); `apply` returns the documents it changes. Documents it only creates need no read.
+ * Both narrow on `event.type`; `eventTypes` lists every type of `E` (see core's `eventTypes`).
  */
-export interface Projection {
+export interface Projection<E extends DomainEvent> {
+  readonly name: string;
+  readonly eventTypes: readonly E['type'][];
+  reads(event: StoredDomainEvent<E>): DocRef[];
+  apply(event: StoredDomainEvent<E>, docs: DocReader): DocWrite[];
+}
+
+/**
+ * Projections of different event unions in one list, as the projectors hold them, over the
+ * events as the store reads them back. Every `Projection<E>` is one: TypeScript lets a method
+ * take a narrower event than its interface names. The projectors keep that sound by handing a
+ * projection only events of its `eventTypes`, which the deciders of `E` wrote with metadata.
+ */
+export interface AnyProjection {
   readonly name: string;
   readonly eventTypes: readonly string[];
   reads(event: RecordedEvent): DocRef[];

@@ -1,7 +1,7 @@
 import { EventStore, RecordedEvent } from '@suyuan/eventstore';
 import { DocumentStore } from './document-store.port';
 import { projectEvents } from './project-events';
-import { Doc, DocRef, Projection, docKey } from './projection';
+import { AnyProjection, Doc, DocRef, docKey } from './projection';
 
 const PAGE = 500;
 
@@ -11,7 +11,7 @@ const PAGE = 500;
  */
 export async function projectPage(
   docs: DocumentStore,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   name: string,
   events: RecordedEvent[],
 ): Promise<void> {
@@ -49,7 +49,7 @@ export async function projectPage(
 export async function catchUp(
   store: EventStore,
   docs: DocumentStore,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   name: string,
 ): Promise<number> {
   let position = await docs.checkpoint(name);
@@ -68,7 +68,7 @@ export async function catchUp(
 export async function follow(
   store: EventStore,
   docs: DocumentStore,
-  projections: readonly Projection[],
+  projections: readonly AnyProjection[],
   name: string,
   signal: AbortSignal,
 ): Promise<void> {

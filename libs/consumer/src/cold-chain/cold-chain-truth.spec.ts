@@ -3,7 +3,7 @@ import { coldChainProjection } from '@suyuan/logistics/cold-chain.projection';
 import { decideColdChainReadings } from '@suyuan/logistics/domain/cold-chain';
 import { ColdChainIndexView } from '@suyuan/logistics/logistics.views';
 import { DocumentStore } from '@suyuan/readmodels/document-store.port';
-import { docKey } from '@suyuan/readmodels/projection';
+import { AnyProjection, docKey } from '@suyuan/readmodels/projection';
 import { alertId } from '@suyuan/standards/compliance/alerts';
 import { BATCH_ID, HUB_STORE, Store, complianceDoc, plumRules, standard } from '@suyuan/standards/compliance/compliance.fixtures';
 import { complianceProjection } from '@suyuan/standards/compliance/compliance.projection';
@@ -162,7 +162,7 @@ function project(c: Case): Store {
       const data = { shipmentId: 'shp-out', fromFacilityId: HUB_STORE, toFacilityId: 'fac-village', cartonIds: CARTONS, dispatchedAt: iso(c.toMs!) };
       event = recorded(n, 'ShipmentDispatched', data, data.dispatchedAt, recordedAt);
     }
-    for (const projection of [coldChainProjection, complianceProjection]) {
+    for (const projection of [coldChainProjection, complianceProjection] as AnyProjection[]) {
       if (!projection.eventTypes.includes(event.type)) continue;
       for (const w of projection.apply(event, store)) if (w.doc) store.put(w.collection, w.id, w.doc);
     }

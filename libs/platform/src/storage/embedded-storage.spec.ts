@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Projection } from '@suyuan/readmodels/projection';
+import { AnyProjection } from '@suyuan/readmodels/projection';
 import { openEmbeddedStorage } from './embedded-storage';
 
 /** Counts the events of each stream: the smallest projection that shows a rebuild. */
-const counting: Projection = {
+const counting: AnyProjection = {
   name: 'counting',
   eventTypes: ['Happened'],
   reads: (event) => [{ collection: 'counts', id: event.streamId }],

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { catchUp, DocIndex, DocumentStore, INLINE_CHECKPOINT, InlineProjector, Projection, SqliteDocumentStore } from '@suyuan/readmodels';
+import { AnyProjection, catchUp, DocIndex, DocumentStore, INLINE_CHECKPOINT, InlineProjector, SqliteDocumentStore } from '@suyuan/readmodels';
 import { SqliteEventStore } from '@suyuan/eventstore';
 import { SqliteIdempotencyStore } from '../idempotency/idempotency.store';
 import { createPrivateDirectory, privateDatabaseFile } from './private-files';
@@ -21,7 +21,7 @@ export interface EmbeddedStorage {
 }
 
 export interface ReadModelSchema {
-  projections: readonly Projection[];
+  projections: readonly AnyProjection[];
   indexes: DocIndex[];
   /** Bump when a projection changes what it writes: read models are then rebuilt from position 0. */
   version: number;

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@suyuan/core';
+import { DomainEvent, eventTypes } from '@suyuan/core';
 
 export interface Quantity {
   value: number;
@@ -238,19 +238,19 @@ export type BatchEvent =
   | BatchHoldLifted;
 
 /** Every batch event type, for projections that follow the whole batch stream. */
-export const BATCH_EVENT_TYPES: readonly BatchEvent['type'][] = [
-  'BatchRegistered',
-  'FarmInputApplied',
-  'BatchHarvested',
-  'BatchPreCooled',
-  'QualityTestRecorded',
-  'BatchGraded',
-  'BatchPacked',
-  'ComplianceCertificateIssued',
-  'BatchCertificationRecorded',
-  'BatchHandedOver',
-  'BatchHandoverAccepted',
-  'BatchHandoverEnded',
-  'BatchHeld',
-  'BatchHoldLifted',
-];
+export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
+  BatchRegistered: true,
+  FarmInputApplied: true,
+  BatchHarvested: true,
+  BatchPreCooled: true,
+  QualityTestRecorded: true,
+  BatchGraded: true,
+  BatchPacked: true,
+  ComplianceCertificateIssued: true,
+  BatchCertificationRecorded: true,
+  BatchHandedOver: true,
+  BatchHandoverAccepted: true,
+  BatchHandoverEnded: true,
+  BatchHeld: true,
+  BatchHoldLifted: true,
+});

@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@suyuan/eventstore';
 import { projectEvents } from '../project-events';
-import { Projection } from '../projection';
+import { AnyProjection } from '../projection';
 import { SqliteDocumentStore } from './sqlite-document-store';
 
 export const INLINE_CHECKPOINT = 'inline';
@@ -12,7 +12,7 @@ export const INLINE_CHECKPOINT = 'inline';
 export class InlineProjector {
   constructor(
     private readonly docs: SqliteDocumentStore,
-    private readonly projections: readonly Projection[],
+    private readonly projections: readonly AnyProjection[],
   ) {}
 
   project = (events: RecordedEvent[]): void => {

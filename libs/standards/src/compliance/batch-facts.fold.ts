@@ -1,46 +1,41 @@
-import { RecordedEvent } from '@suyuan/eventstore';
-import {
-  BatchCertificationRecorded,
-  BatchGraded,
-  BatchHarvested,
-  BatchHeld,
-  BatchHoldLifted,
-  BatchPacked,
-  BatchPreCooled,
-  ComplianceCertificateIssued,
-  FarmInputApplied,
-  QualityTestRecorded,
-} from '@suyuan/production';
+import { StoredDomainEvent } from '@suyuan/core';
+import { BatchEvent, BatchHandedOver, BatchHandoverAccepted, BatchHandoverEnded, BatchRegistered } from '@suyuan/production';
 import { BatchFacts } from '../evaluation/batch-facts';
 
+/**
+ * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
+ * are not among them: custody changes no rule.
+ */
+export type JudgedBatchStep = Exclude<BatchEvent, BatchRegistered | BatchHandedOver | BatchHandoverAccepted | BatchHandoverEnded>;
+
 /** Adds what a batch event establishes to the batch's facts; pure. */
-export function foldFact(facts: BatchFacts, event: RecordedEvent): BatchFacts {
+export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatchStep>): BatchFacts {
   const id = event.id;
   switch (event.type) {
     case 'FarmInputApplied': {
-      const d = event.data as FarmInputApplied['data'];
+      const d = event.data;
       return { ...facts, inputs: [...facts.inputs, { eventId: id, name: d.inputName, kind: d.kind, appliedAt: d.appliedAt, safetyIntervalDays: d.safetyIntervalDays }] };
     }
     case 'BatchHarvested': {
-      const d = event.data as BatchHarvested['data'];
+      const d = event.data;
       return { ...facts, harvests: [...facts.harvests, { eventId: id, harvestedAt: d.harvestedAt, quantity: d.quantity }] };
     }
     case 'BatchPreCooled': {
-      const d = event.data as BatchPreCooled['data'];
+      const d = event.data;
       return { ...facts, preCoolings: [...facts.preCoolings, { eventId: id, startedAt: d.startedAt, endedAt: d.endedAt, coreTemperatureC: d.coreTemperatureC }] };
     }
     case 'QualityTestRecorded': {
-      const d = event.data as QualityTestRecorded['data'];
+      const d = event.data;
       const test = { eventId: id, method: d.method, ...(d.analyte !== undefined && { analyte: d.analyte }), testedAt: d.testedAt, value: d.value, threshold: d.threshold, passed: d.passed };
       return { ...facts, tests: [...facts.tests, test] };
     }
     case 'BatchGraded': {
-      const d = event.data as BatchGraded['data'];
+      const d = event.data;
       const classes = d.classes.map((c) => ({ grade: c.grade, attributes: c.attributes, ...(c.belowGradePct !== undefined && { belowGradePct: c.belowGradePct }) }));
       return { ...facts, gradings: [...facts.gradings, { eventId: id, gradedAt: d.gradedAt, classes }] };
     }
     case 'BatchPacked': {
-      const d = event.data as BatchPacked['data'];
+      const d = event.data;
       const packing = {
         eventId: id,
         packedAt: d.packedAt,
@@ -51,24 +46,26 @@ export function foldFact(facts: BatchFacts, event: RecordedEvent): BatchFacts {
       return { ...facts, packings: [...facts.packings, packing] };
     }
     case 'ComplianceCertificateIssued': {
-      const d = event.data as ComplianceCertificateIssued['data'];
+      const d = event.data;
       return { ...facts, certificate: { eventId: id, position: event.position, issuedAt: d.issuedAt, hasContact: !!d.contactPhone } };
     }
     case 'BatchCertificationRecorded': {
-      const d = event.data as BatchCertificationRecorded['data'];
+      const d = event.data;
       return { ...facts, certifications: [...facts.certifications, { eventId: id, position: event.position, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
     }
     case 'BatchHeld': {
-      const { family } = (event.data as BatchHeld['data']);
+      const { family } = event.data;
       return { ...facts, held: [...new Set([...(facts.held ?? []), family])] };
     }
     case 'BatchHoldLifted': {
-      const { family } = (event.data as BatchHoldLifted['data']);
+      const { family } = event.data;
       const held = (facts.held ?? []).filter((f) => f !== family);
       const { held: _held, ...rest } = facts;
       return held.length > 0 ? { ...rest, held } : rest;
     }
-    default:
-      return facts;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Not a judged batch step: ${JSON.stringify(unknown)}`);
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { eventTypes } from '@suyuan/core';
 import { BatchPacked } from '@suyuan/production';
 import { DocWrite, Projection } from '@suyuan/readmodels';
 
@@ -12,12 +13,11 @@ export interface CartonOwnerView {
  * asks which batch a carton holds, so the worker writes that once, at packing, instead of
  * the carton's whole journey at every step (60 writes a lifecycle, not 10).
  */
-export const cartonOwnersProjection: Projection = {
+export const cartonOwnersProjection: Projection<BatchPacked> = {
   name: 'carton-owners',
-  eventTypes: ['BatchPacked'],
+  eventTypes: eventTypes<BatchPacked>({ BatchPacked: true }),
   reads: () => [],
-  apply(event) {
-    const d = event.data as BatchPacked['data'];
+  apply({ data: d }) {
     const writes = new Map<string, DocWrite>();
     for (const { cartonId } of d.items) writes.set(cartonId, { collection: 'cartons', id: cartonId, doc: { id: cartonId, batchId: d.batchId } satisfies CartonOwnerView });
     return [...writes.values()];

@@ -1,15 +1,14 @@
-import { EventMetadata } from '@suyuan/core';
-import { RecordedEvent } from '@suyuan/eventstore';
-import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentReceived, TimedReading } from '@suyuan/logistics';
+import { eventTypes, StoredDomainEvent } from '@suyuan/core';
+import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentEvent, ShipmentReceived, TimedReading } from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
-import { BATCH_EVENT_TYPES, BatchPacked, BatchRegistered } from '@suyuan/production';
+import { BatchPacked, BatchRegistered } from '@suyuan/production';
 import { DocRef, Projection } from '@suyuan/readmodels';
 import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
 import { emptyFacts, later } from '../evaluation/batch-facts';
 import { ColdWindow } from '../evaluation/cold-window';
 import { judgedRange } from '../evaluation/logistics-rules';
-import { foldFact } from './batch-facts.fold';
+import { foldFact, JudgedBatchStep } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
 import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
@@ -17,13 +16,8 @@ import { Cause } from './cause';
 import { governingVersion, judge } from './verdict';
 import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
-/**
- * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
- * are not among them: custody changes no rule.
- */
-const NOT_JUDGED = ['BatchRegistered', 'BatchHandedOver', 'BatchHandoverAccepted', 'BatchHandoverEnded'];
-const BATCH_EVENTS: readonly string[] = BATCH_EVENT_TYPES.filter((type) => !NOT_JUDGED.includes(type));
-const SHIPMENT_EVENTS = ['ShipmentDispatched', 'ShipmentReceived', 'ShipmentDelivered'];
+type ComplianceEvent = BatchRegistered | JudgedBatchStep | ShipmentEvent | ColdChainReadingsRecorded | ProductStandardPublished | BatchBrandCertified;
+
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
 const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];
 
@@ -34,35 +28,85 @@ const complianceRef = (id: string): DocRef => ({ collection: 'compliance', id })
  * item verdicts, cold windows fed by logger uploads, alerts and the aggregates. Runs after the
  * registry, batch and logistics projections, whose documents it reads.
  */
-export const complianceProjection: Projection = {
+export const complianceProjection: Projection<ComplianceEvent> = {
   name: 'compliance',
-  eventTypes: ['BatchRegistered', ...BATCH_EVENTS, ...SHIPMENT_EVENTS, 'ColdChainReadingsRecorded', 'ProductStandardPublished', 'BatchBrandCertified'],
+  eventTypes: eventTypes<ComplianceEvent>({
+    BatchRegistered: true,
+    FarmInputApplied: true,
+    BatchHarvested: true,
+    BatchPreCooled: true,
+    QualityTestRecorded: true,
+    BatchGraded: true,
+    BatchPacked: true,
+    ComplianceCertificateIssued: true,
+    BatchCertificationRecorded: true,
+    BatchHeld: true,
+    BatchHoldLifted: true,
+    ShipmentDispatched: true,
+    ShipmentReceived: true,
+    ShipmentDelivered: true,
+    ColdChainReadingsRecorded: true,
+    ProductStandardPublished: true,
+    BatchBrandCertified: true,
+  }),
   reads(event) {
-    const d = event.data as { batchId?: string; cartonIds?: string[]; facilityId?: string; productId?: string };
-    if (event.type === 'ColdChainReadingsRecorded') return windowRefs(event.data as ColdChainReadingsRecorded['data']);
-    if (event.type === 'ProductStandardPublished') {
-      const p = event.data as ProductStandardPublished['data'];
-      return [{ collection: 'standards', id: p.productId }, ...productBatchRefs(p.productId, p.effectiveFrom, meta(event).recordedAt)];
+    switch (event.type) {
+      case 'ColdChainReadingsRecorded':
+        return windowRefs(event.data);
+      case 'ProductStandardPublished': {
+        const p = event.data;
+        return [{ collection: 'standards', id: p.productId }, ...productBatchRefs(p.productId, p.effectiveFrom, event.metadata.recordedAt)];
+      }
+      case 'ShipmentDispatched':
+      case 'ShipmentReceived':
+      case 'ShipmentDelivered':
+        return event.data.cartonIds.map((id) => ({ collection: 'cartons', id }));
+      default:
+        // A batch's registration, its steps and its brand: each names the batch.
+        return [complianceRef(event.data.batchId)];
     }
-    if (d.cartonIds) return d.cartonIds.map((id) => ({ collection: 'cartons', id }));
-    return d.batchId ? [complianceRef(d.batchId)] : [];
   },
   apply(event, docs) {
     const changes = new Changes(docs);
-    const cause: Cause = { eventId: event.id, occurredAt: meta(event).occurredAt, recordedAt: meta(event).recordedAt };
-    if (event.type === 'BatchRegistered') registered(event, changes, cause);
-    else if (BATCH_EVENTS.includes(event.type)) batchStep(event, changes, cause);
-    else if (SHIPMENT_EVENTS.includes(event.type)) shipmentStep(event, changes, cause);
-    else if (event.type === 'ColdChainReadingsRecorded') readings(event, changes, cause);
-    else if (event.type === 'ProductStandardPublished') published(event, changes, cause);
-    else if (event.type === 'BatchBrandCertified') certified(event, changes, cause);
+    const cause: Cause = { eventId: event.id, occurredAt: event.metadata.occurredAt, recordedAt: event.metadata.recordedAt };
+    switch (event.type) {
+      case 'BatchRegistered':
+        registered(event, changes, cause);
+        break;
+      case 'FarmInputApplied':
+      case 'BatchHarvested':
+      case 'BatchPreCooled':
+      case 'QualityTestRecorded':
+      case 'BatchGraded':
+      case 'BatchPacked':
+      case 'ComplianceCertificateIssued':
+      case 'BatchCertificationRecorded':
+      case 'BatchHeld':
+      case 'BatchHoldLifted':
+        batchStep(event, changes, cause);
+        break;
+      case 'ShipmentDispatched':
+      case 'ShipmentReceived':
+      case 'ShipmentDelivered':
+        shipmentStep(event, changes, cause);
+        break;
+      case 'ColdChainReadingsRecorded':
+        readings(event, changes, cause);
+        break;
+      case 'ProductStandardPublished':
+        published(event, changes, cause);
+        break;
+      case 'BatchBrandCertified':
+        certified(event, changes, cause);
+        break;
+      default: {
+        const unknown: never = event;
+        throw new Error(`Unknown compliance event: ${JSON.stringify(unknown)}`);
+      }
+    }
     return changes.writes();
   },
 };
-
-function meta(event: RecordedEvent): EventMetadata {
-  return event.metadata as EventMetadata;
-}
 
 function standardOf(changes: Changes, productId: string): StandardView | undefined {
   return changes.get<StandardView>('standards', productId);
@@ -72,8 +116,7 @@ function save(doc: BatchComplianceView, changes: Changes, cause: Cause): void {
   changes.put('compliance', doc.id, judge(doc, standardOf(changes, doc.productId), cause, changes));
 }
 
-function registered(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const d = event.data as BatchRegistered['data'];
+function registered({ data: d }: StoredDomainEvent<BatchRegistered>, changes: Changes, cause: Cause): void {
   const product = changes.get<ProductView>('products', d.productId);
   const coop = changes.get<OrganizationView>('organizations', d.cooperativeId);
   const plot = changes.get<FacilityView>('facilities', d.farmPlotId);
@@ -103,14 +146,13 @@ function registered(event: RecordedEvent, changes: Changes, cause: Cause): void 
   save(doc, changes, cause);
 }
 
-function batchStep(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const batchId = (event.data as { batchId: string }).batchId;
-  const doc = changes.get<BatchComplianceView>('compliance', batchId);
+function batchStep(event: StoredDomainEvent<JudgedBatchStep>, changes: Changes, cause: Cause): void {
+  const doc = changes.get<BatchComplianceView>('compliance', event.data.batchId);
   if (!doc) return;
   // A certification is filed, not done to the goods: it does not move the batch's clock.
   const asOf = event.type === 'BatchCertificationRecorded' ? doc.facts.asOf : later(doc.facts.asOf, cause.occurredAt);
   let next: BatchComplianceView = { ...doc, facts: { ...foldFact(doc.facts, event), asOf } };
-  if (event.type === 'BatchPacked') next = packed(next, event.data as BatchPacked['data'], changes);
+  if (event.type === 'BatchPacked') next = packed(next, event.data, changes);
   save(next, changes, cause);
 }
 
@@ -141,16 +183,27 @@ function cartonsByBatch(cartonIds: string[], changes: Changes): Map<string, stri
   return byBatch;
 }
 
-function shipmentStep(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const d = event.data as ShipmentDispatched['data'] & ShipmentReceived['data'] & ShipmentDelivered['data'];
-  for (const [batchId, cartonIds] of cartonsByBatch(d.cartonIds, changes)) {
+function shipmentStep(event: StoredDomainEvent<ShipmentEvent>, changes: Changes, cause: Cause): void {
+  for (const [batchId, cartonIds] of cartonsByBatch(event.data.cartonIds, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
     if (!doc) continue;
-    let next: BatchComplianceView = { ...doc, facts: { ...doc.facts, asOf: later(doc.facts.asOf, cause.occurredAt) } };
-    if (event.type === 'ShipmentDispatched') next = dispatched(next, event, cartonIds, changes);
-    else if (event.type === 'ShipmentReceived') next = received(next, event, cartonIds, changes);
-    else next = delivered(next, event, cartonIds, changes);
-    save(next, changes, cause);
+    const next: BatchComplianceView = { ...doc, facts: { ...doc.facts, asOf: later(doc.facts.asOf, cause.occurredAt) } };
+    save(shipped(next, event, cartonIds, changes), changes, cause);
+  }
+}
+
+function shipped(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentEvent>, cartonIds: string[], changes: Changes): BatchComplianceView {
+  switch (event.type) {
+    case 'ShipmentDispatched':
+      return dispatched(doc, event, cartonIds, changes);
+    case 'ShipmentReceived':
+      return received(doc, event, cartonIds, changes);
+    case 'ShipmentDelivered':
+      return delivered(doc, event, cartonIds, changes);
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown shipment event: ${JSON.stringify(unknown)}`);
+    }
   }
 }
 
@@ -159,8 +212,8 @@ function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', chang
   return judgedRange(governingVersion(standardOf(changes, doc.productId), doc)?.rules, kind, changes.get<ProductView>('products', doc.productId));
 }
 
-function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
-  const d = event.data as ShipmentDispatched['data'];
+function dispatched(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentDispatched>, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data;
   let next = closeWindows(doc, cartonIds, d.dispatchedAt, changes);
   if (!next.facts.firstDispatch) next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, position: event.position, at: d.dispatchedAt } } };
   const from = changes.get<FacilityView>('facilities', d.fromFacilityId);
@@ -187,8 +240,8 @@ function dispatched(doc: BatchComplianceView, event: RecordedEvent, cartonIds: s
   );
 }
 
-function received(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
-  const d = event.data as ShipmentReceived['data'];
+function received(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentReceived>, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data;
   const next = closeWindows(doc, cartonIds, d.receivedAt, changes, 'transport');
   const facility = changes.get<FacilityView>('facilities', d.facilityId);
   const range = rangeFor(next, 'storage', changes);
@@ -200,8 +253,8 @@ function received(doc: BatchComplianceView, event: RecordedEvent, cartonIds: str
   );
 }
 
-function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: string[], changes: Changes): BatchComplianceView {
-  const d = event.data as ShipmentDelivered['data'];
+function delivered(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentDelivered>, cartonIds: string[], changes: Changes): BatchComplianceView {
+  const d = event.data;
   const next = closeWindows(doc, cartonIds, d.deliveredAt, changes);
   return { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => ({ ...c, delivered: { eventId: event.id, at: d.deliveredAt } })) };
 }
@@ -211,8 +264,8 @@ function delivered(doc: BatchComplianceView, event: RecordedEvent, cartonIds: st
  * only gained readings have their window summaries brought up to date, so the counts shown
  * are always the windows' own.
  */
-function readings(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const d = event.data as ColdChainReadingsRecorded['data'];
+function readings(event: StoredDomainEvent<ColdChainReadingsRecorded>, changes: Changes, cause: Cause): void {
+  const d = event.data;
   const timed: TimedReading[] = d.readings.map((r) => [Date.parse(r.at), r.temperatureC]);
   for (const [batchId, seen] of foldReadings(d.facilityId, d.deviceId, timed, changes)) {
     const doc = changes.get<BatchComplianceView>('compliance', batchId);
@@ -245,8 +298,7 @@ function totalsDiffer(a: BatchComplianceView['windows'][string], b: BatchComplia
 }
 
 /** A new version re-judges the product's batches it could govern: unpacked ones, and those packed since it took effect. */
-function published(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const d = event.data as ProductStandardPublished['data'];
+function published({ data: d }: StoredDomainEvent<ProductStandardPublished>, changes: Changes, cause: Cause): void {
   for (const ref of productBatchRefs(d.productId, d.effectiveFrom, cause.recordedAt)) {
     for (const id of changes.get<ProductBatchesView>(ref.collection, ref.id)?.batchIds ?? []) {
       const doc = changes.get<BatchComplianceView>('compliance', id);
@@ -296,8 +348,7 @@ function windowRefs(d: ColdChainReadingsRecorded['data']): DocRef[] {
   ];
 }
 
-function certified(event: RecordedEvent, changes: Changes, cause: Cause): void {
-  const d = event.data as BatchBrandCertified['data'];
+function certified({ data: d }: StoredDomainEvent<BatchBrandCertified>, changes: Changes, cause: Cause): void {
   const doc = changes.get<BatchComplianceView>('compliance', d.batchId);
   if (!doc) return;
   const brand = { status: 'certified' as const, brand: d.brand, version: d.version, certifiedAt: d.certifiedAt, certifiedBy: d.certifiedBy };

@@ -1,25 +1,23 @@
-import { EventMetadata } from '@suyuan/core';
+import { eventTypes } from '@suyuan/core';
 import { Projection } from '@suyuan/readmodels';
 import { OrganizationView, ProductView } from '@suyuan/registry';
 import { ProductStandardPublished } from '../domain/events';
 import { StandardView } from './compliance.views';
 
 /** Every version of each product's standard, readable for ever (`standards`, id = product id). */
-export const standardsProjection: Projection = {
+export const standardsProjection: Projection<ProductStandardPublished> = {
   name: 'standards',
-  eventTypes: ['ProductStandardPublished'],
-  reads(event) {
-    const d = event.data as ProductStandardPublished['data'];
+  eventTypes: eventTypes<ProductStandardPublished>({ ProductStandardPublished: true }),
+  reads({ data: d }) {
     return [
       { collection: 'standards', id: d.productId },
       { collection: 'products', id: d.productId },
       { collection: 'organizations', id: d.ownerId },
     ];
   },
-  apply(event, docs) {
-    const d = event.data as ProductStandardPublished['data'];
+  apply({ data: d, metadata }, docs) {
     const existing = docs.get<StandardView>('standards', d.productId);
-    const version = { ...d, publishedAt: (event.metadata as EventMetadata).recordedAt };
+    const version = { ...d, publishedAt: metadata.recordedAt };
     const view: StandardView = existing
       ? { ...existing, versions: [...existing.versions, version] }
       : {

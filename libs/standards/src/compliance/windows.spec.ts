@@ -1,5 +1,6 @@
-import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
 import { Doc, DocReader } from '@suyuan/readmodels/projection';
+import { recorded } from '@suyuan/readmodels/testing';
+import { ColdChainReadingsRecorded } from '@suyuan/logistics/domain/events';
 import { coldChainProjection, hourDocId } from '@suyuan/logistics/cold-chain.projection';
 import { ColdChainIndexView } from '@suyuan/logistics/logistics.views';
 import { ColdWindow, windowTotals } from '../evaluation/cold-window';
@@ -33,15 +34,12 @@ const STAY = hubStay().id;
 
 /** Stores a logger upload as the cold-chain projection does (hour documents and the facility's index). */
 function storeReadings(store: Store, facilityId: string, readings: { at: string; temperatureC: number }[], deviceId = LOGGER): void {
-  const event: RecordedEvent = {
+  const event = recorded<ColdChainReadingsRecorded>({
     id: `evt-readings-${facilityId}-${readings[0].at}`,
     type: 'ColdChainReadingsRecorded',
     streamId: `coldchain-${facilityId}`,
-    revision: 0,
-    position: 1,
     data: { facilityId, deviceId, readings },
-    metadata: {},
-  };
+  });
   for (const w of coldChainProjection.apply(event, store)) if (w.doc) store.put(w.collection, w.id, w.doc);
 }
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { Projection } from '@suyuan/readmodels/projection';
+import { AnyProjection } from '@suyuan/readmodels/projection';
 import type { ReadModelSchema } from '../embedded-storage';
 
 /** Counts the events of each stream; an event typed `Broken` makes it throw (a projection bug). */
-export const counting: Projection = {
+export const counting: AnyProjection = {
   name: 'counting',
   eventTypes: ['Happened', 'Broken'],
   reads: (event) => [{ collection: 'counts', id: event.streamId }],
