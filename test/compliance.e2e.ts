@@ -1,3 +1,4 @@
+import { chinaIso } from '@suyuan/core';
 import { Call } from './support/api-client';
 import { Org, expectOk, registerFacility, registerOrg } from './support/fixtures';
 import { SmallWorld, handOver } from './support/small-world';
@@ -14,8 +15,7 @@ function readings(start: string, temperatures: number[]) {
 }
 const steady = (start: string, count: number, c = 2) => readings(start, Array(count).fill(c));
 /** The same readings as a logger set to China time sends them: with a +08:00 offset. */
-const inChinaTime = (rs: { at: string; temperatureC: number }[]) =>
-  rs.map((r) => ({ ...r, at: new Date(Date.parse(r.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00') }));
+const inChinaTime = (rs: { at: string; temperatureC: number }[]) => rs.map((r) => ({ ...r, at: chinaIso(Date.parse(r.at)) }));
 
 // The same flows with the compliance projections in the append and on the projector worker.
 describe.each(['inline', 'worker'] as const)('product standards and live compliance over HTTP (projector %s)', (projector) => {

@@ -1,6 +1,6 @@
+import { parseIsoMs } from '@suyuan/core';
 import type { ColdChainSummary } from '../passport/item-passport';
 import { escapeHtml } from './escape';
-import { parseIsoMs } from './iso-time';
 
 const WIDTH = 300;
 const HEIGHT = 80;

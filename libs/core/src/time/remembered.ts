@@ -1,3 +1,5 @@
+import { chinaDateTime } from './china';
+
 /**
  * Times as the rules read and write them, remembered: a batch is judged again on every event,
  * and each judgement parses the same stored times and formats the same deadlines (parsing and
@@ -20,13 +22,12 @@ function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
 }
 
 /** Milliseconds since the epoch of a stored ISO time (NaN for one that is not a time), as Date.parse. */
-export const instant: (time: string) => number = remembered((time: string) => Date.parse(time));
+export const instantOf: (time: string) => number = remembered((time: string) => Date.parse(time));
 
 /** The UTC ISO string of an instant, as toISOString writes it. */
-export const iso: (ms: number) => string = remembered((ms: number) => new Date(ms).toISOString());
+export const isoOf: (ms: number) => string = remembered((ms: number) => new Date(ms).toISOString());
 
-const HOUR_MS = 3_600_000;
-const localOf = remembered((ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' '));
+const chinaDateTimeOf = remembered(chinaDateTime);
 
 /** A time as people in the county read it: China Standard Time, to the minute. */
-export const local = (time: number | string): string => localOf(typeof time === 'string' ? instant(time) : time);
+export const chinaTimeOf = (time: number | string): string => chinaDateTimeOf(typeof time === 'string' ? instantOf(time) : time);

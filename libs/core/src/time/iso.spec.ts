@@ -1,4 +1,4 @@
-import { formatAtOffset, parseIsoMs } from './iso-time';
+import { formatAtOffset, parseIsoMs } from './iso';
 
 /** A deterministic spread of instants from 1901 to 2100. */
 function* instants(count: number): Generator<number> {

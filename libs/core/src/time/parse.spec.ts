@@ -1,4 +1,4 @@
-import { parsePastTime, parseTime, requireNotBefore } from './time';
+import { parsePastTime, parseTime, requireNotBefore } from './parse';
 
 describe('parseTime', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { invalid } from '../errors';
 
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -35,6 +35,18 @@ export function parseTime(field: string, value: string): number {
     throw invalid('invalid_time', `${field} must fall in the years ${FIRST_YEAR}–${LAST_YEAR}; got ${value}`, { field });
   }
   return ms;
+}
+
+/**
+ * Stored times are UTC ISO-8601, so that they sort and compare as text. The offset the
+ * client sent is required (a bare local time would depend on the server's time zone).
+ */
+export function utc(value: string, field: string): string {
+  return new Date(parseTime(field, value)).toISOString();
+}
+
+export function optionalUtc(value: string | undefined, field: string): string | undefined {
+  return value === undefined ? undefined : utc(value, field);
 }
 
 /**
