@@ -2,11 +2,10 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { api } from './api';
-import { startServer } from './children';
+import { ApiClient, FACILITIES, ORGANIZATIONS, facilityBody, registerFacility, registerOrganization } from '../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, startServer } from './children';
 import { med } from './load';
-import { fmt, mb } from './report';
-import { registerFacility, registerOrg } from './seed';
+import { RESULTS_DIR, fmt, mb } from './report';
 
 /**
  * `npm run bench:attack`: what four clients sending the worst bodies a valid key allows do
@@ -15,11 +14,9 @@ import { registerFacility, registerOrg } from './seed';
  * for scale, what one legitimate upload of 10,000 readings takes. Knobs: BENCH_ROUNDS,
  * BENCH_SECONDS.
  */
-const ADMIN_KEY = 'bench-admin-key-0123456789';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ATTACKERS = 4;
-const OUT = join(__dirname, '..', '.bench');
 
 interface Probe {
   p50: number;
@@ -35,10 +32,11 @@ interface Round {
 
 async function main() {
   console.log(`Suyuan attack bench — ${cpus().length} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s at rest then ${SECONDS} s under attack\n`);
-  const server = await startServer('suyuan', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: ADMIN_KEY } });
+  const server = await startServer('suyuan', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY } });
   try {
-    const logisticsKey = await registerOrg(api(server.url), ADMIN_KEY, '乐昌市县域物流配送中心', 'logistics', { county: '乐昌市' });
-    const uploadMs = await largestUpload(server.url, logisticsKey);
+    const api = new ApiClient(server.url);
+    const logisticsKey = (await registerOrganization(api.call, BENCH_ADMIN_KEY, ORGANIZATIONS.logistics)).apiKey;
+    const uploadMs = await largestUpload(api, logisticsKey);
     console.log(`one legitimate upload of 10,000 readings: ${ms(uploadMs)} (median of 3, server otherwise idle)\n`);
     await probe(server.url, 1);
     const rssBefore = mb((await server.memory()).rss);
@@ -83,22 +81,22 @@ async function main() {
     console.log(`  under ${ATTACKERS} attackers             ${ms(summary.attackP50)}   ${ms(summary.attackP99)}`);
     console.log(`  under attack ÷ at rest        ${ratio(summary.attackP50 / summary.restP50)}   ${ratio(summary.attackP99 / summary.restP99)}`);
     console.log(`  server RSS ${fmt(summary.rssBeforeMb)} MB before the rounds, peak ${fmt(summary.peakRssMb)} MB; ${summary.failures ? `FAILURES ${summary.failures} (a /health not 200, or an attack not refused with a 4xx)` : 'every /health 200, every attack a 4xx'}`);
-    mkdirSync(OUT, { recursive: true });
-    writeFileSync(join(OUT, 'attack.json'), JSON.stringify({ at: new Date().toISOString(), rounds, summary }, null, 2));
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'attack.json'), JSON.stringify({ at: new Date().toISOString(), rounds, summary }, null, 2));
   } finally {
     await server.stop();
   }
 }
 
 /** The latency of the largest body a route takes legitimately: the work a key holder may ask for anyway. */
-async function largestUpload(baseUrl: string, key: string): Promise<number> {
-  const truck = await registerFacility(api(baseUrl), key, 'vehicle', '冷链车1号', { county: '乐昌市' }, '粤F·C1234');
+async function largestUpload(api: ApiClient, key: string): Promise<number> {
+  const { id: truck } = await registerFacility(api.call, key, facilityBody(FACILITIES.truck));
   const latencies: number[] = [];
   for (let upload = 0; upload < 3; upload++) {
     const start = Date.UTC(2026, 6, 15) + upload * 10_000 * 60_000;
     const readings = Array.from({ length: 10_000 }, (_, i) => ({ at: new Date(start + i * 60_000).toISOString(), temperatureC: 1.5 + (i % 10) / 10 }));
     const started = performance.now();
-    await api(baseUrl)('POST', '/api/cold-chain/readings', key, { facilityId: truck, deviceId: 'TL-0042', readings });
+    await api.post('/api/cold-chain/readings', key, { facilityId: truck, deviceId: 'TL-0042', readings });
     latencies.push(performance.now() - started);
   }
   return med(latencies);

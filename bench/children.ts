@@ -2,6 +2,9 @@ import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { FixedBodies, ServerMemory } from './ipc-server';
 
+/** The administrator key of every app server a bench starts. */
+export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789';
+
 export interface Server {
   name: string;
   url: string;
@@ -15,8 +18,8 @@ export interface Server {
 }
 
 /**
- * Starts one server script in its own process, so that it has a core to itself while the
- * load generator runs in this one.
+ * Starts one server script of this folder (serve-app.ts, serve-bare.ts, serve-nest.ts) in its
+ * own process, so that it has a core to itself while the load generator runs in this one.
  */
 export async function startServer(
   name: string,

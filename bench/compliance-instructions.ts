@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { RESULTS_DIR } from './report';
 import { recordLifecycles } from './record-lifecycles';
 
 /**
@@ -15,8 +16,7 @@ import { recordLifecycles } from './record-lifecycles';
  * on the same events; counts `apply` over 3 and over 6 loops and reports the difference.
  */
 const run = promisify(execFile);
-const OUT = join(__dirname, '..', '.bench');
-const EVENTS = process.env.BENCH_EVENTS ?? join(OUT, 'lifecycle-events.json');
+const EVENTS = process.env.BENCH_EVENTS ?? join(RESULTS_DIR, 'lifecycle-events.json');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
 async function instructions(loops: number): Promise<number> {
@@ -36,7 +36,7 @@ async function main() {
   } catch {
     throw new Error('valgrind is not installed: this bench counts instructions with its cachegrind tool');
   }
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
   if (!existsSync(EVENTS)) {
     const recorded = await recordLifecycles(SECONDS);
     writeFileSync(EVENTS, JSON.stringify(recorded));

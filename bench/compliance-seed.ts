@@ -1,4 +1,4 @@
-import { Api } from './api';
+import { ApiClient } from '../apps/cli/src/world';
 import { World } from './compliance-world';
 import { lifecycle, produce } from './lifecycle';
 
@@ -22,24 +22,24 @@ async function inParallel(count: number, clients: number, job: (n: number) => Pr
  * trucks. Half are still on the road and half have been received, so every truck and station
  * holds open cold windows of several batches when the uploads start.
  */
-export async function holdGoods(call: Api, w: World, batches: number, readingsFrom: number): Promise<void> {
+export async function holdGoods(api: ApiClient, w: World, batches: number, readingsFrom: number): Promise<void> {
   await inParallel(batches, 4, async (n) => {
-    const produced = await produce(call, w, n, readingsFrom - 2 * DAY + n * 10 * MINUTE);
+    const produced = await produce(api, w, n, readingsFrom - 2 * DAY + n * 10 * MINUTE);
     const f = n % w.stations.length;
     const coop = w.cooperatives[produced.cooperative];
     const dispatchedAt = readingsFrom - DAY + n * MINUTE;
-    const shipment = await call('POST', '/api/shipments', coop.key, {
+    const shipment = await api.post('/api/shipments', coop.key, {
       fromFacilityId: coop.packhouse, toFacilityId: w.stations[f], vehicleId: w.holdingTrucks[f], cartonIds: produced.cartonIds, dispatchedAt: iso(dispatchedAt),
     });
     if (n >= batches / 2) {
-      await call('POST', `/api/shipments/${shipment.id}/receipt`, w.logistics, { facilityId: w.stations[f], receivedAt: iso(dispatchedAt + 2 * HOUR), condition: 'intact', temperatureC: 2 });
+      await api.post(`/api/shipments/${shipment.id}/receipt`, w.logistics, { facilityId: w.stations[f], receivedAt: iso(dispatchedAt + 2 * HOUR), condition: 'intact', temperatureC: 2 });
     }
   });
 }
 
 /** A county's season for the regulator: `batches` whole lifecycles harvested evenly over ~4 months up to 10 days ago. */
-export async function seedSeason(call: Api, w: World, batches: number): Promise<void> {
+export async function seedSeason(api: ApiClient, w: World, batches: number): Promise<void> {
   const to = Date.now() - 10 * DAY;
   const every = (120 * DAY) / batches;
-  await inParallel(batches, 4, (n) => lifecycle(call, w, n, to - 120 * DAY + n * every));
+  await inParallel(batches, 4, (n) => lifecycle(api, w, n, to - 120 * DAY + n * every));
 }

@@ -2,15 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { api } from './api';
-import { Server, startServer } from './children';
-import { holdGoods, seedSeason } from './compliance-seed';
-import { World, buildWorld } from './compliance-world';
+import { ApiClient } from '../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, Server, startServer } from './children';
 import { ingest } from './ingest';
+import { interleave, load, medians, pairedRatio } from './load';
+import { Figure, RESULTS_DIR, Rate, fmt, printFigures, printRound, ratioFigure } from './report';
 import { ITEMS_PER_BATCH } from './lifecycle';
 import { lifecycleLoad } from './lifecycle-load';
-import { interleave, load, medians, pairedRatio } from './load';
-import { Figure, Rate, fmt, printFigures, printRound, ratioFigure } from './report';
+import { holdGoods, seedSeason } from './compliance-seed';
+import { World, buildWorld } from './compliance-world';
 
 /**
  * `npm run bench:compliance`: what judging every batch against its product's standard as
@@ -19,10 +19,9 @@ import { Figure, Rate, fmt, printFigures, printRound, ratioFigure } from './repo
  * rounds; then a fresh server with a county's season seeded answers the regulator's summary.
  * Knobs for quick tries: BENCH_COMPLIANCE_BATCHES (the season), BENCH_HOLDING_BATCHES,
  * BENCH_ROUNDS, BENCH_SECONDS, BENCH_PROJECTOR=worker (compliance on the projector worker); BENCH_PROFILE=1 adds profiled runs of both kinds of ingest
- * after the measurements (CPU profiles in .bench/, read them with profile-summary.ts, or compare
- * the two sides per lifecycle or reading with profile-diff.ts).
+ * after the measurements (CPU profiles in .bench/, read them with bench/profile-summary.ts, or
+ * compare the two sides per lifecycle or reading with bench/profile-diff.ts).
  */
-const ADMIN_KEY = 'bench-admin-key-0123456789';
 const SEASON_BATCHES = Number(process.env.BENCH_COMPLIANCE_BATCHES ?? 1000);
 const HOLDING_BATCHES = Number(process.env.BENCH_HOLDING_BATCHES ?? 40);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -37,7 +36,6 @@ const DAY = 86_400_000;
 /** A lifecycle slot every 20 minutes of county time, from 90 days back: its steps stay in the past. */
 const LIFECYCLE = { from: 90 * DAY, every: 20 * 60_000, spanMs: 60 * 3_600_000 };
 const PROFILE = process.env.BENCH_PROFILE === '1';
-const OUT = join(__dirname, '..', '.bench');
 const started = performance.now();
 const START = Date.now();
 
@@ -57,10 +55,10 @@ async function main() {
   const cpu = cpus();
   console.log(`Suyuan compliance bench — ${cpu.length} cores (${cpu[0]?.model.trim()}), node ${process.version}, ${platform()} ${arch()}`);
   console.log('Ratios compare a server with the compliance projections to one without, measured side by side in this run.\n');
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
   const servers: Server[] = [
-    await startServer('with', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: ADMIN_KEY } }),
-    await startServer('without', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: ADMIN_KEY, BENCH_READ_MODELS: 'no-compliance' } }),
+    await startServer('with', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY } }),
+    await startServer('without', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY, BENCH_READ_MODELS: 'no-compliance' } }),
   ];
   try {
     // About a day of logger time per second of uploading, however fast the server, keeps every reading in the past.
@@ -69,8 +67,9 @@ async function main() {
     const pair: Side[] = [];
     for (const server of servers) {
       const seedStart = performance.now();
-      const world = await buildWorld(api(server.url), ADMIN_KEY);
-      await holdGoods(api(server.url), world, HOLDING_BATCHES, readingsFrom);
+      const api = new ApiClient(server.url);
+      const world = await buildWorld(api, BENCH_ADMIN_KEY);
+      await holdGoods(api, world, HOLDING_BATCHES, readingsFrom);
       pair.push({ name: server.name, server, world, facilities: [...world.holdingTrucks, ...world.stations], clock: readingsFrom, batches: 0 });
       console.log(
         `${server.name}: ${HOLDING_BATCHES} batches on ${world.holdingTrucks.length} trucks and at ${world.stations.length} town stations: ` +
@@ -97,7 +96,7 @@ async function main() {
     if (PROFILE) await profile(pair);
     await Promise.all(servers.splice(0).map((s) => s.stop()));
 
-    const fresh = await startServer('summary', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: ADMIN_KEY } });
+    const fresh = await startServer('summary', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY } });
     servers.push(fresh);
     const { season, summary } = await regulatorSummary(fresh);
 
@@ -135,7 +134,7 @@ async function main() {
       holdingBatches: HOLDING_BATCHES, seasonBatches: SEASON_BATCHES, summaryConnections: SUMMARY.connections,
     };
     const results = { at: new Date().toISOString(), machine, settings, uploads: { runs: uploads, median: uploadMedian }, lifecycles: { runs: lifecycles, median: lifecycleMedian }, season, summary, figures };
-    writeFileSync(join(OUT, 'compliance.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(RESULTS_DIR, 'compliance.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nresults in .bench/compliance.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
     if (figures.some((f) => f.failures)) process.exitCode = 1;
   } finally {
@@ -162,7 +161,7 @@ async function lifecycleRun(side: Side, seconds: number) {
     return { n, t0: base + (n % capacity) * LIFECYCLE.every };
   };
   return measured(side, async () => {
-    const run = await lifecycleLoad(api(side.server.url), side.world, LIFECYCLE_CLIENTS, seconds, next);
+    const run = await lifecycleLoad(new ApiClient(side.server.url), side.world, LIFECYCLE_CLIENTS, seconds, next);
     if (run.firstError) console.log(`  ${side.name}: ${run.failures} lifecycles failed, the first with ${run.firstError}`);
     return { ...run, rate: run.lifecyclesPerSecond };
   });
@@ -171,12 +170,12 @@ async function lifecycleRun(side: Side, seconds: number) {
 /** A fresh server with compliance seeded with a county's season, then the regulator's summary under load, by each dimension. */
 async function regulatorSummary(server: Server) {
   console.log(`\nB. the regulator's summary: a fresh server with compliance, a season of ${fmt(SEASON_BATCHES)} batches × ${ITEMS_PER_BATCH} items seeded through the API`);
-  const call = api(server.url);
-  const world = await buildWorld(call, ADMIN_KEY);
+  const api = new ApiClient(server.url);
+  const world = await buildWorld(api, BENCH_ADMIN_KEY);
   const seedStart = performance.now();
-  await seedSeason(call, world, SEASON_BATCHES);
+  await seedSeason(api, world, SEASON_BATCHES);
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  const { total, rows } = await call('GET', '/api/compliance/summary?by=product', world.regulator);
+  const { total, rows } = await api.get('/api/compliance/summary?by=product', world.regulator);
   const violated = [...new Set(rows.flatMap((r: { mostViolated: { rule: string }[] }) => r.mostViolated.map((m) => m.rule)))];
   console.log(
     `  seeded in ${seedSeconds.toFixed(1)} s: ${fmt(total.batches.total)} batches (${fmt(total.batches.compliant)} compliant, ${fmt(total.batches.non_compliant)} non-compliant, ` +
@@ -186,7 +185,7 @@ async function regulatorSummary(server: Server) {
   const auth = { authorization: `Bearer ${world.regulator}` };
   for (const by of SUMMARY.dimensions) {
     const path = `/api/compliance/summary?by=${by}`;
-    const answer = await call('GET', path, world.regulator);
+    const answer = await api.get(path, world.regulator);
     await load(server, [path], 'application/json', WARMUP_SECONDS, SUMMARY.connections, auth);
     const run = await load(server, [path], 'application/json', SECONDS, SUMMARY.connections, auth);
     summary[by] = { rows: answer.rows.length, rps: run.rps, p50: run.p50, p99: run.p99, failures: run.failures };
@@ -209,7 +208,7 @@ async function measured<R extends { rate: number; failures: number }>(side: Side
   const t0 = performance.now();
   const result = await work();
   const worked = (performance.now() - t0) / 1000;
-  await api(side.server.url)('GET', '/api/compliance/summary?by=product', side.world.regulator);
+  await new ApiClient(side.server.url).get('/api/compliance/summary?by=product', side.world.regulator);
   const seconds = (performance.now() - t0) / 1000;
   const cpuSeconds = ((await side.server.cpu()) - cpuBefore) / 1e6;
   const rate = (result.rate * worked) / seconds;
@@ -232,7 +231,7 @@ async function profile(pair: Side[]): Promise<void> {
       const file = `compliance-${kind}-${side.name}.cpuprofile`;
       await side.server.profile();
       const r = await run(side, SECONDS);
-      await side.server.profile(join(OUT, file));
+      await side.server.profile(join(RESULTS_DIR, file));
       const units = 'lifecycles' in r ? `${r.lifecycles} lifecycles` : `${r.readings} readings`;
       // bench/profile-diff.ts compares the two sides per unit of work.
       console.log(`profiled ${side.name} ${kind}: ${units}, ${fmt(r.rate, 1)} per s → .bench/${file}`);

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Api } from './api';
+import { ApiClient } from '../apps/cli/src/world';
 import { World } from './compliance-world';
 import { lifecycle } from './lifecycle';
 
@@ -18,7 +18,7 @@ export interface LifecycleRun {
  * and count. `next` hands out batch numbers and their harvest times, so that a server's runs
  * continue one county's history rather than repeat it.
  */
-export async function lifecycleLoad(call: Api, w: World, clients: number, seconds: number, next: () => { n: number; t0: number }): Promise<LifecycleRun> {
+export async function lifecycleLoad(api: ApiClient, w: World, clients: number, seconds: number, next: () => { n: number; t0: number }): Promise<LifecycleRun> {
   let lifecycles = 0;
   let requests = 0;
   let failures = 0;
@@ -29,7 +29,7 @@ export async function lifecycleLoad(call: Api, w: World, clients: number, second
     while (performance.now() < deadline) {
       const { n, t0 } = next();
       try {
-        const sent = await lifecycle(call, w, n, t0);
+        const sent = await lifecycle(api, w, n, t0);
         requests += sent;
         lifecycles++;
       } catch (error) {

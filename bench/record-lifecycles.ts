@@ -1,6 +1,6 @@
 import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
+import { ApiClient } from '../apps/cli/src/world';
 import { ADMIN_KEY, startTestApp } from '../test/support/test-app';
-import { api } from './api';
 import { buildWorld } from './compliance-world';
 import { lifecycleLoad } from './lifecycle-load';
 
@@ -10,10 +10,11 @@ const DAY = 86_400_000;
 export async function recordLifecycles(seconds: number): Promise<{ events: RecordedEvent[]; lifecycles: number }> {
   const app = await startTestApp();
   try {
-    const world = await buildWorld(api(app.baseUrl), ADMIN_KEY);
+    const api = new ApiClient(app.baseUrl);
+    const world = await buildWorld(api, ADMIN_KEY);
     let n = 0;
     const base = Date.now() - 90 * DAY;
-    const run = await lifecycleLoad(api(app.baseUrl), world, 8, seconds, () => ({ n: n++, t0: base + n * 20 * 60_000 }));
+    const run = await lifecycleLoad(api, world, 8, seconds, () => ({ n: n++, t0: base + n * 20 * 60_000 }));
     return { events: await app.running.storage.events.readAll(), lifecycles: run.lifecycles };
   } finally {
     await app.close();

@@ -2,28 +2,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { api } from './api';
-import { Server, startServer } from './children';
+import { ApiClient } from '../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, Server, startServer } from './children';
 import { ingest } from './ingest';
 import { compare, load } from './load';
-import { fmt, mb, printFigures, printMedians, printRun, scanFigure } from './report';
+import { RESULTS_DIR, fmt, mb, printFigures, printMedians, printRun, scanFigure } from './report';
 import { ITEMS_PER_BATCH, seed } from './seed';
 
 /**
  * `npm run bench`: the scan path against bare Fastify (and bare NestJS) in the same run,
  * cold-chain ingest and the app's memory. Knobs for quick tries: BENCH_BATCHES, BENCH_ROUNDS,
  * BENCH_SECONDS; BENCH_PROFILE=1 adds profiled scan loads of the app and bare Fastify after
- * the measurements (CPU profiles in .bench/, read them with profile-summary.ts);
+ * the measurements (CPU profiles in .bench/, read them with bench/profile-summary.ts);
  * BENCH_APP_LOG=error shows the app's errors.
  */
-const ADMIN_KEY = 'bench-admin-key-0123456789';
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
 const LOAD = { rounds: Number(process.env.BENCH_ROUNDS ?? 3), seconds: Number(process.env.BENCH_SECONDS ?? 5), warmup: 3, connections: 50 };
 const INGEST = { clients: 4, seconds: 10 };
 const TARGETS = { json: 0.7, html: 0.6, ingest: 10_000, rssMb: 400 };
 const JSON_ACCEPT = 'application/json';
 const HTML_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const OUT = join(__dirname, '..', '.bench');
 const started = performance.now();
 
 async function main() {
@@ -31,11 +29,11 @@ async function main() {
   console.log(`Suyuan bench — ${cpu.length} cores (${cpu[0]?.model.trim()}), node ${process.version}, ${platform()} ${arch()}`);
   console.log('Ratios compare servers measured side by side in this run; absolute req/s vary with the machine.\n');
   // --expose-gc only lets the bench tell live data from garbage V8 has not yet collected.
-  const app = await startServer('suyuan', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: ADMIN_KEY }, exposeGc: true });
+  const app = await startServer('suyuan', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY }, exposeGc: true });
   const servers: Server[] = [app];
   try {
     const seedStart = performance.now();
-    const seeded = await seed(api(app.url), ADMIN_KEY, BATCHES);
+    const seeded = await seed(new ApiClient(app.url), BENCH_ADMIN_KEY, BATCHES);
     const seedSeconds = (performance.now() - seedStart) / 1000;
     console.log(
       `seed: ${fmt(seeded.codes.length)} items in ${BATCHES} packings of ${ITEMS_PER_BATCH}, ${fmt(seeded.cartons)} cartons, ` +
@@ -83,12 +81,12 @@ async function main() {
     ];
     printFigures(figures);
 
-    mkdirSync(OUT, { recursive: true });
+    mkdirSync(RESULTS_DIR, { recursive: true });
     if (process.env.BENCH_PROFILE === '1') await profile([app, bare], paths);
     const machine = { cores: cpu.length, cpu: cpu[0]?.model, node: process.version };
     const seedInfo = { items: seeded.codes.length, cartons: seeded.cartons, itemsWithColdChain: seeded.itemsWithColdChain, seconds: seedSeconds };
     const results = { at: new Date().toISOString(), machine, seed: seedInfo, bodyMeanBytes: { json: bodies.json.mean, html: bodies.html.mean }, load: LOAD, json, html, ingest: { ...cold, serverCpuSeconds: ingestCpu / 1e6 }, memoryAfterSeed, memory, memoryAfterGc, figures };
-    writeFileSync(join(OUT, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nresults in .bench/latest.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
     if (figures.some((f) => f.failures)) process.exitCode = 1;
   } finally {
@@ -114,7 +112,7 @@ async function profile(servers: Server[], paths: string[]) {
     for (const [kind, accept] of [['json', JSON_ACCEPT], ['html', HTML_ACCEPT]]) {
       await server.profile();
       const run = await load(server, paths, accept, LOAD.seconds, LOAD.connections);
-      await server.profile(join(OUT, `${server.name}-${kind}.cpuprofile`));
+      await server.profile(join(RESULTS_DIR, `${server.name}-${kind}.cpuprofile`));
       console.log(`profiled ${server.name} ${kind}: ${fmt(run.rps)} req/s → .bench/${server.name}-${kind}.cpuprofile`);
     }
   }
