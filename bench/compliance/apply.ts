@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import { readModelSchema } from '../apps/api/src/read-models';
+import { readModelSchema } from '../../apps/api/src/read-models';
 import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
 import { projectEvents } from '@suyuan/readmodels/project-events';
 import { Doc, DocReader } from '@suyuan/readmodels/projection';
@@ -9,7 +9,7 @@ import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-s
 /**
  * The compliance projection's own work, alone and repeatable: replays the recorded events in
  * `BENCH_EVENTS` into an in-memory store, keeping what `apply` read for each event, then runs
- * `apply` on those same inputs `BENCH_LOOPS` times. `bench/compliance-instructions.ts` runs it
+ * `apply` on those same inputs `BENCH_LOOPS` times. `bench/compliance/instructions.ts` runs it
  * under cachegrind; run directly, it prints the time per lifecycle.
  */
 const file = process.env.BENCH_EVENTS;

@@ -2,18 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ApiClient } from '../apps/cli/src/world';
-import { BENCH_ADMIN_KEY, Server, startServer } from './children';
-import { ingest } from './ingest';
-import { compare, load } from './load';
-import { RESULTS_DIR, fmt, mb, printFigures, printMedians, printRun, scanFigure } from './report';
+import { ApiClient } from '../../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, Server, startServer } from '../harness/children';
+import { ingest } from '../harness/ingest';
+import { compare, load } from '../harness/load';
+import { RESULTS_DIR, fmt, mb, printFigures, printMedians, printRun, scanFigure } from '../harness/report';
 import { ITEMS_PER_BATCH, seed } from './seed';
 
 /**
  * `npm run bench`: the scan path against bare Fastify (and bare NestJS) in the same run,
  * cold-chain ingest and the app's memory. Knobs for quick tries: BENCH_BATCHES, BENCH_ROUNDS,
  * BENCH_SECONDS; BENCH_PROFILE=1 adds profiled scan loads of the app and bare Fastify after
- * the measurements (CPU profiles in .bench/, read them with bench/profile-summary.ts);
+ * the measurements (CPU profiles in .bench/, read them with bench/tools/profile-summary.ts);
  * BENCH_APP_LOG=error shows the app's errors.
  */
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 20);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { ApiClient } from '../apps/cli/src/world';
-import { World } from './compliance-world';
+import { ApiClient } from '../../apps/cli/src/world';
+import { World } from './world';
 import { lifecycle } from './lifecycle';
 
 export interface LifecycleRun {

@@ -2,15 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ApiClient } from '../apps/cli/src/world';
-import { BENCH_ADMIN_KEY, Server, startServer } from './children';
-import { ingest } from './ingest';
-import { interleave, load, medians, pairedRatio } from './load';
-import { Figure, RESULTS_DIR, Rate, fmt, printFigures, printRound, ratioFigure } from './report';
+import { ApiClient } from '../../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, Server, startServer } from '../harness/children';
+import { ingest } from '../harness/ingest';
+import { interleave, load, medians, pairedRatio } from '../harness/load';
+import { Figure, RESULTS_DIR, Rate, fmt, printFigures, printRound, ratioFigure } from '../harness/report';
 import { ITEMS_PER_BATCH } from './lifecycle';
 import { lifecycleLoad } from './lifecycle-load';
-import { holdGoods, seedSeason } from './compliance-seed';
-import { World, buildWorld } from './compliance-world';
+import { holdGoods, seedSeason } from './seed';
+import { World, buildWorld } from './world';
 
 /**
  * `npm run bench:compliance`: what judging every batch against its product's standard as
@@ -19,8 +19,8 @@ import { World, buildWorld } from './compliance-world';
  * rounds; then a fresh server with a county's season seeded answers the regulator's summary.
  * Knobs for quick tries: BENCH_COMPLIANCE_BATCHES (the season), BENCH_HOLDING_BATCHES,
  * BENCH_ROUNDS, BENCH_SECONDS, BENCH_PROJECTOR=worker (compliance on the projector worker); BENCH_PROFILE=1 adds profiled runs of both kinds of ingest
- * after the measurements (CPU profiles in .bench/, read them with bench/profile-summary.ts, or
- * compare the two sides per lifecycle or reading with bench/profile-diff.ts).
+ * after the measurements (CPU profiles in .bench/, read them with bench/tools/profile-summary.ts, or
+ * compare the two sides per lifecycle or reading with bench/tools/profile-diff.ts).
  */
 const SEASON_BATCHES = Number(process.env.BENCH_COMPLIANCE_BATCHES ?? 1000);
 const HOLDING_BATCHES = Number(process.env.BENCH_HOLDING_BATCHES ?? 40);
@@ -233,7 +233,7 @@ async function profile(pair: Side[]): Promise<void> {
       const r = await run(side, SECONDS);
       await side.server.profile(join(RESULTS_DIR, file));
       const units = 'lifecycles' in r ? `${r.lifecycles} lifecycles` : `${r.readings} readings`;
-      // bench/profile-diff.ts compares the two sides per unit of work.
+      // bench/tools/profile-diff.ts compares the two sides per unit of work.
       console.log(`profiled ${side.name} ${kind}: ${units}, ${fmt(r.rate, 1)} per s → .bench/${file}`);
     }
   }

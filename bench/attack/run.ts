@@ -2,10 +2,10 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { ApiClient, FACILITIES, ORGANIZATIONS, facilityBody, registerFacility, registerOrganization } from '../apps/cli/src/world';
-import { BENCH_ADMIN_KEY, startServer } from './children';
-import { med } from './load';
-import { RESULTS_DIR, fmt, mb } from './report';
+import { ApiClient, FACILITIES, ORGANIZATIONS, facilityBody, registerFacility, registerOrganization } from '../../apps/cli/src/world';
+import { BENCH_ADMIN_KEY, startServer } from '../harness/children';
+import { med } from '../harness/load';
+import { RESULTS_DIR, fmt, mb } from '../harness/report';
 
 /**
  * `npm run bench:attack`: what four clients sending the worst bodies a valid key allows do

@@ -1,7 +1,7 @@
 import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
-import { ApiClient } from '../apps/cli/src/world';
-import { ADMIN_KEY, startTestApp } from '../test/support/test-app';
-import { buildWorld } from './compliance-world';
+import { ApiClient } from '../../apps/cli/src/world';
+import { ADMIN_KEY, startTestApp } from '../../test/support/test-app';
+import { buildWorld } from './world';
 import { lifecycleLoad } from './lifecycle-load';
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@ import { readProfile } from './cpu-profile';
  * (as `BENCH_PROFILE=1 npm run bench:compliance` writes them, with the units each did), in ms
  * per unit, the functions whose time differs most first. Shares of one profile hide this:
  * the faster server's shares are of a smaller whole.
- * Usage: node -r @swc-node/register bench/profile-diff.ts .bench/compliance-lifecycles-with.cpuprofile 171 \
+ * Usage: node -r @swc-node/register bench/tools/profile-diff.ts .bench/compliance-lifecycles-with.cpuprofile 171 \
  *          .bench/compliance-lifecycles-without.cpuprofile 219 [rows]
  */
 const [fileA, unitsA, fileB, unitsB, rowsArg] = process.argv.slice(2);

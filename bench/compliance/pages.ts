@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readModelSchema } from '../apps/api/src/read-models';
+import { readModelSchema } from '../../apps/api/src/read-models';
 import { RecordedEvent } from '@suyuan/eventstore/event-store.port';
 import { openEmbeddedStorage } from '@suyuan/platform/storage/embedded-storage';
 import { recordLifecycles } from './record-lifecycles';

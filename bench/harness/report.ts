@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Compared, LoadRun } from './load';
 
 /** Where every bench writes its results and profiles (not tracked). */
-export const RESULTS_DIR = join(__dirname, '..', '.bench');
+export const RESULTS_DIR = join(__dirname, '..', '..', '.bench');
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const mb = (bytes: number) => bytes / 1024 / 1024;

@@ -1,5 +1,5 @@
-import { ApiClient } from '../apps/cli/src/world';
-import { World } from './compliance-world';
+import { ApiClient } from '../../apps/cli/src/world';
+import { World } from './world';
 import { lifecycle, produce } from './lifecycle';
 
 const MINUTE = 60_000;

@@ -15,7 +15,7 @@ import {
   registerFacility,
   registerOrganization,
   registerProduct,
-} from '../apps/cli/src/world';
+} from '../../apps/cli/src/world';
 
 const DAY = 86_400_000;
 /** Before every batch the bench records (the oldest are ~130 days back), so each is judged. */

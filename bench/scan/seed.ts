@@ -12,7 +12,7 @@ import {
   registerFacility,
   registerOrganization,
   registerProduct,
-} from '../apps/cli/src/world';
+} from '../../apps/cli/src/world';
 
 export const ITEMS_PER_BATCH = 5000;
 const ITEMS_PER_CARTON = 10;

@@ -1,7 +1,7 @@
-import { attack } from '../test/support/attack';
+import { attack } from '../../test/support/attack';
 
 /**
- * The attack of `bench/attack.ts` in a process of its own, so that pumping its bodies does
+ * The attack of `bench/attack/run.ts` in a process of its own, so that pumping its bodies does
  * not delay the monitor's probes: started with the target, it attacks until told to stop,
  * then sends back every answer's status.
  */

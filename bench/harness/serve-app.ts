@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../apps/api/src/create-app';
-import { readModelSchema } from '../apps/api/src/read-models';
+import { createApp } from '../../apps/api/src/create-app';
+import { readModelSchema } from '../../apps/api/src/read-models';
 import { loadConfig } from '@suyuan/platform/config';
 import { serveOverIpc } from './ipc-server';
 

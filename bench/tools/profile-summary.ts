@@ -3,7 +3,7 @@ import { readProfile } from './cpu-profile';
 /**
  * Where a CPU profile's time goes: top functions by self and by total (inclusive) time, and
  * self time by area (a package in node_modules, a folder of ours, node internals).
- * Usage: node -r @swc-node/register bench/profile-summary.ts .bench/suyuan-json.cpuprofile [rows]
+ * Usage: node -r @swc-node/register bench/tools/profile-summary.ts .bench/suyuan-json.cpuprofile [rows]
  */
 const [file, rowsArg] = process.argv.slice(2);
 const rows = Number(rowsArg ?? 25);

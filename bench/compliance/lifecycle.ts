@@ -1,5 +1,5 @@
-import { ApiClient, PRODUCTS } from '../apps/cli/src/world';
-import { World } from './compliance-world';
+import { ApiClient, PRODUCTS } from '../../apps/cli/src/world';
+import { World } from './world';
 
 export const ITEMS_PER_BATCH = 100;
 const ITEMS_PER_CARTON = 10;
