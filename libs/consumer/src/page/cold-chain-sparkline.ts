@@ -1,6 +1,9 @@
-import { parseIsoMs } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import type { ColdChainSummary } from '../passport/item-passport';
 import { escapeHtml } from './escape';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { parseIsoMs } = core;
 
 const WIDTH = 300;
 const HEIGHT = 80;

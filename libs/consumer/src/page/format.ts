@@ -1,18 +1,21 @@
-import { chinaDate, chinaDateTime, parseIsoMs } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import type { Quantity } from '@suyuan/production';
 import type { Region } from '@suyuan/registry';
 import type { Messages } from './i18n';
 
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { CHINA_OFFSET_MINUTES, formatAtOffset, parseIsoMs } = core;
+
 /** `YYYY-MM-DD HH:mm` in China Standard Time; the input itself when it is not a date. */
 export function formatDateTime(iso: string): string {
   const ms = parseIsoMs(iso);
-  return Number.isNaN(ms) ? iso : chinaDateTime(ms);
+  return Number.isNaN(ms) ? iso : formatAtOffset(ms, CHINA_OFFSET_MINUTES, true);
 }
 
 /** `YYYY-MM-DD` in China Standard Time; the input itself when it is not a date. */
 export function formatDate(iso: string): string {
   const ms = parseIsoMs(iso);
-  return Number.isNaN(ms) ? iso : chinaDate(ms);
+  return Number.isNaN(ms) ? iso : formatAtOffset(ms, CHINA_OFFSET_MINUTES, false);
 }
 
 /** At most one decimal, no trailing `.0`; a dash for a value that is not a number. */

@@ -21,6 +21,11 @@ describe('China Standard Time', () => {
     expect(Date.parse(chinaIso(ms))).toBe(ms);
   });
 
+  it('refuses what is not an instant rather than write a date that is not one', () => {
+    expect(() => chinaDateTime(Number.NaN)).toThrow(RangeError);
+    expect(() => chinaDate(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+
   it('does not depend on the server time zone', () => {
     const tz = process.env.TZ;
     try {

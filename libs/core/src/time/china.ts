@@ -8,14 +8,19 @@ import { formatAtOffset } from './iso';
 export const CHINA_OFFSET_MINUTES = 8 * 60;
 export const CHINA_OFFSET_MS = CHINA_OFFSET_MINUTES * 60_000;
 
-/** `YYYY-MM-DD HH:mm` in China Standard Time. */
+/** `YYYY-MM-DD HH:mm` in China Standard Time; a RangeError for what is not an instant, as Date's own formatting. */
 export function chinaDateTime(ms: number): string {
-  return formatAtOffset(ms, CHINA_OFFSET_MINUTES, true);
+  return formatAtOffset(instant(ms), CHINA_OFFSET_MINUTES, true);
 }
 
-/** `YYYY-MM-DD` in China Standard Time. */
+/** `YYYY-MM-DD` in China Standard Time; a RangeError for what is not an instant. */
 export function chinaDate(ms: number): string {
-  return formatAtOffset(ms, CHINA_OFFSET_MINUTES, false);
+  return formatAtOffset(instant(ms), CHINA_OFFSET_MINUTES, false);
+}
+
+function instant(ms: number): number {
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
+  return ms;
 }
 
 /** `yyyy-mm` in China Standard Time: the month a county reports in. */

@@ -1,4 +1,4 @@
-import { instantOf, isoOf } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import { ColdChainHourView, ColdChainIndexView, foldSeries, hourDocId, hourOf, SeriesTotals, TimedReading } from '@suyuan/logistics';
 import { TemperatureRange } from '@suyuan/registry';
 import { ColdWindow, addReadings, insideWindow, windowSpan, windowTotals, withSeries } from '../evaluation/cold-window';
@@ -6,6 +6,9 @@ import { WindowSummary } from '../evaluation/logistics-rules';
 import { Changes } from './changes';
 import { cohortsHolding, moveCartons } from './cohorts';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { instantOf, isoOf } = core;
 
 const DAY_MS = 86_400_000;
 

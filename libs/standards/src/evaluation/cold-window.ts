@@ -1,4 +1,4 @@
-import { instantOf } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import {
   SeriesTotals,
   SpanTotals,
@@ -8,6 +8,9 @@ import {
   spanTotals,
 } from '@suyuan/logistics';
 import { TemperatureRange } from '@suyuan/registry';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { instantOf } = core;
 
 /**
  * Where one batch's cartons were kept (storage) or carried (transport) for a while: a stay

@@ -1,8 +1,11 @@
-import { chinaTimeOf, instantOf, isoOf } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import { TemperatureRange } from '@suyuan/registry';
 import { MaxHoursRule, StandardRules, TemperatureRule } from '../domain/rules';
 import { WindowTotals } from './cold-window';
 import { HOUR_MS, RuleResult, hours, result } from './rule-result';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { chinaTimeOf, instantOf, isoOf } = core;
 
 /** A cold window as the batch's compliance record keeps it: what a verdict needs, no raw readings. */
 export interface WindowSummary extends WindowTotals {

@@ -1,4 +1,4 @@
-import { chinaTimeOf, instantOf as ms, isoOf } from '@suyuan/core';
+import * as core from '@suyuan/core';
 import {
   CertificatesRule,
   GradingRule,
@@ -11,6 +11,9 @@ import {
 } from '../domain/rules';
 import { BatchFacts } from './batch-facts';
 import { DAY_MS, HOUR_MS, RuleResult, hours, result } from './rule-result';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { chinaTimeOf, instantOf: ms, isoOf } = core;
 
 /** 分级: each graded class the standard defines must measure within its bounds, with no more below grade than its tolerance. */
 export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: readonly string[] | undefined): RuleResult {
