@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { Org, registerOrg } from './support/fixtures';
 import { UNTRUE_NAMES, hostile } from './support/hostile-bodies';
 import { RawRequest, sendRaw } from './support/raw-request';
@@ -53,7 +53,7 @@ describe('bad input never gets a 500', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
     const batch = await harvestedBatch(call, w);
     const packing = await pack(call, w, batch, 4, 2);

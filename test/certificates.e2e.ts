@@ -59,7 +59,7 @@ describe.each(['inline', 'worker'] as const)('certificates held when the goods l
     // Later events judge the batch again: the receipt at the hub, and a revision of the standard.
     await post(`/api/shipments/${leg.id}/receipt`, world.w.carrier.key, { facilityId: world.w.hub, receivedAt: T('13:30'), condition: 'intact' });
     expect((await certificatesRule(id)).status).toBe('violated');
-    const revised = await publishPlumStandard(world.call, world.owner, world.w.plum, { ...withGeographicalIndication(), harvestToPacking: { maxHours: 12 } });
+    const revised = await publishPlumStandard(world.call, world.owner, world.w.plum, { ...withGeographicalIndication(), harvestToPacking: { maxHours: 24 } });
     const doc = await expectOk(world.call('GET', `/api/compliance/batches/${id}`, { key: world.regulator.key }));
     expect(doc.standard.version).toBe(revised.versions.length);
     expect(doc.rules.find((r: { rule: string }) => r.rule === 'certificates').status).toBe('violated');

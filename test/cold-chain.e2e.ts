@@ -1,5 +1,5 @@
-import { apiClient, Call } from './support/api-client';
-import { Org, expectOk, registerOrg } from './support/fixtures';
+import { ApiClient, Call } from '../apps/cli/src/world';
+import { Org, expectOk, registerCountyOrg } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
 import { TestApp, startTestApp } from './support/test-app';
@@ -37,14 +37,16 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
   let regulator: Org;
   let owner: Org;
 
+  /** The sample standard with the hub's cold store held to −1–3 °C and allowed 45 minutes out of range at a stretch; a truck 30. */
+  const hubRules = () => ({ ...plumRules(), storage: { minC: -1, maxC: 3, maxExcursionMinutes: 45, maxTotalMinutesOutOfRange: 90 } });
+
   beforeAll(async () => {
     app = await startTestApp({ projector });
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
-    regulator = await registerOrg(call, 'regulator', '乐昌市市场监督管理局');
-    owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');
-    // The hub's cold store may be out of range for 45 minutes at a stretch; a truck for 30.
-    await publishPlumStandard(call, owner, w.plum, { ...plumRules(), storage: { minC: -1, maxC: 3, maxExcursionMinutes: 45, maxTotalMinutesOutOfRange: 90 } });
+    regulator = await registerCountyOrg(call, 'regulator');
+    owner = await registerCountyOrg(call, 'eCommerce');
+    await publishPlumStandard(call, owner, w.plum, hubRules());
   });
   afterAll(() => app.close());
 
@@ -127,7 +129,7 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
     expect(windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心')).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
     expect(await shown()).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
 
-    await publishPlumStandard(call, owner, other.plum);
+    await publishPlumStandard(call, owner, other.plum, hubRules());
     const stay = windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心');
     expect(stay).toMatchObject({ range: { minC: -1, maxC: 3 }, readings: 4, minutesOutOfRange: 0 });
     expect(await shown()).toMatchObject({ range: stay.range, readings: 4, minutesOutOfRange: 0 });

@@ -1,5 +1,6 @@
-import { Call } from './support/api-client';
-import { Org, expectOk, registerFacility, registerOrg } from './support/fixtures';
+import { chinaIso } from '@suyuan/core';
+import { Call } from '../apps/cli/src/world';
+import { Org, expectOk, registerCountyFacility, registerOrg } from './support/fixtures';
 import { SmallWorld, handOver } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
 import { startStandardsWorld } from './support/standards-world';
@@ -12,10 +13,12 @@ function readings(start: string, temperatures: number[]) {
   const t0 = Date.parse(start);
   return temperatures.map((temperatureC, i) => ({ at: new Date(t0 + i * 600_000).toISOString(), temperatureC }));
 }
-const steady = (start: string, count: number, c = 2) => readings(start, Array(count).fill(c));
+const steady = (start: string, count: number, c: number) => readings(start, Array(count).fill(c));
+/** Within the sample standard's ranges: a cold room at −0.5 °C (−1–0), a truck at 2 °C (0–3). */
+const COLD_ROOM_C = -0.5;
+const TRUCK_C = 2;
 /** The same readings as a logger set to China time sends them: with a +08:00 offset. */
-const inChinaTime = (rs: { at: string; temperatureC: number }[]) =>
-  rs.map((r) => ({ ...r, at: new Date(Date.parse(r.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00') }));
+const inChinaTime = (rs: { at: string; temperatureC: number }[]) => rs.map((r) => ({ ...r, at: chinaIso(Date.parse(r.at)) }));
 
 // The same flows with the compliance projections in the append and on the projector worker.
 describe.each(['inline', 'worker'] as const)('product standards and live compliance over HTTP (projector %s)', (projector) => {
@@ -29,7 +32,7 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
 
   beforeAll(async () => {
     ({ app, call, w, owner, regulator } = await startStandardsWorld(projector));
-    hotTruck = await registerFacility(call, w.carrier, 'vehicle', '冷链车2号', {}, { plate: '粤F·C5678' });
+    hotTruck = await registerCountyFacility(call, w.carrier, 'van');
   });
   afterAll(() => app.close());
 
@@ -84,15 +87,15 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
       expectOk(post('/api/cold-chain/readings', w.carrier.key, { facilityId, deviceId, readings: rs }));
     const leg1 = await expectOk(post('/api/shipments', w.packer.key, { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons, dispatchedAt: T('12:00'), vehicleId: undefined }));
     await expectOk(post(`/api/shipments/${leg1.id}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: T('12:00'), condition: 'intact' }));
-    await upload(w.hub, steady(T('12:00'), 12, 1));
+    await upload(w.hub, steady(T('12:00'), 12, COLD_ROOM_C));
     const truck = o.hot ? hotTruck : w.truck;
     const leg2 = await expectOk(post('/api/shipments', w.carrier.key, { fromFacilityId: w.hub, toFacilityId: w.village, cartonIds: cartons, dispatchedAt: T('14:00'), vehicleId: truck }));
     // The hot leg's logger sends China time: the excursion must be found all the same.
-    const road = o.hot ? inChinaTime(readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2])) : steady(T('14:00'), 12);
+    const road = o.hot ? inChinaTime(readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2])) : steady(T('14:00'), 12, TRUCK_C);
     const alertsBefore = (await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }))).length;
     await upload(truck, road);
     await expectOk(post(`/api/shipments/${leg2.id}/receipt`, w.carrier.key, { facilityId: w.village, receivedAt: T('16:00'), condition: 'intact' }));
-    await upload(w.village, steady(T('16:00'), 6, 1));
+    await upload(w.village, steady(T('16:00'), 6, COLD_ROOM_C));
     await expectOk(post(`/api/shipments/${leg2.id}/delivery`, w.carrier.key, { facilityId: w.village, deliveredAt: o.deliverAt ?? T('17:00'), recipient: '茶料村便民店' }));
     return { alertsBefore };
   }

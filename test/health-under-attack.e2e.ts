@@ -1,6 +1,6 @@
-import { apiClient } from './support/api-client';
+import { ApiClient } from '../apps/cli/src/world';
 import { attack } from './support/attack';
-import { registerOrg } from './support/fixtures';
+import { registerCountyOrg } from './support/fixtures';
 import { TestApp, startTestApp } from './support/test-app';
 
 describe('/health keeps answering while four clients send the worst bodies', () => {
@@ -12,7 +12,7 @@ describe('/health keeps answering while four clients send the worst bodies', () 
   afterAll(() => app.close());
 
   it('answers every /health with 200, and refuses every attack with a 4xx', async () => {
-    const carrier = await registerOrg(apiClient(app.baseUrl), 'logistics', '乐昌市县域物流配送中心');
+    const carrier = await registerCountyOrg(new ApiClient(app.baseUrl).call, 'logistics');
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     const attacking = attack({ baseUrl: app.baseUrl, logisticsKey: carrier.key }, 4, stopped);

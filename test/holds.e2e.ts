@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { expectOk } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -13,8 +13,8 @@ describe('a failed safety test holds the batch until a lab overturns it', () => 
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
-    w = await smallWorld(call, '06901234567892');
+    call = new ApiClient(app.baseUrl).call;
+    w = await smallWorld(call, { gtin: true });
   });
   afterAll(() => app.close());
 

@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { expectOk, registerFacility, registerOrg } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -21,8 +21,8 @@ describe('values that cannot be true are refused, naming the field', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
-    w = await smallWorld(call, '06901234567892');
+    call = new ApiClient(app.baseUrl).call;
+    w = await smallWorld(call, { gtin: true });
     batchId = await harvestedBatch(call, w);
     const packing = await pack(call, w, batchId, 8, 4);
     cartonId = packing.cartons[1].cartonId;

@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { expectOk } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -16,7 +16,7 @@ describe('logistics over HTTP: shipments along county → town → village, and 
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
   });
   afterAll(() => app.close());

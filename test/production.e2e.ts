@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { expectOk } from './support/fixtures';
 import { SmallWorld, handOver, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -10,8 +10,8 @@ describe('production over HTTP: a batch from plot to packed items', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
-    w = await smallWorld(call, '06901234567892');
+    call = new ApiClient(app.baseUrl).call;
+    w = await smallWorld(call, { gtin: true });
   });
   afterAll(() => app.close());
 

@@ -1,5 +1,5 @@
-import { apiClient, Call } from './support/api-client';
-import { LECHANG, Org, expectOk, registerFacility, registerOrg, registerPlum } from './support/fixtures';
+import { ApiClient, Call } from '../apps/cli/src/world';
+import { Org, expectOk, registerCountyFacility, registerFacility, registerOrg, registerPlum } from './support/fixtures';
 import { matrix } from './support/matrix';
 import { handOver } from './support/small-world';
 import { publishPlumStandard } from './support/standards';
@@ -91,7 +91,7 @@ describe('who may read what: every reader × every read route of a batch, over H
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     const guangdong = { province: '广东省' };
     const readers: [string, string, Record<string, unknown>?][] = [
       ['owner', 'cooperative'],
@@ -113,15 +113,15 @@ describe('who may read what: every reader × every read route of a batch, over H
       ['namesake', 'regulator', { region: { province: '湖南省', county: '乐昌市' } }],
     ];
     for (const [name, role, extra] of readers) orgs[name] = await registerOrg(call, role, `${name} 组织`, extra);
-    const plot = await registerFacility(call, orgs.owner, 'farm_plot', '北乡村柰李园3号地块', { town: '北乡镇', village: '北乡村' });
-    const packhouse = await registerFacility(call, orgs.holder, 'packhouse', '北乡镇预冷分级包装车间', { town: '北乡镇' });
-    const hub = await registerFacility(call, orgs.carrier, 'county_hub', '乐昌市县级物流中心');
-    const village = await registerFacility(call, orgs.carrier, 'village_point', '茶料村服务点', { town: '九峰镇', village: '茶料村' });
-    const truck = await registerFacility(call, orgs.carrier, 'vehicle', '冷链车1号', {}, { plate: '粤F·C1234' });
+    const plot = await registerCountyFacility(call, orgs.owner, 'plumPlot');
+    const packhouse = await registerCountyFacility(call, orgs.holder, 'packhouse');
+    const hub = await registerCountyFacility(call, orgs.carrier, 'hub');
+    const village = await registerCountyFacility(call, orgs.carrier, 'villageChaliao');
+    const truck = await registerCountyFacility(call, orgs.carrier, 'truck');
     const renhua = await registerFacility(call, orgs.carrier, 'town_station', '仁化县城口镇服务站', { county: '仁化县', town: '城口镇' });
     const renhuaTruck = await registerFacility(call, orgs.carrier, 'vehicle', '冷链车2号', { county: '仁化县' }, { plate: '粤F·C5678' });
     await registerFacility(call, orgs.otherCarrier, 'county_hub', '仁化县县级物流中心', { county: '仁化县' });
-    const plum = await registerPlum(call, '06901234567892');
+    const plum = await registerPlum(call, { gtin: true });
     await publishPlumStandard(call, orgs.standards, plum);
     // The other standards owner publishes the standard of another product, not of the plum.
     await publishPlumStandard(call, orgs.otherStandards, await registerPlum(call));

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { readModelSchema } from '../apps/api/src/read-models';
 import { catchUp } from '@suyuan/readmodels/projector';
 import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-store';
-import { apiClient, Call } from './support/api-client';
-import { expectOk, registerOrg } from './support/fixtures';
+import { ApiClient, Call } from '../apps/cli/src/world';
+import { expectOk, registerCountyOrg } from './support/fixtures';
 import { publishPlumStandard } from './support/standards';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -27,10 +27,10 @@ describe('read models rebuilt from position 0', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ projector: 'worker' });
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
     // With a standard in force the compliance projection keeps windows, alerts and aggregates too.
-    await publishPlumStandard(call, await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心'), w.plum);
+    await publishPlumStandard(call, await registerCountyOrg(call, 'eCommerce'), w.plum);
   });
   afterAll(() => app.close());
 

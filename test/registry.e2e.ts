@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { LECHANG, creditCode, registerFacility, registerOrg } from './support/fixtures';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
 
@@ -8,7 +8,7 @@ describe('registry over HTTP: organizations, keys, facilities, products', () => 
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
   });
   afterAll(() => app.close());
 

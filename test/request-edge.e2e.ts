@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { Org, expectOk, registerOrg } from './support/fixtures';
 import { UNTRUE_NAMES, hostile } from './support/hostile-bodies';
 import { RawAnswer, sendRaw } from './support/raw-request';
@@ -23,7 +23,7 @@ describe('the request edge: no request can hurt the others, no text that cannot 
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
     batch = await harvestedBatch(call, w);
     owner = await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心');

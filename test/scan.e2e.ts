@@ -1,5 +1,5 @@
 import { renderPassportPage } from '@suyuan/consumer/page/passport-page';
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -12,8 +12,8 @@ describe('consumer scan over HTTP: one item, one code', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
-    w = await smallWorld(call, '06901234567892');
+    call = new ApiClient(app.baseUrl).call;
+    w = await smallWorld(call, { gtin: true });
     const batchId = await harvestedBatch(call, w);
     item = (await pack(call, w, batchId, 3, 3)).items[0];
     lotCode = (await call('GET', `/api/batches/${batchId}`, { key: w.coop.key })).body.lotCode;

@@ -1,4 +1,4 @@
-import { apiClient, Call } from './support/api-client';
+import { ApiClient, Call } from '../apps/cli/src/world';
 import { sendRaw } from './support/raw-request';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { TestApp, startTestApp } from './support/test-app';
@@ -21,7 +21,7 @@ describe('security headers on every answer, JSON and HTML, errors included', () 
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     w = await smallWorld(call);
     code = (await pack(call, w, await harvestedBatch(call, w), 2, 2)).items[0].code;
   });

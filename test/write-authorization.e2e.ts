@@ -1,5 +1,5 @@
-import { apiClient, Call } from './support/api-client';
-import { LECHANG, Org, expectOk, registerFacility, registerOrg, registerPlum } from './support/fixtures';
+import { ApiClient, Call } from '../apps/cli/src/world';
+import { LECHANG, Org, expectOk, registerCountyFacility, registerFacility, registerOrg, registerPlum } from './support/fixtures';
 import { matrix } from './support/matrix';
 import { handOver } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
@@ -80,7 +80,7 @@ describe('who may write what: every role × every write route, over HTTP', () =>
 
   beforeAll(async () => {
     app = await startTestApp();
-    call = apiClient(app.baseUrl);
+    call = new ApiClient(app.baseUrl).call;
     const roles = {
       owner: 'cooperative',
       otherCoop: 'cooperative',
@@ -98,10 +98,10 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     for (const [name, role] of Object.entries(roles)) orgs[name] = await registerOrg(call, role, `${name} 组织`);
     const packhouse = (name: string) => registerFacility(call, orgs[name], 'packhouse', `${name} 包装车间`);
     place = {
-      ownerPlot: await registerFacility(call, orgs.owner, 'farm_plot', '北乡村柰李园3号地块'),
-      hub: await registerFacility(call, orgs.carrier, 'county_hub', '乐昌市县级物流中心'),
-      village: await registerFacility(call, orgs.carrier, 'village_point', '茶料村服务点'),
-      truck: await registerFacility(call, orgs.carrier, 'vehicle', '冷链车1号', {}, { plate: '粤F·C1234' }),
+      ownerPlot: await registerCountyFacility(call, orgs.owner, 'plumPlot'),
+      hub: await registerCountyFacility(call, orgs.carrier, 'hub'),
+      village: await registerCountyFacility(call, orgs.carrier, 'villageChaliao'),
+      truck: await registerCountyFacility(call, orgs.carrier, 'truck'),
     };
     for (const name of ['owner', 'otherCoop', 'holder', 'offered', 'stranger']) place[`${name}Packhouse`] = await packhouse(name);
     plum = await registerPlum(call);
@@ -183,7 +183,8 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     gradedAt: T('10:00'),
     classes: [{ grade: '特级', quantity: { value: 100, unit: 'kg' }, attributes: { diameterMm: 47, brix: 14.5 }, belowGradePct: 3 }],
   });
-  const certificate = { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('11:30') };
+  // With the contact on it, as the sample standard's required data asks: the batch can be certified for the brand.
+  const certificate = { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('11:30'), contactPhone: '0751-5561218' };
   const farmInput = { inputName: '吡虫啉可湿性粉剂', activeIngredient: 'imidacloprid', kind: 'pesticide', dose: { value: 30, unit: 'g' }, appliedAt: '2026-06-20T08:00:00+08:00', safetyIntervalDays: 14 };
   const batchPath = (t: Target, step: string) => `/api/batches/${t.batch}/${step}`;
 

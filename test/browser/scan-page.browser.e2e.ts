@@ -1,7 +1,7 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser, withPage } from '../support/browser';
-import { apiClient } from '../support/api-client';
-import { registerOrg } from '../support/fixtures';
+import { ApiClient } from '../../apps/cli/src/world';
+import { registerCountyOrg } from '../support/fixtures';
 import { CHAIN, SeededChain, seedChain } from '../support/seed-chain';
 import { publishPlumStandard } from '../support/standards';
 import { ADMIN_KEY, TestApp, startTestApp } from '../support/test-app';
@@ -113,9 +113,9 @@ describe('scan page in a real headless Chromium on a phone (390×844)', () => {
   });
 
   it('shows the verdict under the product standard, naming the rule the bag failed and why', async () => {
-    const call = apiClient(app.baseUrl);
+    const call = new ApiClient(app.baseUrl).call;
     // Published after the fact: the batch, packed since the standard took effect, is judged at once.
-    await publishPlumStandard(call, await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心'), chain.productId);
+    await publishPlumStandard(call, await registerCountyOrg(call, 'eCommerce'), chain.productId);
     await withPage(browser, {}, async (page) => {
       await open(page, chain.delivered[0].scanUrl);
       const verdict = section(page, '标准符合性');

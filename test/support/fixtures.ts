@@ -1,8 +1,8 @@
-import { creditCodeCheckCharacter } from '@suyuan/registry/domain/credit-code';
+import { Call, FACILITIES, FacilityKey, LECHANG, ORGANIZATIONS, OrgKey, PRODUCTS, facilityBody, productBody, registerFacility as register, registerOrganization, registerProduct } from '../../apps/cli/src/world';
+import { creditCodeCheckCharacter } from '@suyuan/registry';
 import { ADMIN_KEY } from './test-app';
-import { Call } from './api-client';
 
-export const LECHANG = { province: '广东省', city: '韶关市', county: '乐昌市' };
+export { LECHANG };
 
 /** A valid 统一社会信用代码 for a made-up body (the check character computed, not guessed). */
 export function creditCode(body17: string): string {
@@ -20,12 +20,24 @@ export interface Org {
   key: string;
 }
 
-export async function registerOrg(call: Call, role: string, name: string, extra: Record<string, unknown> = {}): Promise<Org> {
-  const org = await expectOk(call('POST', '/api/organizations', { key: ADMIN_KEY, body: { name, role, region: LECHANG, ...extra } }));
-  const { apiKey } = await expectOk(call('POST', `/api/organizations/${org.id}/api-keys`, { key: ADMIN_KEY, body: {} }));
-  return { id: org.id, key: apiKey };
+/** One of the county's organizations, as the catalogue has it, with a key. */
+export async function registerCountyOrg(call: Call, org: OrgKey): Promise<Org> {
+  const { id, apiKey } = await registerOrganization(call, ADMIN_KEY, ORGANIZATIONS[org]);
+  return { id, key: apiKey };
 }
 
+/** An organization a test makes up (another cooperative, a stranger), in 乐昌市 unless `extra` says otherwise. */
+export async function registerOrg(call: Call, role: string, name: string, extra: Record<string, unknown> = {}): Promise<Org> {
+  const { id, apiKey } = await registerOrganization(call, ADMIN_KEY, { name, role, region: LECHANG, ...extra });
+  return { id, key: apiKey };
+}
+
+/** One of the county's facilities, as the catalogue has it, registered by `owner`. */
+export async function registerCountyFacility(call: Call, owner: Org, facility: FacilityKey): Promise<string> {
+  return (await register(call, owner.key, facilityBody(FACILITIES[facility]))).id;
+}
+
+/** A facility a test makes up, in 乐昌市 unless `region` says otherwise. */
 export async function registerFacility(
   call: Call,
   owner: Org,
@@ -34,26 +46,10 @@ export async function registerFacility(
   region: Record<string, string> = {},
   extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const facility = await expectOk(
-    call('POST', '/api/facilities', { key: owner.key, body: { type, name, region: { ...LECHANG, ...region }, ...extra } }),
-  );
-  return facility.id;
+  return (await register(call, owner.key, { type, name, region: { ...LECHANG, ...region }, ...extra })).id;
 }
 
-export async function registerPlum(call: Call, gtin?: string): Promise<string> {
-  const product = await expectOk(
-    call('POST', '/api/products', {
-      key: ADMIN_KEY,
-      body: {
-        nameZh: '黄金柰李',
-        nameEn: 'Huangjin Nai plum',
-        category: 'stone fruit',
-        storageClass: 'chilled',
-        storageRange: { minC: -1, maxC: 0 },
-        transportRange: { minC: 0, maxC: 3 },
-        ...(gtin ? { gtin } : {}),
-      },
-    }),
-  );
-  return product.id;
+/** 黄金柰李 as the catalogue has it; with `gtin` its labels carry a GS1 Digital Link, else the short /t/ URL. */
+export async function registerPlum(call: Call, options: { gtin?: boolean } = {}): Promise<string> {
+  return (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.plum, { gtin: options.gtin ?? false }))).id;
 }

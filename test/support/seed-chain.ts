@@ -1,32 +1,23 @@
-import { apiClient } from './api-client';
+import { ApiClient, FACILITIES, ORGANIZATIONS, PRODUCTS, facilityBody, productBody, registerFacility, registerOrganization, registerProduct } from '../../apps/cli/src/world';
 
 /**
- * One complete, realistic chain recorded through the public HTTP API, as the real actors
- * would: a bag of 黄金柰李 from a plot in 乐昌市北乡镇 to a village service point in 长来镇.
- * Names, quantities and times are fixed (July 2026, +08:00, in the past); ids, keys and item
- * codes are minted by the server. The only excursion: 40 minutes above 3 °C on the
- * county hub → town station leg (four readings, 10 minutes apart, at 3.6–4.6 °C).
+ * One complete, realistic chain recorded through the public HTTP API, as the county's actors
+ * would: a bag of 黄金柰李 from the plum cooperative's plot in 乐昌市北乡镇 to a village service
+ * point in 九峰镇. Quantities and times are fixed (July 2026, +08:00, in the past); names are the
+ * catalogue's; ids, keys and item codes are minted by the server. The only excursion: 40
+ * minutes above 3 °C on the county hub → town station leg (four readings, 10 minutes apart,
+ * at 3.6–4.6 °C).
  */
 
-const LECHANG = { province: '广东省', city: '韶关市', county: '乐昌市' };
 const T = (dayTime: string) => `2026-07-${dayTime}:00+08:00`;
 
 export const CHAIN = {
-  product: { nameZh: '黄金柰李', nameEn: 'Huangjin Nai plum', gtin: '06901234567892' },
+  product: PRODUCTS.plum,
   lotCode: 'LC20260715A',
-  cooperative: '乐昌市北乡黄金柰李专业合作社',
-  packhouseOrg: '乐昌市北乡果蔬产地初加工有限公司',
-  labOrg: '乐昌市农产品质量安全检测站',
-  logisticsOrg: '乐昌市县域物流配送有限公司',
-  farmPlot: '北乡村黄金柰李种植基地3号地块',
-  farmRegion: { ...LECHANG, town: '北乡镇', village: '北乡村' },
-  packhouse: '北乡镇预冷分级包装中心',
-  lab: '乐昌市农产品快检室',
-  countyHub: '乐昌市县级物流配送中心',
-  townStation: '长来镇物流服务站',
-  villagePoint: '长来村村级物流服务点',
-  vehicle: '冷链配送车2号',
-  plate: '粤F·C1234',
+  cooperative: ORGANIZATIONS.plumCoop.name,
+  countyHub: FACILITIES.hub.name,
+  townStation: FACILITIES.stationJiufeng.name,
+  villagePoint: FACILITIES.villageChaliao.name,
   grade: '特级',
   minutesOutOfRange: 40,
 } as const;
@@ -59,44 +50,31 @@ export interface SeededChain {
 }
 
 export async function seedChain(baseUrl: string, adminKey: string): Promise<SeededChain> {
-  const call = apiClient(baseUrl);
-  const post = async (key: string, path: string, body: unknown): Promise<any> => {
-    const res = await call('POST', path, { key, body });
-    if (res.status >= 300) throw new Error(`seedChain: POST ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  const org = async (role: string, name: string, creditCode: string, town?: string): Promise<SeededOrg> => {
-    const { id } = await post(adminKey, '/api/organizations', { name, role, creditCode, region: { ...LECHANG, ...(town && { town }) } });
-    const { apiKey } = await post(adminKey, `/api/organizations/${id}/api-keys`, { label: 'seed' });
+  const api = new ApiClient(baseUrl);
+  const post = (key: string, path: string, body: unknown): Promise<any> => api.post(path, key, body);
+  const org = async (key: keyof typeof ORGANIZATIONS): Promise<SeededOrg> => {
+    const { id, apiKey } = await registerOrganization(api.call, adminKey, ORGANIZATIONS[key], { label: 'seed' });
     return { id, key: apiKey };
   };
-  const facility = async (owner: SeededOrg, type: string, name: string, region: object, extra: object = {}): Promise<string> =>
-    (await post(owner.key, '/api/facilities', { type, name, region: { ...LECHANG, ...region }, ...extra })).id;
+  const facility = async (owner: SeededOrg, key: keyof typeof FACILITIES): Promise<string> =>
+    (await registerFacility(api.call, owner.key, facilityBody(FACILITIES[key]))).id;
 
-  // Credit codes carry valid check characters (GB 32100-2015) for made-up bodies.
-  const cooperative = await org('cooperative', CHAIN.cooperative, '93440281MA4WBX7K1N', '北乡镇');
-  const packhouse = await org('packhouse', CHAIN.packhouseOrg, '91440281MA52C8RT3K', '北乡镇');
-  const lab = await org('testing_lab', CHAIN.labOrg, '12440281MB2D4K6P7K');
-  const logistics = await org('logistics', CHAIN.logisticsOrg, '91440281MA4X9H2Q5E');
+  const cooperative = await org('plumCoop');
+  const packhouse = await org('packhouse');
+  const lab = await org('lab');
+  const logistics = await org('logistics');
 
   const f = {
-    farmPlot: await facility(cooperative, 'farm_plot', CHAIN.farmPlot, CHAIN.farmRegion, { location: { lat: 25.33, lng: 113.26 } }),
-    packhouse: await facility(packhouse, 'packhouse', CHAIN.packhouse, { town: '北乡镇' }),
-    lab: await facility(lab, 'lab', CHAIN.lab, { town: '乐城街道' }),
-    countyHub: await facility(logistics, 'county_hub', CHAIN.countyHub, { town: '乐城街道' }),
-    townStation: await facility(logistics, 'town_station', CHAIN.townStation, { town: '长来镇' }),
-    villagePoint: await facility(logistics, 'village_point', CHAIN.villagePoint, { town: '长来镇', village: '长来村' }),
-    vehicle: await facility(logistics, 'vehicle', CHAIN.vehicle, {}, { plate: CHAIN.plate }),
+    farmPlot: await facility(cooperative, 'plumPlot'),
+    packhouse: await facility(packhouse, 'packhouse'),
+    lab: await facility(lab, 'lab'),
+    countyHub: await facility(logistics, 'hub'),
+    townStation: await facility(logistics, 'stationJiufeng'),
+    villagePoint: await facility(logistics, 'villageChaliao'),
+    vehicle: await facility(logistics, 'truck'),
   };
 
-  const product = await post(adminKey, '/api/products', {
-    ...CHAIN.product,
-    category: 'stone fruit',
-    storageClass: 'chilled',
-    storageRange: { minC: -1, maxC: 0 },
-    transportRange: { minC: 0, maxC: 3 },
-    grades: ['特级', '一级', '二级'],
-  });
+  const product = await registerProduct(api.call, adminKey, productBody(PRODUCTS.plum));
   const batch = await post(cooperative.key, '/api/batches', {
     productId: product.id,
     farmPlotId: f.farmPlot,
@@ -139,7 +117,7 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
     ],
   });
   const certified = await post(cooperative.key, `${b}/certificate`, {
-    quantity: { value: 1100, unit: 'kg' }, issuedAt: T('15T16:00'), basis: ['quality_control', 'commissioned_test'], contactPhone: '0751-5123456',
+    quantity: { value: 1100, unit: 'kg' }, issuedAt: T('15T16:00'), basis: ['quality_control', 'commissioned_test'],
   });
 
   const items = (grade: string): ScannableItem[] =>
@@ -178,7 +156,7 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
     await leg(logistics, f.countyHub, f.townStation, f.vehicle, T('16T07:00'), T('16T08:50'), 2.9),
     await leg(logistics, f.townStation, f.villagePoint, f.vehicle, T('16T09:30'), T('16T10:20'), 2.4),
   ];
-  await post(logistics.key, `/api/shipments/${shipmentIds[2]}/delivery`, { facilityId: f.villagePoint, deliveredAt: T('16T11:00'), recipient: '长来村便民超市' });
+  await post(logistics.key, `/api/shipments/${shipmentIds[2]}/delivery`, { facilityId: f.villagePoint, deliveredAt: T('16T11:00'), recipient: '茶料村便民店' });
 
   return {
     orgs: { cooperative, packhouse, lab, logistics },

@@ -1,7 +1,7 @@
-import { Call } from './api-client';
-import { Org, expectOk, registerFacility, registerOrg, registerPlum } from './fixtures';
+import { Call } from '../../apps/cli/src/world';
+import { Org, expectOk, registerCountyFacility, registerCountyOrg, registerPlum } from './fixtures';
 
-/** The fewest actors and places a batch needs to go from plot to village point. */
+/** The fewest of the county's actors and places a batch needs to go from plot to village point. */
 export interface SmallWorld {
   coop: Org;
   packer: Org;
@@ -16,25 +16,22 @@ export interface SmallWorld {
   plum: string;
 }
 
-export async function smallWorld(call: Call, gtin?: string): Promise<SmallWorld> {
-  const [coop, packer, lab, carrier] = await Promise.all([
-    registerOrg(call, 'cooperative', '乐昌市北乡黄金柰李专业合作社'),
-    registerOrg(call, 'packhouse', '北乡镇产地初加工中心'),
-    registerOrg(call, 'testing_lab', '乐昌市农产品质量安全检测中心'),
-    registerOrg(call, 'logistics', '乐昌市县域物流配送中心'),
-  ]);
+export async function smallWorld(call: Call, options: { gtin?: boolean } = {}): Promise<SmallWorld> {
+  const [coop, packer, lab, carrier] = await Promise.all(
+    (['plumCoop', 'packhouse', 'lab', 'logistics'] as const).map((org) => registerCountyOrg(call, org)),
+  );
   return {
     coop,
     packer,
     lab,
     carrier,
-    plot: await registerFacility(call, coop, 'farm_plot', '北乡村柰李园3号地块', { town: '北乡镇', village: '北乡村' }),
-    packhouse: await registerFacility(call, packer, 'packhouse', '北乡镇预冷分级包装车间', { town: '北乡镇' }),
-    hub: await registerFacility(call, carrier, 'county_hub', '乐昌市县级物流中心'),
-    town: await registerFacility(call, carrier, 'town_station', '九峰镇服务站', { town: '九峰镇' }),
-    village: await registerFacility(call, carrier, 'village_point', '茶料村服务点', { town: '九峰镇', village: '茶料村' }),
-    truck: await registerFacility(call, carrier, 'vehicle', '冷链车1号', {}, { plate: '粤F·C1234' }),
-    plum: await registerPlum(call, gtin),
+    plot: await registerCountyFacility(call, coop, 'plumPlot'),
+    packhouse: await registerCountyFacility(call, packer, 'packhouse'),
+    hub: await registerCountyFacility(call, carrier, 'hub'),
+    town: await registerCountyFacility(call, carrier, 'stationJiufeng'),
+    village: await registerCountyFacility(call, carrier, 'villageChaliao'),
+    truck: await registerCountyFacility(call, carrier, 'truck'),
+    plum: await registerPlum(call, options),
   };
 }
 

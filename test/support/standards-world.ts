@@ -1,5 +1,5 @@
-import { apiClient, Call } from './api-client';
-import { Org, registerOrg } from './fixtures';
+import { ApiClient, Call } from '../../apps/cli/src/world';
+import { Org, registerCountyOrg } from './fixtures';
 import { SmallWorld, smallWorld } from './small-world';
 import { TestApp, startTestApp } from './test-app';
 
@@ -14,12 +14,12 @@ export interface StandardsWorld {
 
 export async function startStandardsWorld(projector: 'inline' | 'worker'): Promise<StandardsWorld> {
   const app = await startTestApp({ projector });
-  const call = apiClient(app.baseUrl);
+  const call = new ApiClient(app.baseUrl).call;
   return {
     app,
     call,
     w: await smallWorld(call),
-    owner: await registerOrg(call, 'standards_owner', '乐昌市电子商务公共服务中心'),
-    regulator: await registerOrg(call, 'regulator', '乐昌市市场监督管理局'),
+    owner: await registerCountyOrg(call, 'eCommerce'),
+    regulator: await registerCountyOrg(call, 'regulator'),
   };
 }

@@ -1,5 +1,6 @@
+import { CHINA_OFFSET_MS, chinaIso } from '@suyuan/core';
+
 /** Demo times: all in the past, written in China Standard Time (+08:00) as a county would record them. */
-const CST_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 export const TEN_MINUTES_MS = 600_000;
 
@@ -19,7 +20,7 @@ export interface DemoClock {
  */
 export function demoClock(anchorMs: number): DemoClock {
   const endMs = Math.floor(anchorMs / TEN_MINUTES_MS) * TEN_MINUTES_MS;
-  const day0 = Math.floor((endMs - 36 * 3_600_000 + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS;
+  const day0 = Math.floor((endMs - 36 * 3_600_000 + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
   return {
     end: new Date(endMs),
     at(day, hhmm) {
@@ -32,7 +33,7 @@ export function demoClock(anchorMs: number): DemoClock {
 
 /** ISO-8601 with the +08:00 offset, e.g. 2026-07-15T06:30:00+08:00. */
 export function iso(date: Date): string {
-  return `${new Date(date.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return chinaIso(date.getTime());
 }
 
 /** yymmdd of the local date, as lot codes and sample ids carry it. */

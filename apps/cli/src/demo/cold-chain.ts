@@ -1,8 +1,7 @@
-import { ApiClient } from './api-client';
+import { ApiClient, FACILITIES, FacilityKey, PRODUCTS } from '../world';
 import { iso, TEN_MINUTES_MS } from './clock';
 import { BatchPlan } from './plans';
 import { WorldIds } from './production';
-import { FACILITIES, FacilityKey, PRODUCTS } from './world';
 
 interface LoggerWindow {
   from: number;

@@ -1,8 +1,7 @@
-import { ApiClient } from './api-client';
+import { ApiClient, FACILITIES, FacilityKey } from '../world';
 import { iso } from './clock';
 import { BatchPlan } from './plans';
 import { ProducedBatch, WorldIds } from './production';
-import { FACILITIES, FacilityKey } from './world';
 
 export interface ShipmentRecord {
   id: string;

@@ -1,5 +1,5 @@
+import { FacilityKey, OrgKey, PRODUCTS, ProductKey } from '../world';
 import { DemoClock, yymmdd } from './clock';
-import { FacilityKey, OrgKey, PRODUCTS, ProductKey } from './world';
 
 export interface Quantity {
   value: number;
@@ -131,10 +131,10 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     key: 'plumA',
     product: 'plum',
     cooperative: 'plumCoop',
-    farmPlot: 'plotXindong',
+    farmPlot: 'plumPlot',
     lotCode: lot('plum', c.at(-2, '06:00')),
     plannedQuantity: kg(400),
-    story: 'delivered at 横坑村; clean cold chain',
+    story: 'delivered at 茶料村; clean cold chain',
     steps: [
       { kind: 'farmInput', at: c.at(-42, '08:00'), inputName: '硫酸钾型复合肥（15-15-15）', inputKind: 'fertilizer', dose: kg(50), safetyIntervalDays: 0 },
       pesticide(c.at(-31, '07:30'), '10%苯醚甲环唑水分散粒剂', 'difenoconazole', kg(0.2), 21),
@@ -155,7 +155,7 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
         ],
       }),
     ],
-    legs: viaCounty(c, -2, 'stationJiufeng', 'villageHengkeng', '横坑村供销便民店', [3.8, 1.4, 1.6, 1.9]),
+    legs: viaCounty(c, -2, 'stationJiufeng', 'villageChaliao', '茶料村便民店', [3.8, 1.4, 1.6, 1.9]),
   };
 
   const plumBLegs = viaCounty(c, -1, 'stationJiufeng', 'villageJiangtian', '浆田村便民超市', [4.1, 1.3, 3.4, 1.7]);
@@ -261,7 +261,7 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     farmPlot: 'plotPoultry',
     lotCode: lot('chicken', c.at(1, '04:00')),
     plannedQuantity: head(180),
-    story: 'in transit on van 粤F·C5678 to 黄圃镇物流服务站',
+    story: 'in transit on van 粤F·C5678 to 黄圃镇服务站',
     steps: [
       { kind: 'farmInput', at: c.at(-60, '08:00'), inputName: '雪毛鸡配合饲料', inputKind: 'feed', dose: { value: 1.5, unit: 't' }, safetyIntervalDays: 0 },
       // For a veterinary drug the interval is its withdrawal period (休药期).

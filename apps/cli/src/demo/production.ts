@@ -1,7 +1,6 @@
-import { ApiClient } from './api-client';
+import { ApiClient, FacilityKey, OrgKey, ProductKey } from '../world';
 import { iso } from './clock';
 import { BatchPlan, ProductionStep } from './plans';
-import { FacilityKey, OrgKey, ProductKey } from './world';
 
 /** Server ids and API keys of the registered world, by the demo's own names for things. */
 export interface WorldIds {

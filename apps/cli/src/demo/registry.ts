@@ -1,6 +1,5 @@
-import { ApiClient } from './api-client';
+import { ApiClient, FACILITIES, FacilityKey, ORGANIZATIONS, OrgKey, PRODUCTS, ProductKey, facilityBody, productBody, registerFacility, registerOrganization, registerProduct } from '../world';
 import { WorldIds } from './production';
-import { FACILITIES, FacilityKey, ORGS, OrgKey, PRODUCTS, ProductKey } from './world';
 
 export interface OrganizationOut {
   key: OrgKey;
@@ -49,11 +48,10 @@ const entries = <K extends string, V>(record: Record<K, V>) => Object.entries(re
  */
 export async function registerWorld(api: ApiClient, adminKey: string, runId: string): Promise<RegisteredWorld> {
   const organizations = await Promise.all(
-    entries(ORGS).map(async ([key, def]): Promise<OrganizationOut> => {
-      const org = await api.post<{ id: string; name: string; role: string }>('/api/organizations', adminKey, def, `org-${key}`);
+    entries(ORGANIZATIONS).map(async ([key, def]): Promise<OrganizationOut> => {
       // A key is shown once and never replayed, so a re-run issues a fresh one.
-      const issued = await api.post<{ keyId: string; apiKey: string }>(`/api/organizations/${org.id}/api-keys`, adminKey, { label: `demo ${runId}` });
-      return { key, id: org.id, name: org.name, role: org.role, creditCode: def.creditCode, apiKey: issued.apiKey, keyId: issued.keyId };
+      const org = await registerOrganization(api.call, adminKey, def, { label: `demo ${runId}`, idempotencyKey: `org-${key}` });
+      return { key, id: org.id, name: org.name, role: org.role, creditCode: def.creditCode, apiKey: org.apiKey, keyId: org.keyId };
     }),
   );
   const orgs = Object.fromEntries(organizations.map((o) => [o.key, { id: o.id, apiKey: o.apiKey }])) as WorldIds['orgs'];
@@ -61,16 +59,14 @@ export async function registerWorld(api: ApiClient, adminKey: string, runId: str
   const [products, facilities] = await Promise.all([
     Promise.all(
       entries(PRODUCTS).map(async ([key, def]): Promise<ProductOut> => {
-        const { humidityPct: _rh, lotPrefix: _lot, ...body } = def;
-        const product = await api.post<Omit<ProductOut, 'key'>>('/api/products', adminKey, body, `product-${key}`);
+        const product = await registerProduct<Omit<ProductOut, 'key'>>(api.call, adminKey, productBody(def), `product-${key}`);
         const { id, nameZh, nameEn, gtin, grades, storageRange, transportRange } = product;
         return { key, id, nameZh, nameEn, gtin, grades, storageRange, transportRange };
       }),
     ),
     Promise.all(
       entries(FACILITIES).map(async ([key, def]): Promise<FacilityOut> => {
-        const { owner, logger: _logger, ...body } = def;
-        const facility = await api.post<Omit<FacilityOut, 'key'>>('/api/facilities', orgs[owner].apiKey, body, `facility-${key}`);
+        const facility = await registerFacility<Omit<FacilityOut, 'key'>>(api.call, orgs[def.owner].apiKey, facilityBody(def), `facility-${key}`);
         const { id, name, type, ownerId, ownerName, region, plate } = facility;
         return { key, id, name, type, ownerId, ownerName, region: { town: region.town, village: region.village }, plate };
       }),

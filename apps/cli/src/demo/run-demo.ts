@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { ApiClient, DemoHttpError } from './api-client';
+import { ApiClient, ApiError, FACILITIES, PRODUCTS } from '../world';
 import { demoClock, iso, TEN_MINUTES_MS } from './clock';
 import { uploadReadings } from './cold-chain';
 import { moveBatches } from './logistics';
@@ -8,7 +8,6 @@ import { produceBatch } from './production';
 import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
 import { newRunId, parseRunId } from './run-id';
 import { publishStandards } from './standards';
-import { FACILITIES, PRODUCTS } from './world';
 
 /** The regional public brand (区域公用品牌) the county's e-commerce centre certifies batches for. */
 const BRAND = '乐昌农品';
@@ -117,7 +116,8 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
   const { anchorMs, suffix } = parseRunId(runId);
   const clock = demoClock(anchorMs);
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const api = new ApiClient(baseUrl, runId);
+  // Each write's Idempotency-Key is the run id and the step, so re-running a run id replays instead of duplicating.
+  const api = new ApiClient(baseUrl, { idempotencyKeyPrefix: `demo-${runId}-` });
   const { adminKey } = options;
   await checkAdminKey(api, adminKey, options.adminKeySource ?? 'the adminKey option');
 
@@ -199,13 +199,14 @@ async function checkAdminKey(api: ApiClient, adminKey: string, source: string): 
   try {
     me = await api.get('/api/me', adminKey);
   } catch (error) {
-    if (error instanceof DemoHttpError && error.status === 401) {
+    if (error instanceof ApiError && error.status === 401) {
       throw new Error(
         `${api.baseUrl} refused the administrator key ${masked} from ${source}: ${error.code ?? 401} (${error.serverMessage}). ` +
           'Use the SUYUAN_ADMIN_KEY the server was started with, or the admin.key in its DATA_DIR.',
       );
     }
-    throw error;
+    if (error instanceof ApiError) throw error;
+    throw new Error(`${(error as Error).message} (set SUYUAN_URL)`);
   }
   if (me.role !== 'admin') {
     throw new Error(`the key ${masked} from ${source} acts as a ${me.role} (${me.organizationId}), not as the administrator`);

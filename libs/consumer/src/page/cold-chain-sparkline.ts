@@ -1,6 +1,9 @@
+import * as core from '@suyuan/core';
 import type { ColdChainSummary } from '../passport/item-passport';
 import { escapeHtml } from './escape';
-import { parseIsoMs } from './iso-time';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { parseIsoMs } = core;
 
 const WIDTH = 300;
 const HEIGHT = 80;

@@ -1,25 +1,21 @@
+import * as core from '@suyuan/core';
 import type { Quantity } from '@suyuan/production';
 import type { Region } from '@suyuan/registry';
 import type { Messages } from './i18n';
-import { formatAtOffset, parseIsoMs } from './iso-time';
 
-/**
- * China has one time zone and no daylight saving, so Asia/Shanghai is a fixed +08:00:
- * plain arithmetic gives the same text whatever the server's TZ and ICU data, and costs
- * far less than Intl or toLocaleString on every request.
- */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { CHINA_OFFSET_MINUTES, formatAtOffset, parseIsoMs } = core;
 
-/** `YYYY-MM-DD HH:mm` in Asia/Shanghai; the input itself when it is not a date. */
+/** `YYYY-MM-DD HH:mm` in China Standard Time; the input itself when it is not a date. */
 export function formatDateTime(iso: string): string {
   const ms = parseIsoMs(iso);
-  return Number.isNaN(ms) ? iso : formatAtOffset(ms, SHANGHAI_OFFSET_MINUTES, true);
+  return Number.isNaN(ms) ? iso : formatAtOffset(ms, CHINA_OFFSET_MINUTES, true);
 }
 
-/** `YYYY-MM-DD` in Asia/Shanghai; the input itself when it is not a date. */
+/** `YYYY-MM-DD` in China Standard Time; the input itself when it is not a date. */
 export function formatDate(iso: string): string {
   const ms = parseIsoMs(iso);
-  return Number.isNaN(ms) ? iso : formatAtOffset(ms, SHANGHAI_OFFSET_MINUTES, false);
+  return Number.isNaN(ms) ? iso : formatAtOffset(ms, CHINA_OFFSET_MINUTES, false);
 }
 
 /** At most one decimal, no trailing `.0`; a dash for a value that is not a number. */

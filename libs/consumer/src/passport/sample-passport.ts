@@ -83,7 +83,7 @@ export function sampleItemPassport(): ItemPassport {
       id: 'PR-HJNL',
       nameZh: '黄金柰李',
       nameEn: 'Huangjin Nai plum',
-      category: 'stone_fruit',
+      category: 'stone fruit',
       gtin,
       storageRange: { minC: -1, maxC: 0 },
       transportRange: { minC: 0, maxC: 3 },

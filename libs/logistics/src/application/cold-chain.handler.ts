@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { notFound } from '@suyuan/core';
-import { Clock, CLOCK, utc } from '@suyuan/platform';
+import { Clock, CLOCK } from '@suyuan/platform';
+import { utc } from '@suyuan/core';
 import { StreamExecutor } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';

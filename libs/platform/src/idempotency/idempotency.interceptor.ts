@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor } from '@suyuan/core';
 import { NOT_REPLAYABLE } from '../auth/auth.decorators';
+import { CLOCK, Clock } from '../commands/clock';
 import { headerText, untrueText } from '../http/text-rules';
 import { IDEMPOTENCY_STORE, IdempotencyStore } from './idempotency.store';
 
@@ -18,7 +19,10 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
-  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+  constructor(
+    @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
@@ -56,7 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const body = replayable ? JSON.stringify(result ?? null) : 'null';
-      await this.store.save(scope, key, { requestHash, status: successStatus(context, request.method), body });
+      await this.store.save(scope, key, { requestHash, status: successStatus(context, request.method), body }, this.clock.now().toISOString());
       return result;
     };
     const promise = run();

@@ -9,7 +9,8 @@ export interface StoredResponse {
 /** Responses of writes made with an `Idempotency-Key`, per organization. */
 export interface IdempotencyStore {
   find(scope: string, key: string): Promise<StoredResponse | undefined>;
-  save(scope: string, key: string, response: StoredResponse): Promise<void>;
+  /** `at`: when the answer was given, by the application's clock. */
+  save(scope: string, key: string, response: StoredResponse, at: string): Promise<void>;
 }
 
 export const IDEMPOTENCY_STORE = Symbol('IdempotencyStore');
@@ -34,7 +35,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return row && { requestHash: row.request_hash, status: row.status, body: row.body };
   }
 
-  async save(scope: string, key: string, r: StoredResponse): Promise<void> {
-    this.saveStmt.run(scope, key, r.requestHash, r.status, r.body, new Date().toISOString());
+  async save(scope: string, key: string, r: StoredResponse, at: string): Promise<void> {
+    this.saveStmt.run(scope, key, r.requestHash, r.status, r.body, at);
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { optionalUtc } from '@suyuan/platform';
+import { optionalUtc } from '@suyuan/core';
 import { OrganizationView } from '@suyuan/registry';
 import { HandleBatch } from './batch-context';
 

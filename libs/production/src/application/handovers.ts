@@ -1,5 +1,5 @@
 import { notFound } from '@suyuan/core';
-import { optionalUtc } from '@suyuan/platform';
+import { optionalUtc } from '@suyuan/core';
 import { newId } from '@suyuan/platform/nest';
 import { OrganizationView } from '@suyuan/registry';
 import { HandleBatch } from './batch-context';

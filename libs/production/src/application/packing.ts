@@ -1,6 +1,6 @@
 import { mintItemCode } from '@suyuan/codes';
 import { invalid, mintId } from '@suyuan/core';
-import { utc } from '@suyuan/platform';
+import { utc } from '@suyuan/core';
 import { newId } from '@suyuan/platform/nest';
 import { BatchPacked, PackedCarton, PackedItem } from '../domain/events';
 import { HandleBatch } from './batch-context';

@@ -1,5 +1,5 @@
 import { invalid } from '@suyuan/core';
-import { utc } from '@suyuan/platform';
+import { utc } from '@suyuan/core';
 import { newId } from '@suyuan/platform/nest';
 import { HandleBatch } from './batch-context';
 

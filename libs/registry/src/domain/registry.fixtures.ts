@@ -75,7 +75,7 @@ export const registerPlum: RegisterProduct = {
   productId: 'prd-huangjin-nai-plum',
   nameZh: '黄金柰李',
   nameEn: 'Huangjin Nai plum',
-  category: 'stone_fruit',
+  category: 'stone fruit',
   storageClass: 'chilled',
   // DB37/T 3491-2019: store at -1 to 0 °C, transport at 0 to 3 °C.
   storageRange: { minC: -1, maxC: 0 },
@@ -89,7 +89,7 @@ export const plumRegistered: ProductRegistered = {
     productId: 'prd-huangjin-nai-plum',
     nameZh: '黄金柰李',
     nameEn: 'Huangjin Nai plum',
-    category: 'stone_fruit',
+    category: 'stone fruit',
     storageClass: 'chilled',
     storageRange: { minC: -1, maxC: 0 },
     transportRange: { minC: 0, maxC: 3 },

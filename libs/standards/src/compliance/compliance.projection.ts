@@ -1,4 +1,4 @@
-import { eventTypes, StoredDomainEvent } from '@suyuan/core';
+import { chinaMonth, eventTypes, StoredDomainEvent } from '@suyuan/core';
 import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentEvent, ShipmentReceived, TimedReading } from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
 import { BatchPacked, BatchRegistered } from '@suyuan/production';
@@ -130,7 +130,7 @@ function registered({ data: d }: StoredDomainEvent<BatchRegistered>, changes: Ch
     cooperativeName: coop?.name ?? d.cooperativeId,
     county: plot?.region.county ?? '',
     ...(plot?.region.province && { province: plot.region.province }),
-    month: chinaMonth(cause.occurredAt),
+    month: monthOf(cause.occurredAt),
     registeredAt: cause.recordedAt,
     // Registration is recorded when it is filed, not when anything happened to the goods: the
     // batch's clock starts with its first step (a back-filled harvest must not look overdue).
@@ -169,7 +169,7 @@ function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Chang
     listBatch(changes, { collection: 'complianceOpenBatches', id: doc.productId }, doc.batchId, false);
     listBatch(changes, { collection: 'compliancePacked', id: `${doc.productId}|${d.packedAt.slice(0, 10)}` }, doc.batchId, true);
   }
-  return { ...doc, cohorts: merge([...doc.cohorts, ...fresh]), ...(first && { month: chinaMonth(d.packedAt) }) };
+  return { ...doc, cohorts: merge([...doc.cohorts, ...fresh]), ...(first && { month: monthOf(d.packedAt) }) };
 }
 
 /** The batches a shipment event's cartons belong to, each with its cartons. */
@@ -355,8 +355,6 @@ function certified({ data: d }: StoredDomainEvent<BatchBrandCertified>, changes:
   save({ ...doc, brand }, changes, cause);
 }
 
-/** yyyy-mm in China Standard Time, the month a county reports in. */
-function chinaMonth(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);
-}
 
+/** yyyy-mm in China Standard Time, the month a county reports in. */
+const monthOf = (iso: string): string => chinaMonth(Date.parse(iso));

@@ -1,11 +1,14 @@
+import * as core from '@suyuan/core';
 import { ColdChainHourView, ColdChainIndexView, foldSeries, hourDocId, hourOf, SeriesTotals, TimedReading } from '@suyuan/logistics';
 import { TemperatureRange } from '@suyuan/registry';
 import { ColdWindow, addReadings, insideWindow, windowSpan, windowTotals, withSeries } from '../evaluation/cold-window';
-import { instant, iso } from '../evaluation/instants';
 import { WindowSummary } from '../evaluation/logistics-rules';
 import { Changes } from './changes';
 import { cohortsHolding, moveCartons } from './cohorts';
 import { BatchComplianceView, ClosedWindowsView, OpenWindowsView } from './compliance.views';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { instantOf, isoOf } = core;
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +66,7 @@ export function openWindow(doc: BatchComplianceView, w: OpenWindow, changes: Cha
  * the logger's upload) is counted again from the stored readings of its own span.
  */
 function settle(window: ColdWindow, changes: Changes): ColdWindow {
-  const toMs = instant(window.to!);
+  const toMs = instantOf(window.to!);
   if (!Object.values(window.series).some((s) => s.lastMs >= toMs)) return window;
   return { ...window, series: storedSeries(changes, window) };
 }
@@ -86,7 +89,7 @@ function storedSeries(changes: Changes, window: ColdWindow, deviceId?: string): 
   const series: Record<string, SeriesTotals> = {};
   const index = changes.get<ColdChainIndexView>('coldchain', window.facilityId);
   const [fromMs, toMs] = windowSpan(window);
-  if (!index || (index.lastAt !== undefined && instant(index.lastAt) < fromMs)) return series;
+  if (!index || (index.lastAt !== undefined && instantOf(index.lastAt) < fromMs)) return series;
   // The index lists every hour the facility ever had readings in, sorted: a busy station's
   // grows by the day, so the span is found by bisection rather than by a scan.
   const start = firstAtOrAfter(index.hours, hourOf(fromMs));
@@ -189,7 +192,7 @@ export function foldReadings(
   ];
   const visited = new Set<string>();
   for (const entry of entries) {
-    if (visited.has(entry.id) || instant(entry.from) > lastMs || (entry.to !== undefined && instant(entry.to) <= firstMs)) continue;
+    if (visited.has(entry.id) || instantOf(entry.from) > lastMs || (entry.to !== undefined && instantOf(entry.to) <= firstMs)) continue;
     visited.add(entry.id);
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
@@ -199,7 +202,7 @@ export function foldReadings(
     const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };
     seen.windows.push(folded);
     const [start, end] = insideWindow(window, readings);
-    const latest = end > start ? iso(readings[end - 1][0]) : '';
+    const latest = end > start ? isoOf(readings[end - 1][0]) : '';
     if (latest > seen.latest) seen.latest = latest;
     touched.set(window.batchId, seen);
   }
@@ -248,7 +251,7 @@ function fileOpen(changes: Changes, facilityId: string, update: (list: OpenWindo
 }
 
 function fileClosed(changes: Changes, facilityId: string, entry: ClosedWindowsView['windows'][number]): void {
-  for (const day of daysSpanned(instant(entry.from), instant(entry.to))) {
+  for (const day of daysSpanned(instantOf(entry.from), instantOf(entry.to))) {
     const id = closedShardId(facilityId, day);
     const windows = changes.get<ClosedWindowsView>('coldWindowsClosed', id)?.windows ?? [];
     if (!windows.some((e) => e.id === entry.id)) changes.put('coldWindowsClosed', id, { id, windows: [...windows, entry] });

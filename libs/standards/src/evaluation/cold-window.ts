@@ -1,3 +1,4 @@
+import * as core from '@suyuan/core';
 import {
   SeriesTotals,
   SpanTotals,
@@ -7,7 +8,9 @@ import {
   spanTotals,
 } from '@suyuan/logistics';
 import { TemperatureRange } from '@suyuan/registry';
-import { instant } from './instants';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { instantOf } = core;
 
 /**
  * Where one batch's cartons were kept (storage) or carried (transport) for a while: a stay
@@ -37,7 +40,7 @@ export type WindowTotals = SpanTotals;
 
 /** The window's span in epoch milliseconds, `[from, to)`; an open window's runs on. */
 export function windowSpan(window: ColdWindow): [number, number] {
-  return [instant(window.from), window.to === undefined ? Infinity : instant(window.to)];
+  return [instantOf(window.from), window.to === undefined ? Infinity : instantOf(window.to)];
 }
 
 /** Where the readings inside the window are among the time-sorted `readings`: `[start, end)`. */
@@ -74,5 +77,5 @@ export function withSeries(window: ColdWindow, deviceId: string, series: SeriesT
 
 /** The window's totals: a closed window counts its last readings up to its end; the worst logger speaks for it. */
 export function windowTotals(window: ColdWindow): WindowTotals {
-  return spanTotals(Object.values(window.series), window.to === undefined ? undefined : instant(window.to));
+  return spanTotals(Object.values(window.series), window.to === undefined ? undefined : instantOf(window.to));
 }

@@ -1,7 +1,11 @@
+import * as core from '@suyuan/core';
 import { TemperatureRange } from '@suyuan/registry';
 import { MaxHoursRule, StandardRules, TemperatureRule } from '../domain/rules';
 import { WindowTotals } from './cold-window';
-import { HOUR_MS, RuleResult, hours, instant, iso, local, result } from './rule-result';
+import { HOUR_MS, RuleResult, hours, result } from './rule-result';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { chinaTimeOf, instantOf, isoOf } = core;
 
 /** A cold window as the batch's compliance record keeps it: what a verdict needs, no raw readings. */
 export interface WindowSummary extends WindowTotals {
@@ -68,7 +72,7 @@ export function evaluateTemperature(
       );
     }
     // A stay or leg nobody measured cannot be vouched for beyond the excursion the standard tolerates.
-    const minutes = w.to === undefined ? 0 : Math.round((instant(w.to) - instant(w.from)) / 60_000);
+    const minutes = w.to === undefined ? 0 : Math.round((instantOf(w.to) - instantOf(w.from)) / 60_000);
     if (w.to !== undefined && w.readings === 0 && minutes > rule.maxExcursionMinutes) {
       return result(
         kind,
@@ -112,17 +116,17 @@ export function evaluateHubToVillage(rule: MaxHoursRule, d: DeliveryFacts): Rule
     if (d.delivered) return result(name, 'not_applicable', '未经县级物流中心配送', 'Not routed through the county hub', [d.delivered.eventId]);
     return result(name, 'pending', '尚未从县级物流中心发出', 'Not yet dispatched from the county hub');
   }
-  const deadline = instant(d.hubDispatch.at) + rule.maxHours * HOUR_MS;
+  const deadline = instantOf(d.hubDispatch.at) + rule.maxHours * HOUR_MS;
   if (d.delivered) {
-    const h = hours(instant(d.delivered.at) - instant(d.hubDispatch.at));
+    const h = hours(instantOf(d.delivered.at) - instantOf(d.hubDispatch.at));
     const ids = [d.hubDispatch.eventId, d.delivered.eventId];
-    if (instant(d.delivered.at) > deadline) {
+    if (instantOf(d.delivered.at) > deadline) {
       return result(name, 'violated', `县级物流中心发出后${h}小时才送达，要求${rule.maxHours}小时内`, `Delivered ${h} h after leaving the county hub; ${rule.maxHours} h allowed`, ids, { hours: h, maxHours: rule.maxHours });
     }
     return result(name, 'met', `县级物流中心发出后${h}小时送达`, `Delivered ${h} h after leaving the county hub`, ids, { hours: h });
   }
-  if (instant(d.asOf) > deadline) {
+  if (instantOf(d.asOf) > deadline) {
     return result(name, 'violated', `县级物流中心发出已超过${rule.maxHours}小时仍未送达`, `Not delivered within ${rule.maxHours} h of leaving the county hub`, [d.hubDispatch.eventId], { maxHours: rule.maxHours });
   }
-  return result(name, 'pending', `须在${local(deadline)}前送达`, `Delivery due by ${local(deadline)} (UTC+8)`, [d.hubDispatch.eventId], undefined, iso(deadline));
+  return result(name, 'pending', `须在${chinaTimeOf(deadline)}前送达`, `Delivery due by ${chinaTimeOf(deadline)} (UTC+8)`, [d.hubDispatch.eventId], undefined, isoOf(deadline));
 }

@@ -1,3 +1,4 @@
+import * as core from '@suyuan/core';
 import {
   CertificatesRule,
   GradingRule,
@@ -9,7 +10,10 @@ import {
   SafetyIntervalRule,
 } from '../domain/rules';
 import { BatchFacts } from './batch-facts';
-import { DAY_MS, HOUR_MS, RuleResult, hours, instant as ms, iso, local, result } from './rule-result';
+import { DAY_MS, HOUR_MS, RuleResult, hours, result } from './rule-result';
+
+/** Bound once: a call through the entry point's re-exports would pass their getters every time. */
+const { chinaTimeOf, instantOf: ms, isoOf } = core;
 
 /** 分级: each graded class the standard defines must measure within its bounds, with no more below grade than its tolerance. */
 export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: readonly string[] | undefined): RuleResult {
@@ -102,9 +106,9 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
         { withinHours: rule.withinHours, ...(late !== undefined && { hoursAfterHarvest: late }) },
       );
     }
-    dueBy = dueBy && dueBy < iso(deadline) ? dueBy : iso(deadline);
+    dueBy = dueBy && dueBy < isoOf(deadline) ? dueBy : isoOf(deadline);
   }
-  if (dueBy) return result(name, 'pending', `须在${local(dueBy)}前预冷`, `Pre-cooling due by ${local(dueBy)} (UTC+8)`, ids, undefined, dueBy);
+  if (dueBy) return result(name, 'pending', `须在${chinaTimeOf(dueBy)}前预冷`, `Pre-cooling due by ${chinaTimeOf(dueBy)} (UTC+8)`, ids, undefined, dueBy);
   return result(
     name,
     'met',
@@ -182,8 +186,8 @@ export function evaluateSafetyIntervals(facts: BatchFacts, rule: SafetyIntervalR
   if (inputs.length === 0) return result(name, 'not_applicable', '未使用有安全间隔期的投入品', 'No input with a safety interval was applied');
   const safeFrom = (i: (typeof inputs)[number]) => ms(i.appliedAt) + i.safetyIntervalDays * DAY_MS;
   if (facts.harvests.length === 0) {
-    const due = iso(Math.max(...inputs.map(safeFrom)));
-    return result(name, 'pending', `尚未采收；${local(due)}起方可采收`, `Not harvested yet; harvest allowed from ${local(due)} (UTC+8)`, inputs.map((i) => i.eventId));
+    const due = isoOf(Math.max(...inputs.map(safeFrom)));
+    return result(name, 'pending', `尚未采收；${chinaTimeOf(due)}起方可采收`, `Not harvested yet; harvest allowed from ${chinaTimeOf(due)} (UTC+8)`, inputs.map((i) => i.eventId));
   }
   for (const h of facts.harvests) {
     for (const i of inputs) {
@@ -305,7 +309,7 @@ export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule):
   if (ms(facts.asOf) > deadline) {
     return result(name, 'violated', `采收后${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of harvest`, [first.eventId]);
   }
-  return result(name, 'pending', `须在${local(deadline)}前包装`, `Packing due by ${local(deadline)} (UTC+8)`, [first.eventId], undefined, iso(deadline));
+  return result(name, 'pending', `须在${chinaTimeOf(deadline)}前包装`, `Packing due by ${chinaTimeOf(deadline)} (UTC+8)`, [first.eventId], undefined, isoOf(deadline));
 }
 
 const FIELD_NAMES: Record<RequiredDataField, [string, string]> = {

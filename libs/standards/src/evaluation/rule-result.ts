@@ -39,7 +39,6 @@ export function overall(results: readonly RuleResult[]): ComplianceStatus {
   return 'compliant';
 }
 
-export { instant, iso, local } from './instants';
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 export const hours = (ms: number) => Math.round((ms / HOUR_MS) * 10) / 10;

@@ -1,0 +1,4 @@
+export * from './china';
+export * from './iso';
+export * from './parse';
+export * from './remembered';
