@@ -203,10 +203,11 @@ async function checkAdminKey(api: ApiClient, adminKey: string, source: string): 
       throw new Error(
         `${api.baseUrl} refused the administrator key ${masked} from ${source}: ${error.code ?? 401} (${error.serverMessage}). ` +
           'Use the SUYUAN_ADMIN_KEY the server was started with, or the admin.key in its DATA_DIR.',
+        { cause: error },
       );
     }
     if (error instanceof ApiError) throw error;
-    throw new Error(`${(error as Error).message} (set SUYUAN_URL)`);
+    throw new Error(`${(error as Error).message} (set SUYUAN_URL)`, { cause: error });
   }
   if (me.role !== 'admin') {
     throw new Error(`the key ${masked} from ${source} acts as a ${me.role} (${me.organizationId}), not as the administrator`);

@@ -61,7 +61,7 @@ export class ApiClient {
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const reason = cause?.code ?? cause?.message ?? String(error);
-      throw new Error(`${method} ${path}: cannot reach the Suyuan server at ${this.baseUrl} (${reason}); is it running?`);
+      throw new Error(`${method} ${path}: cannot reach the Suyuan server at ${this.baseUrl} (${reason}); is it running?`, { cause: error });
     }
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';

@@ -26,8 +26,11 @@ export function validationPipe(): ValidationPipe {
  * afterwards. The answer is the validator's: the unknown fields first, then the known ones'
  * problems.
  */
+/** A request DTO's class, as Nest hands it to a pipe. */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
 class EarlyRefusingValidationPipe extends ValidationPipe {
-  private readonly known = new WeakMap<Function, ReadonlySet<string>>();
+  private readonly known = new WeakMap<DtoClass, ReadonlySet<string>>();
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
@@ -51,7 +54,7 @@ class EarlyRefusingValidationPipe extends ValidationPipe {
   }
 
   /** The fields the validator keeps: those with any class-validator decorator. */
-  private knownFields(metatype: Function): ReadonlySet<string> {
+  private knownFields(metatype: DtoClass): ReadonlySet<string> {
     let fields = this.known.get(metatype);
     if (!fields) {
       fields = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false).map((m) => m.propertyName));

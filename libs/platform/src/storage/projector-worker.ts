@@ -22,6 +22,8 @@ const WORKER_PARSED_BYTES = 4 * 1024 * 1024;
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
+// The schema's module is named at run time (sources or a build): only require() can load it here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const schema = (require(init.schemaModule) as Record<string, ReadModelSchema>)[init.schemaExport];
 const db = new Database(init.file);
 db.pragma('journal_mode = WAL');

@@ -13,7 +13,6 @@ import {
   harvestedAgain,
   inPackhouseHands,
   issueCertificate,
-  lab,
   logistics,
   otherCooperative,
   otherPlot,

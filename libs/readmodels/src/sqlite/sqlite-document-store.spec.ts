@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { DocWrite } from '../projection';
 import { DocChange } from '../document-store.port';
 import { SqliteDocumentStore } from './sqlite-document-store';
 

@@ -138,7 +138,6 @@ export function withHotLeg(patch: Partial<BatchComplianceView> = {}, leg: Window
 
 /** Every carton kept cold at the county hub and on the van, and delivered to the village 30 h after leaving the hub. */
 export function deliveredDoc(patch: Partial<BatchComplianceView> = {}): BatchComplianceView {
-  const cartons = ['ctn-001', 'ctn-002', 'ctn-003'];
   const windows = [storageWindow(), transportWindow()];
   const road = { windowIds: windows.map((w) => w.id), hubDispatch, delivered: villageDelivery };
   return complianceDoc(

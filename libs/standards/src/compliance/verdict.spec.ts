@@ -6,7 +6,6 @@ import {
   Store,
   brand,
   cause,
-  cohort,
   complianceDoc,
   deliveredDoc,
   hotLeg,

@@ -168,7 +168,7 @@ function checkTests(value: unknown, scope: (rule: string, grades: unknown) => { 
       throw bad('tests', `${field}.requiredWhen must be always or pesticide_applied`);
     }
     const validDays = r.validDays ?? 7;
-    if (!Number.isInteger(validDays) || validDays < 0 || validDays > 365) throw bad('tests', `${field}.validDays must be a whole number of days, 0 to 365`);
+    if (typeof validDays !== 'number' || !Number.isInteger(validDays) || validDays < 0 || validDays > 365) throw bad('tests', `${field}.validDays must be a whole number of days, 0 to 365`);
     if (r.passRequired !== undefined && typeof r.passRequired !== 'boolean') throw bad('tests', `${field}.passRequired must be true or false`);
     return {
       method: r.method,
@@ -201,11 +201,11 @@ function bad(rule: string, message: string) {
   return invalid('invalid_standard', `Rule ${rule}: ${message}`, { rule });
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function object(field: string, value: unknown): Record<string, any> {
+function object(field: string, value: unknown): Record<string, unknown> {
   if (!isObject(value)) throw bad(field.split(/[.[]/)[0], `${field} must be an object`);
   return value;
 }
