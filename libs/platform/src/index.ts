@@ -2,5 +2,6 @@ export * from './auth/api-key-lookup.port';
 export * from './auth/api-key';
 export * from './commands/clock';
 export * from './config';
+export * from './http/error-body';
 export * from './http/time';
 export * from './storage/private-files';
