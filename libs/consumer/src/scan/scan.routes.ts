@@ -67,7 +67,7 @@ export class ScanRoutes implements OnModuleInit {
     const query = url.indexOf('?');
     const code = query < 0 ? url.slice(SHORT_PREFIX.length) : url.slice(SHORT_PREFIX.length, query);
     if (code.length !== ITEM_CODE_LENGTH) return false;
-    const lang = () => negotiateLanguage(query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined), req.headers['accept-language']);
+    const lang = () => negotiateLanguage(query < 0 ? undefined : langParameter(url.slice(query + 1)), req.headers['accept-language']);
     const answer = this.scans.answerFromMemory(code, req.headers.accept, lang);
     if (!answer) return false;
     const headers = FAST_HEADERS[answer.type].slice();
@@ -89,6 +89,10 @@ export class ScanRoutes implements OnModuleInit {
 
 function send(reply: FastifyReply, { status, type, body }: ScanAnswer) {
   return reply.headers(SCAN_HEADERS).code(status).type(type).send(body);
+}
+
+function langParameter(query: string): string | undefined {
+  return new URLSearchParams(query).get('lang') ?? undefined;
 }
 
 /** The reader's language, worked out when first asked for. */
