@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { encodeBase32 } from '@suyuan/core';
 
-const ITEM_CODE_LENGTH = 16;
+export const ITEM_CODE_LENGTH = 16;
 const ITEM_CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{16}$/;
 
 /**

@@ -1,8 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QrController } from './scan/qr.controller';
 import { ScanFastLane } from './scan/scan-fast-lane';
+import { ScanCache } from './scan/scan-cache';
+import { ScanPath } from './scan/scan-path';
 import { ScanRoutes } from './scan/scan.routes';
-import { ScanService } from './scan/scan.service';
 
 /** The consumer's side: scan pages and QR images. */
 @Module({})
@@ -12,7 +13,7 @@ export class ConsumerModule {
     return {
       module: ConsumerModule,
       controllers: [QrController],
-      providers: [ScanService, ScanRoutes, ...(fastLane ? [{ provide: ScanFastLane, useValue: fastLane }] : [])],
+      providers: [ScanCache, ScanPath, ScanRoutes, ...(fastLane ? [{ provide: ScanFastLane, useValue: fastLane }] : [])],
     };
   }
 }

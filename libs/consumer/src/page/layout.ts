@@ -61,14 +61,18 @@ export const PAGE_CONTENT_SECURITY_POLICY =
  * pages that carry them.
  */
 export function renderDocument(m: Messages, title: string, bodyHtml: string): string {
-  const { open, close } = documentFrame(m, title);
-  return open + bodyHtml + close;
+  return documentOpen(m, title) + bodyHtml + documentClose(m);
 }
 
-/** The document around a body, as the text before and after it. */
-export function documentFrame(m: Messages, title: string): { open: string; close: string } {
+/** The document up to its body, titled. */
+export function documentOpen(m: Messages, title: string): string {
   const frame = FRAMES[m.lang];
-  return { open: frame.beforeTitle + escapeHtml(title) + frame.beforeBody, close: frame.afterBody };
+  return frame.beforeTitle + escapeHtml(title) + frame.beforeBody;
+}
+
+/** The document after its body. */
+export function documentClose(m: Messages): string {
+  return FRAMES[m.lang].afterBody;
 }
 
 const FRAMES = {

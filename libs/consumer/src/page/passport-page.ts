@@ -12,93 +12,76 @@ import { renderCompliance } from './compliance-section';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatNumber, formatQuantity, formatRegion } from './format';
 import { Lang, MESSAGES, Messages } from './i18n';
-import { documentFrame } from './layout';
-
-/** The page a consumer sees on scanning an item's code. Every value from the passport is escaped. */
-export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
-  return renderItemPage(passport, lang, renderBatchParts(passport, lang), renderCartonPart(passport, lang));
-}
-
-/** The sections every item of a batch shares: a notice under the header, and those before and after the item's own grade. */
-export interface BatchParts {
-  /** Empty but while the batch is held: then what the consumer must read first. */
-  notice: string;
-  head: string;
-  tail: string;
-}
+import { documentClose, documentOpen } from './layout';
 
 /**
- * The page in parts, so that a server can keep what many items share (a batch's origin,
- * inputs, tests and certificate; a carton's cold chain and journey) rendered once.
+ * What a section shows, and so which items show it alike: a server keeps each section rendered
+ * once for all of them (the item's code alone is rendered for each scan).
  */
-export function renderBatchParts(
-  p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate' | 'hold'>,
-  lang: Lang,
-): BatchParts {
+export interface SectionViews {
+  /** Every item of a batch. */
+  batch: Pick<ItemPassport, 'product' | 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate' | 'hold'>;
+  /** The items of a batch in one state. */
+  state: Pick<ItemPassport, 'status' | 'product'>;
+  /** The item alone: its code. */
+  item: Pick<ItemPassport, 'code'>;
+  /** The items judged alike: the verdict is per carton. */
+  verdict: Pick<ItemPassport, 'compliance'>;
+  /** The items of one grade in a batch. */
+  grade: Pick<ItemPassport, 'grade'>;
+  /** The items packed in one place and time, of one weight, in one carton. */
+  packing: Pick<ItemPassport, 'packing'>;
+  /** The items on one journey: their carton's cold chain and stops. */
+  journey: Pick<ItemPassport, 'coldChain' | 'journey'>;
+}
+export type SectionScope = keyof SectionViews;
+export type PageSection = { [S in SectionScope]: { scope: S; render: (view: SectionViews[S], m: Messages) => string } }[SectionScope];
+
+/**
+ * The page a consumer sees on scanning an item's code, top to bottom: what the consumer must
+ * read first (the product, its state and code, a hold, the verdict), then the story in order.
+ * Both the whole page and a server's kept parts of it are rendered from this one list.
+ */
+export const PAGE_SECTIONS: readonly PageSection[] = [
+  { scope: 'batch', render: (p, m) => documentOpen(m, `${m.lang === 'zh' ? p.product.nameZh : p.product.nameEn} · ${m.title}`) },
+  { scope: 'state', render: headerOpen },
+  { scope: 'item', render: (p) => itemCodeText(p.code) },
+  { scope: 'batch', render: (_, m) => headerClose(m) },
+  { scope: 'batch', render: (p, m) => (p.hold ? holdNotice(p.hold, m) : '') },
+  { scope: 'verdict', render: (p, m) => renderCompliance(p.compliance ?? undefined, m.lang) },
+  { scope: 'batch', render: origin },
+  { scope: 'batch', render: harvest },
+  { scope: 'batch', render: (p, m) => farmInputs(p.farmInputs, m) },
+  { scope: 'batch', render: (p, m) => tests(p.tests, m) },
+  { scope: 'grade', render: (p, m) => grading(p.grade, m) },
+  { scope: 'batch', render: (p, m) => certificate(p.certificate, m) },
+  { scope: 'packing', render: (p, m) => packing(p.packing, m) },
+  { scope: 'journey', render: (p, m) => coldChain(p.coldChain, m) },
+  { scope: 'journey', render: (p, m) => journey(p.journey, m) },
+  { scope: 'batch', render: (_, m) => documentClose(m) },
+];
+
+/** The whole page of one passport. Every value from the passport is escaped. */
+export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
   const m = MESSAGES[lang];
-  return {
-    notice: p.hold ? holdNotice(p.hold, m) : '',
-    head: origin(p, m) + harvest(p, m) + farmInputs(p.farmInputs, m) + tests(p.tests, m),
-    tail: certificate(p.certificate, m),
-  };
+  let html = '';
+  for (const section of PAGE_SECTIONS) html += section.render(passport, m);
+  return html;
 }
 
-export function renderCartonPart(p: Pick<ItemPassport, 'coldChain' | 'journey'>, lang: Lang): string {
-  const m = MESSAGES[lang];
-  return coldChain(p.coldChain, m) + journey(p.journey, m);
-}
-
-export function renderItemPage(passport: ItemPassport, lang: Lang, batch: BatchParts, carton: string): string {
-  const frame = renderPageFrame(passport.product, lang);
-  const item = renderItemSections(passport, lang);
-  const compliance = renderCompliance(passport.compliance ?? undefined, lang);
-  return frame.open + item.header + batch.notice + compliance + batch.head + item.grading + batch.tail + item.packing + carton + frame.close;
-}
-
-/** The document around the sections, titled with the product's name. */
-export function renderPageFrame(product: Pick<ItemPassport['product'], 'nameZh' | 'nameEn'>, lang: Lang) {
-  const m = MESSAGES[lang];
-  return documentFrame(m, `${lang === 'zh' ? product.nameZh : product.nameEn} · ${m.title}`);
-}
-
-/** The sections that are the item's own: its header (code, status), grade and packing. */
-export function renderItemSections(p: Pick<ItemPassport, 'code' | 'status' | 'product' | 'grade' | 'packing'>, lang: Lang) {
-  const m = MESSAGES[lang];
-  return { header: header(p, m), grading: grading(p.grade, m), packing: packing(p.packing, m) };
-}
-
-function header(p: Pick<ItemPassport, 'code' | 'status' | 'product'>, m: Messages): string {
-  const around = headerAround(p, m);
-  return around.before + itemCodeText(p.code) + around.after;
-}
-
-/** The header but for the item's code: the same for every item of a batch in one state. */
-export function renderHeaderAround(p: Pick<ItemPassport, 'status' | 'product'>, lang: Lang) {
-  return headerAround(p, MESSAGES[lang]);
-}
-
-function headerAround(p: Pick<ItemPassport, 'status' | 'product'>, m: Messages) {
+function headerOpen(p: Pick<ItemPassport, 'status' | 'product'>, m: Messages): string {
   const { nameZh, nameEn } = p.product;
   const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
-  return {
-    before: `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} `,
-    after: `</p><p class="y">✓ ${m.genuine}</p></header>`,
-  };
+  return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} `;
 }
 
 /** `7K3M 9Q2R XV0Z AB12`, escaped: easier to read aloud or compare with the label. */
-export function itemCodeText(code: string): string {
+function itemCodeText(code: string): string {
   return e(groupInFours(code));
 }
 
-/** The grade section: the same for every item of one grade in a batch. */
-export function renderGrading(grade: ItemPassport['grade'], lang: Lang): string {
-  return grading(grade, MESSAGES[lang]);
-}
-
-/** The packing section: the item's own place, time, weight and carton. */
-export function renderPacking(p: ItemPassport['packing'], lang: Lang): string {
-  return packing(p, MESSAGES[lang]);
+function headerClose(m: Messages): string {
+  return `</p><p class="y">✓ ${m.genuine}</p></header>`;
 }
 
 function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {

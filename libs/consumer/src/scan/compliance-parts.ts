@@ -1,14 +1,14 @@
 import { ItemView } from '@suyuan/production';
 import { DocRef, DocumentStore } from '@suyuan/readmodels';
-import { BatchComplianceView, itemCompliance, StandardView } from '@suyuan/standards';
-import { renderCompliance } from '../page/compliance-section';
+import { BatchComplianceView, ItemCompliance, itemCompliance, StandardView } from '@suyuan/standards';
 import { Lang } from '../page/i18n';
+import { renderRuns } from '../page/page-runs';
 import { Lru } from './lru';
 
-/** An item's verdict, serialised: the `"compliance":…` JSON member and the page section per language. */
+/** An item's verdict, serialised: the `"compliance":…` JSON member and the page's verdict runs per language. */
 export interface CompliancePart {
   json: Buffer;
-  html: Record<Lang, Buffer>;
+  html: Record<Lang, Buffer[]>;
 }
 
 interface BatchEntry {
@@ -18,10 +18,23 @@ interface BatchEntry {
   byCarton: Map<string, CompliancePart>;
 }
 
-const NONE: CompliancePart = {
-  json: Buffer.from('"compliance":null'),
-  html: { zh: Buffer.from(renderCompliance(undefined, 'zh')), en: Buffer.from(renderCompliance(undefined, 'en')) },
-};
+/*
+ * What a batch's entry costs the cache's memory budget, estimated when it is made: its record
+ * and standard, and for each cohort (cartons judged alike) its facts and serialised verdicts.
+ */
+const ENTRY_BYTES = 4096;
+const BYTES_PER_COHORT = 2048;
+
+const NONE = compliancePart(undefined);
+
+/** The verdict as the scan path keeps it; no verdict while no standard is in force. */
+export function compliancePart(verdict: ItemCompliance | undefined): CompliancePart {
+  const view = { compliance: verdict ?? null };
+  return {
+    json: Buffer.from(`"compliance":${JSON.stringify(view.compliance)}`),
+    html: { zh: renderRuns('verdict', view, 'zh'), en: renderRuns('verdict', view, 'en') },
+  };
+}
 
 /**
  * The compliance verdicts of the scan path, per batch and carton, kept serialised until the
@@ -34,7 +47,7 @@ export class ComplianceParts {
     private readonly docs: DocumentStore,
     budgetBytes: number,
   ) {
-    this.batches = new Lru(budgetBytes, (entry) => 4096 + (entry.doc ? entry.doc.cohorts.length * 2048 : 0));
+    this.batches = new Lru(budgetBytes, (entry) => ENTRY_BYTES + (entry.doc ? entry.doc.cohorts.length * BYTES_PER_COHORT : 0));
   }
 
   fromMemory(item: ItemView): CompliancePart | undefined {
@@ -62,12 +75,7 @@ export class ComplianceParts {
     let part = entry.byCarton.get(item.cartonId);
     if (!part) {
       const verdict = itemCompliance(entry.doc, entry.standard, item);
-      part = verdict
-        ? {
-            json: Buffer.from(`"compliance":${JSON.stringify(verdict)}`),
-            html: { zh: Buffer.from(renderCompliance(verdict, 'zh')), en: Buffer.from(renderCompliance(verdict, 'en')) },
-          }
-        : NONE;
+      part = verdict ? compliancePart(verdict) : NONE;
       entry.byCarton.set(item.cartonId, part);
     }
     return part;

@@ -3,14 +3,14 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@suyuan/platform/nest';
 import { qrPng, qrSvg } from '@suyuan/codes';
-import { ScanService } from './scan.service';
+import { ScanCache } from './scan-cache';
 
 /** The QR image of an issued code, for label printing. Public, like the page it points to. */
 @ApiTags('consumer')
 @Public()
 @Controller('t/:code')
 export class QrController {
-  constructor(private readonly scans: ScanService) {}
+  constructor(private readonly scans: ScanCache) {}
 
   @Get('qr.svg')
   @ApiOperation({ summary: 'QR code of the item as SVG' })

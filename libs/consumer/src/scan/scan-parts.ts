@@ -1,16 +1,35 @@
 import { CartonView } from '@suyuan/logistics';
-import { BatchView } from '@suyuan/production';
-import { itemScanUrl } from '@suyuan/codes';
+import { BatchView, ItemView } from '@suyuan/production';
+import { ITEM_CODE_LENGTH, itemScanUrl } from '@suyuan/codes';
 import { judgedRange, StandardVersionView } from '@suyuan/standards';
 import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
-import { renderBatchParts, renderCartonPart, renderPageFrame } from '../page/passport-page';
+import { renderRuns } from '../page/page-runs';
 import { ItemStatus } from '../passport/item-passport';
+import { CompliancePart } from './compliance-parts';
 import { ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
 
 const LANGS: Lang[] = ['zh', 'en'];
 /** Stands for the item's code while a batch's scan URL prefix is worked out. */
-const CODE_MARK = '0000000000000000';
+const CODE_MARK = '0'.repeat(ITEM_CODE_LENGTH);
+
+/*
+ * What a part costs the cache's memory budget, estimated when it is made (an exact count
+ * would walk every object): an object held in memory takes about twice the length of its
+ * JSON; the pieces a batch renders later come to about one packing section per carton and
+ * language.
+ */
+const HEAP_BYTES_PER_JSON_CHAR = 2;
+const PIECE_BYTES_PER_CARTON = 1200;
+
+/** One scanned item: its own record and the shared parts it points to. */
+export interface ResolvedItem {
+  item: ItemView;
+  scanUrl: string;
+  batch: BatchPart;
+  journey: JourneyPart;
+  compliance: CompliancePart;
+}
 
 /** What all items of a batch share, kept serialised: JSON members and HTML per language. */
 export interface BatchPart {
@@ -19,9 +38,10 @@ export interface BatchPart {
   /** The scan URL up to the item's code (which needs no escaping). */
   scanUrlPrefix: string;
   json: Buffer;
-  html: Record<Lang, { open: Buffer; notice: Buffer; head: Buffer; tail: Buffer; close: Buffer }>;
-  /** Header (by state), grade (by grade) and packing (by carton) sections, rendered on first use. */
-  pieces: Map<string, Buffer>;
+  /** The page's runs every item of the batch shows alike, per language. */
+  html: Record<Lang, Buffer[]>;
+  /** The runs its items show by state, grade and packing, rendered on first use. */
+  pieces: Map<string, Buffer[]>;
   bytes: number;
 }
 
@@ -32,7 +52,7 @@ export interface BatchPart {
 export interface JourneyPart {
   status: ItemStatus;
   json: Buffer;
-  html: Partial<Record<Lang, Buffer>>;
+  html: Partial<Record<Lang, Buffer[]>>;
   /** Kept until each language is first asked for, then rendered once. */
   portion: ReturnType<typeof cartonPortion>;
   /** Cold-chain versions of the facilities it was computed from. */
@@ -46,20 +66,10 @@ export interface JourneyPart {
 export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPart {
   const portion = batchPortion(view);
   const scanUrl = itemScanUrl(publicBaseUrl, { code: CODE_MARK, gtin14: view.product.gtin, lotCode: view.lotCode });
-  const html = {} as BatchPart['html'];
-  for (const lang of LANGS) {
-    const frame = renderPageFrame(view.product, lang);
-    const parts = renderBatchParts(portion, lang);
-    html[lang] = {
-      open: Buffer.from(frame.open),
-      notice: Buffer.from(parts.notice),
-      head: Buffer.from(parts.head),
-      tail: Buffer.from(parts.tail),
-      close: Buffer.from(frame.close),
-    };
-  }
+  const html = { zh: renderRuns('batch', portion, 'zh'), en: renderRuns('batch', portion, 'en') };
   const json = fragment(portion);
-  const htmlBytes = Object.values(html).reduce((sum, h) => sum + h.open.length + h.notice.length + h.head.length + h.tail.length + h.close.length, 0);
+  const htmlBytes = LANGS.reduce((sum, lang) => sum + byteLength(html[lang]), 0);
+  const cartons = view.packings.reduce((n, p) => n + p.cartonIds.length, 0);
   return {
     view,
     context: itemContext(view),
@@ -67,8 +77,7 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
     json,
     html,
     pieces: new Map(),
-    // Pieces come later, about one packing section per carton and language.
-    bytes: JSON.stringify(view).length * 2 + json.length + htmlBytes + view.packings.reduce((n, p) => n + p.cartonIds.length, 0) * 1200,
+    bytes: JSON.stringify(view).length * HEAP_BYTES_PER_JSON_CHAR + json.length + htmlBytes + cartons * PIECE_BYTES_PER_CARTON,
   };
 }
 
@@ -112,22 +121,27 @@ export function buildJourneyPart(
     stamp,
     epoch,
     facilities: [...new Set(segments.map((s) => s.facilityId))],
-    bytes: json.length * 3,
+    // Its JSON and the portion it keeps for its pages.
+    bytes: json.length * (1 + HEAP_BYTES_PER_JSON_CHAR),
   };
 }
 
-/** A piece of a batch's page, rendered once per key and kept with the batch. */
-export function batchPiece(part: BatchPart, key: string, render: () => string): Buffer {
+/** Runs of a batch's page that its items share by `key`, rendered once and kept with the batch. */
+export function batchPiece(part: BatchPart, key: string, render: () => Buffer[]): Buffer[] {
   let piece = part.pieces.get(key);
-  if (!piece) part.pieces.set(key, (piece = Buffer.from(render())));
+  if (!piece) part.pieces.set(key, (piece = render()));
   return piece;
 }
 
-export function journeyHtml(part: JourneyPart, lang: Lang): Buffer {
-  return (part.html[lang] ??= Buffer.from(renderCartonPart(part.portion, lang)));
+export function journeyHtml(part: JourneyPart, lang: Lang): Buffer[] {
+  return (part.html[lang] ??= renderRuns('journey', part.portion, lang));
 }
 
 /** An object's members as JSON bytes without the braces, ready to splice into a larger object. */
 function fragment(value: object): Buffer {
   return Buffer.from(JSON.stringify(value).slice(1, -1));
+}
+
+function byteLength(buffers: readonly Buffer[]): number {
+  return buffers.reduce((sum, b) => sum + b.length, 0);
 }

@@ -2,15 +2,15 @@ import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ITEM_CODE_LENGTH } from '@suyuan/codes';
+import { errorBody } from '@suyuan/platform';
 import { securityHeadersWith } from '@suyuan/platform/nest';
 import { negotiateLanguage } from '../page/i18n';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../page/layout';
-import { renderNotFoundPage } from '../page/not-found-page';
 import { ScanFastLane } from './scan-fast-lane';
-import { ResolvedItem, ScanService } from './scan.service';
+import { HTML_TYPE, JSON_TYPE, ScanAnswer, ScanPath } from './scan-path';
 
-const HTML = 'text/html; charset=utf-8';
-const JSON_TYPE = 'application/json; charset=utf-8';
+const SHORT_PREFIX = '/t/';
 /**
  * Answers depend on the Accept headers, and change as the goods move; pages and JSON alike
  * carry the pages' security headers.
@@ -21,22 +21,18 @@ const SCAN_HEADERS = { vary: 'Accept, Accept-Language', 'cache-control': 'no-cac
  * iterating and lower-casing an object; the content length goes in the last slot.
  */
 const flatHeaders = (type: string) => ['content-type', type, ...Object.entries(SCAN_HEADERS).flat(), 'content-length', ''];
-const FAST_HEADERS: Record<string, readonly string[]> = { [HTML]: flatHeaders(HTML), [JSON_TYPE]: flatHeaders(JSON_TYPE) };
-const NOT_ISSUED = JSON.stringify({
-  statusCode: 404,
-  error: 'Not Found',
-  code: 'code_not_issued',
-  message: 'this code was never issued by Suyuan; the product may be counterfeit',
-});
+const FAST_HEADERS: Record<ScanAnswer['type'], readonly string[]> = { [HTML_TYPE]: flatHeaders(HTML_TYPE), [JSON_TYPE]: flatHeaders(JSON_TYPE) };
+const FAILED = errorBody(500, 'internal_error', 'something went wrong on our side');
 
 type ScanRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: { lang?: string } }>;
 
 /**
  * What a phone opens from the QR code on one item: an HTML page by default, JSON for
- * `Accept: application/json`. The hottest path of the system, so these two routes sit on
- * Fastify directly, beside the Nest routes: public, no body, no key, nothing for the Nest
- * pipeline (guards, pipes, interceptors) to do but cost time. Documented in the OpenAPI
- * description by `scanRoutesOpenApi`.
+ * `Accept: application/json`. The hottest path of the system, so it is answered at the HTTP
+ * server (the fast lane) when the item is in memory, and by two routes on Fastify directly
+ * otherwise, beside the Nest routes: public, no body, no key, nothing for the Nest pipeline
+ * (guards, pipes, interceptors) to do but cost time. All three take their answers from
+ * `ScanPath`. Documented in the OpenAPI description by `scanRoutesOpenApi`.
  */
 @Injectable()
 export class ScanRoutes implements OnModuleInit {
@@ -44,81 +40,64 @@ export class ScanRoutes implements OnModuleInit {
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly scans: ScanService,
+    private readonly scans: ScanPath,
     @Optional() private readonly fastLane?: ScanFastLane,
   ) {}
 
   onModuleInit(): void {
     this.fastLane?.open((req, res) => this.fastScan(req, res));
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.get('/t/:code', (request: ScanRequest, reply) => {
+    fastify.get(`${SHORT_PREFIX}:code`, (request: ScanRequest, reply) => {
       const { code } = request.params;
-      // Served without a promise when the item is in memory; fetched otherwise.
-      const hit = this.scans.resolveFromMemory(code);
-      return hit ? this.send(request, reply, code, hit) : this.answer(request, reply, code, () => this.scans.resolve(code));
+      const lang = languageOf(request);
+      // Sent without a promise when the item is in memory.
+      const hit = this.scans.answerFromMemory(code, request.headers.accept, lang);
+      return hit ? send(reply, hit) : this.sendLater(reply, this.scans.answer(code, request.headers.accept, lang));
     });
     fastify.get('/01/:gtin/10/:lot/21/:serial', (request: ScanRequest, reply) => {
       const { gtin, lot, serial } = request.params;
-      return this.answer(request, reply, serial, async () => {
-        const resolved = await this.scans.resolve(serial);
-        // A serial copied under another product's GTIN or lot is not the item that was issued.
-        const view = resolved?.batch.view;
-        return view && view.product.gtin === gtin && view.lotCode === lot ? resolved : undefined;
-      });
+      return this.sendLater(reply, this.scans.answer(serial, request.headers.accept, languageOf(request), { gtin, lot }));
     });
   }
 
   /** `GET /t/{code}` of an item in memory, straight from the server; anything else declines. */
   private fastScan(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
-    if (req.method !== 'GET' || !url.startsWith('/t/')) return false;
+    if (req.method !== 'GET' || !url.startsWith(SHORT_PREFIX)) return false;
     const query = url.indexOf('?');
-    const code = query < 0 ? url.slice(3) : url.slice(3, query);
-    const hit = code.length === 16 ? this.scans.resolveFromMemory(code) : undefined;
-    if (!hit) return false;
-    const lang = () => (query < 0 ? undefined : (new URLSearchParams(url.slice(query + 1)).get('lang') ?? undefined));
-    const { type, body } = this.render(hit, req.headers.accept, lang, req.headers['accept-language']);
-    const headers = FAST_HEADERS[type].slice();
-    headers[headers.length - 1] = String(body.length);
-    res.writeHead(200, headers);
-    res.end(body);
+    const code = query < 0 ? url.slice(SHORT_PREFIX.length) : url.slice(SHORT_PREFIX.length, query);
+    if (code.length !== ITEM_CODE_LENGTH) return false;
+    const lang = () => negotiateLanguage(query < 0 ? undefined : langParameter(url.slice(query + 1)), req.headers['accept-language']);
+    const answer = this.scans.answerFromMemory(code, req.headers.accept, lang);
+    if (!answer) return false;
+    const headers = FAST_HEADERS[answer.type].slice();
+    headers[headers.length - 1] = String(answer.body.length);
+    res.writeHead(answer.status, headers);
+    res.end(answer.body);
     return true;
   }
 
-  private async answer(request: ScanRequest, reply: FastifyReply, code: string, resolve: () => Promise<ResolvedItem | undefined>) {
+  private async sendLater(reply: FastifyReply, answer: Promise<ScanAnswer>) {
     try {
-      return this.send(request, reply, code, await resolve());
+      return send(reply, await answer);
     } catch (error) {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      return reply.code(500).type(JSON_TYPE).send({ statusCode: 500, error: 'Internal Server Error', code: 'internal_error', message: 'something went wrong on our side' });
+      return reply.code(500).type(JSON_TYPE).send(FAILED);
     }
-  }
-
-  private send(request: ScanRequest, reply: FastifyReply, code: string, resolved: ResolvedItem | undefined) {
-    reply.headers(SCAN_HEADERS);
-    const { accept, 'accept-language': acceptLanguage } = request.headers;
-    if (resolved) {
-      const { type, body } = this.render(resolved, accept, () => request.query.lang, acceptLanguage);
-      return reply.type(type).send(body);
-    }
-    if (wantsJson(accept)) return reply.code(404).type(JSON_TYPE).send(NOT_ISSUED);
-    return reply.code(404).type(HTML).send(renderNotFoundPage(code, negotiateLanguage(request.query.lang, acceptLanguage)));
-  }
-
-  /** JSON or the page in the reader's language; the language is looked up only for a page. */
-  private render(resolved: ResolvedItem, accept: string | undefined, lang: () => string | undefined, acceptLanguage: string | undefined) {
-    if (wantsJson(accept)) return { type: JSON_TYPE, body: this.scans.json(resolved) };
-    return { type: HTML, body: this.scans.html(resolved, negotiateLanguage(lang(), acceptLanguage)) };
   }
 }
 
-/** JSON only when asked for it more than HTML: a browser's Accept lists text/html first. */
-export function wantsJson(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const json = accept.indexOf('application/json');
-  if (json < 0) return false;
-  const html = accept.indexOf('text/html');
-  return html < 0 || json < html;
+function send(reply: FastifyReply, { status, type, body }: ScanAnswer) {
+  return reply.headers(SCAN_HEADERS).code(status).type(type).send(body);
+}
+
+function langParameter(query: string): string | undefined {
+  return new URLSearchParams(query).get('lang') ?? undefined;
+}
+
+/** The reader's language, worked out when first asked for. */
+function languageOf(request: ScanRequest) {
+  return () => negotiateLanguage(request.query.lang, request.headers['accept-language']);
 }
 
 const scanOperation = (summary: string, params: string[]) => ({

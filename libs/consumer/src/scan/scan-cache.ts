@@ -7,40 +7,35 @@ import { DocChange, DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { StandardView, versionInForce } from '@suyuan/standards';
 import { isItemCode, normalizeItemCode } from '@suyuan/codes';
 import { LoggerReadings } from '../cold-chain/cold-chain-summary';
-import { Lang } from '../page/i18n';
-import { itemCodeText, renderGrading, renderHeaderAround, renderPacking } from '../page/passport-page';
 import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
-import { ComplianceParts, CompliancePart } from './compliance-parts';
+import { ComplianceParts } from './compliance-parts';
 import { Lru } from './lru';
-import { itemJsonMembers, itemPortion } from './passport-assembler';
-import { BatchPart, JourneyPart, batchPiece, buildBatchPart, buildJourneyPart, coldChainSegments, journeyHtml, journeyKey } from './scan-parts';
+import { BatchPart, JourneyPart, ResolvedItem, buildBatchPart, buildJourneyPart, coldChainSegments, journeyKey } from './scan-parts';
 
-/** One scanned item: its own record and the shared parts it points to. */
-export interface ResolvedItem {
-  item: ItemView;
-  scanUrl: string;
-  batch: BatchPart;
-  journey: JourneyPart;
-  compliance: CompliancePart;
-}
-
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from('}');
+const MB = 1024 * 1024;
+/**
+ * How the memory budget (SCAN_CACHE_MB) is shared: journeys get half, as cartons take many
+ * routes and every route is a part of its own; batches and verdicts a quarter each.
+ */
+const BUDGET_SHARES = { batches: 1 / 4, journeys: 1 / 2, compliance: 1 / 4 };
+/** Carton → journey entries are counted, not sized: each is only a carton id and a key's hash. */
+const CARTON_JOURNEY_ENTRIES = 200_000;
 
 /**
- * The scan path: the item from an in-memory index (filled at start, then by the
- * projections as items are packed, read through to the read model as a last resort), then its batch's and journey's parts from memory as UTF-8
- * bytes, already serialised and rendered, so a scan renders only the item's own lines.
- * Parts are dropped when the projections change what they were made of (and when the
- * cache's memory budget is spent): a scan never shows stale data, never replays events.
+ * What scans are answered from: the item from an in-memory index (filled at start, then by
+ * the projections as items are packed, read through to the read model as a last resort),
+ * then its batch's, journey's and verdict's parts from memory as UTF-8 bytes, already
+ * serialised and rendered, so a scan renders only the item's own lines. Parts are dropped
+ * when the projections change what they were made of (and when the memory budget is spent):
+ * a scan never shows stale data, never replays events.
  */
 @Injectable()
-export class ScanService implements OnModuleInit {
+export class ScanCache implements OnModuleInit {
   private readonly index = new ItemIndex();
   private readonly batches: Lru<string, BatchPart>;
   /** Carton id → the key of the journey it is on. */
-  private readonly cartonJourneys = new Lru<string, string>(200_000);
+  private readonly cartonJourneys = new Lru<string, string>(CARTON_JOURNEY_ENTRIES);
   private readonly journeys: Lru<string, JourneyPart>;
   private readonly coldChainVersions = new Map<string, number>();
   /** Counts every cold-chain change: while it stands still, no journey part can be stale on that account. */
@@ -51,10 +46,10 @@ export class ScanService implements OnModuleInit {
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const budget = config.scanCacheMb * 1024 * 1024;
-    this.batches = new Lru(budget / 4, (part) => part.bytes);
-    this.journeys = new Lru(budget / 2, (part) => part.bytes);
-    this.compliance = new ComplianceParts(docs, budget / 4);
+    const budget = config.scanCacheMb * MB;
+    this.batches = new Lru(budget * BUDGET_SHARES.batches, (part) => part.bytes);
+    this.journeys = new Lru(budget * BUDGET_SHARES.journeys, (part) => part.bytes);
+    this.compliance = new ComplianceParts(docs, budget * BUDGET_SHARES.compliance);
     docs.onChange((writes) => this.forget(writes));
   }
 
@@ -85,40 +80,6 @@ export class ScanService implements OnModuleInit {
     const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
     const compliance = await this.compliance.load(item);
     return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey, compliance };
-  }
-
-  /** The item's record as JSON: its own members spliced with the shared, pre-serialised ones. */
-  json({ item, scanUrl, batch, journey, compliance }: ResolvedItem): Buffer {
-    const own = Buffer.from(`{${itemJsonMembers(item, batch.context, scanUrl)},`);
-    return Buffer.concat([own, journey.json, COMMA, batch.json, COMMA, compliance.json, CLOSE]);
-  }
-
-  /**
-   * The item's page: only its code is written now. The rest was rendered before: the
-   * batch's sections, the journey's, and the header, grade and packing sections, which
-   * items of one batch share by state, grade and carton.
-   */
-  html({ item, scanUrl, batch, journey, compliance }: ResolvedItem, lang: Lang): Buffer {
-    const b = batch.html[lang];
-    const state = lang + journey.status;
-    const header = () => renderHeaderAround({ status: journey.status, product: batch.view.product }, lang);
-    const own = () => itemPortion(item, batch.context, scanUrl);
-    return Buffer.concat([
-      b.open,
-      batchPiece(batch, `h<${state}`, () => header().before),
-      Buffer.from(itemCodeText(item.code)),
-      batchPiece(batch, `h>${state}`, () => header().after),
-      b.notice,
-      compliance.html[lang],
-      b.head,
-      batchPiece(batch, `g${lang}${item.grade}`, () => renderGrading(own().grade, lang)),
-      b.tail,
-      batchPiece(batch, `p${lang}${item.cartonId}|${item.packingId}|${item.netWeight.value}${item.netWeight.unit}`, () =>
-        renderPacking(own().packing, lang),
-      ),
-      journeyHtml(journey, lang),
-      b.close,
-    ]);
   }
 
   private async lookUp(code: string): Promise<ItemView | undefined> {

@@ -1,0 +1,32 @@
+import { Lang } from '../page/i18n';
+import { assemblePage, renderRuns } from '../page/page-runs';
+import { itemJsonMembers, itemPortion } from './passport-assembler';
+import { ResolvedItem, batchPiece, journeyHtml } from './scan-parts';
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from('}');
+
+/** The item's record as JSON: its own members spliced with its parts' serialised ones. */
+export function scanJson({ item, scanUrl, batch, journey, compliance }: ResolvedItem): Buffer {
+  const own = Buffer.from(`{${itemJsonMembers(item, batch.context, scanUrl)},`);
+  return Buffer.concat([own, journey.json, COMMA, batch.json, COMMA, compliance.json, CLOSE]);
+}
+
+/**
+ * The item's page from its parts' runs: only its code is rendered now. What items share by
+ * state, grade or packing is rendered on first use and kept with the batch.
+ */
+export function scanPage({ item, scanUrl, batch, journey, compliance }: ResolvedItem, lang: Lang): Buffer {
+  const own = () => itemPortion(item, batch.context, scanUrl);
+  const { status } = journey;
+  const weight = `${item.netWeight.value}${item.netWeight.unit}`;
+  return assemblePage({
+    batch: batch.html[lang],
+    state: batchPiece(batch, `s${lang}${status}`, () => renderRuns('state', { status, product: batch.view.product }, lang)),
+    item: renderRuns('item', item, lang),
+    verdict: compliance.html[lang],
+    grade: batchPiece(batch, `g${lang}${item.grade}`, () => renderRuns('grade', own(), lang)),
+    packing: batchPiece(batch, `p${lang}${item.cartonId}|${item.packingId}|${weight}`, () => renderRuns('packing', own(), lang)),
+    journey: journeyHtml(journey, lang),
+  });
+}
