@@ -24,10 +24,30 @@ const GARBAGE: unknown[] = [
   { attributes: { 'a.b': 1, toString: 'x' }, grade: '<script>', readings: [{ at: '9999-99-99', temperatureC: 'NaN' }] },
   // Product standards: rules of the wrong shape at every level.
   { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: [] },
-  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { grading: { classes: [{ grade: 1, attributes: { d: 'x' } }, null] } } },
-  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { storage: null, tests: 'x', preCooling: { withinHours: 'NaN' } } },
-  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { requiredData: { fields: [{}] }, certificates: { required: 'all' } } },
-  { productId: PRODUCT, title: 't', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: { hubToVillage: { maxHours: 1e308, grades: [null] } } },
+  {
+    productId: PRODUCT,
+    title: 't',
+    effectiveFrom: '2026-07-01T00:00:00+08:00',
+    rules: { grading: { classes: [{ grade: 1, attributes: { d: 'x' } }, null] } },
+  },
+  {
+    productId: PRODUCT,
+    title: 't',
+    effectiveFrom: '2026-07-01T00:00:00+08:00',
+    rules: { storage: null, tests: 'x', preCooling: { withinHours: 'NaN' } },
+  },
+  {
+    productId: PRODUCT,
+    title: 't',
+    effectiveFrom: '2026-07-01T00:00:00+08:00',
+    rules: { requiredData: { fields: [{}] }, certificates: { required: 'all' } },
+  },
+  {
+    productId: PRODUCT,
+    title: 't',
+    effectiveFrom: '2026-07-01T00:00:00+08:00',
+    rules: { hubToVillage: { maxHours: 1e308, grades: [null] } },
+  },
 ];
 
 /** Bodies meant to hurt: too deep, too large, too long an array, text that cannot be true; as sent, not as JSON.stringify would write them. */
@@ -40,7 +60,11 @@ const HOSTILE: [string, RawRequest][] = [
   ['3 MB, announced', { body: Buffer.from(hostile.padded(3_000_000)), framing: 'announced' }],
   ...Object.entries(UNTRUE_NAMES).map(([kind, name]): [string, RawRequest] => [
     `names with ${kind}`,
-    { body: Buffer.from(`{"name":${name},"nameZh":${name},"grade":${name},"classes":[{"grade":${name}}],"rules":{"grading":{"classes":[{"grade":${name}}]}}}`) },
+    {
+      body: Buffer.from(
+        `{"name":${name},"nameZh":${name},"grade":${name},"classes":[{"grade":${name}}],"rules":{"grading":{"classes":[{"grade":${name}}]}}}`,
+      ),
+    },
   ]),
 ];
 
@@ -75,7 +99,8 @@ describe('bad input never gets a 500', () => {
             headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
             body: body === undefined ? undefined : JSON.stringify(body).replaceAll(PRODUCT, ids.productId),
           });
-          if (response.status >= 500) failures.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${await response.text()}`);
+          if (response.status >= 500)
+            failures.push(`${method} ${path} ${JSON.stringify(body)} → ${response.status} ${await response.text()}`);
         }
       }
     }
@@ -98,7 +123,15 @@ describe('bad input never gets a 500', () => {
 
   it('on read routes with odd ids and queries', async () => {
     const odd = ['%00', '..%2F..%2Fetc%2Fpasswd', "'%20OR%201=1--", '%E4%B8%AD%E6%96%87', 'a'.repeat(90)];
-    for (const path of ['/api/batches/', '/api/facilities/', '/api/shipments/', '/api/cartons/', '/api/cold-chain/', '/t/', '/api/products/']) {
+    for (const path of [
+      '/api/batches/',
+      '/api/facilities/',
+      '/api/shipments/',
+      '/api/cartons/',
+      '/api/cold-chain/',
+      '/t/',
+      '/api/products/',
+    ]) {
       for (const id of odd) {
         const { status } = await call('GET', `${path}${id}`, { key: w.coop.key });
         expect([400, 404]).toContain(status);

@@ -55,7 +55,8 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
   const compliance = (batchId: string) => expectOk(call('GET', `/api/compliance/batches/${batchId}`, { key: regulator.key }));
   const itemVerdict = (code: string) => expectOk(call('GET', `/api/compliance/items/${code}`, { key: regulator.key }));
   const scan = (code: string) => expectOk(call('GET', `/t/${code}`));
-  const rule = (verdict: { rules: { rule: string; status: string; reason: string }[] }, name: string) => verdict.rules.find((r) => r.rule === name)!;
+  const rule = (verdict: { rules: { rule: string; status: string; reason: string }[] }, name: string) =>
+    verdict.rules.find((r) => r.rule === name)!;
   const windowAt = (doc: { windows: Record<string, WindowSummary> }, kind: string, facilityName: string) =>
     Object.values(doc.windows).find((x) => x.kind === kind && x.facilityName === facilityName)!;
   const segmentAt = (page: { coldChain: { segments: Segment[] } }, facilityName: string, from: string) =>
@@ -73,7 +74,12 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
       }),
     );
     const receive = (receivedAt: string) =>
-      expectOk(call('POST', `/api/shipments/${shipment.id}/receipt`, { key: world.carrier.key, body: { facilityId: world.hub, receivedAt, condition: 'intact' } }));
+      expectOk(
+        call('POST', `/api/shipments/${shipment.id}/receipt`, {
+          key: world.carrier.key,
+          body: { facilityId: world.hub, receivedAt, condition: 'intact' },
+        }),
+      );
     return { batchId, code: packing.items[0].code as string, receive };
   }
 
@@ -89,10 +95,16 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
     expect(windowAt(verdict, 'transport', '冷链车1号')).toMatchObject({ readings: 12, minutesOutOfRange: 50, longestExcursionMinutes: 50 });
     expect(rule(await itemVerdict(code), 'transport').status).toBe('violated');
     const alerts = await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }));
-    expect(alerts).toEqual(expect.arrayContaining([expect.objectContaining({ batchId, rule: 'transport', reason: expect.stringContaining('50分钟') })]));
+    expect(alerts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ batchId, rule: 'transport', reason: expect.stringContaining('50分钟') })]),
+    );
 
     const page = await scan(code);
-    expect(segmentAt(page, '冷链车1号', T(15, '12:00'))).toMatchObject({ readings: 12, minutesOutOfRange: 50, longestExcursionMinutes: 50 });
+    expect(segmentAt(page, '冷链车1号', T(15, '12:00'))).toMatchObject({
+      readings: 12,
+      minutesOutOfRange: 50,
+      longestExcursionMinutes: 50,
+    });
     expect(rule(page.compliance, 'transport').status).toBe('violated');
   });
 
@@ -124,9 +136,17 @@ describe.each(['inline', 'worker'] as const)('the cold chain judged and shown al
     const other = await smallWorld(call);
     const { batchId, code, receive } = await onTheTruck(T(19, '10:00'), other);
     await receive(T(19, '12:00'));
-    await expectOk(call('POST', '/api/cold-chain/readings', { key: other.carrier.key, body: { facilityId: other.hub, deviceId: 'TL-7', readings: readings(T(19, '12:00'), [2, 2, 2, 2]) } }));
+    await expectOk(
+      call('POST', '/api/cold-chain/readings', {
+        key: other.carrier.key,
+        body: { facilityId: other.hub, deviceId: 'TL-7', readings: readings(T(19, '12:00'), [2, 2, 2, 2]) },
+      }),
+    );
     const shown = async () => segmentAt(await scan(code), '乐昌市县级物流中心', T(19, '12:00'));
-    expect(windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心')).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
+    expect(windowAt(await compliance(batchId), 'storage', '乐昌市县级物流中心')).toMatchObject({
+      range: { minC: -1, maxC: 0 },
+      minutesOutOfRange: 30,
+    });
     expect(await shown()).toMatchObject({ range: { minC: -1, maxC: 0 }, minutesOutOfRange: 30 });
 
     await publishPlumStandard(call, owner, other.plum, hubRules());

@@ -46,7 +46,12 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     await expectOk(post(`/api/batches/${id}/harvests`, w.coop.key, { harvestedAt: T('06:00'), quantity: { value: 500, unit: 'kg' } }));
     await handOver(call, id, w.coop, w.packer, T('07:00'));
     await expectOk(
-      post(`/api/batches/${id}/pre-cooling`, w.packer.key, { facilityId: w.packhouse, startedAt: T('07:30'), endedAt: T('09:30'), coreTemperatureC: o.coreC ?? 4.5 }),
+      post(`/api/batches/${id}/pre-cooling`, w.packer.key, {
+        facilityId: w.packhouse,
+        startedAt: T('07:30'),
+        endedAt: T('09:30'),
+        coreTemperatureC: o.coreC ?? 4.5,
+      }),
     );
     await expectOk(
       post(`/api/batches/${id}/quality-tests`, w.lab.key, {
@@ -77,26 +82,62 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
       return { id, cartons: [] as string[], codes: [] as string[] };
     }
     const packing = await expectOk(packingCall);
-    await expectOk(post(`/api/batches/${id}/certificate`, w.coop.key, { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('11:30') }));
-    return { id, cartons: packing.cartons.map((c: { cartonId: string }) => c.cartonId) as string[], codes: packing.items.map((i: { code: string }) => i.code) as string[] };
+    await expectOk(
+      post(`/api/batches/${id}/certificate`, w.coop.key, {
+        quantity: { value: 50, unit: 'kg' },
+        basis: ['self_tested'],
+        issuedAt: T('11:30'),
+      }),
+    );
+    return {
+      id,
+      cartons: packing.cartons.map((c: { cartonId: string }) => c.cartonId) as string[],
+      codes: packing.items.map((i: { code: string }) => i.code) as string[],
+    };
   }
 
   /** packhouse → county hub → village point on the truck, with readings for every stay and leg; `hot` warms the second leg, on the other truck. */
   async function ship(cartons: string[], o: { hot?: boolean; deliverAt?: string } = {}) {
     const upload = (facilityId: string, rs: { at: string; temperatureC: number }[], deviceId = 'TL-1') =>
       expectOk(post('/api/cold-chain/readings', w.carrier.key, { facilityId, deviceId, readings: rs }));
-    const leg1 = await expectOk(post('/api/shipments', w.packer.key, { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons, dispatchedAt: T('12:00'), vehicleId: undefined }));
-    await expectOk(post(`/api/shipments/${leg1.id}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: T('12:00'), condition: 'intact' }));
+    const leg1 = await expectOk(
+      post('/api/shipments', w.packer.key, {
+        fromFacilityId: w.packhouse,
+        toFacilityId: w.hub,
+        cartonIds: cartons,
+        dispatchedAt: T('12:00'),
+        vehicleId: undefined,
+      }),
+    );
+    await expectOk(
+      post(`/api/shipments/${leg1.id}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: T('12:00'), condition: 'intact' }),
+    );
     await upload(w.hub, steady(T('12:00'), 12, COLD_ROOM_C));
     const truck = o.hot ? hotTruck : w.truck;
-    const leg2 = await expectOk(post('/api/shipments', w.carrier.key, { fromFacilityId: w.hub, toFacilityId: w.village, cartonIds: cartons, dispatchedAt: T('14:00'), vehicleId: truck }));
+    const leg2 = await expectOk(
+      post('/api/shipments', w.carrier.key, {
+        fromFacilityId: w.hub,
+        toFacilityId: w.village,
+        cartonIds: cartons,
+        dispatchedAt: T('14:00'),
+        vehicleId: truck,
+      }),
+    );
     // The hot leg's logger sends China time: the excursion must be found all the same.
     const road = o.hot ? inChinaTime(readings(T('14:00'), [2, 2, 5, 6, 6.5, 6, 5.5, 2, 2, 2, 2, 2])) : steady(T('14:00'), 12, TRUCK_C);
     const alertsBefore = (await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }))).length;
     await upload(truck, road);
-    await expectOk(post(`/api/shipments/${leg2.id}/receipt`, w.carrier.key, { facilityId: w.village, receivedAt: T('16:00'), condition: 'intact' }));
+    await expectOk(
+      post(`/api/shipments/${leg2.id}/receipt`, w.carrier.key, { facilityId: w.village, receivedAt: T('16:00'), condition: 'intact' }),
+    );
     await upload(w.village, steady(T('16:00'), 6, COLD_ROOM_C));
-    await expectOk(post(`/api/shipments/${leg2.id}/delivery`, w.carrier.key, { facilityId: w.village, deliveredAt: o.deliverAt ?? T('17:00'), recipient: '茶料村便民店' }));
+    await expectOk(
+      post(`/api/shipments/${leg2.id}/delivery`, w.carrier.key, {
+        facilityId: w.village,
+        deliveredAt: o.deliverAt ?? T('17:00'),
+        recipient: '茶料村便民店',
+      }),
+    );
     return { alertsBefore };
   }
 
@@ -106,7 +147,17 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     const bad = [
       [{ storage: { minC: 5, maxC: 1, maxExcursionMinutes: 0 } }, 'storage'],
       [{ grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 50, max: 40 } } }] } }, 'grading'],
-      [{ grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 40 } } }, { grade: '一级', attributes: { diameterMm: { min: 35 } } }] } }, 'grading'],
+      [
+        {
+          grading: {
+            classes: [
+              { grade: '特级', attributes: { diameterMm: { min: 40 } } },
+              { grade: '一级', attributes: { diameterMm: { min: 35 } } },
+            ],
+          },
+        },
+        'grading',
+      ],
       [{ grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 40 } }, tolerancePct: 120 }] } }, 'grading'],
       [{ transport: { minC: 0, maxC: 3, maxExcursionMinutes: 90, maxTotalMinutesOutOfRange: 30 } }, 'transport'],
       [{ preCooling: { withinHours: -3, maxCoreTemperatureC: 5 } }, 'preCooling'],
@@ -126,12 +177,18 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
   it('reports on /health where the compliance projections run and, on the worker, how far it has projected', async () => {
     // A read of the worker's documents waits until it has projected every earlier append.
     await expectOk(call('GET', '/api/compliance/summary?by=product', { key: regulator.key }));
-    const health = (await expectOk(call('GET', '/health'))) as { status: string; worker?: { projectedPosition: number; appendedPosition: number } };
+    const health = (await expectOk(call('GET', '/health'))) as {
+      status: string;
+      worker?: { projectedPosition: number; appendedPosition: number };
+    };
     expect(health.status).toBe('ok');
     if (projector === 'inline') expect(health.worker).toBeUndefined();
     else {
       expect(health.worker!.appendedPosition).toBeGreaterThan(0);
-      expect(health.worker).toEqual({ projectedPosition: health.worker!.appendedPosition, appendedPosition: health.worker!.appendedPosition });
+      expect(health.worker).toEqual({
+        projectedPosition: health.worker!.appendedPosition,
+        appendedPosition: health.worker!.appendedPosition,
+      });
     }
   });
 
@@ -168,7 +225,9 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
 
     const scan = await expectOk(call('GET', `/t/${codes[0]}`));
     expect(scan.compliance).toMatchObject({ status: 'compliant', standard: { version: 1 }, brand: { status: 'certified' } });
-    expect(scan.compliance.rules).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'met', reason: expect.any(String) })]));
+    expect(scan.compliance.rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'met', reason: expect.any(String) })]),
+    );
     const page = await call('GET', `/t/${codes[0]}`, { headers: { accept: 'text/html' } });
     expect(page.body).toContain('符合标准');
     expect(page.body).toContain('乐昌农品');
@@ -182,7 +241,9 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
 
     for (const key of [w.coop.key, regulator.key]) {
       const open = await expectOk(call('GET', '/api/compliance/violations', { key }));
-      expect(open).toEqual(expect.arrayContaining([expect.objectContaining({ batchId: id, rule: 'tests:pesticide_residue_rapid_test', status: 'open' })]));
+      expect(open).toEqual(
+        expect.arrayContaining([expect.objectContaining({ batchId: id, rule: 'tests:pesticide_residue_rapid_test', status: 'open' })]),
+      );
     }
     const other = await registerOrg(call, 'cooperative', '另一合作社');
     expect(await expectOk(call('GET', '/api/compliance/violations', { key: other.key }))).toEqual([]);
@@ -204,7 +265,12 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     expect(doc.brand).toMatchObject({ status: 'withdrawn', withdrawnBecause: [expect.objectContaining({ rule: 'transport' })] });
     const open = await expectOk(call('GET', '/api/compliance/violations', { key: w.coop.key }));
     expect(open.length).toBeGreaterThan(alertsBefore);
-    expect(open).toEqual(expect.arrayContaining([expect.objectContaining({ batchId: id, rule: 'transport' }), expect.objectContaining({ batchId: id, rule: 'brand' })]));
+    expect(open).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ batchId: id, rule: 'transport' }),
+        expect.objectContaining({ batchId: id, rule: 'brand' }),
+      ]),
+    );
     const scan = await expectOk(call('GET', `/t/${codes[0]}`));
     expect(scan.compliance).toMatchObject({ status: 'non_compliant', brand: { status: 'withdrawn' } });
     expect(scan.compliance.rules.find((r: { rule: string }) => r.rule === 'transport').reason).toContain('50分钟');
@@ -221,15 +287,26 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     const late = await expectOk(call('GET', `/api/compliance/items/${codes[19]}`, { key: regulator.key }));
     expect(onTime.status).toBe('compliant');
     expect(late.status).toBe('non_compliant');
-    expect(late.rules.find((r: { rule: string }) => r.rule === 'hubToVillage')).toMatchObject({ status: 'violated', reasonEn: expect.stringContaining('53 h') });
+    expect(late.rules.find((r: { rule: string }) => r.rule === 'hubToVillage')).toMatchObject({
+      status: 'violated',
+      reasonEn: expect.stringContaining('53 h'),
+    });
   });
 
   it('re-judges open batches under a revision while packed ones keep their version; the aggregates count them', async () => {
     const packed = await producedBatch();
     const open = await expectOk(post('/api/batches', w.coop.key, { productId: w.plum, farmPlotId: w.plot }));
-    const revised = await publishPlumStandard(call, owner, w.plum, { ...plumRules(), preCooling: { withinHours: 2, maxCoreTemperatureC: 5 } }, '2026-07-15T12:00:00+08:00');
+    const revised = await publishPlumStandard(
+      call,
+      owner,
+      w.plum,
+      { ...plumRules(), preCooling: { withinHours: 2, maxCoreTemperatureC: 5 } },
+      '2026-07-15T12:00:00+08:00',
+    );
     expect(revised.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect((await expectOk(call('GET', `/api/standards/${w.plum}/versions/1`, { key: regulator.key }))).rules.preCooling.withinHours).toBe(3);
+    expect((await expectOk(call('GET', `/api/standards/${w.plum}/versions/1`, { key: regulator.key }))).rules.preCooling.withinHours).toBe(
+      3,
+    );
     expect((await compliance(packed.id)).standard.version).toBe(1);
     expect((await compliance(open.id)).standard.version).toBe(2);
 
@@ -237,7 +314,9 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     const plum = summary.rows.find((r: { key: string }) => r.key === w.plum);
     expect(plum.batches.total).toBe(summary.total.batches.total);
     expect(plum.batches.non_compliant).toBeGreaterThanOrEqual(3);
-    expect(plum.mostViolated.map((m: { rule: string }) => m.rule)).toEqual(expect.arrayContaining(['tests:pesticide_residue_rapid_test', 'transport']));
+    expect(plum.mostViolated.map((m: { rule: string }) => m.rule)).toEqual(
+      expect.arrayContaining(['tests:pesticide_residue_rapid_test', 'transport']),
+    );
     const coop = await expectOk(call('GET', `/api/compliance/summary?by=cooperative&product=${w.plum}`, { key: regulator.key }));
     expect(coop.total.batches.total).toBe(plum.batches.total);
     expect(coop.rows.map((r: { key: string }) => r.key)).toContain(w.coop.id);
@@ -255,7 +334,12 @@ describe.each(['inline', 'worker'] as const)('product standards and live complia
     const everyone = await list('', regulator.key);
     expect(everyone.length).toBeGreaterThanOrEqual(4);
     const own = await list('', w.coop.key);
-    expect(own.map((b: { batchId: string }) => b.batchId).sort()).toEqual(everyone.filter((b: { cooperativeId: string }) => b.cooperativeId === w.coop.id).map((b: { batchId: string }) => b.batchId).sort());
+    expect(own.map((b: { batchId: string }) => b.batchId).sort()).toEqual(
+      everyone
+        .filter((b: { cooperativeId: string }) => b.cooperativeId === w.coop.id)
+        .map((b: { batchId: string }) => b.batchId)
+        .sort(),
+    );
     expect(own[0]).toHaveProperty('rules');
     const failing = await list(`?productId=${w.plum}&status=non_compliant`, w.coop.key);
     expect(failing.length).toBeGreaterThan(0);

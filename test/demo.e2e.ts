@@ -17,7 +17,8 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     const summary = await runDemo({ baseUrl: app.baseUrl, adminKey: ADMIN_KEY, out });
     const written = JSON.parse(readFileSync(out, 'utf8'));
     expect(written.organizations.length).toBeGreaterThanOrEqual(8);
-    for (const org of written.organizations) expect(org).toMatchObject({ name: expect.any(String), role: expect.any(String), apiKey: expect.stringMatching(/^sy_/) });
+    for (const org of written.organizations)
+      expect(org).toMatchObject({ name: expect.any(String), role: expect.any(String), apiKey: expect.stringMatching(/^sy_/) });
     const cooperatives = written.organizations.filter((o: { role: string }) => o.role === 'cooperative');
     expect(cooperatives.length).toBeGreaterThanOrEqual(2);
     expect(new Set(written.batches.map((b: { product: string }) => b.product)).size).toBeGreaterThanOrEqual(3);
@@ -29,14 +30,14 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<h1>');
-      const json: any = await (await fetch(url, { headers: { accept: "application/json" } })).json();
+      const json: any = await (await fetch(url, { headers: { accept: 'application/json' } })).json();
       expect(json.batch.id).toBe(batch.id);
       expect(json.status).toBe(batch.status);
     }
 
     const scanOf = async (batchId: string) => {
       const url = written.batches.find((b: { id: string }) => b.id === batchId).scanUrls[0];
-      return (await fetch(url, { headers: { accept: "application/json" } })).json() as Promise<any>;
+      return (await fetch(url, { headers: { accept: 'application/json' } })).json() as Promise<any>;
     };
     const warm = await scanOf(summary.anomalies.coldChainExcursion.batchId);
     expect(warm.coldChain.minutesOutOfRange).toBeGreaterThanOrEqual(30);
@@ -58,12 +59,20 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
 
     const warm = await scan(coldChainViolation.scanUrl);
     expect(warm.json.compliance.status).toBe('non_compliant');
-    expect(warm.json.compliance.rules).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'violated' })]));
+    expect(warm.json.compliance.rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'violated' })]),
+    );
     expect(warm.html).toContain('不符合标准');
 
     const tested = await scan(failedTest.scanUrl);
     expect(tested.json.compliance.rules).toEqual(
-      expect.arrayContaining([expect.objectContaining({ rule: 'tests:pesticide_residue_rapid_test', status: 'violated', reason: expect.stringContaining('58.6') })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          rule: 'tests:pesticide_residue_rapid_test',
+          status: 'violated',
+          reason: expect.stringContaining('58.6'),
+        }),
+      ]),
     );
 
     const branded = await scan(brandCertified.scanUrl);
@@ -71,7 +80,10 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     expect(branded.html).toContain('乐昌农品');
     expect(brandWithdrawn).toBeDefined();
     const withdrawn = await scan(brandWithdrawn!.scanUrl);
-    expect(withdrawn.json.compliance.brand).toMatchObject({ status: 'withdrawn', withdrawnBecause: [expect.objectContaining({ rule: 'transport' })] });
+    expect(withdrawn.json.compliance.brand).toMatchObject({
+      status: 'withdrawn',
+      withdrawnBecause: [expect.objectContaining({ rule: 'transport' })],
+    });
     expect(withdrawn.html).toContain('撤销');
 
     const chicken = summary.batches.find((b) => b.key === 'chicken')!;

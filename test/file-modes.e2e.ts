@@ -13,7 +13,15 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 async function startServer(dataDir: string, projector: 'inline' | 'worker'): Promise<{ stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SUYUAN_ADMIN_KEY: '', PROJECTOR: projector },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SUYUAN_ADMIN_KEY: '',
+      PROJECTOR: projector,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

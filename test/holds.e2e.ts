@@ -41,18 +41,32 @@ describe('a failed safety test holds the batch until a lab overturns it', () => 
       threshold: 0.5,
     });
   const dispatch = (cartonIds: string[], at: string) =>
-    post('/api/shipments', w.packer.key, { fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds, dispatchedAt: at });
+    post('/api/shipments', w.packer.key, {
+      fromFacilityId: w.packhouse,
+      toFacilityId: w.hub,
+      vehicleId: w.truck,
+      cartonIds,
+      dispatchedAt: at,
+    });
 
   it('refuses the certificate and the packing of a batch that failed before either', async () => {
     const id = await harvestedBatch(call, w);
     const failed = await expectOk(rapidTest(id, 62, T('09:00')));
     expect(failed).toMatchObject({ held: true, holds: [expect.objectContaining({ family: 'pesticide' })] });
 
-    const certificate = await post(`/api/batches/${id}/certificate`, w.coop.key, { quantity: { value: 100, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('10:00') });
+    const certificate = await post(`/api/batches/${id}/certificate`, w.coop.key, {
+      quantity: { value: 100, unit: 'kg' },
+      basis: ['self_tested'],
+      issuedAt: T('10:00'),
+    });
     expect(certificate).toMatchObject({ status: 409, body: { code: 'batch_held' } });
     const packing = await call('POST', `/api/batches/${id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: T('11:00'), lines: [{ grade: '特级', count: 4, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 4 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: T('11:00'),
+        lines: [{ grade: '特级', count: 4, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 4 }],
+      },
     });
     expect(packing).toMatchObject({ status: 409, body: { code: 'batch_held' } });
     const batch = await expectOk(call('GET', `/api/batches/${id}`, { key: w.coop.key }));
@@ -63,7 +77,13 @@ describe('a failed safety test holds the batch until a lab overturns it', () => 
   it('withdraws a certificate issued before the failure, stops the dispatch, and says so on the page until a lab’s confirmation lifts it', async () => {
     const id = await harvestedBatch(call, w);
     const packing = await pack(call, w, id, 8, 4);
-    await expectOk(post(`/api/batches/${id}/certificate`, w.coop.key, { quantity: { value: 20, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('11:30') }));
+    await expectOk(
+      post(`/api/batches/${id}/certificate`, w.coop.key, {
+        quantity: { value: 20, unit: 'kg' },
+        basis: ['self_tested'],
+        issuedAt: T('11:30'),
+      }),
+    );
     const cartons = packing.cartons.map((c: { cartonId: string }) => c.cartonId);
     const code = packing.items[0].code;
 
@@ -80,7 +100,9 @@ describe('a failed safety test holds the batch until a lab overturns it', () => 
     expect(page.body).toContain('本合格证已撤回');
     expect(page.body).not.toContain('残留不超标');
     const scan = await expectOk(call('GET', `/t/${code}`));
-    expect(scan.hold).toMatchObject({ failed: [expect.objectContaining({ method: 'pesticide_residue_rapid_test', passed: false, value: 62 })] });
+    expect(scan.hold).toMatchObject({
+      failed: [expect.objectContaining({ method: 'pesticide_residue_rapid_test', passed: false, value: 62 })],
+    });
 
     // Another passing rapid test, or the cooperative's own chromatography, does not lift it.
     expect((await expectOk(rapidTest(id, 20, T('14:00')))).held).toBe(true);

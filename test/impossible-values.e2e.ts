@@ -40,18 +40,110 @@ describe('values that cannot be true are refused, naming the field', () => {
 
   describe('a time in the year 9999, on every route that records one', () => {
     const routes: [string, () => [string, string, Record<string, unknown>], string][] = [
-      ['farm input', () => [`/api/batches/${batchId}/farm-inputs`, w.coop.key, { inputName: '复合肥', kind: 'fertilizer', dose: { value: 5, unit: 'kg' }, appliedAt: YEAR_9999, safetyIntervalDays: 0 }], 'appliedAt'],
-      ['harvest', () => [`/api/batches/${batchId}/harvests`, w.coop.key, { harvestedAt: YEAR_9999, quantity: { value: 10, unit: 'kg' } }], 'harvestedAt'],
-      ['pre-cooling', () => [`/api/batches/${batchId}/pre-cooling`, w.packer.key, { facilityId: w.packhouse, startedAt: T('07:30'), endedAt: YEAR_9999, coreTemperatureC: 4 }], 'endedAt'],
-      ['quality test', () => [`/api/batches/${batchId}/quality-tests`, w.lab.key, { method: 'pesticide_residue_rapid_test', sampleId: 'S-1', testedAt: YEAR_9999, value: 10, unit: '%', threshold: 50 }], 'testedAt'],
-      ['grading', () => [`/api/batches/${batchId}/grading`, w.packer.key, { facilityId: w.packhouse, gradedAt: YEAR_9999, classes: [{ grade: '一级', quantity: { value: 10, unit: 'kg' }, attributes: {} }] }], 'gradedAt'],
-      ['packing', () => [`/api/batches/${batchId}/packing`, w.packer.key, { facilityId: w.packhouse, packedAt: YEAR_9999, lines: [{ grade: '特级', count: 1, netWeight: { value: 1, unit: 'kg' }, itemsPerCarton: 1 }] }], 'packedAt'],
-      ['certificate', () => [`/api/batches/${batchId}/certificate`, w.coop.key, { quantity: { value: 10, unit: 'kg' }, basis: ['self_tested'], issuedAt: YEAR_9999 }], 'issuedAt'],
-      ['certification', () => [`/api/batches/${batchId}/certifications`, w.coop.key, { kind: 'green_food', certificateNo: 'LB-1', issuedBy: '中国绿色食品发展中心', validUntil: YEAR_9999 }], 'validUntil'],
-      ['hand-over', () => [`/api/batches/${batchId}/handovers`, w.coop.key, { toOrganizationId: w.lab.id, handedOverAt: YEAR_9999 }], 'handedOverAt'],
-      ['dispatch', () => ['/api/shipments', w.packer.key, { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: [cartonId], dispatchedAt: YEAR_9999 }], 'dispatchedAt'],
-      ['receipt', () => [`/api/shipments/${shipmentId}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: YEAR_9999, condition: 'intact' }], 'receivedAt'],
-      ['logger upload', () => ['/api/cold-chain/readings', w.carrier.key, { facilityId: w.truck, deviceId: 'TL-1', readings: [{ at: YEAR_9999, temperatureC: 2 }] }], 'readings.0.at'],
+      [
+        'farm input',
+        () => [
+          `/api/batches/${batchId}/farm-inputs`,
+          w.coop.key,
+          { inputName: '复合肥', kind: 'fertilizer', dose: { value: 5, unit: 'kg' }, appliedAt: YEAR_9999, safetyIntervalDays: 0 },
+        ],
+        'appliedAt',
+      ],
+      [
+        'harvest',
+        () => [`/api/batches/${batchId}/harvests`, w.coop.key, { harvestedAt: YEAR_9999, quantity: { value: 10, unit: 'kg' } }],
+        'harvestedAt',
+      ],
+      [
+        'pre-cooling',
+        () => [
+          `/api/batches/${batchId}/pre-cooling`,
+          w.packer.key,
+          { facilityId: w.packhouse, startedAt: T('07:30'), endedAt: YEAR_9999, coreTemperatureC: 4 },
+        ],
+        'endedAt',
+      ],
+      [
+        'quality test',
+        () => [
+          `/api/batches/${batchId}/quality-tests`,
+          w.lab.key,
+          { method: 'pesticide_residue_rapid_test', sampleId: 'S-1', testedAt: YEAR_9999, value: 10, unit: '%', threshold: 50 },
+        ],
+        'testedAt',
+      ],
+      [
+        'grading',
+        () => [
+          `/api/batches/${batchId}/grading`,
+          w.packer.key,
+          {
+            facilityId: w.packhouse,
+            gradedAt: YEAR_9999,
+            classes: [{ grade: '一级', quantity: { value: 10, unit: 'kg' }, attributes: {} }],
+          },
+        ],
+        'gradedAt',
+      ],
+      [
+        'packing',
+        () => [
+          `/api/batches/${batchId}/packing`,
+          w.packer.key,
+          {
+            facilityId: w.packhouse,
+            packedAt: YEAR_9999,
+            lines: [{ grade: '特级', count: 1, netWeight: { value: 1, unit: 'kg' }, itemsPerCarton: 1 }],
+          },
+        ],
+        'packedAt',
+      ],
+      [
+        'certificate',
+        () => [
+          `/api/batches/${batchId}/certificate`,
+          w.coop.key,
+          { quantity: { value: 10, unit: 'kg' }, basis: ['self_tested'], issuedAt: YEAR_9999 },
+        ],
+        'issuedAt',
+      ],
+      [
+        'certification',
+        () => [
+          `/api/batches/${batchId}/certifications`,
+          w.coop.key,
+          { kind: 'green_food', certificateNo: 'LB-1', issuedBy: '中国绿色食品发展中心', validUntil: YEAR_9999 },
+        ],
+        'validUntil',
+      ],
+      [
+        'hand-over',
+        () => [`/api/batches/${batchId}/handovers`, w.coop.key, { toOrganizationId: w.lab.id, handedOverAt: YEAR_9999 }],
+        'handedOverAt',
+      ],
+      [
+        'dispatch',
+        () => [
+          '/api/shipments',
+          w.packer.key,
+          { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: [cartonId], dispatchedAt: YEAR_9999 },
+        ],
+        'dispatchedAt',
+      ],
+      [
+        'receipt',
+        () => [`/api/shipments/${shipmentId}/receipt`, w.carrier.key, { facilityId: w.hub, receivedAt: YEAR_9999, condition: 'intact' }],
+        'receivedAt',
+      ],
+      [
+        'logger upload',
+        () => [
+          '/api/cold-chain/readings',
+          w.carrier.key,
+          { facilityId: w.truck, deviceId: 'TL-1', readings: [{ at: YEAR_9999, temperatureC: 2 }] },
+        ],
+        'readings.0.at',
+      ],
     ];
 
     it.each(routes)('%s', async (_name, request, field) => {
@@ -68,22 +160,35 @@ describe('values that cannot be true are refused, naming the field', () => {
   it('refuses a harvest ahead of the clock, and one before 2000', async () => {
     const soon = new Date(Date.now() + 3_600_000).toISOString();
     const id = await harvestedBatch(call, w);
-    const future = await call('POST', `/api/batches/${id}/harvests`, { key: w.coop.key, body: { harvestedAt: soon, quantity: { value: 10, unit: 'kg' } } });
+    const future = await call('POST', `/api/batches/${id}/harvests`, {
+      key: w.coop.key,
+      body: { harvestedAt: soon, quantity: { value: 10, unit: 'kg' } },
+    });
     expect(future.body).toMatchObject({ code: 'time_in_future', details: { field: 'harvestedAt' } });
-    const old = await call('POST', `/api/batches/${id}/harvests`, { key: w.coop.key, body: { harvestedAt: '1999-07-15T06:00:00+08:00', quantity: { value: 10, unit: 'kg' } } });
+    const old = await call('POST', `/api/batches/${id}/harvests`, {
+      key: w.coop.key,
+      body: { harvestedAt: '1999-07-15T06:00:00+08:00', quantity: { value: 10, unit: 'kg' } },
+    });
     expect(old.body).toMatchObject({ code: 'invalid_time', details: { field: 'harvestedAt' } });
   });
 
   it('refuses a harvest of 1e308 t, and every check after it still holds', async () => {
     const id = await harvestedBatch(call, w, 40);
-    const huge = await call('POST', `/api/batches/${id}/harvests`, { key: w.coop.key, body: { harvestedAt: T('06:30'), quantity: { value: 1e308, unit: 't' } } });
+    const huge = await call('POST', `/api/batches/${id}/harvests`, {
+      key: w.coop.key,
+      body: { harvestedAt: T('06:30'), quantity: { value: 1e308, unit: 't' } },
+    });
     expect(huge.status).toBe(400);
     expect(huge.body).toMatchObject({ code: 'implausible_quantity', details: { field: 'quantity.value' } });
     const batch = await expectOk(call('GET', `/api/batches/${id}`, { key: w.coop.key }));
     expect(batch.harvests).toHaveLength(1);
     const tooMuch = await call('POST', `/api/batches/${id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: T('11:00'), lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: T('11:00'),
+        lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
+      },
     });
     expect(tooMuch.body.code).toBe('quantities_do_not_add_up');
   });
@@ -93,12 +198,23 @@ describe('values that cannot be true are refused, naming the field', () => {
     await expectOk(
       call('POST', `/api/batches/${id}/grading`, {
         key: w.packer.key,
-        body: { facilityId: w.packhouse, gradedAt: T('10:00'), classes: [{ grade: '特级', quantity: { value: 25, unit: 'kg' }, attributes: {} }, { grade: '一级', quantity: { value: 1100, unit: 'kg' }, attributes: {} }] },
+        body: {
+          facilityId: w.packhouse,
+          gradedAt: T('10:00'),
+          classes: [
+            { grade: '特级', quantity: { value: 25, unit: 'kg' }, attributes: {} },
+            { grade: '一级', quantity: { value: 1100, unit: 'kg' }, attributes: {} },
+          ],
+        },
       }),
     );
     const refused = await call('POST', `/api/batches/${id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: T('11:00'), lines: [{ grade: '特级', count: 400, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 20 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: T('11:00'),
+        lines: [{ grade: '特级', count: 400, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 20 }],
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('exceeds_graded');
@@ -107,7 +223,11 @@ describe('values that cannot be true are refused, naming the field', () => {
     // 10 × 2.5 kg is exactly what was graded 特级.
     const exact = await call('POST', `/api/batches/${id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: T('11:00'), lines: [{ grade: '特级', count: 10, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: T('11:00'),
+        lines: [{ grade: '特级', count: 10, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
+      },
     });
     expect(exact.status).toBe(201);
   });
@@ -115,7 +235,15 @@ describe('values that cannot be true are refused, naming the field', () => {
   it('refuses a lab’s pass at 99 % inhibition against a 50 % threshold, and an inhibition of 140 %', async () => {
     const contradiction = await call('POST', `/api/batches/${batchId}/quality-tests`, {
       key: w.lab.key,
-      body: { method: 'pesticide_residue_rapid_test', sampleId: 'S-99', testedAt: T('09:00'), value: 99, unit: '%', threshold: 50, passed: true },
+      body: {
+        method: 'pesticide_residue_rapid_test',
+        sampleId: 'S-99',
+        testedAt: T('09:00'),
+        value: 99,
+        unit: '%',
+        threshold: 50,
+        passed: true,
+      },
     });
     expect(contradiction.status).toBe(400);
     expect(contradiction.body).toMatchObject({ code: 'verdict_contradicts_value', details: { field: 'passed' } });

@@ -22,7 +22,10 @@ describe('logistics over HTTP: shipments along county → town → village, and 
   afterAll(() => app.close());
 
   const dispatch = (from: string, to: string, cartonIds: string[], at: string, vehicleId?: string) =>
-    call('POST', '/api/shipments', { key: w.carrier.key, body: { fromFacilityId: from, toFacilityId: to, cartonIds, dispatchedAt: at, vehicleId } });
+    call('POST', '/api/shipments', {
+      key: w.carrier.key,
+      body: { fromFacilityId: from, toFacilityId: to, cartonIds, dispatchedAt: at, vehicleId },
+    });
   const receive = (id: string, facilityId: string, at: string, key = w.carrier.key) =>
     call('POST', `/api/shipments/${id}/receipt`, { key, body: { facilityId, receivedAt: at, condition: 'intact', temperatureC: 2.1 } });
 
@@ -39,14 +42,22 @@ describe('logistics over HTTP: shipments along county → town → village, and 
       body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons, dispatchedAt: '2026-07-15T12:00:00+08:00' },
     });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'in_transit', from: { name: '北乡镇预冷分级包装车间' }, to: { name: '乐昌市县级物流中心' } });
+    expect(first.body).toMatchObject({
+      status: 'in_transit',
+      from: { name: '北乡镇预冷分级包装车间' },
+      to: { name: '乐昌市县级物流中心' },
+    });
     expect((await scan()).status).toBe('in_transit');
     expect((await receive(first.body.id, w.hub, '2026-07-15T13:30:00+08:00')).status).toBe(201);
 
     // 0–3 °C in transit; 4 readings at 5–6 °C are 40 minutes out of range.
     const upload = await call('POST', '/api/cold-chain/readings', {
       key: w.carrier.key,
-      body: { facilityId: w.truck, deviceId: 'TL-0042', readings: readings('2026-07-15T14:00:00+08:00', [2, 2.5, 5.2, 5.8, 6.1, 5.5, 2.8, 2.2, 1.9]) },
+      body: {
+        facilityId: w.truck,
+        deviceId: 'TL-0042',
+        readings: readings('2026-07-15T14:00:00+08:00', [2, 2.5, 5.2, 5.8, 6.1, 5.5, 2.8, 2.2, 1.9]),
+      },
     });
     expect(upload.status).toBe(201);
     expect(upload.body.accepted).toBe(9);
@@ -87,7 +98,13 @@ describe('logistics over HTTP: shipments along county → town → village, and 
     await expectOk(
       call('POST', '/api/shipments', {
         key: w.packer.key,
-        body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds: [packing.cartons[0].cartonId], dispatchedAt: '2026-07-17T12:00:00+08:00' },
+        body: {
+          fromFacilityId: w.packhouse,
+          toFacilityId: w.hub,
+          vehicleId: w.truck,
+          cartonIds: [packing.cartons[0].cartonId],
+          dispatchedAt: '2026-07-17T12:00:00+08:00',
+        },
       }),
     );
     const before = (await call('GET', `/t/${code}`)).body.coldChain.readings;
@@ -163,7 +180,11 @@ describe('logistics over HTTP: shipments along county → town → village, and 
     const future = new Date(Date.now() + 86_400_000).toISOString();
     const bad = await call('POST', '/api/cold-chain/readings', {
       key: w.carrier.key,
-      body: { facilityId: w.town, deviceId: 'TL-7', readings: [...readings('2026-07-15T14:00:00+08:00', [2, 3]), { at: future, temperatureC: 2 }] },
+      body: {
+        facilityId: w.town,
+        deviceId: 'TL-7',
+        readings: [...readings('2026-07-15T14:00:00+08:00', [2, 3]), { at: future, temperatureC: 2 }],
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/Reading 2 is in the future/);

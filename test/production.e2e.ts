@@ -44,7 +44,12 @@ describe('production over HTTP: a batch from plot to packed items', () => {
     await expectOk(
       call('POST', `/api/batches/${id}/pre-cooling`, {
         key: w.packer.key,
-        body: { facilityId: w.packhouse, startedAt: '2026-07-15T07:30:00+08:00', endedAt: '2026-07-15T09:30:00+08:00', coreTemperatureC: 4.5 },
+        body: {
+          facilityId: w.packhouse,
+          startedAt: '2026-07-15T07:30:00+08:00',
+          endedAt: '2026-07-15T09:30:00+08:00',
+          coreTemperatureC: 4.5,
+        },
       }),
     );
     const tested = await expectOk(
@@ -98,7 +103,11 @@ describe('production over HTTP: a batch from plot to packed items', () => {
     await handOver(call, batch.id, w.coop, w.packer, '2026-07-15T07:00:00+08:00');
     const refused = await call('POST', `/api/batches/${batch.id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: '2026-07-15T11:00:00+08:00', lines: [{ grade: '特级', count: 5, netWeight: { value: 2, unit: 'kg' }, itemsPerCarton: 5 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: '2026-07-15T11:00:00+08:00',
+        lines: [{ grade: '特级', count: 5, netWeight: { value: 2, unit: 'kg' }, itemsPerCarton: 5 }],
+      },
     });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('not_harvested');
@@ -110,7 +119,11 @@ describe('production over HTTP: a batch from plot to packed items', () => {
     const id = await harvestedBatch(call, w, 40);
     const refused = await call('POST', `/api/batches/${id}/packing`, {
       key: w.packer.key,
-      body: { facilityId: w.packhouse, packedAt: '2026-07-15T11:00:00+08:00', lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }] },
+      body: {
+        facilityId: w.packhouse,
+        packedAt: '2026-07-15T11:00:00+08:00',
+        lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
+      },
     });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('quantities_do_not_add_up');
@@ -122,7 +135,11 @@ describe('production over HTTP: a batch from plot to packed items', () => {
     const id = await harvestedBatch(call, w);
     const refused = await call('POST', `/api/batches/${id}/grading`, {
       key: w.coop.key,
-      body: { facilityId: w.packhouse, gradedAt: '2026-07-15T10:00:00+08:00', classes: [{ grade: '特级', quantity: { value: 10, unit: 'kg' }, attributes: {} }] },
+      body: {
+        facilityId: w.packhouse,
+        gradedAt: '2026-07-15T10:00:00+08:00',
+        classes: [{ grade: '特级', quantity: { value: 10, unit: 'kg' }, attributes: {} }],
+      },
     });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('facility_not_owned');
@@ -167,7 +184,11 @@ describe('production over HTTP: a batch from plot to packed items', () => {
 
   it('a packing retried with the same Idempotency-Key returns the same codes and packs once', async () => {
     const id = await harvestedBatch(call, w);
-    const body = { facilityId: w.packhouse, packedAt: '2026-07-15T11:00:00+08:00', lines: [{ grade: '一级', count: 4, netWeight: { value: 2, unit: 'kg' }, itemsPerCarton: 4 }] };
+    const body = {
+      facilityId: w.packhouse,
+      packedAt: '2026-07-15T11:00:00+08:00',
+      lines: [{ grade: '一级', count: 4, netWeight: { value: 2, unit: 'kg' }, itemsPerCarton: 4 }],
+    };
     const headers = { 'idempotency-key': `pack-${id}` };
     const first = await call('POST', `/api/batches/${id}/packing`, { key: w.packer.key, body, headers });
     const again = await call('POST', `/api/batches/${id}/packing`, { key: w.packer.key, body, headers });

@@ -131,7 +131,12 @@ describe('who may read what: every reader × every read route of a batch, over H
     const path = `/api/batches/${batch}`;
     await post(`${path}/harvests`, orgs.owner, { harvestedAt: T('06:00'), quantity: { value: 500, unit: 'kg' } });
     const handover = await handOver(call, batch, orgs.owner, orgs.holder, T('07:00'));
-    await post(`${path}/pre-cooling`, orgs.holder, { facilityId: packhouse, startedAt: T('07:30'), endedAt: T('09:30'), coreTemperatureC: 4.5 });
+    await post(`${path}/pre-cooling`, orgs.holder, {
+      facilityId: packhouse,
+      startedAt: T('07:30'),
+      endedAt: T('09:30'),
+      coreTemperatureC: 4.5,
+    });
     const packing = await post(`${path}/packing`, orgs.holder, {
       facilityId: packhouse,
       packedAt: T('11:00'),
@@ -139,14 +144,35 @@ describe('who may read what: every reader × every read route of a batch, over H
     });
     const cartons = packing.cartons.map((c: { cartonId: string }) => c.cartonId);
     const readings = (facilityId: string, org: Org, from: string) =>
-      post('/api/cold-chain/readings', org, { facilityId, deviceId: `TL-${facilityId}`, readings: [0, 1, 2].map((h) => ({ at: new Date(Date.parse(from) + h * 3_600_000).toISOString(), temperatureC: 1.5 })) });
+      post('/api/cold-chain/readings', org, {
+        facilityId,
+        deviceId: `TL-${facilityId}`,
+        readings: [0, 1, 2].map((h) => ({ at: new Date(Date.parse(from) + h * 3_600_000).toISOString(), temperatureC: 1.5 })),
+      });
     await readings(packhouse, orgs.holder, T('09:00'));
-    const leg1 = await post('/api/shipments', orgs.holder, { fromFacilityId: packhouse, toFacilityId: hub, vehicleId: renhuaTruck, cartonIds: cartons, dispatchedAt: T('12:00') });
+    const leg1 = await post('/api/shipments', orgs.holder, {
+      fromFacilityId: packhouse,
+      toFacilityId: hub,
+      vehicleId: renhuaTruck,
+      cartonIds: cartons,
+      dispatchedAt: T('12:00'),
+    });
     await post(`/api/shipments/${leg1.id}/receipt`, orgs.carrier, { facilityId: hub, receivedAt: T('13:00'), condition: 'intact' });
-    const leg2 = await post('/api/shipments', orgs.carrier, { fromFacilityId: hub, toFacilityId: village, vehicleId: truck, cartonIds: [cartons[0]], dispatchedAt: T('14:00') });
+    const leg2 = await post('/api/shipments', orgs.carrier, {
+      fromFacilityId: hub,
+      toFacilityId: village,
+      vehicleId: truck,
+      cartonIds: [cartons[0]],
+      dispatchedAt: T('14:00'),
+    });
     await readings(truck, orgs.carrier, T('14:00'));
     await post(`/api/shipments/${leg2.id}/receipt`, orgs.carrier, { facilityId: village, receivedAt: T('16:00'), condition: 'intact' });
-    const toRenhua = await post('/api/shipments', orgs.carrier, { fromFacilityId: hub, toFacilityId: renhua, cartonIds: [cartons[1]], dispatchedAt: T('14:00') });
+    const toRenhua = await post('/api/shipments', orgs.carrier, {
+      fromFacilityId: hub,
+      toFacilityId: renhua,
+      cartonIds: [cartons[1]],
+      dispatchedAt: T('14:00'),
+    });
     await post(`/api/shipments/${toRenhua.id}/receipt`, orgs.carrier, { facilityId: renhua, receivedAt: T('15:30'), condition: 'intact' });
     await readings(renhua, orgs.carrier, T('15:30'));
     // The lab's rapid test of a retained sample fails after the goods left: a violation, and a hold.
@@ -160,7 +186,17 @@ describe('who may read what: every reader × every read route of a batch, over H
       threshold: 50,
     });
     expect(tested.held).toBe(true);
-    Object.assign(world, { batch, handover: handover.id, carton: cartons[0], renhuaCarton: cartons[1], shipment: leg2.id, toRenhua: toRenhua.id, truck, packhouse, renhua });
+    Object.assign(world, {
+      batch,
+      handover: handover.id,
+      carton: cartons[0],
+      renhuaCarton: cartons[1],
+      shipment: leg2.id,
+      toRenhua: toRenhua.id,
+      truck,
+      packhouse,
+      renhua,
+    });
     world.code = packing.items[0].code;
     world.digitalLink = packing.items[0].scanUrl.slice(app.baseUrl.length);
   });
@@ -170,42 +206,100 @@ describe('who may read what: every reader × every read route of a batch, over H
   const hasBatch = (list: { id?: string; batchId?: string }[]) => list.some((b) => (b.batchId ?? b.id) === world.batch);
 
   const ROUTES: Record<string, ReadRoute> = {
-    'GET /api/batches/{id}': { operation: 'GET /api/batches/{id}', path: () => `/api/batches/${world.batch}`, shows: (b) => b.id === world.batch && b.tests.length === 1 },
-    'GET /api/batches/{id}/items': { operation: 'GET /api/batches/{id}/items', path: () => `/api/batches/${world.batch}/items`, shows: (items) => items.length === 20 },
-    'GET /api/batches?cooperativeId=': { operation: 'GET /api/batches', path: () => `/api/batches?cooperativeId=${orgs.owner.id}`, shows: hasBatch },
+    'GET /api/batches/{id}': {
+      operation: 'GET /api/batches/{id}',
+      path: () => `/api/batches/${world.batch}`,
+      shows: (b) => b.id === world.batch && b.tests.length === 1,
+    },
+    'GET /api/batches/{id}/items': {
+      operation: 'GET /api/batches/{id}/items',
+      path: () => `/api/batches/${world.batch}/items`,
+      shows: (items) => items.length === 20,
+    },
+    'GET /api/batches?cooperativeId=': {
+      operation: 'GET /api/batches',
+      path: () => `/api/batches?cooperativeId=${orgs.owner.id}`,
+      shows: hasBatch,
+    },
     'GET /api/compliance/batches/{id}': {
       operation: 'GET /api/compliance/batches/{id}',
       path: () => `/api/compliance/batches/${world.batch}`,
       shows: (b) => b.batchId === world.batch && b.status === 'non_compliant',
     },
-    'GET /api/compliance/items/{code}': { operation: 'GET /api/compliance/items/{code}', path: () => `/api/compliance/items/${world.code}`, shows: (i) => i.status === 'non_compliant' },
+    'GET /api/compliance/items/{code}': {
+      operation: 'GET /api/compliance/items/{code}',
+      path: () => `/api/compliance/items/${world.code}`,
+      shows: (i) => i.status === 'non_compliant',
+    },
     'GET /api/compliance/batches': { operation: 'GET /api/compliance/batches', path: () => '/api/compliance/batches', shows: hasBatch },
-    'GET /api/compliance/violations': { operation: 'GET /api/compliance/violations', path: () => '/api/compliance/violations', shows: hasBatch },
+    'GET /api/compliance/violations': {
+      operation: 'GET /api/compliance/violations',
+      path: () => '/api/compliance/violations',
+      shows: hasBatch,
+    },
     'GET /api/compliance/summary': {
       operation: 'GET /api/compliance/summary',
       path: () => '/api/compliance/summary?by=cooperative',
       shows: (s) => s.rows.some((r: { key: string }) => r.key === orgs.owner.id),
     },
-    'GET /api/cartons/{id}': { operation: 'GET /api/cartons/{id}', path: () => `/api/cartons/${world.carton}`, shows: (c) => c.id === world.carton },
-    'GET /api/cartons/{id} via Renhua': { operation: 'GET /api/cartons/{id}', path: () => `/api/cartons/${world.renhuaCarton}`, shows: (c) => c.id === world.renhuaCarton },
-    'GET /api/shipments/{id} to Renhua': { operation: 'GET /api/shipments/{id}', path: () => `/api/shipments/${world.toRenhua}`, shows: (s) => s.id === world.toRenhua },
-    'GET /api/shipments/{id}': { operation: 'GET /api/shipments/{id}', path: () => `/api/shipments/${world.shipment}`, shows: (s) => s.id === world.shipment },
-    'GET /api/shipments': { operation: 'GET /api/shipments', path: () => '/api/shipments', shows: (list) => list.some((s: { id: string }) => s.id === world.shipment) },
-    'GET /api/cold-chain/{truck}': { operation: 'GET /api/cold-chain/{facilityId}', path: () => `/api/cold-chain/${world.truck}`, shows: (c) => c.id === world.truck && c.count === 3 },
+    'GET /api/cartons/{id}': {
+      operation: 'GET /api/cartons/{id}',
+      path: () => `/api/cartons/${world.carton}`,
+      shows: (c) => c.id === world.carton,
+    },
+    'GET /api/cartons/{id} via Renhua': {
+      operation: 'GET /api/cartons/{id}',
+      path: () => `/api/cartons/${world.renhuaCarton}`,
+      shows: (c) => c.id === world.renhuaCarton,
+    },
+    'GET /api/shipments/{id} to Renhua': {
+      operation: 'GET /api/shipments/{id}',
+      path: () => `/api/shipments/${world.toRenhua}`,
+      shows: (s) => s.id === world.toRenhua,
+    },
+    'GET /api/shipments/{id}': {
+      operation: 'GET /api/shipments/{id}',
+      path: () => `/api/shipments/${world.shipment}`,
+      shows: (s) => s.id === world.shipment,
+    },
+    'GET /api/shipments': {
+      operation: 'GET /api/shipments',
+      path: () => '/api/shipments',
+      shows: (list) => list.some((s: { id: string }) => s.id === world.shipment),
+    },
+    'GET /api/cold-chain/{truck}': {
+      operation: 'GET /api/cold-chain/{facilityId}',
+      path: () => `/api/cold-chain/${world.truck}`,
+      shows: (c) => c.id === world.truck && c.count === 3,
+    },
     'GET /api/cold-chain/{packhouse}': {
       operation: 'GET /api/cold-chain/{facilityId}',
       path: () => `/api/cold-chain/${world.packhouse}`,
       shows: (c) => c.id === world.packhouse && c.count === 3,
     },
-    'GET /api/cold-chain/{Renhua station}': { operation: 'GET /api/cold-chain/{facilityId}', path: () => `/api/cold-chain/${world.renhua}`, shows: (c) => c.id === world.renhua && c.count === 3 },
-    'GET /api/handovers': { operation: 'GET /api/handovers', path: () => '/api/handovers', shows: (list) => list.some((h: { id: string }) => h.id === world.handover) },
+    'GET /api/cold-chain/{Renhua station}': {
+      operation: 'GET /api/cold-chain/{facilityId}',
+      path: () => `/api/cold-chain/${world.renhua}`,
+      shows: (c) => c.id === world.renhua && c.count === 3,
+    },
+    'GET /api/handovers': {
+      operation: 'GET /api/handovers',
+      path: () => '/api/handovers',
+      shows: (list) => list.some((h: { id: string }) => h.id === world.handover),
+    },
     'GET /t/{code}': { operation: 'GET /t/{code}', path: () => `/t/${world.code}`, shows: (p) => p.code === world.code },
-    'GET /01/{gtin}/10/{lot}/21/{serial}': { operation: 'GET /01/{gtin}/10/{lot}/21/{serial}', path: () => world.digitalLink, shows: (p) => p.code === world.code },
+    'GET /01/{gtin}/10/{lot}/21/{serial}': {
+      operation: 'GET /01/{gtin}/10/{lot}/21/{serial}',
+      path: () => world.digitalLink,
+      shows: (p) => p.code === world.code,
+    },
   };
 
   it('has a row for every read route of the OpenAPI document that carries a batch’s data, and a column for every reader', async () => {
     const doc = await expectOk(call('GET', '/api/docs-json'));
-    const reads = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, operations]) => ('get' in operations ? [`GET ${path}`] : []));
+    const reads = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, operations]) =>
+      'get' in operations ? [`GET ${path}`] : [],
+    );
     const covered = new Set([...READS.rows.map((row) => ROUTES[row]?.operation), ...NOT_BATCH_DATA]);
     expect(reads.filter((route) => !covered.has(route))).toEqual([]);
     expect(Object.keys(ROUTES).sort()).toEqual([...READS.rows].sort());
@@ -221,7 +315,10 @@ describe('who may read what: every reader × every read route of a batch, over H
     if (expected.code) {
       expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected.status, body: { code: expected.code } });
     } else {
-      expect({ status: answer.status, shows: answer.status === 200 && shows(answer.body) }).toEqual({ status: expected.status, shows: expected.shows });
+      expect({ status: answer.status, shows: answer.status === 200 && shows(answer.body) }).toEqual({
+        status: expected.status,
+        shows: expected.shows,
+      });
     }
   });
 });

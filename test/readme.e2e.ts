@@ -37,12 +37,22 @@ async function runReadme(baseUrl: string, dir: string): Promise<Outcome> {
   const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
 
   const vars = existsSync(files.vars)
-    ? Object.fromEntries(readFileSync(files.vars, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
+    ? Object.fromEntries(
+        readFileSync(files.vars, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      )
     : {};
   if (!existsSync(files.failure)) return { exitCode, output, vars };
   const [line, ...command] = readFileSync(files.failure, 'utf8').trimEnd().split('\n');
   const answer = existsSync(files.answer) ? readFileSync(files.answer, 'utf8') : '';
-  return { exitCode, output, vars, failure: { readmeLine: commandStart(readmeLine(Number(line)), command.join('\n')), command: command.join('\n'), answer } };
+  return {
+    exitCode,
+    output,
+    vars,
+    failure: { readmeLine: commandStart(readmeLine(Number(line)), command.join('\n')), command: command.join('\n'), answer },
+  };
 }
 
 /** The README line a command starts on: bash may report one of its continuation lines. */
@@ -79,7 +89,9 @@ describe('the README, followed literally on a fresh server', () => {
   it('runs every command of its step-by-step guide, each answered 2xx', () => {
     if (outcome.failure) {
       const { readmeLine, command, answer } = outcome.failure;
-      throw new Error(`README.md:${readmeLine} failed:\n${command}\nanswer: ${answer.trim() || '(none)'}\n--- output (last 1,000 characters)\n${outcome.output.slice(-1000)}`);
+      throw new Error(
+        `README.md:${readmeLine} failed:\n${command}\nanswer: ${answer.trim() || '(none)'}\n--- output (last 1,000 characters)\n${outcome.output.slice(-1000)}`,
+      );
     }
     expect(outcome.exitCode).toBe(0);
   });
@@ -94,7 +106,7 @@ describe('the README, followed literally on a fresh server', () => {
     expect(scan.body.certificate.issuedAt).toBe('2026-07-15T03:30:00.000Z');
   });
 
-  it("judges the batch compliant on every rule, certified for the brand", async () => {
+  it('judges the batch compliant on every rule, certified for the brand', async () => {
     const verdict = await get(`${app.baseUrl}/api/compliance/batches/${outcome.vars.BATCH}`, { authorization: `Bearer ${ADMIN_KEY}` });
     expect(verdict.status).toBe(200);
     expect(verdict.body).toMatchObject({ status: 'compliant', brand: { status: 'certified', brand: '乐昌农品' } });

@@ -36,7 +36,12 @@ describe('read models rebuilt from position 0', () => {
 
   it('produce exactly the documents the live run produced, inline and on the projector worker', async () => {
     const certify = (batchId: string) =>
-      expectOk(call('POST', `/api/batches/${batchId}/certificate`, { key: w.coop.key, body: { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'] } }));
+      expectOk(
+        call('POST', `/api/batches/${batchId}/certificate`, {
+          key: w.coop.key,
+          body: { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'] },
+        }),
+      );
     const batchIds: string[] = [];
     for (let n = 0; n < 3; n++) {
       const batchId = await harvestedBatch(call, w);
@@ -47,7 +52,13 @@ describe('read models rebuilt from position 0', () => {
       const leg = await expectOk(
         call('POST', '/api/shipments', {
           key: w.packer.key,
-          body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, cartonIds: cartons.slice(0, 2), dispatchedAt: '2026-07-15T12:00:00+08:00', vehicleId: w.truck },
+          body: {
+            fromFacilityId: w.packhouse,
+            toFacilityId: w.hub,
+            cartonIds: cartons.slice(0, 2),
+            dispatchedAt: '2026-07-15T12:00:00+08:00',
+            vehicleId: w.truck,
+          },
         }),
       );
       if (n === 1) await certify(batchId);
@@ -63,7 +74,7 @@ describe('read models rebuilt from position 0', () => {
           body: {
             facilityId: w.truck,
             deviceId: `TL-${n}`,
-            readings: ["00", "10", "20", "30", "40"].map((m) => ({ at: `2026-07-15T12:${m}:00+08:00`, temperatureC: n === 2 ? 7 : 2 })),
+            readings: ['00', '10', '20', '30', '40'].map((m) => ({ at: `2026-07-15T12:${m}:00+08:00`, temperatureC: n === 2 ? 7 : 2 })),
           },
         }),
       );
@@ -80,10 +91,13 @@ describe('read models rebuilt from position 0', () => {
     // Its copies of what compliance reads agree with the main file's documents (a carton's only as far as its batch).
     const mainDocs = new Map(allDocuments(app.running.storage.db).map((d) => [`${d.collection}/${d.id}`, d]));
     const copies = fromWorker.filter((d) => !offThread.has(d.collection));
-    expect(new Set(copies.map((d) => d.collection))).toEqual(new Set(['apiKeys', 'cartons', 'coldchain', 'coldchainHours', 'facilities', 'organizations', 'products']));
+    expect(new Set(copies.map((d) => d.collection))).toEqual(
+      new Set(['apiKeys', 'cartons', 'coldchain', 'coldchainHours', 'facilities', 'organizations', 'products']),
+    );
     for (const copy of copies) expect(mainDocs.get(`${copy.collection}/${copy.id}`)).toMatchObject(copy);
     const collections = new Set(live.map((d) => d.collection));
-    for (const c of ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards']) expect([c, collections.has(c)]).toEqual([c, true]);
+    for (const c of ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'])
+      expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');
@@ -91,7 +105,8 @@ describe('read models rebuilt from position 0', () => {
     await catchUp(app.running.storage.events, docs, readModelSchema.projections, 'rebuild');
     const rebuilt = allDocuments(fresh);
     expect(rebuilt).toEqual(live);
-    const violated = (batchId: string) => (rebuilt.find((d) => d.collection === 'compliance' && d.id === batchId)!.doc as { violated: string[] }).violated;
+    const violated = (batchId: string) =>
+      (rebuilt.find((d) => d.collection === 'compliance' && d.id === batchId)!.doc as { violated: string[] }).violated;
     expect(violated(batchIds[0])).not.toContain('certificates');
     expect(violated(batchIds[1])).toContain('certificates');
     fresh.close();

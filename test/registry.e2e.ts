@@ -91,7 +91,13 @@ describe('registry over HTTP: organizations, keys, facilities, products', () => 
   it('products carry a verified GTIN-14; a wrong check digit is refused', async () => {
     const ok = await call('POST', '/api/products', {
       key: ADMIN_KEY,
-      body: { nameZh: '北乡马蹄', nameEn: 'Beixiang water chestnut', category: 'aquatic vegetable', storageClass: 'chilled', gtin: '6901234567892' },
+      body: {
+        nameZh: '北乡马蹄',
+        nameEn: 'Beixiang water chestnut',
+        category: 'aquatic vegetable',
+        storageClass: 'chilled',
+        gtin: '6901234567892',
+      },
     });
     expect(ok.status).toBe(201);
     expect(ok.body.gtin).toBe('06901234567892');

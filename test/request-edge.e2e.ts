@@ -30,14 +30,27 @@ describe('the request edge: no request can hurt the others, no text that cannot 
   });
   afterAll(() => app.close());
 
-  const post = (path: string, key: string, body: string, framing?: 'length' | 'chunked' | 'announced', headers: Record<string, string> = {}) =>
-    sendRaw(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers }, body: Buffer.from(body), framing });
+  const post = (
+    path: string,
+    key: string,
+    body: string,
+    framing?: 'length' | 'chunked' | 'announced',
+    headers: Record<string, string> = {},
+  ) =>
+    sendRaw(`${app.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+      body: Buffer.from(body),
+      framing,
+    });
 
   it('refuses a body nested 2,400 deep on every POST route with a 400, before the route (it was a 500)', async () => {
     const routes = await writeRoutes(app.baseUrl, { id: batch }, ['post']);
     expect(routes.length).toBeGreaterThanOrEqual(19);
     for (const { path } of routes) {
-      for (const [key, body] of [[w.coop.key, hostile.deepArrays(2400)], [ADMIN_KEY, hostile.deepObjects(2400)]]) {
+      for (const [key, body] of [
+        [w.coop.key, hostile.deepArrays(2400)],
+        [ADMIN_KEY, hostile.deepObjects(2400)],
+      ]) {
         const answer = await post(path, key, body);
         expect([path, answer.status, json(answer).code]).toEqual([path, 400, 'body_too_deep']);
       }
@@ -58,7 +71,11 @@ describe('the request edge: no request can hurt the others, no text that cannot 
 
   it('refuses an unknown top-level field before the DTO is built, in the validator’s words', async () => {
     const readings = [{ at: '2026-07-15T14:10:00+08:00', temperatureC: 1.8 }];
-    const answer = await post('/api/cold-chain/readings', w.carrier.key, JSON.stringify({ facilityId: w.truck, deviceId: 'TL-1', readings, junk: new Array(9_999).fill({ a: 1 }) }));
+    const answer = await post(
+      '/api/cold-chain/readings',
+      w.carrier.key,
+      JSON.stringify({ facilityId: w.truck, deviceId: 'TL-1', readings, junk: new Array(9_999).fill({ a: 1 }) }),
+    );
     expect(answer.status).toBe(400);
     expect(json(answer)).toMatchObject({
       code: 'invalid_request',
@@ -71,10 +88,18 @@ describe('the request edge: no request can hurt the others, no text that cannot 
     for (const framing of ['announced', 'chunked'] as const) {
       const small = await post('/api/batches', w.coop.key, hostile.padded(64 * KB), framing);
       expect([framing, small.status]).toEqual([framing, 413]);
-      expect(json(small)).toMatchObject({ code: 'body_too_large', message: expect.stringContaining('64 KB'), details: { limitBytes: 64 * KB } });
+      expect(json(small)).toMatchObject({
+        code: 'body_too_large',
+        message: expect.stringContaining('64 KB'),
+        details: { limitBytes: 64 * KB },
+      });
       const upload = await post('/api/cold-chain/readings', w.carrier.key, hostile.padded(2 * KB * KB), framing);
       expect([framing, upload.status]).toEqual([framing, 413]);
-      expect(json(upload)).toMatchObject({ code: 'body_too_large', message: expect.stringContaining('2 MB'), details: { limitBytes: 2 * KB * KB } });
+      expect(json(upload)).toMatchObject({
+        code: 'body_too_large',
+        message: expect.stringContaining('2 MB'),
+        details: { limitBytes: 2 * KB * KB },
+      });
     }
   });
 
@@ -89,9 +114,13 @@ describe('the request edge: no request can hurt the others, no text that cannot 
     expect((await post('/api/cold-chain/readings', w.carrier.key, upload)).status).toBe(201);
 
     const grades = Array.from({ length: 10 }, (_, i) => `等级${i + 1}`);
-    const attributes = (i: number) => Object.fromEntries(Array.from({ length: 20 }, (_, a) => [`attribute${a}Measured`, { min: i * 10, max: i * 10 + 10 }]));
+    const attributes = (i: number) =>
+      Object.fromEntries(Array.from({ length: 20 }, (_, a) => [`attribute${a}Measured`, { min: i * 10, max: i * 10 + 10 }]));
     const product = await expectOk(
-      call('POST', '/api/products', { key: ADMIN_KEY, body: { nameZh: '黄金柰李', nameEn: 'plum', category: 'stone fruit', storageClass: 'chilled', grades } }),
+      call('POST', '/api/products', {
+        key: ADMIN_KEY,
+        body: { nameZh: '黄金柰李', nameEn: 'plum', category: 'stone fruit', storageClass: 'chilled', grades },
+      }),
     );
     const standard = {
       productId: product.id,
@@ -104,18 +133,31 @@ describe('the request edge: no request can hurt the others, no text that cannot 
     expect([published.status, published.text.slice(0, 200)]).toEqual([201, expect.any(String)]);
 
     const cartonIds = Array.from({ length: 2_000 }, (_, i) => `CT${String(i).padStart(12, '0')}`);
-    const shipment = JSON.stringify({ fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds, dispatchedAt: '2026-07-15T12:00:00+08:00' }, null, 4);
+    const shipment = JSON.stringify(
+      { fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds, dispatchedAt: '2026-07-15T12:00:00+08:00' },
+      null,
+      4,
+    );
     const dispatched = await post('/api/shipments', w.packer.key, shipment);
     expect(dispatched.status).not.toBe(413);
     expect(EDGE_CODES).not.toContain(json(dispatched).code);
 
-    const classes = grades.map((grade) => ({ grade, quantity: { value: 10, unit: 'kg' }, attributes: Object.fromEntries(Array.from({ length: 20 }, (_, a) => [`attribute${a}Measured`, 1.5])) }));
+    const classes = grades.map((grade) => ({
+      grade,
+      quantity: { value: 10, unit: 'kg' },
+      attributes: Object.fromEntries(Array.from({ length: 20 }, (_, a) => [`attribute${a}Measured`, 1.5])),
+    }));
     const grading = JSON.stringify({ facilityId: w.packhouse, gradedAt: '2026-07-15T10:00:00+08:00', classes }, null, 4);
     const graded = await post(`/api/batches/${batch}/grading`, w.packer.key, asciiOnly(grading));
     expect(graded.status).not.toBe(413);
     expect(EDGE_CODES).not.toContain(json(graded).code);
 
-    const lines = Array.from({ length: 20 }, (_, i) => ({ grade: grades[i % 10], count: 5_000, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }));
+    const lines = Array.from({ length: 20 }, (_, i) => ({
+      grade: grades[i % 10],
+      count: 5_000,
+      netWeight: { value: 2.5, unit: 'kg' },
+      itemsPerCarton: 10,
+    }));
     const packing = JSON.stringify({ facilityId: w.packhouse, packedAt: '2026-07-15T11:00:00+08:00', lines }, null, 4);
     const packed = await post(`/api/batches/${batch}/packing`, w.packer.key, asciiOnly(packing));
     expect(packed.status).not.toBe(413);
@@ -124,9 +166,22 @@ describe('the request edge: no request can hurt the others, no text that cannot 
 
   it('refuses names holding a NUL, a right-to-left override, a lone surrogate or only whitespace, naming the field', async () => {
     for (const [kind, name] of Object.entries(UNTRUE_NAMES)) {
-      const organization = await post('/api/organizations', ADMIN_KEY, `{"name":${name},"role":"cooperative","region":{"county":"乐昌市"}}`);
-      expect([kind, organization.status, json(organization).code, json(organization).details]).toEqual([kind, 400, 'invalid_text', { field: 'name' }]);
-      const facility = await post('/api/facilities', w.coop.key, `{"type":"farm_plot","name":"地块","region":{"county":"乐昌市","village":${name}}}`);
+      const organization = await post(
+        '/api/organizations',
+        ADMIN_KEY,
+        `{"name":${name},"role":"cooperative","region":{"county":"乐昌市"}}`,
+      );
+      expect([kind, organization.status, json(organization).code, json(organization).details]).toEqual([
+        kind,
+        400,
+        'invalid_text',
+        { field: 'name' },
+      ]);
+      const facility = await post(
+        '/api/facilities',
+        w.coop.key,
+        `{"type":"farm_plot","name":"地块","region":{"county":"乐昌市","village":${name}}}`,
+      );
       expect([kind, facility.status, json(facility).details]).toEqual([kind, 400, { field: 'region.village' }]);
       const graded = await post(
         `/api/batches/${batch}/grading`,
@@ -135,14 +190,30 @@ describe('the request edge: no request can hurt the others, no text that cannot 
       );
       expect([kind, graded.status, json(graded).details]).toEqual([kind, 400, { field: 'classes.1.grade' }]);
     }
-    const product = await post('/api/products', ADMIN_KEY, `{"nameZh":"黄金柰李\\u202Egpj.exe","nameEn":"plum","category":"fruit","storageClass":"chilled"}`);
-    expect(json(product)).toMatchObject({ code: 'invalid_text', message: 'nameZh contains a bidirectional control (U+202E)', details: { field: 'nameZh' } });
+    const product = await post(
+      '/api/products',
+      ADMIN_KEY,
+      `{"nameZh":"黄金柰李\\u202Egpj.exe","nameEn":"plum","category":"fruit","storageClass":"chilled"}`,
+    );
+    expect(json(product)).toMatchObject({
+      code: 'invalid_text',
+      message: 'nameZh contains a bidirectional control (U+202E)',
+      details: { field: 'nameZh' },
+    });
   });
 
   it('takes line breaks in free text (a note) but not in a name', async () => {
-    const refused = await post('/api/organizations', ADMIN_KEY, JSON.stringify({ name: '北乡\n合作社', role: 'cooperative', region: { county: '乐昌市' } }));
+    const refused = await post(
+      '/api/organizations',
+      ADMIN_KEY,
+      JSON.stringify({ name: '北乡\n合作社', role: 'cooperative', region: { county: '乐昌市' } }),
+    );
     expect(json(refused)).toMatchObject({ code: 'invalid_text', details: { field: 'name' } });
-    const noted = await post('/api/shipments/X/receipt', w.carrier.key, JSON.stringify({ facilityId: w.hub, receivedAt: '2026-07-15T13:30:00+08:00', condition: 'damaged', note: '纸箱轻微破损\r\n已拍照' }));
+    const noted = await post(
+      '/api/shipments/X/receipt',
+      w.carrier.key,
+      JSON.stringify({ facilityId: w.hub, receivedAt: '2026-07-15T13:30:00+08:00', condition: 'damaged', note: '纸箱轻微破损\r\n已拍照' }),
+    );
     expect(EDGE_CODES).not.toContain(json(noted).code);
   });
 

@@ -27,9 +27,23 @@ describe('consumer scan over HTTP: one item, one code', () => {
     const passport: any = await json.json();
     expect(passport).toMatchObject({ code: item.code, status: 'packed', product: { nameZh: '黄金柰李', gtin: '06901234567892' } });
     expect(passport.origin).toMatchObject({ region: { county: '乐昌市', town: '北乡镇', village: '北乡村' } });
-    expect(Object.keys(passport).sort()).toEqual(
-      ['batch', 'code', 'coldChain', 'compliance', 'farmInputs', 'grade', 'harvest', 'journey', 'origin', 'packing', 'preCooling', 'product', 'scanUrl', 'status', 'tests'],
-    );
+    expect(Object.keys(passport).sort()).toEqual([
+      'batch',
+      'code',
+      'coldChain',
+      'compliance',
+      'farmInputs',
+      'grade',
+      'harvest',
+      'journey',
+      'origin',
+      'packing',
+      'preCooling',
+      'product',
+      'scanUrl',
+      'status',
+      'tests',
+    ]);
     const page = await fetch(item.scanUrl);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await page.text();
@@ -89,7 +103,11 @@ describe('consumer scan over HTTP: one item, one code', () => {
     expect(await svg.text()).toMatch(/^<svg/);
     const png = await fetch(`${app.baseUrl}/t/${item.code}/qr.png`);
     expect(png.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect((await fetch(`${app.baseUrl}/t/0000000000000000/qr.svg`)).status).toBe(404);
   });
 

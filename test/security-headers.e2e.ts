@@ -6,7 +6,8 @@ import { TestApp, startTestApp } from './support/test-app';
 const NOT_FRAMED_NOT_SNIFFED = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
 const API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** The scan pages' policy: no script, nothing loaded, only their own inline style (by hash). */
-const PAGE_POLICY = /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/;
+const PAGE_POLICY =
+  /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/;
 
 function securityHeaders(headers: Headers) {
   const policy = headers.get('content-security-policy');
@@ -30,7 +31,10 @@ describe('security headers on every answer, JSON and HTML, errors included', () 
   it('on API answers and their errors: nothing may run, load or frame them', async () => {
     const answers = {
       ok: await call('GET', '/api/me', { key: w.coop.key }),
-      created: await call('POST', '/api/facilities', { key: w.coop.key, body: { type: 'farm_plot', name: '二号地块', region: { county: '乐昌市' } } }),
+      created: await call('POST', '/api/facilities', {
+        key: w.coop.key,
+        body: { type: 'farm_plot', name: '二号地块', region: { county: '乐昌市' } },
+      }),
       invalid: await call('POST', '/api/batches', { key: w.coop.key, body: { productId: 1 } }),
       unauthorized: await call('GET', '/api/me'),
       notFound: await call('GET', '/api/batches/B0000000000000', { key: w.coop.key }),
@@ -47,7 +51,11 @@ describe('security headers on every answer, JSON and HTML, errors included', () 
   });
 
   it('on refusals made before any route: a body too large, a malformed URL', async () => {
-    const tooLarge = await sendRaw(`${app.baseUrl}/api/batches`, { headers: { 'content-type': 'application/json' }, body: Buffer.alloc(70_000, 0x20), framing: 'announced' });
+    const tooLarge = await sendRaw(`${app.baseUrl}/api/batches`, {
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(70_000, 0x20),
+      framing: 'announced',
+    });
     const malformed = await sendRaw(`${app.baseUrl}/t/%E0%A4%A`, { method: 'GET' });
     for (const answer of [tooLarge, malformed]) {
       expect(answer.status).toBeGreaterThanOrEqual(400);

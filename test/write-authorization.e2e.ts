@@ -120,7 +120,10 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     const batch = await post('/api/batches', orgs.owner.key, { productId: plum, farmPlotId: place.ownerPlot });
     await post(`/api/batches/${batch.id}/harvests`, orgs.owner.key, { harvestedAt: T('06:00'), quantity: { value: 500, unit: 'kg' } });
     const held = await handOver(call, batch.id, orgs.owner, orgs.holder, T('07:00'));
-    const offer = await post(`/api/batches/${batch.id}/handovers`, orgs.owner.key, { toOrganizationId: orgs.offered.id, handedOverAt: T('07:10') });
+    const offer = await post(`/api/batches/${batch.id}/handovers`, orgs.owner.key, {
+      toOrganizationId: orgs.offered.id,
+      handedOverAt: T('07:10'),
+    });
     return { batch: batch.id, held: held.id, offer: offer.id };
   }
 
@@ -152,7 +155,11 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   /** The cartons carried on from the hub and received at the village point, to be delivered. */
   async function shipmentAtVillage(): Promise<Target> {
     const t = await shipmentToHub();
-    await post(`/api/shipments/${t.shipment}/receipt`, orgs.carrier.key, { facilityId: place.hub, receivedAt: T('13:00'), condition: 'intact' });
+    await post(`/api/shipments/${t.shipment}/receipt`, orgs.carrier.key, {
+      facilityId: place.hub,
+      receivedAt: T('13:00'),
+      condition: 'intact',
+    });
     const leg = await post('/api/shipments', orgs.carrier.key, {
       fromFacilityId: place.hub,
       toFacilityId: place.village,
@@ -160,7 +167,11 @@ describe('who may write what: every role × every write route, over HTTP', () =>
       cartonIds: t.cartons.split(','),
       dispatchedAt: T('14:00'),
     });
-    await post(`/api/shipments/${leg.id}/receipt`, orgs.carrier.key, { facilityId: place.village, receivedAt: T('16:00'), condition: 'intact' });
+    await post(`/api/shipments/${leg.id}/receipt`, orgs.carrier.key, {
+      facilityId: place.village,
+      receivedAt: T('16:00'),
+      condition: 'intact',
+    });
     return { ...t, shipment: leg.id };
   }
 
@@ -168,7 +179,12 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   async function compliantBatch(): Promise<Target> {
     const t = await heldBatch();
     const path = `/api/batches/${t.batch}`;
-    await post(`${path}/pre-cooling`, orgs.holder.key, { facilityId: place.holderPackhouse, startedAt: T('07:30'), endedAt: T('09:30'), coreTemperatureC: 4.5 });
+    await post(`${path}/pre-cooling`, orgs.holder.key, {
+      facilityId: place.holderPackhouse,
+      startedAt: T('07:30'),
+      endedAt: T('09:30'),
+      coreTemperatureC: 4.5,
+    });
     await post(`${path}/quality-tests`, orgs.lab.key, rapidTest(12.5));
     await post(`${path}/grading`, orgs.holder.key, gradingOf(place.holderPackhouse));
     await post(`${path}/packing`, orgs.holder.key, packingOf(place.holderPackhouse));
@@ -177,7 +193,15 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   }
 
   const none = async (): Promise<Target> => ({});
-  const rapidTest = (value: number) => ({ method: 'pesticide_residue_rapid_test', standardRef: 'GB/T 5009.199-2003', sampleId: 'S-0715-01', testedAt: T('09:00'), value, unit: '%', threshold: 50 });
+  const rapidTest = (value: number) => ({
+    method: 'pesticide_residue_rapid_test',
+    standardRef: 'GB/T 5009.199-2003',
+    sampleId: 'S-0715-01',
+    testedAt: T('09:00'),
+    value,
+    unit: '%',
+    threshold: 50,
+  });
   const gradingOf = (facilityId: string) => ({
     facilityId,
     gradedAt: T('10:00'),
@@ -185,7 +209,14 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   });
   // With the contact on it, as the sample standard's required data asks: the batch can be certified for the brand.
   const certificate = { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: T('11:30'), contactPhone: '0751-5561218' };
-  const farmInput = { inputName: '吡虫啉可湿性粉剂', activeIngredient: 'imidacloprid', kind: 'pesticide', dose: { value: 30, unit: 'g' }, appliedAt: '2026-06-20T08:00:00+08:00', safetyIntervalDays: 14 };
+  const farmInput = {
+    inputName: '吡虫啉可湿性粉剂',
+    activeIngredient: 'imidacloprid',
+    kind: 'pesticide',
+    dose: { value: 30, unit: 'g' },
+    appliedAt: '2026-06-20T08:00:00+08:00',
+    safetyIntervalDays: 14,
+  };
   const batchPath = (t: Target, step: string) => `/api/batches/${t.batch}/${step}`;
 
   const ROUTES: Record<string, WriteRoute> = {
@@ -203,11 +234,17 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     },
     'POST /api/facilities': {
       target: none,
-      request: () => ({ path: '/api/facilities', body: { ownerId: orgs.owner.id, type: 'farm_plot', name: '北乡村柰李园4号地块', region: LECHANG } }),
+      request: () => ({
+        path: '/api/facilities',
+        body: { ownerId: orgs.owner.id, type: 'farm_plot', name: '北乡村柰李园4号地块', region: LECHANG },
+      }),
     },
     'POST /api/products': {
       target: none,
-      request: () => ({ path: '/api/products', body: { nameZh: '马蹄', nameEn: 'water chestnut', category: 'vegetable', storageClass: 'chilled' } }),
+      request: () => ({
+        path: '/api/products',
+        body: { nameZh: '马蹄', nameEn: 'water chestnut', category: 'vegetable', storageClass: 'chilled' },
+      }),
     },
     'POST /api/standards': {
       // A product whose standard the standards owner already publishes: the cell would revise it.
@@ -216,20 +253,29 @@ describe('who may write what: every role × every write route, over HTTP', () =>
         await publishPlumStandard(call, orgs.standards, product);
         return { product };
       },
-      request: (_, t) => ({ path: '/api/standards', body: { productId: t.product, title: '修订版', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: plumRules() } }),
+      request: (_, t) => ({
+        path: '/api/standards',
+        body: { productId: t.product, title: '修订版', effectiveFrom: '2026-07-01T00:00:00+08:00', rules: plumRules() },
+      }),
     },
     'POST /api/batches': {
       target: none,
       request: () => ({ path: '/api/batches', body: { productId: plum, farmPlotId: place.ownerPlot } }),
     },
-    'POST /api/batches/{id}/farm-inputs': { target: heldBatch, request: (_, t) => ({ path: batchPath(t, 'farm-inputs'), body: farmInput }) },
+    'POST /api/batches/{id}/farm-inputs': {
+      target: heldBatch,
+      request: (_, t) => ({ path: batchPath(t, 'farm-inputs'), body: farmInput }),
+    },
     'POST /api/batches/{id}/harvests': {
       target: heldBatch,
       request: (_, t) => ({ path: batchPath(t, 'harvests'), body: { harvestedAt: T('06:30'), quantity: { value: 100, unit: 'kg' } } }),
     },
     'POST /api/batches/{id}/pre-cooling': {
       target: heldBatch,
-      request: (a, t) => ({ path: batchPath(t, 'pre-cooling'), body: { facilityId: packhouseOf(a), startedAt: T('07:30'), endedAt: T('09:30'), coreTemperatureC: 4.5 } }),
+      request: (a, t) => ({
+        path: batchPath(t, 'pre-cooling'),
+        body: { facilityId: packhouseOf(a), startedAt: T('07:30'), endedAt: T('09:30'), coreTemperatureC: 4.5 },
+      }),
     },
     'POST /api/batches/{id}/handovers': {
       target: heldBatch,
@@ -243,13 +289,28 @@ describe('who may write what: every role × every write route, over HTTP', () =>
       target: heldBatch,
       request: (_, t) => ({ path: batchPath(t, `handovers/${t.held}/end`), body: { endedAt: T('12:00') } }),
     },
-    'POST /api/batches/{id}/quality-tests': { target: heldBatch, request: (_, t) => ({ path: batchPath(t, 'quality-tests'), body: rapidTest(12.5) }) },
-    'POST /api/batches/{id}/grading': { target: heldBatch, request: (a, t) => ({ path: batchPath(t, 'grading'), body: gradingOf(packhouseOf(a)) }) },
-    'POST /api/batches/{id}/packing': { target: heldBatch, request: (a, t) => ({ path: batchPath(t, 'packing'), body: packingOf(packhouseOf(a)) }) },
-    'POST /api/batches/{id}/certificate': { target: heldBatch, request: (_, t) => ({ path: batchPath(t, 'certificate'), body: certificate }) },
+    'POST /api/batches/{id}/quality-tests': {
+      target: heldBatch,
+      request: (_, t) => ({ path: batchPath(t, 'quality-tests'), body: rapidTest(12.5) }),
+    },
+    'POST /api/batches/{id}/grading': {
+      target: heldBatch,
+      request: (a, t) => ({ path: batchPath(t, 'grading'), body: gradingOf(packhouseOf(a)) }),
+    },
+    'POST /api/batches/{id}/packing': {
+      target: heldBatch,
+      request: (a, t) => ({ path: batchPath(t, 'packing'), body: packingOf(packhouseOf(a)) }),
+    },
+    'POST /api/batches/{id}/certificate': {
+      target: heldBatch,
+      request: (_, t) => ({ path: batchPath(t, 'certificate'), body: certificate }),
+    },
     'POST /api/batches/{id}/certifications': {
       target: heldBatch,
-      request: (_, t) => ({ path: batchPath(t, 'certifications'), body: { kind: 'geographical_indication', certificateNo: 'AGI-02718', issuedBy: '农业农村部' } }),
+      request: (_, t) => ({
+        path: batchPath(t, 'certifications'),
+        body: { kind: 'geographical_indication', certificateNo: 'AGI-02718', issuedBy: '农业农村部' },
+      }),
     },
     'POST /api/shipments': {
       target: packedBatch,
@@ -260,15 +321,24 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     },
     'POST /api/shipments/{id}/receipt': {
       target: shipmentToHub,
-      request: (_, t) => ({ path: `/api/shipments/${t.shipment}/receipt`, body: { facilityId: place.hub, receivedAt: T('13:00'), condition: 'intact', temperatureC: 2 } }),
+      request: (_, t) => ({
+        path: `/api/shipments/${t.shipment}/receipt`,
+        body: { facilityId: place.hub, receivedAt: T('13:00'), condition: 'intact', temperatureC: 2 },
+      }),
     },
     'POST /api/shipments/{id}/delivery': {
       target: shipmentAtVillage,
-      request: (_, t) => ({ path: `/api/shipments/${t.shipment}/delivery`, body: { facilityId: place.village, deliveredAt: T('17:00'), recipient: '茶料村便民店' } }),
+      request: (_, t) => ({
+        path: `/api/shipments/${t.shipment}/delivery`,
+        body: { facilityId: place.village, deliveredAt: T('17:00'), recipient: '茶料村便民店' },
+      }),
     },
     'POST /api/cold-chain/readings': {
       target: none,
-      request: () => ({ path: '/api/cold-chain/readings', body: { facilityId: place.truck, deviceId: 'TL-0042', readings: [{ at: T('14:00'), temperatureC: 2 }] } }),
+      request: () => ({
+        path: '/api/cold-chain/readings',
+        body: { facilityId: place.truck, deviceId: 'TL-0042', readings: [{ at: T('14:00'), temperatureC: 2 }] },
+      }),
     },
     'POST /api/compliance/batches/{id}/brand': {
       target: compliantBatch,
@@ -301,7 +371,10 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     const { path, body } = request(actor, t);
     const before = await position();
     const answer = await call(route.split(' ')[0], path, { key: keyOf(actor), body });
-    expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected.status, body: expected.code ? { code: expected.code } : {} });
+    expect({ status: answer.status, body: answer.body }).toMatchObject({
+      status: expected.status,
+      body: expected.code ? { code: expected.code } : {},
+    });
     // A success is recorded; a refusal writes nothing at all.
     if (allowed) expect(await position()).toBeGreaterThan(before);
     else expect(await position()).toBe(before);

@@ -31,7 +31,9 @@ interface Round {
 }
 
 async function main() {
-  console.log(`Suyuan attack bench — ${cpus().length} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s at rest then ${SECONDS} s under attack\n`);
+  console.log(
+    `Suyuan attack bench — ${cpus().length} cores, node ${process.version}; ${ROUNDS} rounds of ${SECONDS} s at rest then ${SECONDS} s under attack\n`,
+  );
   const server = await startServer('suyuan', 'serve-app.ts', { env: { SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY } });
   try {
     const api = new ApiClient(server.url);
@@ -79,8 +81,12 @@ async function main() {
     console.log(`\n/health, medians of ${ROUNDS} rounds      p50        p99`);
     console.log(`  at rest                       ${ms(summary.restP50)}   ${ms(summary.restP99)}`);
     console.log(`  under ${ATTACKERS} attackers             ${ms(summary.attackP50)}   ${ms(summary.attackP99)}`);
-    console.log(`  under attack ÷ at rest        ${ratio(summary.attackP50 / summary.restP50)}   ${ratio(summary.attackP99 / summary.restP99)}`);
-    console.log(`  server RSS ${fmt(summary.rssBeforeMb)} MB before the rounds, peak ${fmt(summary.peakRssMb)} MB; ${summary.failures ? `FAILURES ${summary.failures} (a /health not 200, or an attack not refused with a 4xx)` : 'every /health 200, every attack a 4xx'}`);
+    console.log(
+      `  under attack ÷ at rest        ${ratio(summary.attackP50 / summary.restP50)}   ${ratio(summary.attackP99 / summary.restP99)}`,
+    );
+    console.log(
+      `  server RSS ${fmt(summary.rssBeforeMb)} MB before the rounds, peak ${fmt(summary.peakRssMb)} MB; ${summary.failures ? `FAILURES ${summary.failures} (a /health not 200, or an attack not refused with a 4xx)` : 'every /health 200, every attack a 4xx'}`,
+    );
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, 'attack.json'), JSON.stringify({ at: new Date().toISOString(), rounds, summary }, null, 2));
   } finally {
@@ -94,7 +100,10 @@ async function largestUpload(api: ApiClient, key: string): Promise<number> {
   const latencies: number[] = [];
   for (let upload = 0; upload < 3; upload++) {
     const start = Date.UTC(2026, 6, 15) + upload * 10_000 * 60_000;
-    const readings = Array.from({ length: 10_000 }, (_, i) => ({ at: new Date(start + i * 60_000).toISOString(), temperatureC: 1.5 + (i % 10) / 10 }));
+    const readings = Array.from({ length: 10_000 }, (_, i) => ({
+      at: new Date(start + i * 60_000).toISOString(),
+      temperatureC: 1.5 + (i % 10) / 10,
+    }));
     const started = performance.now();
     await api.post('/api/cold-chain/readings', key, { facilityId: truck, deviceId: 'TL-0042', readings });
     latencies.push(performance.now() - started);

@@ -25,7 +25,13 @@ const capturing = readModelSchema.projections.map((p) =>
         ...p,
         apply: (event: RecordedEvent, docs: DocReader) => {
           const seen = new Map<string, Doc | undefined>();
-          const spy: DocReader = { get: <T extends Doc>(c: string, id: string) => { const doc = docs.get<T>(c, id); seen.set(`${c}\u0000${id}`, doc); return doc; } };
+          const spy: DocReader = {
+            get: <T extends Doc>(c: string, id: string) => {
+              const doc = docs.get<T>(c, id);
+              seen.set(`${c}\u0000${id}`, doc);
+              return doc;
+            },
+          };
           inputs.push({ event, seen });
           return p.apply(event, spy);
         },
@@ -40,6 +46,11 @@ for (const e of events) {
 const started = performance.now();
 let written = 0;
 for (let i = 0; i < loops; i++) {
-  for (const { event, seen } of inputs) written += compliance.apply(event, { get: <T extends Doc>(c: string, id: string) => seen.get(`${c}\u0000${id}`) as T | undefined }).length;
+  for (const { event, seen } of inputs)
+    written += compliance.apply(event, {
+      get: <T extends Doc>(c: string, id: string) => seen.get(`${c}\u0000${id}`) as T | undefined,
+    }).length;
 }
-console.log(`apply ${((performance.now() - started) / loops / lifecycles).toFixed(3)} ms per lifecycle (${inputs.length} events, ${written / loops} writes a loop)`);
+console.log(
+  `apply ${((performance.now() - started) / loops / lifecycles).toFixed(3)} ms per lifecycle (${inputs.length} events, ${written / loops} writes a loop)`,
+);

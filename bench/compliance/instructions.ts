@@ -22,7 +22,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 async function instructions(loops: number): Promise<number> {
   const { stderr } = await run(
     'valgrind',
-    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '-r', '@swc-node/register', join(__dirname, 'apply.ts')],
+    [
+      '--tool=cachegrind',
+      '--cache-sim=no',
+      '--cachegrind-out-file=/dev/null',
+      process.execPath,
+      '-r',
+      '@swc-node/register',
+      join(__dirname, 'apply.ts'),
+    ],
     { env: { ...process.env, BENCH_EVENTS: EVENTS, BENCH_LOOPS: String(loops) }, maxBuffer: 64 * 1024 * 1024 },
   );
   const refs = /I\s+refs:\s+([\d,]+)/.exec(stderr);

@@ -18,7 +18,13 @@ export interface LifecycleRun {
  * and count. `next` hands out batch numbers and their harvest times, so that a server's runs
  * continue one county's history rather than repeat it.
  */
-export async function lifecycleLoad(api: ApiClient, w: World, clients: number, seconds: number, next: () => { n: number; t0: number }): Promise<LifecycleRun> {
+export async function lifecycleLoad(
+  api: ApiClient,
+  w: World,
+  clients: number,
+  seconds: number,
+  next: () => { n: number; t0: number },
+): Promise<LifecycleRun> {
   let lifecycles = 0;
   let requests = 0;
   let failures = 0;

@@ -35,21 +35,45 @@ export async function produce(api: ApiClient, w: World, n: number, t0: number, f
   const path = `/api/batches/${id}`;
   await api.post(`${path}/harvests`, coop.key, { harvestedAt: iso(t0), quantity: { value: 60, unit: 'kg' } });
   await api.post(`${path}/quality-tests`, coop.key, {
-    method: 'pesticide_residue_rapid_test', standardRef: 'GB/T 5009.199-2003', sampleId: `S-${n}`,
-    testedAt: iso(t0 + HOUR), value: failedTest ? 62 : 18.2, unit: '%', threshold: 50,
+    method: 'pesticide_residue_rapid_test',
+    standardRef: 'GB/T 5009.199-2003',
+    sampleId: `S-${n}`,
+    testedAt: iso(t0 + HOUR),
+    value: failedTest ? 62 : 18.2,
+    unit: '%',
+    threshold: 50,
   });
-  await api.post(`${path}/pre-cooling`, coop.key, { facilityId: coop.packhouse, startedAt: iso(t0 + HOUR), endedAt: iso(t0 + 2.5 * HOUR), coreTemperatureC: 4.5 });
+  await api.post(`${path}/pre-cooling`, coop.key, {
+    facilityId: coop.packhouse,
+    startedAt: iso(t0 + HOUR),
+    endedAt: iso(t0 + 2.5 * HOUR),
+    coreTemperatureC: 4.5,
+  });
   await api.post(`${path}/grading`, coop.key, {
-    facilityId: coop.packhouse, gradedAt: iso(t0 + 3 * HOUR),
+    facilityId: coop.packhouse,
+    gradedAt: iso(t0 + 3 * HOUR),
     classes: [
       { grade: '特级', quantity: { value: 30, unit: 'kg' }, attributes: { diameterMm: 47, brix: 14.5 }, belowGradePct: 3 },
       { grade: '一级', quantity: { value: 30, unit: 'kg' }, attributes: { diameterMm: 42, brix: 12.2 }, belowGradePct: 6 },
     ],
   });
   if (failedTest) return { batchId: id, cooperative, cartonIds: [] };
-  const line = (grade: string) => ({ grade, count: ITEMS_PER_BATCH / 2, netWeight: { value: 0.5, unit: 'kg' }, itemsPerCarton: ITEMS_PER_CARTON });
-  const packing = await api.post(`${path}/packing`, coop.key, { facilityId: coop.packhouse, packedAt: iso(t0 + 4 * HOUR), lines: [line('特级'), line('一级')] });
-  await api.post(`${path}/certificate`, coop.key, { quantity: { value: 50, unit: 'kg' }, basis: ['self_tested'], issuedAt: iso(t0 + 4.5 * HOUR) });
+  const line = (grade: string) => ({
+    grade,
+    count: ITEMS_PER_BATCH / 2,
+    netWeight: { value: 0.5, unit: 'kg' },
+    itemsPerCarton: ITEMS_PER_CARTON,
+  });
+  const packing = await api.post(`${path}/packing`, coop.key, {
+    facilityId: coop.packhouse,
+    packedAt: iso(t0 + 4 * HOUR),
+    lines: [line('特级'), line('一级')],
+  });
+  await api.post(`${path}/certificate`, coop.key, {
+    quantity: { value: 50, unit: 'kg' },
+    basis: ['self_tested'],
+    issuedAt: iso(t0 + 4.5 * HOUR),
+  });
   return { batchId: id, cooperative, cartonIds: packing.cartons.map((c: { cartonId: string }) => c.cartonId) };
 }
 
@@ -63,18 +87,47 @@ export async function deliver(api: ApiClient, w: World, n: number, p: Produced, 
   const truck = w.trucks[n % w.trucks.length];
   const van = w.vans[n % w.vans.length];
   const village = w.villages[n % w.villages.length];
-  const leg1 = await api.post('/api/shipments', coop.key, { fromFacilityId: coop.packhouse, toFacilityId: w.hub, vehicleId: truck, cartonIds: p.cartonIds, dispatchedAt: iso(at) });
-  await api.post(`/api/shipments/${leg1.id}/receipt`, w.logistics, { facilityId: w.hub, receivedAt: iso(at + 20 * MINUTE), condition: 'intact', temperatureC: 2.1 });
+  const leg1 = await api.post('/api/shipments', coop.key, {
+    fromFacilityId: coop.packhouse,
+    toFacilityId: w.hub,
+    vehicleId: truck,
+    cartonIds: p.cartonIds,
+    dispatchedAt: iso(at),
+  });
+  await api.post(`/api/shipments/${leg1.id}/receipt`, w.logistics, {
+    facilityId: w.hub,
+    receivedAt: iso(at + 20 * MINUTE),
+    condition: 'intact',
+    temperatureC: 2.1,
+  });
   const hubDispatch = at + 40 * MINUTE;
-  const leg2 = await api.post('/api/shipments', w.logistics, { fromFacilityId: w.hub, toFacilityId: village, vehicleId: van, cartonIds: p.cartonIds, dispatchedAt: iso(hubDispatch) });
+  const leg2 = await api.post('/api/shipments', w.logistics, {
+    fromFacilityId: w.hub,
+    toFacilityId: village,
+    vehicleId: van,
+    cartonIds: p.cartonIds,
+    dispatchedAt: iso(hubDispatch),
+  });
   const arrived = at + 60 * MINUTE;
-  await api.post(`/api/shipments/${leg2.id}/receipt`, w.logistics, { facilityId: village, receivedAt: iso(arrived), condition: 'intact', temperatureC: 2.3 });
+  await api.post(`/api/shipments/${leg2.id}/receipt`, w.logistics, {
+    facilityId: village,
+    receivedAt: iso(arrived),
+    condition: 'intact',
+    temperatureC: 2.3,
+  });
   const deliveredAt = late ? hubDispatch + 50 * HOUR : arrived + 20 * MINUTE;
   if (late) {
-    const readings = Array.from({ length: (deliveredAt - arrived) / (10 * MINUTE) }, (_, i) => ({ at: iso(arrived + i * 10 * MINUTE), temperatureC: STORED_C }));
+    const readings = Array.from({ length: (deliveredAt - arrived) / (10 * MINUTE) }, (_, i) => ({
+      at: iso(arrived + i * 10 * MINUTE),
+      temperatureC: STORED_C,
+    }));
     await api.post('/api/cold-chain/readings', w.logistics, { facilityId: village, deviceId: `TL-B${n}`, readings });
   }
-  await api.post(`/api/shipments/${leg2.id}/delivery`, w.logistics, { facilityId: village, deliveredAt: iso(deliveredAt), recipient: '茶料村便民店' });
+  await api.post(`/api/shipments/${leg2.id}/delivery`, w.logistics, {
+    facilityId: village,
+    deliveredAt: iso(deliveredAt),
+    recipient: '茶料村便民店',
+  });
 }
 
 /** Batch `n`'s whole life through the API, harvested at `t0`, with its mishaps. Returns how many requests it took. */

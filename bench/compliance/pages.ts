@@ -22,7 +22,8 @@ async function walPages(events: RecordedEvent[], schema: typeof readModelSchema)
   try {
     const start = (storage.db.pragma('wal_checkpoint(TRUNCATE)') as { log: number }[])[0].log;
     storage.db.pragma('wal_autocheckpoint = 0');
-    for (const e of events) await storage.events.appendToStream(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }]);
+    for (const e of events)
+      await storage.events.appendToStream(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }]);
     return (storage.db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0].log - Math.max(0, start);
   } finally {
     await storage.close();
@@ -32,12 +33,17 @@ async function walPages(events: RecordedEvent[], schema: typeof readModelSchema)
 
 async function main() {
   const { events, lifecycles } = await recordLifecycles(SECONDS);
-  const without = { ...readModelSchema, projections: readModelSchema.projections.filter((p) => !['standards', 'compliance'].includes(p.name)) };
+  const without = {
+    ...readModelSchema,
+    projections: readModelSchema.projections.filter((p) => !['standards', 'compliance'].includes(p.name)),
+  };
   const withPages = await walPages(events, readModelSchema);
   const withoutPages = await walPages(events, without);
   const per = (pages: number) => (pages / lifecycles).toFixed(0);
   console.log(`${lifecycles} lifecycles, ${events.length} events replayed into fresh stores`);
-  console.log(`WAL pages per lifecycle: with compliance ${per(withPages)}, without ${per(withoutPages)}, compliance's own ${per(withPages - withoutPages)}`);
+  console.log(
+    `WAL pages per lifecycle: with compliance ${per(withPages)}, without ${per(withoutPages)}, compliance's own ${per(withPages - withoutPages)}`,
+  );
 }
 
 main().catch((error) => {

@@ -70,7 +70,14 @@ async function main() {
       const api = new ApiClient(server.url);
       const world = await buildWorld(api, BENCH_ADMIN_KEY);
       await holdGoods(api, world, HOLDING_BATCHES, readingsFrom);
-      pair.push({ name: server.name, server, world, facilities: [...world.holdingTrucks, ...world.stations], clock: readingsFrom, batches: 0 });
+      pair.push({
+        name: server.name,
+        server,
+        world,
+        facilities: [...world.holdingTrucks, ...world.stations],
+        clock: readingsFrom,
+        batches: 0,
+      });
       console.log(
         `${server.name}: ${HOLDING_BATCHES} batches on ${world.holdingTrucks.length} trucks and at ${world.stations.length} town stations: ` +
           `${((performance.now() - seedStart) / 1000).toFixed(1)} s through the API`,
@@ -81,15 +88,33 @@ async function main() {
       `\nA1. logger uploads: POST /api/cold-chain/readings, 1000 readings each, ${pair[0].facilities.length} facilities holding goods × 2 loggers, ` +
         `${UPLOAD_CLIENTS} clients, ${ROUNDS} rounds × ${SECONDS} s after ${WARMUP_SECONDS} s warm-up`,
     );
-    const uploads = await interleave(pair, ROUNDS, (side, warmup) => uploadRun(side, warmup ? WARMUP_SECONDS : SECONDS), (name, round, r) =>
-      printRound(name, round, { ...r, unit: 'readings/s', perCpuUnit: 'readings' }, `upload p50 ${fmt(r.p50Ms).padStart(3)} ms p99 ${fmt(r.p99Ms).padStart(4)} ms, settled in ${fmt(r.settleMs)} ms`),
+    const uploads = await interleave(
+      pair,
+      ROUNDS,
+      (side, warmup) => uploadRun(side, warmup ? WARMUP_SECONDS : SECONDS),
+      (name, round, r) =>
+        printRound(
+          name,
+          round,
+          { ...r, unit: 'readings/s', perCpuUnit: 'readings' },
+          `upload p50 ${fmt(r.p50Ms).padStart(3)} ms p99 ${fmt(r.p99Ms).padStart(4)} ms, settled in ${fmt(r.settleMs)} ms`,
+        ),
     );
     console.log(
       `\nA2. production ingest: whole batch lifecycles (register, harvest, test, pre-cooling, grading, packing of ${ITEMS_PER_BATCH} items, certificate, ` +
         `2 legs, delivery), ${LIFECYCLE_CLIENTS} clients, the same rounds`,
     );
-    const lifecycles = await interleave(pair, ROUNDS, (side, warmup) => lifecycleRun(side, warmup ? WARMUP_SECONDS : SECONDS), (name, round, r) =>
-      printRound(name, round, { ...r, unit: 'lifecycles/s', perCpuUnit: 'lifecycles' }, `${fmt(r.requestsPerSecond).padStart(5)} req/s, settled in ${fmt(r.settleMs)} ms`),
+    const lifecycles = await interleave(
+      pair,
+      ROUNDS,
+      (side, warmup) => lifecycleRun(side, warmup ? WARMUP_SECONDS : SECONDS),
+      (name, round, r) =>
+        printRound(
+          name,
+          round,
+          { ...r, unit: 'lifecycles/s', perCpuUnit: 'lifecycles' },
+          `${fmt(r.requestsPerSecond).padStart(5)} req/s, settled in ${fmt(r.settleMs)} ms`,
+        ),
     );
     const uploadMedian = medians(uploads, ['rate', 'cpu', 'perCpuSecond', 'p50Ms', 'p99Ms'], 'failures');
     const lifecycleMedian = medians(lifecycles, ['rate', 'cpu', 'perCpuSecond', 'requestsPerSecond'], 'failures');
@@ -123,17 +148,34 @@ async function main() {
         target: `≤ ${TARGETS.summaryP99Ms} ms`,
         met: worst <= TARGETS.summaryP99Ms,
         failures: Object.values(summary).reduce((sum, s) => sum + s.failures, 0),
-        note: `${Object.entries(summary).map(([by, s]) => `by=${by} ${fmt(s.p99, 1)} ms`).join(', ')}; ${fmt(season.batches.total)} batches, ${fmt(season.items.total)} items`,
+        note: `${Object.entries(summary)
+          .map(([by, s]) => `by=${by} ${fmt(s.p99, 1)} ms`)
+          .join(', ')}; ${fmt(season.batches.total)} batches, ${fmt(season.items.total)} items`,
       },
     ];
     printFigures(figures);
 
     const machine = { cores: cpu.length, cpu: cpu[0]?.model, node: process.version };
     const settings = {
-      rounds: ROUNDS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, uploadClients: UPLOAD_CLIENTS, lifecycleClients: LIFECYCLE_CLIENTS,
-      holdingBatches: HOLDING_BATCHES, seasonBatches: SEASON_BATCHES, summaryConnections: SUMMARY.connections,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      uploadClients: UPLOAD_CLIENTS,
+      lifecycleClients: LIFECYCLE_CLIENTS,
+      holdingBatches: HOLDING_BATCHES,
+      seasonBatches: SEASON_BATCHES,
+      summaryConnections: SUMMARY.connections,
     };
-    const results = { at: new Date().toISOString(), machine, settings, uploads: { runs: uploads, median: uploadMedian }, lifecycles: { runs: lifecycles, median: lifecycleMedian }, season, summary, figures };
+    const results = {
+      at: new Date().toISOString(),
+      machine,
+      settings,
+      uploads: { runs: uploads, median: uploadMedian },
+      lifecycles: { runs: lifecycles, median: lifecycleMedian },
+      season,
+      summary,
+      figures,
+    };
     writeFileSync(join(RESULTS_DIR, 'compliance.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nresults in .bench/compliance.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
     if (figures.some((f) => f.failures)) process.exitCode = 1;
@@ -144,7 +186,8 @@ async function main() {
 
 /** Logger uploads into the side's holding trucks and stations, continuing its loggers' clocks. */
 async function uploadRun(side: Side, seconds: number) {
-  if (side.clock > Date.now() - (seconds + 1) * DAY) throw new Error("the loggers' clocks have caught up with now: lower BENCH_ROUNDS or BENCH_SECONDS");
+  if (side.clock > Date.now() - (seconds + 1) * DAY)
+    throw new Error("the loggers' clocks have caught up with now: lower BENCH_ROUNDS or BENCH_SECONDS");
   return measured(side, async () => {
     const run = await ingest(side.server.url, side.world.logistics, side.facilities, UPLOAD_CLIENTS, seconds, side.clock);
     side.clock = run.until;
@@ -169,7 +212,9 @@ async function lifecycleRun(side: Side, seconds: number) {
 
 /** A fresh server with compliance seeded with a county's season, then the regulator's summary under load, by each dimension. */
 async function regulatorSummary(server: Server) {
-  console.log(`\nB. the regulator's summary: a fresh server with compliance, a season of ${fmt(SEASON_BATCHES)} batches × ${ITEMS_PER_BATCH} items seeded through the API`);
+  console.log(
+    `\nB. the regulator's summary: a fresh server with compliance, a season of ${fmt(SEASON_BATCHES)} batches × ${ITEMS_PER_BATCH} items seeded through the API`,
+  );
   const api = new ApiClient(server.url);
   const world = await buildWorld(api, BENCH_ADMIN_KEY);
   const seedStart = performance.now();
@@ -203,7 +248,10 @@ async function regulatorSummary(server: Server) {
  * done when its compliance is: the time until a read of the summary (which waits for the
  * projector worker to reach the last append) answers counts, and the rate is over it.
  */
-async function measured<R extends { rate: number; failures: number }>(side: Side, work: () => Promise<R>): Promise<Measured<R> & { settleMs: number }> {
+async function measured<R extends { rate: number; failures: number }>(
+  side: Side,
+  work: () => Promise<R>,
+): Promise<Measured<R> & { settleMs: number }> {
   const cpuBefore = await side.server.cpu();
   const t0 = performance.now();
   const result = await work();
@@ -217,9 +265,14 @@ async function measured<R extends { rate: number; failures: number }>(side: Side
 
 function printMedians(cold: Record<string, Record<string, number>>, life: Record<string, Record<string, number>>): void {
   console.log('\nmedians                 rate   CPU %  per CPU-s');
-  for (const [kind, m, digits] of [['uploads', cold, 0], ['lifecycles', life, 1]] as const) {
+  for (const [kind, m, digits] of [
+    ['uploads', cold, 0],
+    ['lifecycles', life, 1],
+  ] as const) {
     for (const [name, r] of Object.entries(m)) {
-      console.log(`  ${`${kind} ${name}`.padEnd(19)} ${fmt(r.rate, digits).padStart(7)}  ${fmt(r.cpu * 100).padStart(5)}  ${fmt(r.perCpuSecond, digits).padStart(9)}`);
+      console.log(
+        `  ${`${kind} ${name}`.padEnd(19)} ${fmt(r.rate, digits).padStart(7)}  ${fmt(r.cpu * 100).padStart(5)}  ${fmt(r.perCpuSecond, digits).padStart(9)}`,
+      );
     }
   }
 }
@@ -227,7 +280,10 @@ function printMedians(cold: Record<string, Record<string, number>>, life: Record
 /** Profiled apart from the figures, since the profiler slows a server down. */
 async function profile(pair: Side[]): Promise<void> {
   for (const side of pair) {
-    for (const [kind, run] of [['uploads', uploadRun], ['lifecycles', lifecycleRun]] as const) {
+    for (const [kind, run] of [
+      ['uploads', uploadRun],
+      ['lifecycles', lifecycleRun],
+    ] as const) {
       const file = `compliance-${kind}-${side.name}.cpuprofile`;
       await side.server.profile();
       const r = await run(side, SECONDS);

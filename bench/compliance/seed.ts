@@ -29,10 +29,19 @@ export async function holdGoods(api: ApiClient, w: World, batches: number, readi
     const coop = w.cooperatives[produced.cooperative];
     const dispatchedAt = readingsFrom - DAY + n * MINUTE;
     const shipment = await api.post('/api/shipments', coop.key, {
-      fromFacilityId: coop.packhouse, toFacilityId: w.stations[f], vehicleId: w.holdingTrucks[f], cartonIds: produced.cartonIds, dispatchedAt: iso(dispatchedAt),
+      fromFacilityId: coop.packhouse,
+      toFacilityId: w.stations[f],
+      vehicleId: w.holdingTrucks[f],
+      cartonIds: produced.cartonIds,
+      dispatchedAt: iso(dispatchedAt),
     });
     if (n >= batches / 2) {
-      await api.post(`/api/shipments/${shipment.id}/receipt`, w.logistics, { facilityId: w.stations[f], receivedAt: iso(dispatchedAt + 2 * HOUR), condition: 'intact', temperatureC: 2 });
+      await api.post(`/api/shipments/${shipment.id}/receipt`, w.logistics, {
+        facilityId: w.stations[f],
+        receivedAt: iso(dispatchedAt + 2 * HOUR),
+        condition: 'intact',
+        temperatureC: 2,
+      });
     }
   });
 }

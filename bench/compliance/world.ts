@@ -51,7 +51,8 @@ export interface World {
  * county's regulator (who sees the batches grown in 乐昌市).
  */
 export async function buildWorld(api: ApiClient, adminKey: string): Promise<World> {
-  const keyOf = async (def: (typeof FRUIT_GROWERS)[number]) => (await registerOrganization(api.call, adminKey, def, { label: 'bench' })).apiKey;
+  const keyOf = async (def: (typeof FRUIT_GROWERS)[number]) =>
+    (await registerOrganization(api.call, adminKey, def, { label: 'bench' })).apiKey;
   const county = (org: OrgKey) => keyOf(ORGANIZATIONS[org]);
   const place = async (key: string, body: FacilityBody) => (await registerFacility(api.call, key, body)).id;
   const cooperatives: Cooperative[] = [];

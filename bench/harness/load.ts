@@ -87,7 +87,12 @@ export async function compare(
   o: { rounds: number; seconds: number; warmup: number; connections: number },
   onRun: (name: string, round: number, run: LoadRun) => void,
 ): Promise<Compared> {
-  const runs = await interleave(targets, o.rounds, (target, warmup) => load(target, paths, accept, warmup ? o.warmup : o.seconds, o.connections), onRun);
+  const runs = await interleave(
+    targets,
+    o.rounds,
+    (target, warmup) => load(target, paths, accept, warmup ? o.warmup : o.seconds, o.connections),
+    onRun,
+  );
   return { runs, median: medians(runs, ['rps', 'p99', 'cpu', 'perCpuSecond'], 'failures') };
 }
 
@@ -115,7 +120,11 @@ export async function interleave<T extends { name: string }, R>(
 }
 
 /** Per target, the median of each of `fields` over its runs, and the sum of `summed` (failures: any one counts). */
-export function medians<R, F extends keyof R, S extends keyof R>(runs: Record<string, R[]>, fields: F[], summed: S): Record<string, Record<F | S, number>> {
+export function medians<R, F extends keyof R, S extends keyof R>(
+  runs: Record<string, R[]>,
+  fields: F[],
+  summed: S,
+): Record<string, Record<F | S, number>> {
   return Object.fromEntries(
     Object.entries(runs).map(([name, rs]) => [
       name,

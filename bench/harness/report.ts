@@ -8,7 +8,12 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimu
 export const mb = (bytes: number) => bytes / 1024 / 1024;
 
 export function printRun(name: string, round: number, r: LoadRun): void {
-  printRound(name, round, { rate: r.rps, unit: 'req/s', perCpuUnit: 'req', cpu: r.cpu, perCpuSecond: r.perCpuSecond, failures: r.failures }, `p99 ${fmt(r.p99).padStart(3)} ms`);
+  printRound(
+    name,
+    round,
+    { rate: r.rps, unit: 'req/s', perCpuUnit: 'req', cpu: r.cpu, perCpuSecond: r.perCpuSecond, failures: r.failures },
+    `p99 ${fmt(r.p99).padStart(3)} ms`,
+  );
 }
 
 /** A rate measured on one server: what it did per second and per second of its CPU. */
@@ -31,7 +36,9 @@ export function printMedians(rows: [string, Compared][]): void {
   console.log('\nmedians         req/s   p99 ms  CPU %  req per CPU-s');
   for (const [kind, c] of rows) {
     for (const [name, m] of Object.entries(c.median)) {
-      console.log(`  ${`${kind} ${name}`.padEnd(13)} ${fmt(m.rps).padStart(6)}  ${fmt(m.p99).padStart(6)}  ${fmt(m.cpu * 100).padStart(5)}  ${fmt(m.perCpuSecond).padStart(13)}`);
+      console.log(
+        `  ${`${kind} ${name}`.padEnd(13)} ${fmt(m.rps).padStart(6)}  ${fmt(m.p99).padStart(6)}  ${fmt(m.cpu * 100).padStart(5)}  ${fmt(m.perCpuSecond).padStart(13)}`,
+      );
     }
   }
 }
@@ -49,7 +56,10 @@ export interface Figure {
 export function scanFigure(label: string, c: Compared, target: number): Figure {
   const rate = (m: Compared['median'][string]): Rate => ({ rate: m.rps, cpu: m.cpu, perCpuSecond: m.perCpuSecond, failures: m.failures });
   const bare = c.median.fastify;
-  const limited = bare.cpu < 0.8 ? `; bare Fastify ran at ${fmt(bare.cpu * 100)} % CPU, so the load generator capped it and the req/s ratio flatters the app` : '';
+  const limited =
+    bare.cpu < 0.8
+      ? `; bare Fastify ran at ${fmt(bare.cpu * 100)} % CPU, so the load generator capped it and the req/s ratio flatters the app`
+      : '';
   return ratioFigure(label, rate(c.median.suyuan), rate(bare), target, limited);
 }
 

@@ -14,7 +14,11 @@ import { serveOverIpc } from './ipc-server';
 const COMPLIANCE_PROJECTIONS = ['standards', 'compliance'];
 const readModels =
   process.env.BENCH_READ_MODELS === 'no-compliance'
-    ? { ...readModelSchema, projections: readModelSchema.projections.filter((p) => !COMPLIANCE_PROJECTIONS.includes(p.name)), offThread: undefined }
+    ? {
+        ...readModelSchema,
+        projections: readModelSchema.projections.filter((p) => !COMPLIANCE_PROJECTIONS.includes(p.name)),
+        offThread: undefined,
+      }
     : readModelSchema;
 
 /** The system under test: the whole app on a fresh embedded store in a temp dir, logging off. */

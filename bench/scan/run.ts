@@ -50,12 +50,16 @@ async function main() {
     servers.push(bare, nest);
     const memoryAfterSeed = await app.memory();
 
-    console.log(`\nscan JSON: GET /t/<each of ${fmt(paths.length)} in random order>, -c ${LOAD.connections}, ${LOAD.rounds} rounds × ${LOAD.seconds} s after ${LOAD.warmup} s warm-up each`);
+    console.log(
+      `\nscan JSON: GET /t/<each of ${fmt(paths.length)} in random order>, -c ${LOAD.connections}, ${LOAD.rounds} rounds × ${LOAD.seconds} s after ${LOAD.warmup} s warm-up each`,
+    );
     const json = await compare([app, bare, nest], paths, JSON_ACCEPT, LOAD, printRun);
-    console.log('\nscan HTML page: the same with a browser\'s Accept');
+    console.log("\nscan HTML page: the same with a browser's Accept");
     const html = await compare([app, bare], paths, HTML_ACCEPT, LOAD, printRun);
 
-    console.log(`\ncold-chain ingest: POST /api/cold-chain/readings, 1000 readings each, 4 cold stores × 2 loggers, ${INGEST.clients} clients, ${INGEST.seconds} s`);
+    console.log(
+      `\ncold-chain ingest: POST /api/cold-chain/readings, 1000 readings each, 4 cold stores × 2 loggers, ${INGEST.clients} clients, ${INGEST.seconds} s`,
+    );
     const cpuBefore = await app.cpu();
     const cold = await ingest(app.url, seeded.logisticsKey, seeded.ingestFacilities, INGEST.clients, INGEST.seconds);
     const ingestCpu = (await app.cpu()) - cpuBefore;
@@ -66,9 +70,14 @@ async function main() {
     const memory = await app.memory();
     const memoryAfterGc = await app.memory(true);
 
-    printMedians([['JSON', json], ['HTML', html]]);
-    console.log(`  framework ceiling: bare NestJS ÷ bare Fastify ${(json.median.nest.rps / json.median.fastify.rps).toFixed(2)} req/s, ` +
-      `${(json.median.nest.perCpuSecond / json.median.fastify.perCpuSecond).toFixed(2)} per CPU-s; suyuan ÷ bare NestJS ${(json.median.suyuan.rps / json.median.nest.rps).toFixed(2)} req/s`);
+    printMedians([
+      ['JSON', json],
+      ['HTML', html],
+    ]);
+    console.log(
+      `  framework ceiling: bare NestJS ÷ bare Fastify ${(json.median.nest.rps / json.median.fastify.rps).toFixed(2)} req/s, ` +
+        `${(json.median.nest.perCpuSecond / json.median.fastify.perCpuSecond).toFixed(2)} per CPU-s; suyuan ÷ bare NestJS ${(json.median.suyuan.rps / json.median.nest.rps).toFixed(2)} req/s`,
+    );
     console.log(
       `  app memory: RSS ${fmt(mb(memoryAfterSeed.rss))} MB after seeding; after the load RSS ${fmt(mb(memory.rss))} MB (peak ${fmt(mb(memory.peakRss))}), ` +
         `heap ${fmt(mb(memory.heapUsed))} MB; after a full GC RSS ${fmt(mb(memoryAfterGc.rss))} MB, heap ${fmt(mb(memoryAfterGc.heapUsed))} MB (live data)`,
@@ -76,16 +85,46 @@ async function main() {
     const figures = [
       scanFigure('1. scan JSON ÷ bare Fastify', json, TARGETS.json),
       scanFigure('2. scan HTML ÷ bare Fastify', html, TARGETS.html),
-      { figure: '3. cold-chain ingest', text: `${fmt(cold.readingsPerSecond)} readings/s`, target: `≥ ${fmt(TARGETS.ingest)}`, met: cold.readingsPerSecond >= TARGETS.ingest, failures: cold.failures },
-      { figure: '4. app RSS after the load', text: `${fmt(mb(memory.rss))} MB`, target: `≤ ${TARGETS.rssMb} MB`, met: mb(memory.rss) <= TARGETS.rssMb, failures: 0 },
+      {
+        figure: '3. cold-chain ingest',
+        text: `${fmt(cold.readingsPerSecond)} readings/s`,
+        target: `≥ ${fmt(TARGETS.ingest)}`,
+        met: cold.readingsPerSecond >= TARGETS.ingest,
+        failures: cold.failures,
+      },
+      {
+        figure: '4. app RSS after the load',
+        text: `${fmt(mb(memory.rss))} MB`,
+        target: `≤ ${TARGETS.rssMb} MB`,
+        met: mb(memory.rss) <= TARGETS.rssMb,
+        failures: 0,
+      },
     ];
     printFigures(figures);
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     if (process.env.BENCH_PROFILE === '1') await profile([app, bare], paths);
     const machine = { cores: cpu.length, cpu: cpu[0]?.model, node: process.version };
-    const seedInfo = { items: seeded.codes.length, cartons: seeded.cartons, itemsWithColdChain: seeded.itemsWithColdChain, seconds: seedSeconds };
-    const results = { at: new Date().toISOString(), machine, seed: seedInfo, bodyMeanBytes: { json: bodies.json.mean, html: bodies.html.mean }, load: LOAD, json, html, ingest: { ...cold, serverCpuSeconds: ingestCpu / 1e6 }, memoryAfterSeed, memory, memoryAfterGc, figures };
+    const seedInfo = {
+      items: seeded.codes.length,
+      cartons: seeded.cartons,
+      itemsWithColdChain: seeded.itemsWithColdChain,
+      seconds: seedSeconds,
+    };
+    const results = {
+      at: new Date().toISOString(),
+      machine,
+      seed: seedInfo,
+      bodyMeanBytes: { json: bodies.json.mean, html: bodies.html.mean },
+      load: LOAD,
+      json,
+      html,
+      ingest: { ...cold, serverCpuSeconds: ingestCpu / 1e6 },
+      memoryAfterSeed,
+      memory,
+      memoryAfterGc,
+      figures,
+    };
     writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nresults in .bench/latest.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
     if (figures.some((f) => f.failures)) process.exitCode = 1;
@@ -109,7 +148,10 @@ async function realBodies(baseUrl: string, paths: string[], accept: string) {
 /** Profiled apart from the figures, since the profiler slows a server down. */
 async function profile(servers: Server[], paths: string[]) {
   for (const server of servers) {
-    for (const [kind, accept] of [['json', JSON_ACCEPT], ['html', HTML_ACCEPT]]) {
+    for (const [kind, accept] of [
+      ['json', JSON_ACCEPT],
+      ['html', HTML_ACCEPT],
+    ]) {
       await server.profile();
       const run = await load(server, paths, accept, LOAD.seconds, LOAD.connections);
       await server.profile(join(RESULTS_DIR, `${server.name}-${kind}.cpuprofile`));

@@ -15,7 +15,11 @@ export interface ProfileTotals {
   areas: Map<string, number>;
 }
 
-const shortUrl = (url: string) => url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '~/').replace(/^.*\/(apps|libs|bench)\//, '$1/');
+const shortUrl = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, '~/')
+    .replace(/^.*\/(apps|libs|bench)\//, '$1/');
 const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}  ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 /** A package in node_modules, a folder of ours, node internals. */
@@ -34,7 +38,12 @@ export function readProfile(file: string): ProfileTotals {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + Math.max(0, profile.timeDeltas[i] ?? 0)));
-  const totals: ProfileTotals = { totalUs: [...selfUs.values()].reduce((a, b) => a + b, 0), self: new Map(), total: new Map(), areas: new Map() };
+  const totals: ProfileTotals = {
+    totalUs: [...selfUs.values()].reduce((a, b) => a + b, 0),
+    self: new Map(),
+    total: new Map(),
+    areas: new Map(),
+  };
   const walk = (id: number, onStack: Set<string>): number => {
     const n = byId.get(id)!;
     const k = key(n);

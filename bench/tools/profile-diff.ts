@@ -18,10 +18,14 @@ const msB = perUnit(unitsB);
 
 const table = (title: string, ma: Map<string, number>, mb: Map<string, number>) => {
   console.log(`\n${title}   (A, B, A − B in ms per unit)`);
-  const keys = [...new Set([...ma.keys(), ...mb.keys()])].sort((x, y) => msA(ma.get(y)) - msB(mb.get(y)) - (msA(ma.get(x)) - msB(mb.get(x))));
+  const keys = [...new Set([...ma.keys(), ...mb.keys()])].sort(
+    (x, y) => msA(ma.get(y)) - msB(mb.get(y)) - (msA(ma.get(x)) - msB(mb.get(x))),
+  );
   for (const k of keys.slice(0, rows)) {
     const [x, y] = [msA(ma.get(k)), msB(mb.get(k))];
-    console.log(`${x.toFixed(2).padStart(7)} ${y.toFixed(2).padStart(7)} ${(x - y >= 0 ? '+' : '') + (x - y).toFixed(2).padStart(6)}  ${k}`);
+    console.log(
+      `${x.toFixed(2).padStart(7)} ${y.toFixed(2).padStart(7)} ${(x - y >= 0 ? '+' : '') + (x - y).toFixed(2).padStart(6)}  ${k}`,
+    );
   }
 };
 console.log(`A ${fileA}: ${msA(a.totalUs).toFixed(1)} ms per unit; B ${fileB}: ${msB(b.totalUs).toFixed(1)} ms per unit`);

@@ -58,7 +58,9 @@ describe('the Content-Security-Policy in a real headless Chromium: what the page
     await withPage(browser, {}, async (page) => {
       const response = await open(page, `${app.baseUrl}/t/0000000000000000`);
       expect(response.status()).toBe(404);
-      await expect(page.evaluate<string>('getComputedStyle(document.querySelector("header")).borderTopColor')).resolves.toBe('rgb(179, 38, 30)');
+      await expect(page.evaluate<string>('getComputedStyle(document.querySelector("header")).borderTopColor')).resolves.toBe(
+        'rgb(179, 38, 30)',
+      );
       expect(await violations(page)).toEqual([]);
     });
   });

@@ -1,4 +1,17 @@
-import { Call, FACILITIES, FacilityKey, LECHANG, ORGANIZATIONS, OrgKey, PRODUCTS, facilityBody, productBody, registerFacility as register, registerOrganization, registerProduct } from '../../apps/cli/src/world';
+import {
+  Call,
+  FACILITIES,
+  FacilityKey,
+  LECHANG,
+  ORGANIZATIONS,
+  OrgKey,
+  PRODUCTS,
+  facilityBody,
+  productBody,
+  registerFacility as register,
+  registerOrganization,
+  registerProduct,
+} from '../../apps/cli/src/world';
 import { creditCodeCheckCharacter } from '@suyuan/registry';
 import { ADMIN_KEY } from './test-app';
 

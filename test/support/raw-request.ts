@@ -28,7 +28,10 @@ const CHUNK = 16 * 1024;
 export function sendRaw(url: string, r: RawRequest): Promise<RawAnswer> {
   const body = r.body ?? Buffer.alloc(0);
   const framing = r.framing ?? 'length';
-  const headers = { ...r.headers, ...(framing === 'chunked' ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(body.length) }) };
+  const headers = {
+    ...r.headers,
+    ...(framing === 'chunked' ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(body.length) }),
+  };
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = request(url, { method: r.method ?? 'POST', headers, agent: false }, (res) => {

@@ -36,7 +36,11 @@ export interface ScriptFiles {
  * on an HTTP error and keeps its last answer, and at the end, however it ends, writes out the
  * named variables.
  */
-export function readmeScript(blocks: ReadmeBlock[], files: ScriptFiles, variables: string[]): { script: string; readmeLine: (line: number) => number } {
+export function readmeScript(
+  blocks: ReadmeBlock[],
+  files: ScriptFiles,
+  variables: string[],
+): { script: string; readmeLine: (line: number) => number } {
   const prelude = [
     'set -eo pipefail',
     `README_ANSWER=${quote(files.answer)} README_FAILURE=${quote(files.failure)} README_VARS=${quote(files.vars)}`,

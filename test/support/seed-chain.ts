@@ -1,4 +1,14 @@
-import { ApiClient, FACILITIES, ORGANIZATIONS, PRODUCTS, facilityBody, productBody, registerFacility, registerOrganization, registerProduct } from '../../apps/cli/src/world';
+import {
+  ApiClient,
+  FACILITIES,
+  ORGANIZATIONS,
+  PRODUCTS,
+  facilityBody,
+  productBody,
+  registerFacility,
+  registerOrganization,
+  registerProduct,
+} from '../../apps/cli/src/world';
 
 /**
  * One complete, realistic chain recorded through the public HTTP API, as the county's actors
@@ -85,10 +95,19 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
 
   // Farm: inputs with their safety intervals, then the harvest (after the 14-day interval ended on 07-04).
   await post(cooperative.key, `${b}/farm-inputs`, {
-    inputName: '腐熟羊粪有机肥', kind: 'fertilizer', dose: { value: 800, unit: 'kg' }, appliedAt: '2026-03-10T08:00:00+08:00', safetyIntervalDays: 0,
+    inputName: '腐熟羊粪有机肥',
+    kind: 'fertilizer',
+    dose: { value: 800, unit: 'kg' },
+    appliedAt: '2026-03-10T08:00:00+08:00',
+    safetyIntervalDays: 0,
   });
   await post(cooperative.key, `${b}/farm-inputs`, {
-    inputName: '吡虫啉可湿性粉剂', activeIngredient: 'imidacloprid', kind: 'pesticide', dose: { value: 1.5, unit: 'kg' }, appliedAt: '2026-06-20T08:00:00+08:00', safetyIntervalDays: 14,
+    inputName: '吡虫啉可湿性粉剂',
+    activeIngredient: 'imidacloprid',
+    kind: 'pesticide',
+    dose: { value: 1.5, unit: 'kg' },
+    appliedAt: '2026-06-20T08:00:00+08:00',
+    safetyIntervalDays: 14,
   });
   await post(cooperative.key, `${b}/harvests`, { harvestedAt: T('15T06:00'), quantity: { value: 1200, unit: 'kg' } });
 
@@ -97,27 +116,44 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   await post(packhouse.key, `${b}/handovers/${handover.id}/acceptance`, { acceptedAt: T('15T09:20') });
 
   // Packhouse and lab.
-  await post(packhouse.key, `${b}/pre-cooling`, { facilityId: f.packhouse, startedAt: T('15T09:30'), endedAt: T('15T13:30'), coreTemperatureC: 1.2 });
+  await post(packhouse.key, `${b}/pre-cooling`, {
+    facilityId: f.packhouse,
+    startedAt: T('15T09:30'),
+    endedAt: T('15T13:30'),
+    coreTemperatureC: 1.2,
+  });
   await post(lab.key, `${b}/quality-tests`, {
-    facilityId: f.lab, method: 'pesticide_residue_rapid_test', standardRef: 'GB/T 5009.199-2003', analyte: '有机磷和氨基甲酸酯类农药（酶抑制率）',
-    sampleId: 'S-20260715-01', testedAt: T('15T10:30'), value: 18.2, unit: '%', threshold: 50, passed: true,
+    facilityId: f.lab,
+    method: 'pesticide_residue_rapid_test',
+    standardRef: 'GB/T 5009.199-2003',
+    analyte: '有机磷和氨基甲酸酯类农药（酶抑制率）',
+    sampleId: 'S-20260715-01',
+    testedAt: T('15T10:30'),
+    value: 18.2,
+    unit: '%',
+    threshold: 50,
+    passed: true,
   });
   await post(packhouse.key, `${b}/grading`, {
-    facilityId: f.packhouse, gradedAt: T('15T14:00'),
+    facilityId: f.packhouse,
+    gradedAt: T('15T14:00'),
     classes: [
       { grade: '特级', quantity: { value: 620, unit: 'kg' }, attributes: { diameterMm: 48, brix: 14.5, weightG: 65 } },
       { grade: '一级', quantity: { value: 480, unit: 'kg' }, attributes: { diameterMm: 42, brix: 13.2, weightG: 52 } },
     ],
   });
   const packing = await post(packhouse.key, `${b}/packing`, {
-    facilityId: f.packhouse, packedAt: T('15T15:30'),
+    facilityId: f.packhouse,
+    packedAt: T('15T15:30'),
     lines: [
       { grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 },
       { grade: '一级', count: 10, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 },
     ],
   });
   const certified = await post(cooperative.key, `${b}/certificate`, {
-    quantity: { value: 1100, unit: 'kg' }, issuedAt: T('15T16:00'), basis: ['quality_control', 'commissioned_test'],
+    quantity: { value: 1100, unit: 'kg' },
+    issuedAt: T('15T16:00'),
+    basis: ['quality_control', 'commissioned_test'],
   });
 
   const items = (grade: string): ScannableItem[] =>
@@ -131,10 +167,13 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   const every = (start: string, minutes: number, temps: number[]) =>
     temps.map((temperatureC, i) => ({ at: new Date(Date.parse(start) + i * minutes * 60_000).toISOString(), temperatureC }));
   await post(logistics.key, '/api/cold-chain/readings', {
-    facilityId: f.countyHub, deviceId: 'HUB-CR-01', readings: every(T('15T18:40'), 20, Array(37).fill(-0.5)),
+    facilityId: f.countyHub,
+    deviceId: 'HUB-CR-01',
+    readings: every(T('15T18:40'), 20, Array(37).fill(-0.5)),
   });
   await post(logistics.key, '/api/cold-chain/readings', {
-    facilityId: f.vehicle, deviceId: 'TL-0042',
+    facilityId: f.vehicle,
+    deviceId: 'TL-0042',
     readings: [
       ...every(T('15T17:00'), 10, [2.2, 1.9, 1.7, 1.6, 1.6, 1.5, 1.5, 1.6, 1.5, 1.6]),
       ...every(T('16T07:00'), 10, [2.1, 2.4, 2.6, 2.9, 3.6, 4.3, 4.6, 3.9, 2.8, 2.3, 2.0]),
@@ -145,9 +184,18 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
   // Logistics legs: each is dispatched by the owner of its origin and received by the owner of its destination.
   const leg = async (by: SeededOrg, from: string, to: string, vehicleId: string, at: string, arrived: string, temperatureC: number) => {
     const shipment = await post(by.key, '/api/shipments', {
-      fromFacilityId: from, toFacilityId: to, cartonIds, vehicleId, dispatchedAt: at,
+      fromFacilityId: from,
+      toFacilityId: to,
+      cartonIds,
+      vehicleId,
+      dispatchedAt: at,
     });
-    await post(logistics.key, `/api/shipments/${shipment.id}/receipt`, { facilityId: to, receivedAt: arrived, condition: 'intact', temperatureC });
+    await post(logistics.key, `/api/shipments/${shipment.id}/receipt`, {
+      facilityId: to,
+      receivedAt: arrived,
+      condition: 'intact',
+      temperatureC,
+    });
     return shipment.id as string;
   };
   const shipmentIds = [
@@ -156,7 +204,11 @@ export async function seedChain(baseUrl: string, adminKey: string): Promise<Seed
     await leg(logistics, f.countyHub, f.townStation, f.vehicle, T('16T07:00'), T('16T08:50'), 2.9),
     await leg(logistics, f.townStation, f.villagePoint, f.vehicle, T('16T09:30'), T('16T10:20'), 2.4),
   ];
-  await post(logistics.key, `/api/shipments/${shipmentIds[2]}/delivery`, { facilityId: f.villagePoint, deliveredAt: T('16T11:00'), recipient: '茶料村便民店' });
+  await post(logistics.key, `/api/shipments/${shipmentIds[2]}/delivery`, {
+    facilityId: f.villagePoint,
+    deliveredAt: T('16T11:00'),
+    recipient: '茶料村便民店',
+  });
 
   return {
     orgs: { cooperative, packhouse, lab, logistics },

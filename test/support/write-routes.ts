@@ -16,6 +16,10 @@ export async function writeRoutes(baseUrl: string, ids: Record<string, string> =
   return Object.entries(spec.paths).flatMap(([template, operations]) =>
     Object.keys(operations)
       .filter((method) => methods.includes(method))
-      .map((method) => ({ method: method.toUpperCase(), template, path: template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'X') })),
+      .map((method) => ({
+        method: method.toUpperCase(),
+        template,
+        path: template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'X'),
+      })),
   );
 }

@@ -14,7 +14,14 @@ export class AppModule {
   static forRoot(config: AppConfig, storage: EmbeddedStorage, clock: Clock = systemClock, fastLane?: ScanFastLane): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config, storage, clock), RegistryModule, ProductionModule, LogisticsModule, StandardsModule, ConsumerModule.register(fastLane)],
+      imports: [
+        PlatformModule.forRoot(config, storage, clock),
+        RegistryModule,
+        ProductionModule,
+        LogisticsModule,
+        StandardsModule,
+        ConsumerModule.register(fastLane),
+      ],
       controllers: [HealthController],
     };
   }

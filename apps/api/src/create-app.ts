@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { ScanFastLane } from '@suyuan/consumer';
 import { scanRoutesOpenApi } from '@suyuan/consumer/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
-import { addSecurityHeaders, depthCheckedJsonParser, EmbeddedStorage, guardRequestEdge, openEmbeddedStorage, ReadModelSchema, sendWithSecurityHeaders, validationPipe } from '@suyuan/platform/nest';
+import {
+  addSecurityHeaders,
+  depthCheckedJsonParser,
+  EmbeddedStorage,
+  guardRequestEdge,
+  openEmbeddedStorage,
+  ReadModelSchema,
+  sendWithSecurityHeaders,
+  validationPipe,
+} from '@suyuan/platform/nest';
 import { AppModule } from './app.module';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT } from './body-limits';
 import { readModelSchema } from './read-models';
@@ -25,7 +34,11 @@ export async function createApp(
   options: { clock?: Clock; dbFile?: string; readModels?: ReadModelSchema } = {},
 ): Promise<RunningApp> {
   // `readModels` lets the benchmark run a baseline without some projections; the app always runs them all.
-  const storage = await openEmbeddedStorage(options.dbFile ?? join(config.dataDir, 'suyuan.db'), options.readModels ?? readModelSchema, config.projector);
+  const storage = await openEmbeddedStorage(
+    options.dbFile ?? join(config.dataDir, 'suyuan.db'),
+    options.readModels ?? readModelSchema,
+    config.projector,
+  );
   const fastLane = new ScanFastLane();
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT,
@@ -33,13 +46,22 @@ export async function createApp(
     serverFactory: fastLane.serverFactory,
     frameworkErrors: sendWithSecurityHeaders,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane), adapter, {
-    logger: config.logLevel === 'silent' ? false : levels(config.logLevel),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, storage, options.clock ?? systemClock, fastLane),
+    adapter,
+    {
+      logger: config.logLevel === 'silent' ? false : levels(config.logLevel),
+    },
+  );
   const fastify = adapter.getInstance();
   addSecurityHeaders(fastify, DOCS_PATH);
   app.useBodyParser('application/json', {}, depthCheckedJsonParser(fastify));
-  const edge = guardRequestEdge(fastify, { defaultBodyLimit: DEFAULT_BODY_LIMIT, bodyLimits: BODY_LIMITS, apiPrefix: '/api/', docsPath: DOCS_PATH });
+  const edge = guardRequestEdge(fastify, {
+    defaultBodyLimit: DEFAULT_BODY_LIMIT,
+    bodyLimits: BODY_LIMITS,
+    apiPrefix: '/api/',
+    docsPath: DOCS_PATH,
+  });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -6,7 +6,17 @@ import { registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
 
 /** What the standards and compliance projections write: readers find it in the worker's file in worker mode. */
-const COMPLIANCE_COLLECTIONS = ['standards', 'compliance', 'complianceStats', 'complianceOpenBatches', 'compliancePacked', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts'];
+const COMPLIANCE_COLLECTIONS = [
+  'standards',
+  'compliance',
+  'complianceStats',
+  'complianceOpenBatches',
+  'compliancePacked',
+  'coldWindows',
+  'coldWindowsOpen',
+  'coldWindowsClosed',
+  'alerts',
+];
 // Not the compliance records: written on every event, each index would parse them each time.
 const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] };
 

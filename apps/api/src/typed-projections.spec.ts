@@ -36,12 +36,14 @@ function projectionCode(): string[] {
 describe('projections', () => {
   it('are found where the read models take them from', () => {
     const names = projectionFiles.map((file) => relative(LIBS, file));
-    expect(names).toEqual(expect.arrayContaining(['production/src/batch.projection.ts', 'standards/src/compliance/compliance.projection.ts']));
+    expect(names).toEqual(
+      expect.arrayContaining(['production/src/batch.projection.ts', 'standards/src/compliance/compliance.projection.ts']),
+    );
     expect(projectionCode()).toContain(join(LIBS, 'standards/src/compliance/batch-facts.fold.ts'));
   });
 
   it('cast no event data or metadata', () => {
-    expect(CAST.test('const d = event.data as BatchPacked[\'data\'];')).toBe(true);
+    expect(CAST.test("const d = event.data as BatchPacked['data'];")).toBe(true);
     expect(CAST.test('(event.metadata as EventMetadata).occurredAt')).toBe(true);
     const casts = projectionCode().flatMap((file) =>
       readFileSync(file, 'utf8')
@@ -52,7 +54,9 @@ describe('projections', () => {
   });
 
   it('each have a spec beside them', () => {
-    const unspecified = projectionFiles.filter((file) => !existsSync(file.replace(/\.ts$/, '.spec.ts'))).map((file) => relative(LIBS, file));
+    const unspecified = projectionFiles
+      .filter((file) => !existsSync(file.replace(/\.ts$/, '.spec.ts')))
+      .map((file) => relative(LIBS, file));
     expect(unspecified).toEqual([]);
   });
 });

@@ -6,9 +6,7 @@ const CODE = '7K3M9Q2RXV0ZAB12';
 
 describe('itemScanUrl', () => {
   it('builds a GS1 Digital Link with the qualifiers in order', () => {
-    expect(itemScanUrl(BASE, { code: CODE, gtin14: GTIN, lotCode: 'LC2026-06A' })).toBe(
-      `${BASE}/01/${GTIN}/10/LC2026-06A/21/${CODE}`,
-    );
+    expect(itemScanUrl(BASE, { code: CODE, gtin14: GTIN, lotCode: 'LC2026-06A' })).toBe(`${BASE}/01/${GTIN}/10/LC2026-06A/21/${CODE}`);
   });
 
   it('leaves the lot out when the batch has none', () => {

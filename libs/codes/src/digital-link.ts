@@ -52,10 +52,7 @@ export function parseDigitalLinkPath(path: string): DigitalLinkItem | undefined 
 
 /** Percent-encodes everything outside RFC 3986's unreserved set (encodeURIComponent leaves !'()* alone). */
 function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function decodeSegment(segment: string | undefined): string | undefined {

@@ -1,7 +1,6 @@
 import { CROCKFORD_ALPHABET as ALPHABET, mintId } from '@suyuan/core';
 import { isItemCode, mintItemCode, normalizeItemCode } from './item-code';
 
-
 /** Pearson's statistic of character counts against a uniform spread over the alphabet. */
 function chiSquare(strings: string[]): number {
   const counts = new Map<string, number>();

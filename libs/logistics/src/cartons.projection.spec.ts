@@ -23,19 +23,34 @@ const facility = (id: string, name: string, type: FacilityView['type'], extra: P
 const packhouse = facility('fac-jiufeng-packhouse', '九峰镇包装车间', 'packhouse', { region: { ...lechang, town: '九峰镇' } });
 const hub = facility('fac-lechang-county-hub', '乐昌市县级物流中心', 'county_hub');
 const truck = facility('fac-truck-yue-f-d12345', '冷链车 粤F·D12345', 'vehicle', { plate: '粤F·D12345' });
-const villagePoint = facility('fac-langshi-village-point', '浪石村村级服务点', 'village_point', { region: { ...lechang, town: '九峰镇', village: '浪石村' } });
+const villagePoint = facility('fac-langshi-village-point', '浪石村村级服务点', 'village_point', {
+  region: { ...lechang, town: '九峰镇', village: '浪石村' },
+});
 const registry: DocWrite[] = [packhouse, hub, truck, villagePoint].map((f) => ({ collection: 'facilities', id: f.id, doc: f }));
 
 const LOGISTICS = { organizationId: 'org-lechang-logistics' };
 /** The first leg: the packhouse's cartons to the county hub, on no vehicle the registry knows. */
 const toHub: SpecEvent<ShipmentDispatched> = {
   type: 'ShipmentDispatched',
-  data: { shipmentId: 'sh-0618-01', fromFacilityId: packhouse.id, toFacilityId: hub.id, cartonIds: ['CTN-0618-001', 'CTN-0618-002'], dispatchedAt: '2025-06-18T17:00:00+08:00' },
+  data: {
+    shipmentId: 'sh-0618-01',
+    fromFacilityId: packhouse.id,
+    toFacilityId: hub.id,
+    cartonIds: ['CTN-0618-001', 'CTN-0618-002'],
+    dispatchedAt: '2025-06-18T17:00:00+08:00',
+  },
   metadata: LOGISTICS,
 };
 const atHub: ShipmentReceived = {
   type: 'ShipmentReceived',
-  data: { shipmentId: 'sh-0618-01', facilityId: hub.id, cartonIds: ['CTN-0618-001', 'CTN-0618-002'], receivedAt: '2025-06-18T19:10:00+08:00', condition: 'intact', temperatureC: 1.8 },
+  data: {
+    shipmentId: 'sh-0618-01',
+    facilityId: hub.id,
+    cartonIds: ['CTN-0618-001', 'CTN-0618-002'],
+    receivedAt: '2025-06-18T19:10:00+08:00',
+    condition: 'intact',
+    temperatureC: 1.8,
+  },
 };
 const toVillage = { ...dispatched, metadata: LOGISTICS };
 
@@ -93,7 +108,11 @@ const cartons = (state: Omit<CartonView, 'id' | 'batchId' | 'itemCount'>): DocWr
   [
     { id: 'CTN-0618-001', itemCount: 2 },
     { id: 'CTN-0618-002', itemCount: 1 },
-  ].map(({ id, itemCount }) => ({ collection: 'cartons', id, doc: { id, batchId: 'bat-jf-20250618', itemCount, ...state } satisfies CartonView }));
+  ].map(({ id, itemCount }) => ({
+    collection: 'cartons',
+    id,
+    doc: { id, batchId: 'bat-jf-20250618', itemCount, ...state } satisfies CartonView,
+  }));
 
 const hubShipment: ShipmentView = {
   id: 'sh-0618-01',
@@ -127,7 +146,13 @@ describe('cartons and shipments projection', () => {
   it('names a stop by its facility id where the registry does not know the facility', () => {
     given()
       .when(packed)
-      .then(cartons({ status: 'packed', facilityId: packhouse.id, stops: [{ ...packhouseStop, facilityName: packhouse.id, facilityType: 'unknown', region: undefined }] }));
+      .then(
+        cartons({
+          status: 'packed',
+          facilityId: packhouse.id,
+          stops: [{ ...packhouseStop, facilityName: packhouse.id, facilityType: 'unknown', region: undefined }],
+        }),
+      );
   });
 
   it('dispatches on no known vehicle: a transit stop named for the road, and the shipment without a vehicle', () => {
@@ -135,7 +160,11 @@ describe('cartons and shipments projection', () => {
       .when(toHub)
       .then([
         shipment(hubShipment),
-        ...cartons({ status: 'in_transit', shipmentId: 'sh-0618-01', stops: [{ ...packhouseStop, to: '2025-06-18T17:00:00+08:00' }, roadToHub] }),
+        ...cartons({
+          status: 'in_transit',
+          shipmentId: 'sh-0618-01',
+          stops: [{ ...packhouseStop, to: '2025-06-18T17:00:00+08:00' }, roadToHub],
+        }),
       ]);
   });
 
@@ -144,15 +173,30 @@ describe('cartons and shipments projection', () => {
       .when(atHub)
       .then([
         shipment({ ...hubShipment, status: 'received', receivedAt: '2025-06-18T19:10:00+08:00', condition: 'intact', temperatureC: 1.8 }),
-        ...cartons({ status: 'received', facilityId: hub.id, shipmentId: 'sh-0618-01', stops: [{ ...packhouseStop, to: '2025-06-18T17:00:00+08:00' }, { ...roadToHub, to: '2025-06-18T19:10:00+08:00' }, hubStop] }),
+        ...cartons({
+          status: 'received',
+          facilityId: hub.id,
+          shipmentId: 'sh-0618-01',
+          stops: [{ ...packhouseStop, to: '2025-06-18T17:00:00+08:00' }, { ...roadToHub, to: '2025-06-18T19:10:00+08:00' }, hubStop],
+        }),
       ]);
   });
 
   it('dispatches on a registered truck, named with its plate, and says who dispatched it', () => {
-    const before = [{ ...packhouseStop, to: '2025-06-18T17:00:00+08:00' }, { ...roadToHub, to: '2025-06-18T19:10:00+08:00' }];
+    const before = [
+      { ...packhouseStop, to: '2025-06-18T17:00:00+08:00' },
+      { ...roadToHub, to: '2025-06-18T19:10:00+08:00' },
+    ];
     given(atTheHub)
       .when(toVillage)
-      .then([shipment(villageShipment), ...cartons({ status: 'in_transit', shipmentId: 'sh-0619-01', stops: [...before, { ...hubStop, to: '2025-06-19T08:00:00+08:00' }, onTruck] })]);
+      .then([
+        shipment(villageShipment),
+        ...cartons({
+          status: 'in_transit',
+          shipmentId: 'sh-0619-01',
+          stops: [...before, { ...hubStop, to: '2025-06-19T08:00:00+08:00' }, onTruck],
+        }),
+      ]);
   });
 
   it('delivers: the last stay ends in delivery, and the carton is nowhere any more', () => {
@@ -165,14 +209,32 @@ describe('cartons and shipments projection', () => {
     given([...atTheHub, toVillage])
       .when(received)
       .then([
-        shipment({ ...villageShipment, status: 'received', receivedAt: '2025-06-19T11:40:00+08:00', condition: 'intact', temperatureC: 2.6 }),
+        shipment({
+          ...villageShipment,
+          status: 'received',
+          receivedAt: '2025-06-19T11:40:00+08:00',
+          condition: 'intact',
+          temperatureC: 2.6,
+        }),
         ...cartons({ status: 'received', facilityId: villagePoint.id, shipmentId: 'sh-0619-01', stops: [...before, villageStop] }),
       ]);
     given([...atTheHub, toVillage, received])
       .when(delivered)
       .then([
-        shipment({ ...villageShipment, status: 'delivered', receivedAt: '2025-06-19T11:40:00+08:00', condition: 'intact', temperatureC: 2.6, deliveredAt: '2025-06-19T16:20:00+08:00', recipient: '李**' }),
-        ...cartons({ status: 'delivered', shipmentId: 'sh-0619-01', stops: [...before, { ...villageStop, to: '2025-06-19T16:20:00+08:00', delivered: true }] }),
+        shipment({
+          ...villageShipment,
+          status: 'delivered',
+          receivedAt: '2025-06-19T11:40:00+08:00',
+          condition: 'intact',
+          temperatureC: 2.6,
+          deliveredAt: '2025-06-19T16:20:00+08:00',
+          recipient: '李**',
+        }),
+        ...cartons({
+          status: 'delivered',
+          shipmentId: 'sh-0619-01',
+          stops: [...before, { ...villageStop, to: '2025-06-19T16:20:00+08:00', delivered: true }],
+        }),
       ]);
   });
 

@@ -25,7 +25,11 @@ export const logisticsProjection: Projection<CartonEvent> = {
       }
       case 'ShipmentReceived':
       case 'ShipmentDelivered':
-        return [...cartonRefs(event.data.cartonIds), { collection: 'shipments', id: event.data.shipmentId }, ...facilityRefs(event.data.facilityId)];
+        return [
+          ...cartonRefs(event.data.cartonIds),
+          { collection: 'shipments', id: event.data.shipmentId },
+          ...facilityRefs(event.data.facilityId),
+        ];
       default: {
         const unknown: never = event;
         throw new Error(`Unknown carton event: ${JSON.stringify(unknown)}`);

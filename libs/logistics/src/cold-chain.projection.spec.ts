@@ -21,9 +21,14 @@ class Readings {
   private n = 0;
 
   upload(readings: ColdChainReading[], deviceId = DOOR): DocWrite[] {
-    const event = recorded<ColdChainReadingsRecorded>({ type: 'ColdChainReadingsRecorded', streamId: `coldchain-${TRUCK}`, data: { facilityId: TRUCK, deviceId, readings } }, ++this.n);
+    const event = recorded<ColdChainReadingsRecorded>(
+      { type: 'ColdChainReadingsRecorded', streamId: `coldchain-${TRUCK}`, data: { facilityId: TRUCK, deviceId, readings } },
+      ++this.n,
+    );
     const reads = coldChainProjection.reads(event).map((ref) => `${ref.collection}/${ref.id}`);
-    const writes = coldChainProjection.apply(event, { get: <T extends Doc>(c: string, id: string) => this.docs.get(`${c}/${id}`) as T | undefined });
+    const writes = coldChainProjection.apply(event, {
+      get: <T extends Doc>(c: string, id: string) => this.docs.get(`${c}/${id}`) as T | undefined,
+    });
     for (const w of writes) {
       expect(reads).toContain(`${w.collection}/${w.id}`);
       this.docs.set(`${w.collection}/${w.id}`, w.doc!);
@@ -48,7 +53,12 @@ describe('cold-chain projection', () => {
       id: hourDocId(TRUCK, '2025-06-19T02'),
       facilityId: TRUCK,
       hour: '2025-06-19T02',
-      devices: { [DOOR]: [[ms('02:40'), 2, 91], [ms('02:50'), 2.5, null]] },
+      devices: {
+        [DOOR]: [
+          [ms('02:40'), 2, 91],
+          [ms('02:50'), 2.5, null],
+        ],
+      },
     });
     expect(store.hour('03')!.devices).toEqual({ [DOOR]: [[ms('03:00'), 3, null]] });
     expect(store.index).toEqual({ id: TRUCK, hours: ['2025-06-19T02', '2025-06-19T03'], count: 3, lastAt: r('03:00', 0).at });
@@ -59,8 +69,15 @@ describe('cold-chain projection', () => {
     store.upload([r('02:10', 2), r('02:30', 2)], DOOR);
     store.upload([r('02:05', 6), r('02:20', 6), r('02:30', 6)], VAN);
     expect(store.hour('02')!.devices).toEqual({
-      [DOOR]: [[ms('02:10'), 2, null], [ms('02:30'), 2, null]],
-      [VAN]: [[ms('02:05'), 6, null], [ms('02:20'), 6, null], [ms('02:30'), 6, null]],
+      [DOOR]: [
+        [ms('02:10'), 2, null],
+        [ms('02:30'), 2, null],
+      ],
+      [VAN]: [
+        [ms('02:05'), 6, null],
+        [ms('02:20'), 6, null],
+        [ms('02:30'), 6, null],
+      ],
     });
     expect(store.index.count).toBe(5);
   });
@@ -89,7 +106,11 @@ describe('cold-chain projection', () => {
     const store = new Readings();
     store.upload([r('02:10', 2), r('02:20', 2)]);
     store.upload([r('02:05', 9), r('02:10', 9), r('02:20', 9)]);
-    expect(store.hour('02')!.devices[DOOR]).toEqual([[ms('02:05'), 9, null], [ms('02:10'), 2, null], [ms('02:20'), 2, null]]);
+    expect(store.hour('02')!.devices[DOOR]).toEqual([
+      [ms('02:05'), 9, null],
+      [ms('02:10'), 2, null],
+      [ms('02:20'), 2, null],
+    ]);
     expect(store.index.count).toBe(3);
   });
 });

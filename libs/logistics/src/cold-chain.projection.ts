@@ -18,7 +18,10 @@ export const coldChainProjection: Projection<ColdChainReadingsRecorded> = {
   eventTypes: eventTypes<ColdChainReadingsRecorded>({ ColdChainReadingsRecorded: true }),
   reads({ data: d }) {
     const hours = new Set(d.readings.map((r) => hourOf(Date.parse(r.at))));
-    return [...[...hours].map((h) => ({ collection: 'coldchainHours', id: hourDocId(d.facilityId, h) })), { collection: 'coldchain', id: d.facilityId }];
+    return [
+      ...[...hours].map((h) => ({ collection: 'coldchainHours', id: hourDocId(d.facilityId, h) })),
+      { collection: 'coldchain', id: d.facilityId },
+    ];
   },
   apply({ data: d }, docs) {
     const byHour = new Map<string, StoredReading[]>();

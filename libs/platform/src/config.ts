@@ -32,7 +32,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const logLevel = (env.LOG_LEVEL ?? 'info') as AppConfig['logLevel'];
   if (!['silent', 'error', 'warn', 'info'].includes(logLevel)) throw new Error(`LOG_LEVEL must be silent|error|warn|info`);
   const scanCacheMb = Number(env.SCAN_CACHE_MB ?? 64);
-  if (!Number.isFinite(scanCacheMb) || scanCacheMb < 1) throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
+  if (!Number.isFinite(scanCacheMb) || scanCacheMb < 1)
+    throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
   const projector = (env.PROJECTOR ?? 'inline') as AppConfig['projector'];
   if (!['worker', 'inline'].includes(projector)) throw new Error(`PROJECTOR must be worker|inline, got "${env.PROJECTOR}"`);
   return {

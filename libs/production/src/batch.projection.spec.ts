@@ -31,7 +31,12 @@ const { productId, ...plumData } = plumRegistered.data;
 const plum: ProductView = { id: productId, ...plumData, registeredAt: REGISTERED };
 const { organizationId, ...coopData } = cooperativeRegistered.data;
 const coop: OrganizationView = { id: organizationId, ...coopData, registeredAt: REGISTERED };
-const organization = (id: string, name: string, role: OrganizationView['role']): OrganizationView => ({ id, name, role, registeredAt: REGISTERED });
+const organization = (id: string, name: string, role: OrganizationView['role']): OrganizationView => ({
+  id,
+  name,
+  role,
+  registeredAt: REGISTERED,
+});
 const packhouseOrg = organization('org-jiufeng-packhouse', '九峰镇产地初加工中心', 'packhouse');
 const labOrg = organization('org-lechang-qtc', '乐昌市农产品质量检测中心', 'testing_lab');
 const facility = (id: string, name: string, type: FacilityView['type'], owner: OrganizationView): FacilityView => ({
@@ -47,7 +52,14 @@ const plot = facility(plotRegistered.data.facilityId, plotRegistered.data.name, 
 const packhouse = facility('fac-jiufeng-packhouse', '九峰镇包装车间', 'packhouse', packhouseOrg);
 
 /** What the registry had written when the batch was registered. */
-const registry = [write('products', plum), write('organizations', coop), write('organizations', packhouseOrg), write('organizations', labOrg), write('facilities', plot), write('facilities', packhouse)];
+const registry = [
+  write('products', plum),
+  write('organizations', coop),
+  write('organizations', packhouseOrg),
+  write('organizations', labOrg),
+  write('facilities', plot),
+  write('facilities', packhouse),
+];
 
 /** The product as the batch shows it: as registered, but for its storage class. */
 const { storageClass: _storageClass, registeredAt: _registeredAt, ...productShown } = plum;
@@ -88,7 +100,8 @@ const handover = (entry: typeof offer): DocWrite =>
     product: { id: plum.id, nameZh: '黄金柰李' },
     cooperative: { id: coop.id, name: coop.name },
   } satisfies HandoverView);
-const access = (organizationId: string): DocWrite => write('batchAccess', { id: `${organizationId}|${BATCH}`, organizationId, batchId: BATCH } satisfies BatchAccessView);
+const access = (organizationId: string): DocWrite =>
+  write('batchAccess', { id: `${organizationId}|${BATCH}`, organizationId, batchId: BATCH } satisfies BatchAccessView);
 
 const HELD_AT = '2025-06-18T02:20:00.000Z';
 const holdLifted: BatchHoldLifted = {
@@ -154,7 +167,12 @@ describe('batch projection', () => {
     });
 
     it('records pre-cooling and grading with the packhouse named, or its id where the registry has no name', () => {
-      const preCooling = { facilityId: packhouse.id, startedAt: '2025-06-18T09:00:00+08:00', endedAt: '2025-06-18T11:30:00+08:00', coreTemperatureC: 4.5 };
+      const preCooling = {
+        facilityId: packhouse.id,
+        startedAt: '2025-06-18T09:00:00+08:00',
+        endedAt: '2025-06-18T11:30:00+08:00',
+        coreTemperatureC: 4.5,
+      };
       given([...registry, registeredBatch])
         .when(preCooled)
         .then([batch({ preCooling: [{ ...preCooling, facilityName: '九峰镇包装车间' }] })]);
@@ -163,7 +181,19 @@ describe('batch projection', () => {
         .then([batch({ preCooling: [{ ...preCooling, facilityName: packhouse.id }] })]);
       given([...registry, registeredBatch])
         .when(graded)
-        .then([batch({ grading: [{ gradingId: 'gr-0618', facilityId: packhouse.id, facilityName: '九峰镇包装车间', gradedAt: '2025-06-18T13:00:00+08:00', classes: graded.data.classes }] })]);
+        .then([
+          batch({
+            grading: [
+              {
+                gradingId: 'gr-0618',
+                facilityId: packhouse.id,
+                facilityName: '九峰镇包装车间',
+                gradedAt: '2025-06-18T13:00:00+08:00',
+                classes: graded.data.classes,
+              },
+            ],
+          }),
+        ]);
     });
 
     it('records a lab’s test with the lab named, and lets the lab read the batch', () => {
@@ -174,7 +204,10 @@ describe('batch projection', () => {
     });
 
     it('records the cooperative’s self-test without granting anyone access', () => {
-      const selfTest = { ...qualityTestRecorded, data: { ...qualityTestRecorded.data, labId: coop.id, facilityId: undefined, selfTest: true } };
+      const selfTest = {
+        ...qualityTestRecorded,
+        data: { ...qualityTestRecorded.data, labId: coop.id, facilityId: undefined, selfTest: true },
+      };
       const { batchId: _batch, facilityId: _facility, ...test } = selfTest.data;
       given([...registry, registeredBatch])
         .when(selfTest)
@@ -182,14 +215,35 @@ describe('batch projection', () => {
     });
 
     it('records the packing and writes every item packed', () => {
-      const item = (code: string, cartonId: string, grade: string, kg: number): DocWrite =>
-        ({ collection: 'items', id: code, doc: { code, batchId: BATCH, cartonId, grade, netWeight: { value: kg, unit: 'kg' }, packingId: 'pk-0618-1', packedAt: '2025-06-18T15:00:00+08:00', facilityId: packhouse.id } satisfies ItemView });
+      const item = (code: string, cartonId: string, grade: string, kg: number): DocWrite => ({
+        collection: 'items',
+        id: code,
+        doc: {
+          code,
+          batchId: BATCH,
+          cartonId,
+          grade,
+          netWeight: { value: kg, unit: 'kg' },
+          packingId: 'pk-0618-1',
+          packedAt: '2025-06-18T15:00:00+08:00',
+          facilityId: packhouse.id,
+        } satisfies ItemView,
+      });
       given([...registry, batch({ status: 'harvested', itemCount: 4 })])
         .when(packed)
         .then([
           batch({
             status: 'packed',
-            packings: [{ packingId: 'pk-0618-1', facilityId: packhouse.id, facilityName: '九峰镇包装车间', packedAt: '2025-06-18T15:00:00+08:00', itemCount: 3, cartonIds: ['CTN-0618-001', 'CTN-0618-002'] }],
+            packings: [
+              {
+                packingId: 'pk-0618-1',
+                facilityId: packhouse.id,
+                facilityName: '九峰镇包装车间',
+                packedAt: '2025-06-18T15:00:00+08:00',
+                itemCount: 3,
+                cartonIds: ['CTN-0618-001', 'CTN-0618-002'],
+              },
+            ],
             itemCount: 7,
           }),
           item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5),
@@ -201,16 +255,34 @@ describe('batch projection', () => {
     it('shows the 承诺达标合格证 without its issuer, and the certifications the batch holds', () => {
       const organic: BatchCertificationRecorded = {
         type: 'BatchCertificationRecorded',
-        data: { batchId: BATCH, kind: 'organic', certificateNo: 'OFDC-2025-0187', issuedBy: '南京国环有机产品认证中心', validUntil: '2026-06-30T00:00:00.000Z' },
+        data: {
+          batchId: BATCH,
+          kind: 'organic',
+          certificateNo: 'OFDC-2025-0187',
+          issuedBy: '南京国环有机产品认证中心',
+          validUntil: '2026-06-30T00:00:00.000Z',
+        },
       };
-      given([...registry, registeredBatch]).when(certificateIssued).then([batch({ certificate })]);
+      given([...registry, registeredBatch])
+        .when(certificateIssued)
+        .then([batch({ certificate })]);
       given([...registry, registeredBatch, organic])
         .when({ ...organic, data: { ...organic.data, kind: 'green_food', certificateNo: 'LB-18-25060123456A' } })
         .then([
           batch({
             certifications: [
-              { kind: 'organic', certificateNo: 'OFDC-2025-0187', issuedBy: '南京国环有机产品认证中心', validUntil: '2026-06-30T00:00:00.000Z' },
-              { kind: 'green_food', certificateNo: 'LB-18-25060123456A', issuedBy: '南京国环有机产品认证中心', validUntil: '2026-06-30T00:00:00.000Z' },
+              {
+                kind: 'organic',
+                certificateNo: 'OFDC-2025-0187',
+                issuedBy: '南京国环有机产品认证中心',
+                validUntil: '2026-06-30T00:00:00.000Z',
+              },
+              {
+                kind: 'green_food',
+                certificateNo: 'LB-18-25060123456A',
+                issuedBy: '南京国环有机产品认证中心',
+                validUntil: '2026-06-30T00:00:00.000Z',
+              },
             ],
           }),
         ]);
@@ -245,7 +317,11 @@ describe('batch projection', () => {
     it('keeps the note the cooperative gave with the goods', () => {
       given([...registry, registeredBatch])
         .when({ ...handedOver, data: { ...handedOver.data, note: '请于当日预冷' } })
-        .then([batch({ custody: [{ ...offer, note: '请于当日预冷' }] }), handover({ ...offer, note: '请于当日预冷' }), access(packhouseOrg.id)]);
+        .then([
+          batch({ custody: [{ ...offer, note: '请于当日预冷' }] }),
+          handover({ ...offer, note: '请于当日预冷' }),
+          access(packhouseOrg.id),
+        ]);
     });
   });
 
@@ -267,12 +343,24 @@ describe('batch projection', () => {
     it('lifts the hold: the batch is free and its certificate stands again', () => {
       given([...registry, registeredBatch, certificateIssued, { ...held, metadata: { occurredAt: HELD_AT } }])
         .when(holdLifted)
-        .then([batch({ certificate, holds: [{ ...hold, liftedAt: '2025-06-19T10:00:00+08:00', liftedByTestId: 'qt-20250619-02' }], held: false })]);
+        .then([
+          batch({
+            certificate,
+            holds: [{ ...hold, liftedAt: '2025-06-19T10:00:00+08:00', liftedByTestId: 'qt-20250619-02' }],
+            held: false,
+          }),
+        ]);
     });
 
     it('keeps the certificate withdrawn while another family still holds the batch', () => {
       const drugHold = { ...held, data: { ...held.data, family: 'veterinary_drug' as const, testId: 'qt-20250618-08' } };
-      given([...registry, registeredBatch, certificateIssued, { ...held, metadata: { occurredAt: HELD_AT } }, { ...drugHold, metadata: { occurredAt: '2025-06-18T03:00:00.000Z' } }])
+      given([
+        ...registry,
+        registeredBatch,
+        certificateIssued,
+        { ...held, metadata: { occurredAt: HELD_AT } },
+        { ...drugHold, metadata: { occurredAt: '2025-06-18T03:00:00.000Z' } },
+      ])
         .when(holdLifted)
         .then([
           batch({

@@ -180,14 +180,25 @@ function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): Batch
 }
 
 /** The batch's hand-overs as they stand, each with the name of the organization holding the goods. */
-function evolveCustody(custody: NonNullable<BatchView['custody']>, event: CustodyEvent, docs: DocReader): NonNullable<BatchView['custody']> {
+function evolveCustody(
+  custody: NonNullable<BatchView['custody']>,
+  event: CustodyEvent,
+  docs: DocReader,
+): NonNullable<BatchView['custody']> {
   switch (event.type) {
     case 'BatchHandedOver': {
       const d = event.data;
       const name = docs.get<OrganizationView>('organizations', d.toOrganizationId)?.name ?? d.toOrganizationId;
       return [
         ...custody,
-        { id: d.handoverId, toOrganizationId: d.toOrganizationId, toOrganizationName: name, status: 'offered', handedOverAt: d.handedOverAt, ...(d.note !== undefined && { note: d.note }) },
+        {
+          id: d.handoverId,
+          toOrganizationId: d.toOrganizationId,
+          toOrganizationName: name,
+          status: 'offered',
+          handedOverAt: d.handedOverAt,
+          ...(d.note !== undefined && { note: d.note }),
+        },
       ];
     }
     case 'BatchHandoverAccepted': {
@@ -208,7 +219,9 @@ function evolveCustody(custody: NonNullable<BatchView['custody']>, event: Custod
 /** While a hold stands, the 承诺达标合格证 issued before it is withdrawn; once every hold is lifted it stands again. */
 function withHoldStatus(batch: BatchView, holds: NonNullable<BatchView['holds']>, at: string): BatchView {
   const held = holds.some((h) => h.liftedAt === undefined);
-  const certificate = batch.certificate && (held ? { ...batch.certificate, withdrawnAt: batch.certificate.withdrawnAt ?? at } : withoutWithdrawal(batch.certificate));
+  const certificate =
+    batch.certificate &&
+    (held ? { ...batch.certificate, withdrawnAt: batch.certificate.withdrawnAt ?? at } : withoutWithdrawal(batch.certificate));
   return { ...batch, holds, held, ...(certificate && { certificate }) };
 }
 

@@ -1,5 +1,12 @@
 import { Region, TemperatureRange } from '@suyuan/registry';
-import { BatchCertificationRecorded, BatchHeld, ComplianceCertificateIssued, GradeClassResult, QualityTestRecorded, Quantity } from './domain/events';
+import {
+  BatchCertificationRecorded,
+  BatchHeld,
+  ComplianceCertificateIssued,
+  GradeClassResult,
+  QualityTestRecorded,
+  Quantity,
+} from './domain/events';
 
 /**
  * The 承诺达标合格证 as shown; who issued it stays internal. `withdrawnAt` is set while a failed

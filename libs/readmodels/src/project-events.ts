@@ -9,11 +9,7 @@ export type DocLoader = (refs: DocRef[]) => Map<string, Doc | undefined>;
  * events before it. Returns the net writes, one per document, for the adapter to save
  * together with the checkpoint.
  */
-export function projectEvents(
-  projections: readonly AnyProjection[],
-  events: readonly RecordedEvent[],
-  load: DocLoader,
-): DocWrite[] {
+export function projectEvents(projections: readonly AnyProjection[], events: readonly RecordedEvent[], load: DocLoader): DocWrite[] {
   const byType = indexByType(projections);
   // By collection, then id: a key of both would be a new string to hash on every read.
   const overlay = new Map<string, Map<string, Doc | undefined>>();

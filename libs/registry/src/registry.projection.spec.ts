@@ -32,7 +32,9 @@ const keyRevoked: ApiKeyRevoked = { type: 'ApiKeyRevoked', data: { organizationI
 
 describe('registry projection', () => {
   it('writes an organization as registered, dated when it happened', () => {
-    given().when(coopRegistered).then([{ collection: 'organizations', id: coop.id, doc: coop }]);
+    given()
+      .when(coopRegistered)
+      .then([{ collection: 'organizations', id: coop.id, doc: coop }]);
   });
 
   it('writes an issued key with its organization’s role and the hash of its secret', () => {

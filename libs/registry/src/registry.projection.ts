@@ -1,6 +1,14 @@
 import { eventTypes, StoredDomainEvent } from '@suyuan/core';
 import { DocReader, DocWrite, Projection } from '@suyuan/readmodels';
-import { ApiKeyIssued, FacilityEvent, FacilityRegistered, OrganizationEvent, OrganizationRegistered, ProductEvent, ProductRegistered } from './domain/events';
+import {
+  ApiKeyIssued,
+  FacilityEvent,
+  FacilityRegistered,
+  OrganizationEvent,
+  OrganizationRegistered,
+  ProductEvent,
+  ProductRegistered,
+} from './domain/events';
 import { ApiKeyView, FacilityView, OrganizationView, ProductView } from './registry.views';
 
 type RegistryEvent = OrganizationEvent | FacilityEvent | ProductEvent;
@@ -8,7 +16,13 @@ type RegistryEvent = OrganizationEvent | FacilityEvent | ProductEvent;
 /** Organizations, their API keys, facilities and products: the reference data every other view names. */
 export const registryProjection: Projection<RegistryEvent> = {
   name: 'registry',
-  eventTypes: eventTypes<RegistryEvent>({ OrganizationRegistered: true, ApiKeyIssued: true, ApiKeyRevoked: true, FacilityRegistered: true, ProductRegistered: true }),
+  eventTypes: eventTypes<RegistryEvent>({
+    OrganizationRegistered: true,
+    ApiKeyIssued: true,
+    ApiKeyRevoked: true,
+    FacilityRegistered: true,
+    ProductRegistered: true,
+  }),
   reads(event) {
     switch (event.type) {
       case 'ApiKeyIssued':

@@ -39,7 +39,11 @@ export function loggerWindows(plans: BatchPlan[], end: Date): Map<FacilityKey, L
     plan.legs.forEach((leg, i) => {
       const overrides = new Map<number, number>();
       leg.excursion?.temperaturesC.forEach((c, k) => overrides.set(leg.excursion!.at.getTime() + k * TEN_MINUTES_MS, c));
-      add(leg.vehicle, leg.dispatchedAt, leg.received?.at ?? end, { range: product.transportRange, humidityPct: product.humidityPct, overrides });
+      add(leg.vehicle, leg.dispatchedAt, leg.received?.at ?? end, {
+        range: product.transportRange,
+        humidityPct: product.humidityPct,
+        overrides,
+      });
       if (leg.received) {
         const left = plan.legs[i + 1]?.dispatchedAt ?? leg.delivered?.at ?? end;
         add(leg.to, leg.received.at, left, { range: product.storageRange, humidityPct: product.humidityPct, overrides: new Map() });

@@ -12,11 +12,36 @@ export type ProductionStep = { at: Date } & (
   /** The cooperative hands its goods to the organization that pre-cools, grades and packs them; it accepts at once. */
   | { kind: 'handover'; to: OrgKey }
   | { kind: 'preCooling'; by: OrgKey; facility: FacilityKey; endedAt: Date; coreTemperatureC: number }
-  | { kind: 'test'; method: string; standardRef?: string; analyte: string; sampleId: string; value: number; unit: string; threshold: number }
-  | { kind: 'grading'; by: OrgKey; facility: FacilityKey; classes: { grade: string; quantity: Quantity; attributes: Record<string, number>; belowGradePct?: number }[] }
-  | { kind: 'packing'; by: OrgKey; facility: FacilityKey; lines: { grade: string; count: number; netWeight: Quantity; itemsPerCarton: number }[] }
+  | {
+      kind: 'test';
+      method: string;
+      standardRef?: string;
+      analyte: string;
+      sampleId: string;
+      value: number;
+      unit: string;
+      threshold: number;
+    }
+  | {
+      kind: 'grading';
+      by: OrgKey;
+      facility: FacilityKey;
+      classes: { grade: string; quantity: Quantity; attributes: Record<string, number>; belowGradePct?: number }[];
+    }
+  | {
+      kind: 'packing';
+      by: OrgKey;
+      facility: FacilityKey;
+      lines: { grade: string; count: number; netWeight: Quantity; itemsPerCarton: number }[];
+    }
   | { kind: 'certificate'; quantity: Quantity; basis: string[] }
-  | { kind: 'certification'; certification: 'green_food' | 'organic' | 'geographical_indication'; certificateNo: string; issuedBy: string; validUntil?: Date }
+  | {
+      kind: 'certification';
+      certification: 'green_food' | 'organic' | 'geographical_indication';
+      certificateNo: string;
+      issuedBy: string;
+      validUntil?: Date;
+    }
 );
 
 export interface LegPlan {
@@ -79,21 +104,32 @@ const pesticide = (at: Date, inputName: string, activeIngredient: string, dose: 
 });
 
 /** Harvest at dawn, pre-cool within 3 h, a lab rapid test, grade, pack and certify the same day. */
-function producePacked(c: DemoClock, day: number, o: {
-  harvestKg: number;
-  coreC: number;
-  /** The lab's rapid test on the morning sample; none when the batch is tested only later. */
-  inhibitionPct?: number;
-  sampleNo?: number;
-  basis?: string[];
-  classes: Extract<ProductionStep, { kind: 'grading' }>['classes'];
-  lines: Extract<ProductionStep, { kind: 'packing' }>['lines'];
-}): ProductionStep[] {
+function producePacked(
+  c: DemoClock,
+  day: number,
+  o: {
+    harvestKg: number;
+    coreC: number;
+    /** The lab's rapid test on the morning sample; none when the batch is tested only later. */
+    inhibitionPct?: number;
+    sampleNo?: number;
+    basis?: string[];
+    classes: Extract<ProductionStep, { kind: 'grading' }>['classes'];
+    lines: Extract<ProductionStep, { kind: 'packing' }>['lines'];
+  },
+): ProductionStep[] {
   const packedKg = o.lines.reduce((sum, l) => sum + l.count * l.netWeight.value, 0);
   return [
     { kind: 'harvest', at: c.at(day, '06:00'), quantity: kg(o.harvestKg) },
     { kind: 'handover', at: c.at(day, '07:30'), to: 'packhouse' },
-    { kind: 'preCooling', at: c.at(day, '08:30'), by: 'packhouse', facility: 'packhouse', endedAt: c.at(day, '13:30'), coreTemperatureC: o.coreC },
+    {
+      kind: 'preCooling',
+      at: c.at(day, '08:30'),
+      by: 'packhouse',
+      facility: 'packhouse',
+      endedAt: c.at(day, '13:30'),
+      coreTemperatureC: o.coreC,
+    },
     ...(o.inhibitionPct === undefined ? [] : [rapidTest(c.at(day, '10:00'), o.sampleNo ?? 1, o.inhibitionPct)]),
     { kind: 'grading', at: c.at(day, '14:00'), by: 'packhouse', facility: 'packhouse', classes: o.classes },
     { kind: 'packing', at: c.at(day, '15:30'), by: 'packhouse', facility: 'packhouse', lines: o.lines },
@@ -136,7 +172,14 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     plannedQuantity: kg(400),
     story: 'delivered at 茶料村; clean cold chain',
     steps: [
-      { kind: 'farmInput', at: c.at(-42, '08:00'), inputName: '硫酸钾型复合肥（15-15-15）', inputKind: 'fertilizer', dose: kg(50), safetyIntervalDays: 0 },
+      {
+        kind: 'farmInput',
+        at: c.at(-42, '08:00'),
+        inputName: '硫酸钾型复合肥（15-15-15）',
+        inputKind: 'fertilizer',
+        dose: kg(50),
+        safetyIntervalDays: 0,
+      },
       pesticide(c.at(-31, '07:30'), '10%苯醚甲环唑水分散粒剂', 'difenoconazole', kg(0.2), 21),
       pesticide(c.at(-24, '07:30'), '10%吡虫啉可湿性粉剂', 'imidacloprid', kg(0.3), 14),
       plumGi(c.at(-2, '16:05')),
@@ -263,7 +306,14 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     plannedQuantity: head(180),
     story: 'in transit on van 粤F·C5678 to 黄圃镇服务站',
     steps: [
-      { kind: 'farmInput', at: c.at(-60, '08:00'), inputName: '雪毛鸡配合饲料', inputKind: 'feed', dose: { value: 1.5, unit: 't' }, safetyIntervalDays: 0 },
+      {
+        kind: 'farmInput',
+        at: c.at(-60, '08:00'),
+        inputName: '雪毛鸡配合饲料',
+        inputKind: 'feed',
+        dose: { value: 1.5, unit: 't' },
+        safetyIntervalDays: 0,
+      },
       // For a veterinary drug the interval is its withdrawal period (休药期).
       {
         kind: 'farmInput',
@@ -318,7 +368,12 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     ],
     legs: [
       // The cooperative's own delivery to the county hub: it has no logged vehicle of its own.
-      { from: 'slaughterhouse', to: 'hub', dispatchedAt: c.at(1, '08:40'), received: { at: c.at(1, '10:00'), condition: 'intact', temperatureC: 2.6 } },
+      {
+        from: 'slaughterhouse',
+        to: 'hub',
+        dispatchedAt: c.at(1, '08:40'),
+        received: { at: c.at(1, '10:00'), condition: 'intact', temperatureC: 2.6 },
+      },
       { from: 'hub', to: 'stationHuangpu', vehicle: 'van', dispatchedAt: c.before(60) },
     ],
   };

@@ -52,7 +52,12 @@ export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchP
       continue;
     }
     const { path, key, body } = request(step, world, coopKey);
-    const answer = await api.post<BatchAnswer & PackingAnswer>(`/api/batches/${batch.id}/${path}`, key, body, `${plan.key}-${i}-${step.kind}`);
+    const answer = await api.post<BatchAnswer & PackingAnswer>(
+      `/api/batches/${batch.id}/${path}`,
+      key,
+      body,
+      `${plan.key}-${i}-${step.kind}`,
+    );
     if (step.kind === 'packing') {
       produced.cartonIds.push(...answer.cartons.map((c) => c.cartonId));
       produced.items.push(...answer.items);
@@ -65,19 +70,40 @@ export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchP
 }
 
 /** 交接: the cooperative offers its goods, and the receiving organization accepts them. */
-async function handOver(api: ApiClient, world: WorldIds, plan: BatchPlan, batchId: string, step: Extract<ProductionStep, { kind: 'handover' }>, coopKey: string, i: number): Promise<void> {
+async function handOver(
+  api: ApiClient,
+  world: WorldIds,
+  plan: BatchPlan,
+  batchId: string,
+  step: Extract<ProductionStep, { kind: 'handover' }>,
+  coopKey: string,
+  i: number,
+): Promise<void> {
   const at = iso(step.at);
   const to = world.orgs[step.to];
-  const offer = await api.post<{ id: string }>(`/api/batches/${batchId}/handovers`, coopKey, { toOrganizationId: to.id, handedOverAt: at }, `${plan.key}-${i}-handover`);
+  const offer = await api.post<{ id: string }>(
+    `/api/batches/${batchId}/handovers`,
+    coopKey,
+    { toOrganizationId: to.id, handedOverAt: at },
+    `${plan.key}-${i}-handover`,
+  );
   await api.post(`/api/batches/${batchId}/handovers/${offer.id}/acceptance`, to.apiKey, { acceptedAt: at }, `${plan.key}-${i}-acceptance`);
 }
 
-function request(step: Exclude<ProductionStep, { kind: 'handover' }>, world: WorldIds, coopKey: string): { path: string; key: string; body: unknown } {
+function request(
+  step: Exclude<ProductionStep, { kind: 'handover' }>,
+  world: WorldIds,
+  coopKey: string,
+): { path: string; key: string; body: unknown } {
   const at = iso(step.at);
   switch (step.kind) {
     case 'farmInput': {
       const { inputName, activeIngredient, inputKind, dose, safetyIntervalDays } = step;
-      return { path: 'farm-inputs', key: coopKey, body: { inputName, activeIngredient, kind: inputKind, dose, appliedAt: at, safetyIntervalDays } };
+      return {
+        path: 'farm-inputs',
+        key: coopKey,
+        body: { inputName, activeIngredient, kind: inputKind, dose, appliedAt: at, safetyIntervalDays },
+      };
     }
     case 'harvest':
       return { path: 'harvests', key: coopKey, body: { harvestedAt: at, quantity: step.quantity } };
@@ -85,7 +111,12 @@ function request(step: Exclude<ProductionStep, { kind: 'handover' }>, world: Wor
       return {
         path: 'pre-cooling',
         key: world.orgs[step.by].apiKey,
-        body: { facilityId: world.facilities[step.facility], startedAt: at, endedAt: iso(step.endedAt), coreTemperatureC: step.coreTemperatureC },
+        body: {
+          facilityId: world.facilities[step.facility],
+          startedAt: at,
+          endedAt: iso(step.endedAt),
+          coreTemperatureC: step.coreTemperatureC,
+        },
       };
     case 'test': {
       // The result's verdict is left to the server: inhibition below the threshold passes.
@@ -97,14 +128,26 @@ function request(step: Exclude<ProductionStep, { kind: 'handover' }>, world: Wor
       };
     }
     case 'grading':
-      return { path: 'grading', key: world.orgs[step.by].apiKey, body: { facilityId: world.facilities[step.facility], gradedAt: at, classes: step.classes } };
+      return {
+        path: 'grading',
+        key: world.orgs[step.by].apiKey,
+        body: { facilityId: world.facilities[step.facility], gradedAt: at, classes: step.classes },
+      };
     case 'packing':
-      return { path: 'packing', key: world.orgs[step.by].apiKey, body: { facilityId: world.facilities[step.facility], packedAt: at, lines: step.lines } };
+      return {
+        path: 'packing',
+        key: world.orgs[step.by].apiKey,
+        body: { facilityId: world.facilities[step.facility], packedAt: at, lines: step.lines },
+      };
     case 'certificate':
       return { path: 'certificate', key: coopKey, body: { quantity: step.quantity, issuedAt: at, basis: step.basis } };
     case 'certification': {
       const { certification: kind, certificateNo, issuedBy, validUntil } = step;
-      return { path: 'certifications', key: coopKey, body: { kind, certificateNo, issuedBy, ...(validUntil && { validUntil: iso(validUntil) }) } };
+      return {
+        path: 'certifications',
+        key: coopKey,
+        body: { kind, certificateNo, issuedBy, ...(validUntil && { validUntil: iso(validUntil) }) },
+      };
     }
   }
 }

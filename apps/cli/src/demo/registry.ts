@@ -1,4 +1,17 @@
-import { ApiClient, FACILITIES, FacilityKey, ORGANIZATIONS, OrgKey, PRODUCTS, ProductKey, facilityBody, productBody, registerFacility, registerOrganization, registerProduct } from '../world';
+import {
+  ApiClient,
+  FACILITIES,
+  FacilityKey,
+  ORGANIZATIONS,
+  OrgKey,
+  PRODUCTS,
+  ProductKey,
+  facilityBody,
+  productBody,
+  registerFacility,
+  registerOrganization,
+  registerProduct,
+} from '../world';
 import { WorldIds } from './production';
 
 export interface OrganizationOut {
@@ -66,7 +79,12 @@ export async function registerWorld(api: ApiClient, adminKey: string, runId: str
     ),
     Promise.all(
       entries(FACILITIES).map(async ([key, def]): Promise<FacilityOut> => {
-        const facility = await registerFacility<Omit<FacilityOut, 'key'>>(api.call, orgs[def.owner].apiKey, facilityBody(def), `facility-${key}`);
+        const facility = await registerFacility<Omit<FacilityOut, 'key'>>(
+          api.call,
+          orgs[def.owner].apiKey,
+          facilityBody(def),
+          `facility-${key}`,
+        );
         const { id, name, type, ownerId, ownerName, region, plate } = facility;
         return { key, id, name, type, ownerId, ownerName, region: { town: region.town, village: region.village }, plate };
       }),

@@ -78,7 +78,13 @@ export interface DemoSummary {
   anomalies: { coldChainExcursion: Excursion; failedTest: FailedTest };
   standards: Record<string, number>;
   /** The four verdicts the demo shows: compliant, non-compliant by an excursion, by a failed test, brand-certified. */
-  compliance: { compliant: DemoCase; coldChainViolation: DemoCase; failedTest: DemoCase; brandCertified: DemoCase; brandWithdrawn?: DemoCase };
+  compliance: {
+    compliant: DemoCase;
+    coldChainViolation: DemoCase;
+    failedTest: DemoCase;
+    brandCertified: DemoCase;
+    brandWithdrawn?: DemoCase;
+  };
 }
 
 export interface Excursion {
@@ -107,7 +113,12 @@ export interface FailedTest {
   passed: false;
 }
 
-const CARTON_TO_ITEM: Record<string, ItemStatus> = { packed: 'packed', in_transit: 'in_transit', received: 'in_transit', delivered: 'delivered' };
+const CARTON_TO_ITEM: Record<string, ItemStatus> = {
+  packed: 'packed',
+  in_transit: 'in_transit',
+  received: 'in_transit',
+  delivered: 'delivered',
+};
 
 /** Builds a new demo world (or replays `runId`'s) on a running server, through its public HTTP API only. */
 export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
@@ -127,7 +138,12 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
   const producedList = await Promise.all(plans.map((plan) => produceBatch(api, world.ids, plan)));
   const produced = new Map(plans.map((plan, i) => [plan.key, producedList[i]]));
   for (const key of BRAND_CANDIDATES) {
-    await api.post(`/api/compliance/batches/${produced.get(key)!.id}/brand`, world.ids.orgs.eCommerce.apiKey, { brand: BRAND }, `${key}-brand`);
+    await api.post(
+      `/api/compliance/batches/${produced.get(key)!.id}/brand`,
+      world.ids.orgs.eCommerce.apiKey,
+      { brand: BRAND },
+      `${key}-brand`,
+    );
   }
   const [shipments, readings] = await Promise.all([
     moveBatches(api, world.ids, plans, produced),
@@ -151,13 +167,14 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
         batchStatus: b.status,
         story: plan.story,
         certificateNo: b.certificateNo,
-        compliance: verdict.status && verdict.standard && {
-          status: verdict.status,
-          standard: verdict.standard.title,
-          version: verdict.standard.version,
-          violated: verdict.rules.filter((r) => r.status === 'violated').map((r) => r.rule),
-          ...(verdict.brand && { brand: verdict.brand.status }),
-        },
+        compliance: verdict.status &&
+          verdict.standard && {
+            status: verdict.status,
+            standard: verdict.standard.title,
+            version: verdict.standard.version,
+            violated: verdict.rules.filter((r) => r.status === 'violated').map((r) => r.rule),
+            ...(verdict.brand && { brand: verdict.brand.status }),
+          },
         itemCount: b.items.length,
         cartonCount: b.cartonIds.length,
         scanUrls: b.items.map((item) => item.scanUrl),
@@ -215,7 +232,9 @@ async function checkAdminKey(api: ApiClient, adminKey: string, source: string): 
 }
 
 function loggedFacilities(plan: BatchPlan): string[] {
-  return plan.legs.flatMap((leg) => [leg.vehicle, leg.received && leg.to]).filter((f): f is keyof typeof FACILITIES => !!f && !!FACILITIES[f].logger);
+  return plan.legs
+    .flatMap((leg) => [leg.vehicle, leg.received && leg.to])
+    .filter((f): f is keyof typeof FACILITIES => !!f && !!FACILITIES[f].logger);
 }
 
 /** The two things the demo makes go wrong, located in the world that was built. */

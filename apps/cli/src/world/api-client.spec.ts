@@ -14,7 +14,9 @@ describe('ApiClient', () => {
       request.on('end', () => {
         seen.push({ method: request.method, url: request.url, headers: request.headers, body });
         if (request.url === '/refused') {
-          response.writeHead(409, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'lot_code_taken', message: 'taken', details: { field: 'lotCode' } }));
+          response
+            .writeHead(409, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ code: 'lot_code_taken', message: 'taken', details: { field: 'lotCode' } }));
         } else if (request.url === '/page') {
           response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>黄金柰李</h1>');
         } else {
@@ -56,6 +58,8 @@ describe('ApiClient', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(new ApiClient(`http://127.0.0.1:${port}`).get('/health', 'k')).rejects.toThrow(`cannot reach the Suyuan server at http://127.0.0.1:${port}`);
+    await expect(new ApiClient(`http://127.0.0.1:${port}`).get('/health', 'k')).rejects.toThrow(
+      `cannot reach the Suyuan server at http://127.0.0.1:${port}`,
+    );
   });
 });

@@ -85,7 +85,11 @@ export class ApiClient {
 /** The body of a 2xx answer; anything else is an ApiError. */
 export function successBody<T>(method: string, path: string, answer: ApiResponse<T>): T {
   if (answer.status >= 200 && answer.status < 300) return answer.body;
-  const err = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as { code?: string; message?: unknown; details?: unknown };
+  const err = (typeof answer.body === 'object' && answer.body !== null ? answer.body : {}) as {
+    code?: string;
+    message?: unknown;
+    details?: unknown;
+  };
   const message = Array.isArray(err.message) ? err.message.join('; ') : String(err.message ?? (String(answer.body ?? '') || answer.status));
   throw new ApiError(method, path, answer.status, err.code, message, err.details);
 }

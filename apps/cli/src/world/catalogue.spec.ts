@@ -6,7 +6,11 @@ import { STANDARDS } from './standards';
 
 describe('the world’s catalogue', () => {
   it('keeps the plum as the product brief says: stored at −1–0 °C, carried at 0–3 °C', () => {
-    expect(PRODUCTS.plum).toMatchObject({ category: 'stone fruit', storageRange: { minC: -1, maxC: 0 }, transportRange: { minC: 0, maxC: 3 } });
+    expect(PRODUCTS.plum).toMatchObject({
+      category: 'stone fruit',
+      storageRange: { minC: -1, maxC: 0 },
+      transportRange: { minC: 0, maxC: 3 },
+    });
   });
 
   it('grades each standard’s classes among its product’s grades', () => {
@@ -17,12 +21,16 @@ describe('the world’s catalogue', () => {
   });
 
   it('gives every body a credit code the registry accepts, and every GTIN its check digit', () => {
-    for (const org of [...Object.values(ORGANIZATIONS), ...FRUIT_GROWERS]) expect([org.name, isValidCreditCode(org.creditCode)]).toEqual([org.name, true]);
+    for (const org of [...Object.values(ORGANIZATIONS), ...FRUIT_GROWERS])
+      expect([org.name, isValidCreditCode(org.creditCode)]).toEqual([org.name, true]);
     for (const product of [...Object.values(PRODUCTS), ...STONE_FRUIT]) if (product.gtin) expect(isValidGtin(product.gtin)).toBe(true);
   });
 
   it('names every place once', () => {
-    const names = [...Object.values(FACILITIES).map((f) => f.name), ...FRUIT_GROWERS.flatMap((g) => Object.values(growerPlaces(g)).map((f) => f.name))];
+    const names = [
+      ...Object.values(FACILITIES).map((f) => f.name),
+      ...FRUIT_GROWERS.flatMap((g) => Object.values(growerPlaces(g)).map((f) => f.name)),
+    ];
     expect(new Set(names).size).toBe(names.length);
   });
 

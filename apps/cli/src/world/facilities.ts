@@ -38,7 +38,13 @@ export type FacilityKey =
 const logistic = (def: FacilityBody & { logger: string }): FacilityDef => ({ owner: 'logistics', ...def });
 
 export const FACILITIES: Record<FacilityKey, FacilityDef> = {
-  plumPlot: { owner: 'plumCoop', type: 'farm_plot', name: '北乡村柰李园3号地块', region: lechang('北乡镇', '北乡村'), location: { lat: 25.33, lng: 113.26 } },
+  plumPlot: {
+    owner: 'plumCoop',
+    type: 'farm_plot',
+    name: '北乡村柰李园3号地块',
+    region: lechang('北乡镇', '北乡村'),
+    location: { lat: 25.33, lng: 113.26 },
+  },
   plotShanglang: { owner: 'plumCoop', type: 'farm_plot', name: '九峰镇上廊村黄金柰李果园', region: lechang('九峰镇', '上廊村') },
   plotChestnut: { owner: 'chestnutCoop', type: 'farm_plot', name: '北乡镇北乡村马蹄种植基地', region: lechang('北乡镇', '北乡村') },
   plotPoultry: { owner: 'poultryCoop', type: 'farm_plot', name: '黄圃镇马溪村雪毛鸡林下养殖场', region: lechang('黄圃镇', '马溪村') },

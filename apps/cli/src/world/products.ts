@@ -78,6 +78,9 @@ export const STONE_FRUIT: readonly ProductDef[] = [
 ];
 
 /** The body the API takes; `gtin: false` registers the product without its GTIN, so its labels carry the short /t/ URL. */
-export function productBody({ humidityPct: _rh, lotPrefix: _lot, gtin, ...body }: ProductDef, options: { gtin?: boolean } = {}): ProductBody {
+export function productBody(
+  { humidityPct: _rh, lotPrefix: _lot, gtin, ...body }: ProductDef,
+  options: { gtin?: boolean } = {},
+): ProductBody {
   return { ...body, ...(gtin !== undefined && options.gtin !== false && { gtin }) };
 }

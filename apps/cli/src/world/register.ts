@@ -27,12 +27,22 @@ export async function registerOrganization(
   options: { label?: string; idempotencyKey?: string } = {},
 ): Promise<RegisteredOrg> {
   const org = await post<{ id: string; name: string; role: string }>(call, '/api/organizations', adminKey, def, options.idempotencyKey);
-  const issued = await post<{ keyId: string; apiKey: string }>(call, `/api/organizations/${org.id}/api-keys`, adminKey, options.label ? { label: options.label } : {});
+  const issued = await post<{ keyId: string; apiKey: string }>(
+    call,
+    `/api/organizations/${org.id}/api-keys`,
+    adminKey,
+    options.label ? { label: options.label } : {},
+  );
   return { id: org.id, name: org.name, role: org.role, apiKey: issued.apiKey, keyId: issued.keyId };
 }
 
 /** An organization registers a facility of its own with its key. */
-export function registerFacility<T = { id: string }>(call: Call, ownerKey: string, body: FacilityBody, idempotencyKey?: string): Promise<T> {
+export function registerFacility<T = { id: string }>(
+  call: Call,
+  ownerKey: string,
+  body: FacilityBody,
+  idempotencyKey?: string,
+): Promise<T> {
   return post<T>(call, '/api/facilities', ownerKey, body, idempotencyKey);
 }
 

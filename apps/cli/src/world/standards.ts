@@ -8,9 +8,24 @@ export interface SampleStandard {
 
 const SAMPLE = '示例数值（sample values from the product brief, not an official standard）';
 
-const rapidTest = { method: 'pesticide_residue_rapid_test', standardRef: 'GB/T 5009.199-2003', threshold: 50, passRequired: true, validDays: 3 };
-const withinTolerance = (grade: string, attributes: Record<string, { min?: number; max?: number }>, tolerancePct: number) => ({ grade, attributes, tolerancePct });
-const range = (key: ProductKey, kind: 'storageRange' | 'transportRange', maxExcursionMinutes: number, maxTotalMinutesOutOfRange: number) => ({
+const rapidTest = {
+  method: 'pesticide_residue_rapid_test',
+  standardRef: 'GB/T 5009.199-2003',
+  threshold: 50,
+  passRequired: true,
+  validDays: 3,
+};
+const withinTolerance = (grade: string, attributes: Record<string, { min?: number; max?: number }>, tolerancePct: number) => ({
+  grade,
+  attributes,
+  tolerancePct,
+});
+const range = (
+  key: ProductKey,
+  kind: 'storageRange' | 'transportRange',
+  maxExcursionMinutes: number,
+  maxTotalMinutesOutOfRange: number,
+) => ({
   ...PRODUCTS[key][kind],
   maxExcursionMinutes,
   maxTotalMinutesOutOfRange,
@@ -68,10 +83,14 @@ export const STANDARDS: Record<ProductKey, SampleStandard> = {
     title: '乐昌雪毛鸡冷鲜禽电商交易标准',
     description: `${SAMPLE}. Core ≤ 4 °C per GB 12694-2016; delivered to the village within 24 h, as the county set for chilled poultry.`,
     rules: {
-      grading: { classes: [withinTolerance('A级', { weightG: { min: 1300 } }, 5), withinTolerance('B级', { weightG: { min: 1000, max: 1300 } }, 10)] },
+      grading: {
+        classes: [withinTolerance('A级', { weightG: { min: 1300 } }, 5), withinTolerance('B级', { weightG: { min: 1000, max: 1300 } }, 10)],
+      },
       preCooling: { withinHours: 2, maxCoreTemperatureC: 4 },
       storage: range('chicken', 'storageRange', 20, 30),
-      tests: [{ method: 'veterinary_drug_residue_rapid_test', standardRef: 'GB 31650-2019', threshold: 100, passRequired: true, validDays: 1 }],
+      tests: [
+        { method: 'veterinary_drug_residue_rapid_test', standardRef: 'GB 31650-2019', threshold: 100, passRequired: true, validDays: 1 },
+      ],
       safetyIntervals: { kinds: ['veterinary_drug'] },
       certificates: { required: ['compliance_certificate'] },
       hubToVillage: { maxHours: 24 },

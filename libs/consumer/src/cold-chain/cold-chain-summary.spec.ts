@@ -55,13 +55,18 @@ describe('summarizeColdChain', () => {
   it('counts the last reading until the end of its segment, capped', () => {
     const shortEnd = summarizeColdChain(
       [{ ...TRUCK, to: at(15) }],
-      new Map([['FC-TRUCK', loggers([{ at: at(0), temperatureC: 1 }, { at: at(10), temperatureC: 5 }])]]),
+      new Map([
+        [
+          'FC-TRUCK',
+          loggers([
+            { at: at(0), temperatureC: 1 },
+            { at: at(10), temperatureC: 5 },
+          ]),
+        ],
+      ]),
     );
     expect(shortEnd.minutesOutOfRange).toBe(5);
-    const longEnd = summarizeColdChain(
-      [TRUCK],
-      new Map([['FC-TRUCK', loggers([{ at: at(0), temperatureC: 5 }])]]),
-    );
+    const longEnd = summarizeColdChain([TRUCK], new Map([['FC-TRUCK', loggers([{ at: at(0), temperatureC: 5 }])]]));
     expect(longEnd.minutesOutOfRange).toBe(30);
   });
 
@@ -114,7 +119,15 @@ describe('summarizeColdChain', () => {
       // The door logger watched the first hour, the van logger the second: nobody missed anything.
       const summary = summarizeColdChain(
         [TRUCK],
-        new Map([['FC-TRUCK', loggers(readingsEvery(10, 0, 60, () => 2), readingsEvery(10, 55, 120, () => 2))]]),
+        new Map([
+          [
+            'FC-TRUCK',
+            loggers(
+              readingsEvery(10, 0, 60, () => 2),
+              readingsEvery(10, 55, 120, () => 2),
+            ),
+          ],
+        ]),
       );
       expect(summary).toMatchObject({ readings: 13, minutesUnmonitored: 0 });
     });
@@ -143,7 +156,13 @@ describe('summarizeColdChain', () => {
   });
 
   it('adds segments up across facilities', () => {
-    const store: ColdChainSegment = { facilityId: 'FC-STORE', facilityName: '北乡冷库', from: at(-120), to: at(0), range: { minC: -1, maxC: 0 } };
+    const store: ColdChainSegment = {
+      facilityId: 'FC-STORE',
+      facilityName: '北乡冷库',
+      from: at(-120),
+      to: at(0),
+      range: { minC: -1, maxC: 0 },
+    };
     const summary = summarizeColdChain(
       [store, TRUCK],
       new Map([
@@ -157,7 +176,13 @@ describe('summarizeColdChain', () => {
 
   it('draws at most 60 points and keeps a short excursion visible', () => {
     const days = 3 * 24 * 60;
-    const store: ColdChainSegment = { facilityId: 'FC-STORE', facilityName: '北乡冷库', from: at(0), to: at(days), range: { minC: -1, maxC: 0 } };
+    const store: ColdChainSegment = {
+      facilityId: 'FC-STORE',
+      facilityName: '北乡冷库',
+      from: at(0),
+      to: at(days),
+      range: { minC: -1, maxC: 0 },
+    };
     const readings = readingsEvery(10, 0, days, (m) => (m >= 2000 && m < 2020 ? 4.8 : m % 20 === 0 ? -0.6 : -0.4));
     const summary = summarizeColdChain([store], new Map([['FC-STORE', loggers(readings)]]));
 

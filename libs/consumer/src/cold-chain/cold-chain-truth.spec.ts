@@ -108,7 +108,9 @@ function directCount(c: Case) {
   let outMs = 0;
   let longestMs = 0;
   for (const readings of c.loggers.values()) {
-    const inside = readings.map((r) => ({ ms: Date.parse(r.at), c: r.temperatureC })).filter((r) => r.ms >= c.fromMs && (c.toMs === undefined || r.ms < c.toMs));
+    const inside = readings
+      .map((r) => ({ ms: Date.parse(r.at), c: r.temperatureC }))
+      .filter((r) => r.ms >= c.fromMs && (c.toMs === undefined || r.ms < c.toMs));
     let out = 0;
     let run = 0;
     inside.forEach((r, i) => {
@@ -159,7 +161,13 @@ function project(c: Case): Store {
       const data = { shipmentId: 'shp-in', facilityId: HUB_STORE, cartonIds: CARTONS, receivedAt: iso(c.fromMs), condition: 'intact' };
       event = recorded(n, 'ShipmentReceived', data, data.receivedAt, recordedAt);
     } else {
-      const data = { shipmentId: 'shp-out', fromFacilityId: HUB_STORE, toFacilityId: 'fac-village', cartonIds: CARTONS, dispatchedAt: iso(c.toMs!) };
+      const data = {
+        shipmentId: 'shp-out',
+        fromFacilityId: HUB_STORE,
+        toFacilityId: 'fac-village',
+        cartonIds: CARTONS,
+        dispatchedAt: iso(c.toMs!),
+      };
       event = recorded(n, 'ShipmentDispatched', data, data.dispatchedAt, recordedAt);
     }
     for (const projection of [coldChainProjection, complianceProjection] as AnyProjection[]) {
@@ -171,14 +179,23 @@ function project(c: Case): Store {
 }
 
 function recorded(n: number, type: string, data: object, occurredAt: string, recordedAt: string): RecordedEvent {
-  return { id: `evt-${n}`, type, streamId: 'stream', revision: n, position: n + 1, data, metadata: { occurredAt, recordedAt, organizationId: 'org', keyId: 'key' } };
+  return {
+    id: `evt-${n}`,
+    type,
+    streamId: 'stream',
+    revision: n,
+    position: n + 1,
+    data,
+    metadata: { occurredAt, recordedAt, organizationId: 'org', keyId: 'key' },
+  };
 }
 
 /** The store as the scan service reads it. */
 function asDocumentStore(store: Store): DocumentStore {
   return {
     get: async (collection: string, id: string) => store.get(collection, id),
-    getMany: async (refs: { collection: string; id: string }[]) => new Map(refs.map((r) => [docKey(r.collection, r.id), store.get(r.collection, r.id)])),
+    getMany: async (refs: { collection: string; id: string }[]) =>
+      new Map(refs.map((r) => [docKey(r.collection, r.id), store.get(r.collection, r.id)])),
   } as unknown as DocumentStore;
 }
 
@@ -192,8 +209,20 @@ describe('one cold-chain truth', () => {
 
     const doc = store.get<BatchComplianceView>('compliance', BATCH_ID)!;
     const summary = doc.windows[STAY];
-    const { readings: windowCount, minC: windowMin, maxC: windowMax, minutesOutOfRange: windowOut, longestExcursionMinutes: windowLongest } = summary;
-    expect({ readings: windowCount, minC: windowMin, maxC: windowMax, minutesOutOfRange: windowOut, longestExcursionMinutes: windowLongest }).toEqual({ minC: undefined, maxC: undefined, ...expected });
+    const {
+      readings: windowCount,
+      minC: windowMin,
+      maxC: windowMax,
+      minutesOutOfRange: windowOut,
+      longestExcursionMinutes: windowLongest,
+    } = summary;
+    expect({
+      readings: windowCount,
+      minC: windowMin,
+      maxC: windowMax,
+      minutesOutOfRange: windowOut,
+      longestExcursionMinutes: windowLongest,
+    }).toEqual({ minC: undefined, maxC: undefined, ...expected });
     expect(summary.to).toBe(c.toMs === undefined ? undefined : iso(c.toMs));
 
     // The verdict and its alert are those of the direct count.
@@ -211,19 +240,30 @@ describe('one cold-chain truth', () => {
     // The consumer's page, from the same stored readings, shows the same numbers.
     const to = c.toMs === undefined ? undefined : iso(c.toMs);
     const readings = await readingsBetween(asDocumentStore(store), HUB_STORE, iso(c.fromMs), to);
-    const page = summarizeColdChain([{ facilityId: HUB_STORE, facilityName: '冷库', from: iso(c.fromMs), to, range: RANGE }], new Map([[HUB_STORE, readings]]));
+    const page = summarizeColdChain(
+      [{ facilityId: HUB_STORE, facilityName: '冷库', from: iso(c.fromMs), to, range: RANGE }],
+      new Map([[HUB_STORE, readings]]),
+    );
     const { readings: count, minC, maxC, minutesOutOfRange, longestExcursionMinutes } = page.segments[0];
-    expect({ readings: count, minC, maxC, minutesOutOfRange, longestExcursionMinutes }).toEqual({ minC: undefined, maxC: undefined, ...expected });
+    expect({ readings: count, minC, maxC, minutesOutOfRange, longestExcursionMinutes }).toEqual({
+      minC: undefined,
+      maxC: undefined,
+      ...expected,
+    });
   });
 
   it('meets stays that cross midnight UTC, excursions, silences, two loggers and uploads after the close among its cases', () => {
     const cases = seeds.map(generate);
     const expectations = cases.map(directCount);
-    expect(cases.filter((c) => c.toMs !== undefined && new Date(c.fromMs).getUTCDate() !== new Date(c.toMs).getUTCDate()).length).toBeGreaterThan(20);
+    expect(
+      cases.filter((c) => c.toMs !== undefined && new Date(c.fromMs).getUTCDate() !== new Date(c.toMs).getUTCDate()).length,
+    ).toBeGreaterThan(20);
     expect(cases.filter((c) => c.loggers.size === 2).length).toBeGreaterThan(100);
     expect(expectations.filter((e) => e.longestExcursionMinutes > 30).length).toBeGreaterThan(50);
     expect(expectations.filter((e) => e.minutesOutOfRange === 0).length).toBeGreaterThan(5);
-    const afterClose = cases.filter((c) => c.steps.findIndex((s) => s.kind === 'close') >= 0 && c.steps.findIndex((s) => s.kind === 'close') < c.steps.length - 1);
+    const afterClose = cases.filter(
+      (c) => c.steps.findIndex((s) => s.kind === 'close') >= 0 && c.steps.findIndex((s) => s.kind === 'close') < c.steps.length - 1,
+    );
     expect(afterClose.length).toBeGreaterThan(100);
     const beforeOpen = cases.filter((c) => c.steps.findIndex((s) => s.kind === 'open') > 0);
     expect(beforeOpen.length).toBeGreaterThan(200);

@@ -7,10 +7,25 @@ const SUSPICIOUS = /undefined|null|NaN|\[object Object\]/;
 function verdict(patch: Partial<ItemCompliance> = {}): ItemCompliance {
   return {
     status: 'non_compliant',
-    standard: { standardId: 'std-huangjin-nai-plum', version: 2, title: '乐昌黄金柰李电商交易标准', effectiveFrom: '2025-05-31T16:00:00.000Z' },
+    standard: {
+      standardId: 'std-huangjin-nai-plum',
+      version: 2,
+      title: '乐昌黄金柰李电商交易标准',
+      effectiveFrom: '2025-05-31T16:00:00.000Z',
+    },
     rules: [
-      { rule: 'grading', status: 'met', reason: '特级的测定值均符合分级要求', reasonEn: 'Every graded class (特级) measures within its bounds' },
-      { rule: 'tests:pesticide_residue_rapid_test', status: 'met', reason: '检测合格：18.5，限值50', reasonEn: 'Passed: 18.5 against a limit of 50' },
+      {
+        rule: 'grading',
+        status: 'met',
+        reason: '特级的测定值均符合分级要求',
+        reasonEn: 'Every graded class (特级) measures within its bounds',
+      },
+      {
+        rule: 'tests:pesticide_residue_rapid_test',
+        status: 'met',
+        reason: '检测合格：18.5，限值50',
+        reasonEn: 'Passed: 18.5 against a limit of 50',
+      },
       { rule: 'preCooling', status: 'not_applicable', reason: '本规则只适用于一级', reasonEn: 'This rule binds 一级 only' },
       {
         rule: 'transport',
@@ -51,7 +66,9 @@ describe('renderCompliance', () => {
     it('lists each rule that applies, by name, with its verdict and the Chinese reason', () => {
       expect(html).toContain('<li><b>分级</b> <span class="y">符合</span><br><small>特级的测定值均符合分级要求</small></li>');
       expect(html).toContain('<li><b>检测</b> <span class="y">符合</span><br><small>检测合格：18.5，限值50</small></li>');
-      expect(html).toContain('<li><b>运输温度</b> <span class="n">不符合</span><br><small>粤F·冷藏车 A1234运输温度超出0–8°C达45分钟，允许30分钟</small></li>');
+      expect(html).toContain(
+        '<li><b>运输温度</b> <span class="n">不符合</span><br><small>粤F·冷藏车 A1234运输温度超出0–8°C达45分钟，允许30分钟</small></li>',
+      );
       expect(html).toContain('<li><b>县到村配送时限</b> <span class="sub">待定</span><br><small>须在2025-06-21 14:00前送达</small></li>');
       expect(html).not.toContain('At 粤F');
       expect(html.match(/<li>/g)).toHaveLength(4);
@@ -86,9 +103,13 @@ describe('renderCompliance', () => {
     });
 
     it('gives each applicable rule its English name and reason', () => {
-      expect(html).toContain('<li><b>Transport temperature</b> <span class="n">violated</span><br><small>At 粤F·冷藏车 A1234 the transport temperature left 0–8 °C for 45 min; 30 min allowed</small></li>');
+      expect(html).toContain(
+        '<li><b>Transport temperature</b> <span class="n">violated</span><br><small>At 粤F·冷藏车 A1234 the transport temperature left 0–8 °C for 45 min; 30 min allowed</small></li>',
+      );
       expect(html).toContain('<li><b>Test</b> <span class="y">met</span>');
-      expect(html).toContain('<li><b>County hub to village</b> <span class="sub">pending</span><br><small>Delivery due by 2025-06-21 14:00 (UTC+8)</small></li>');
+      expect(html).toContain(
+        '<li><b>County hub to village</b> <span class="sub">pending</span><br><small>Delivery due by 2025-06-21 14:00 (UTC+8)</small></li>',
+      );
       expect(html).not.toContain('运输温度超出');
       expect(html).not.toContain('Pre-cooling');
       expect(html).not.toContain('n/a');
@@ -115,7 +136,9 @@ describe('renderCompliance', () => {
       expect(zh).toContain('<section class="std">');
       // 17:30 UTC is already the next day in China.
       expect(zh).toContain('<p class="note n">“乐昌农品”区域公用品牌标识已于2025-06-19撤销</p>');
-      expect(renderCompliance(verdict({ brand: withdrawn }), 'en')).toContain('<p class="note n">The regional brand label “乐昌农品” was withdrawn on 2025-06-19</p>');
+      expect(renderCompliance(verdict({ brand: withdrawn }), 'en')).toContain(
+        '<p class="note n">The regional brand label “乐昌农品” was withdrawn on 2025-06-19</p>',
+      );
     });
 
     it('says nothing of a brand for an item never certified', () => {
@@ -126,8 +149,12 @@ describe('renderCompliance', () => {
   });
 
   it('says no standard applies when there is no verdict', () => {
-    expect(renderCompliance(undefined, 'zh')).toBe('<section class="std"><h2>标准符合性</h2><p class="muted">本产品尚无适用的电商交易标准</p></section>');
-    expect(renderCompliance(undefined, 'en')).toBe('<section class="std"><h2>Product standard</h2><p class="muted">No trading standard applies to this product yet</p></section>');
+    expect(renderCompliance(undefined, 'zh')).toBe(
+      '<section class="std"><h2>标准符合性</h2><p class="muted">本产品尚无适用的电商交易标准</p></section>',
+    );
+    expect(renderCompliance(undefined, 'en')).toBe(
+      '<section class="std"><h2>Product standard</h2><p class="muted">No trading standard applies to this product yet</p></section>',
+    );
   });
 
   it('shows a rule of a kind it has no name for under its own name', () => {

@@ -57,7 +57,10 @@ export function renderCompliance(c: ItemCompliance | undefined, lang: Lang): str
   const rules = c.rules
     .filter((r) => r.status !== 'not_applicable')
     .sort((a, b) => ORDER[a.status] - ORDER[b.status])
-    .map((r) => `<li><b>${name(r.rule)}</b> <span class="${RULE_CLASS[r.status]}">${w.rule[r.status]}</span><br><small>${e(lang === 'zh' ? r.reason : r.reasonEn)}</small></li>`)
+    .map(
+      (r) =>
+        `<li><b>${name(r.rule)}</b> <span class="${RULE_CLASS[r.status]}">${w.rule[r.status]}</span><br><small>${e(lang === 'zh' ? r.reason : r.reasonEn)}</small></li>`,
+    )
     .join('');
   const brand = c.brand
     ? `<p class="note ${c.brand.status === 'certified' ? 'y' : 'n'}">${

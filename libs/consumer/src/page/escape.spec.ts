@@ -2,9 +2,7 @@ import { escapeHtml } from './escape';
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<script>alert("x" & 'y')</script>`)).toBe(
-      '&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;',
-    );
+    expect(escapeHtml(`<script>alert("x" & 'y')</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;');
   });
 
   it('leaves other text, Chinese included, as it is', () => {

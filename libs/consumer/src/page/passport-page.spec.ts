@@ -65,7 +65,19 @@ describe('renderPassportPage', () => {
   });
 
   it('tells the story in order', () => {
-    const headings = ['<h1>', '>产地<', '>采收<', '>农业投入品<', '>质量检测<', '>分级<', '>承诺达标合格证<', '>包装<', '>冷链温度<', '>流通轨迹<', '<footer>'];
+    const headings = [
+      '<h1>',
+      '>产地<',
+      '>采收<',
+      '>农业投入品<',
+      '>质量检测<',
+      '>分级<',
+      '>承诺达标合格证<',
+      '>包装<',
+      '>冷链温度<',
+      '>流通轨迹<',
+      '<footer>',
+    ];
     const positions = headings.map((h) => zh.indexOf(h));
     expect(positions).not.toContain(-1);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));

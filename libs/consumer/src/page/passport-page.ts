@@ -172,17 +172,17 @@ function certificate(c: PassportCertificate | undefined, m: Messages): string {
   return section(
     m.certificate,
     (withdrawn ? `<p class="note n">${m.certificateWithdrawn}</p>` : '') +
-    rows([
-      [m.certificateNo, e(c.certificateNo)],
-      [m.product, e(c.productName)],
-      [m.quantity, e(formatQuantity(c.quantity, m))],
-      [m.producer, e(c.producerName)],
-      [m.place, e(c.origin)],
-      [m.contact, c.contactPhone && e(c.contactPhone)],
-      [m.issuedAt, e(formatDate(c.issuedAt))],
-      [m.basis, basis],
-      [m.promise, withdrawn ? undefined : e(c.promise)],
-    ]),
+      rows([
+        [m.certificateNo, e(c.certificateNo)],
+        [m.product, e(c.productName)],
+        [m.quantity, e(formatQuantity(c.quantity, m))],
+        [m.producer, e(c.producerName)],
+        [m.place, e(c.origin)],
+        [m.contact, c.contactPhone && e(c.contactPhone)],
+        [m.issuedAt, e(formatDate(c.issuedAt))],
+        [m.basis, basis],
+        [m.promise, withdrawn ? undefined : e(c.promise)],
+      ]),
     withdrawn ? 'cert alert' : 'cert',
   );
 }
@@ -215,8 +215,7 @@ function coldChain(c: ColdChainSummary, m: Messages): string {
     .map((s) => {
       const measured = `${num(s.minC as number)} – ${celsius(s.maxC as number)}`;
       const required = s.range ? ` <small>(${m.range} ${num(s.range.minC)} – ${celsius(s.range.maxC)})</small>` : '';
-      const excursion =
-        s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
+      const excursion = s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
       // The same vehicle can carry an item on several legs: the times tell them apart.
       const when = `${formatDateTime(s.from)} – ${s.to ? formatDateTime(s.to) : '…'}`;
       return `<b>${e(s.facilityName)}</b> <small>${e(when)}</small><br>${measured}${required}${excursion}`;

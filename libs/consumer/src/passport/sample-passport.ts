@@ -160,16 +160,32 @@ export function sampleItemPassport(): ItemPassport {
     journey,
     compliance: {
       status: 'non_compliant',
-      standard: { standardId: 'STD-PR-PLUM', version: 1, title: '乐昌黄金柰李电商交易标准（示例）', effectiveFrom: '2026-06-01T00:00:00+08:00' },
+      standard: {
+        standardId: 'STD-PR-PLUM',
+        version: 1,
+        title: '乐昌黄金柰李电商交易标准（示例）',
+        effectiveFrom: '2026-06-01T00:00:00+08:00',
+      },
       rules: [
-        { rule: 'preCooling', status: 'met', reason: '采收后3小时内预冷至5°C以下', reasonEn: 'Pre-cooled within 3 h of harvest to 5 °C or below' },
+        {
+          rule: 'preCooling',
+          status: 'met',
+          reason: '采收后3小时内预冷至5°C以下',
+          reasonEn: 'Pre-cooled within 3 h of harvest to 5 °C or below',
+        },
         {
           rule: 'transport',
           status: 'violated',
           reason: '冷藏车1号运输温度超出0–3°C达40分钟，允许30分钟',
           reasonEn: 'At 冷藏车1号 the transport temperature left 0–3 °C for 40 min; 30 min allowed',
         },
-        { rule: 'hubToVillage', status: 'pending', reason: '须在2026-06-15T01:30:00.000Z前送达', reasonEn: 'Delivery due by 2026-06-15T01:30:00.000Z', dueBy: '2026-06-15T01:30:00.000Z' },
+        {
+          rule: 'hubToVillage',
+          status: 'pending',
+          reason: '须在2026-06-15T01:30:00.000Z前送达',
+          reasonEn: 'Delivery due by 2026-06-15T01:30:00.000Z',
+          dueBy: '2026-06-15T01:30:00.000Z',
+        },
       ],
       brand: {
         status: 'withdrawn',

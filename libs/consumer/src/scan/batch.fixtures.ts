@@ -32,7 +32,16 @@ export function plumBatch(): BatchView {
         ],
       },
     ],
-    packings: [{ packingId: 'PK1', facilityId: 'FAC1', facilityName: p.packing.facilityName, packedAt: '2026-07-15T03:00:00.000Z', itemCount: 4, cartonIds: ['CT0000000000AB', 'CT0000000000CD'] }],
+    packings: [
+      {
+        packingId: 'PK1',
+        facilityId: 'FAC1',
+        facilityName: p.packing.facilityName,
+        packedAt: '2026-07-15T03:00:00.000Z',
+        itemCount: 4,
+        cartonIds: ['CT0000000000AB', 'CT0000000000CD'],
+      },
+    ],
     itemCount: 4,
     certificate: p.certificate,
   };
@@ -57,8 +66,26 @@ export function cartonOnTheRoad(id = 'CT0000000000AB'): CartonView {
     itemCount: 2,
     status: 'in_transit',
     stops: [
-      { kind: 'facility', facilityId: 'FC-STORE', facilityName: '北乡镇冷库', facilityType: 'cold_store', from: '2026-07-15T04:00:00.000Z', to: '2026-07-15T10:00:00.000Z', arrival: 'received', handoverTemperatureC: 4.2, condition: 'intact' },
-      { kind: 'transit', facilityId: 'FC-VAN', facilityName: '北乡合作社 1 号冷藏车', facilityType: 'vehicle', plate: '粤F·A3C21', from: '2026-07-15T10:00:00.000Z', arrival: 'dispatched' },
+      {
+        kind: 'facility',
+        facilityId: 'FC-STORE',
+        facilityName: '北乡镇冷库',
+        facilityType: 'cold_store',
+        from: '2026-07-15T04:00:00.000Z',
+        to: '2026-07-15T10:00:00.000Z',
+        arrival: 'received',
+        handoverTemperatureC: 4.2,
+        condition: 'intact',
+      },
+      {
+        kind: 'transit',
+        facilityId: 'FC-VAN',
+        facilityName: '北乡合作社 1 号冷藏车',
+        facilityType: 'vehicle',
+        plate: '粤F·A3C21',
+        from: '2026-07-15T10:00:00.000Z',
+        arrival: 'dispatched',
+      },
     ],
   };
 }

@@ -3,7 +3,12 @@ import { docKey, DocumentStore } from '@suyuan/readmodels';
 import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 
 /** Each logger's readings of a facility in the hours from `from` to `to`, fetched by the hours the index says hold any. */
-export async function readingsBetween(docs: DocumentStore, facilityId: string, from: string, to: string | undefined): Promise<LoggerReadings> {
+export async function readingsBetween(
+  docs: DocumentStore,
+  facilityId: string,
+  from: string,
+  to: string | undefined,
+): Promise<LoggerReadings> {
   const index = await docs.get<ColdChainIndexView>('coldchain', facilityId);
   if (!index) return new Map();
   const firstHour = from.slice(0, 13);

@@ -85,7 +85,8 @@ export interface ItemContext {
 
 export function itemContext(batch: BatchView): ItemContext {
   const attributesByGrade = new Map<string, Record<string, number>>();
-  for (const grading of batch.grading) for (const c of grading.classes) if (!attributesByGrade.has(c.grade)) attributesByGrade.set(c.grade, c.attributes);
+  for (const grading of batch.grading)
+    for (const c of grading.classes) if (!attributesByGrade.has(c.grade)) attributesByGrade.set(c.grade, c.attributes);
   return { attributesByGrade, packingPlaceById: new Map(batch.packings.map((p) => [p.packingId, p.facilityName])) };
 }
 

@@ -17,7 +17,10 @@ export class QrController {
   @ApiProduces('image/svg+xml')
   async svg(@Param('code') code: string, @Res() reply: FastifyReply) {
     const url = await this.scanUrl(code);
-    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(await qrSvg(url));
+    return reply
+      .type('image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await qrSvg(url));
   }
 
   @Get('qr.png')
@@ -26,7 +29,10 @@ export class QrController {
   async png(@Param('code') code: string, @Query('scale') scale: string | undefined, @Res() reply: FastifyReply) {
     const url = await this.scanUrl(code);
     const size = Math.min(Math.max(Number(scale) || 6, 1), 20);
-    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await qrPng(url, { scale: size }));
+    return reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await qrPng(url, { scale: size }));
   }
 
   private async scanUrl(code: string): Promise<string> {

@@ -113,8 +113,11 @@ export class ScanCache implements OnModuleInit {
     const carton = await this.docs.get<CartonView>('cartons', cartonId);
     const packedAt = batch.packings[0]?.packedAt;
     // The version the batch is judged under: its cold chain is shown against that version's ranges.
-    const version = packedAt === undefined ? undefined : versionInForce(await this.docs.get<StandardView>('standards', batch.product.id), packedAt);
-    const key = createHash('sha1').update(journeyKey(carton, batch, version)).digest('base64');
+    const version =
+      packedAt === undefined ? undefined : versionInForce(await this.docs.get<StandardView>('standards', batch.product.id), packedAt);
+    const key = createHash('sha1')
+      .update(journeyKey(carton, batch, version))
+      .digest('base64');
     this.cartonJourneys.set(cartonId, key);
     const shared = this.journeys.get(key);
     if (shared && this.current(shared)) return shared;
@@ -124,7 +127,12 @@ export class ScanCache implements OnModuleInit {
     const readings = new Map<string, LoggerReadings>();
     for (const facilityId of facilities) {
       const spans = segments.filter((s) => s.facilityId === facilityId);
-      const to = spans.some((s) => !s.to) ? undefined : spans.map((s) => s.to!).sort().pop();
+      const to = spans.some((s) => !s.to)
+        ? undefined
+        : spans
+            .map((s) => s.to!)
+            .sort()
+            .pop();
       readings.set(facilityId, await readingsBetween(this.docs, facilityId, spans[0].from, to));
     }
     const part = buildJourneyPart(carton, segments, readings, stamp, this.coldChainEpoch);

@@ -36,7 +36,13 @@ describe('the page served from kept parts', () => {
   const cases: { name: string; view: BatchView; carton?: CartonView; verdict?: ItemCompliance; shows: string }[] = [
     { name: 'packed and judged', view: plumBatch(), verdict: VERDICT, shows: '不符合标准' },
     { name: 'on the road, no standard in force', view: plumBatch(), carton: cartonOnTheRoad(), shows: '本产品尚无适用的电商交易标准' },
-    { name: 'held, its certificate withdrawn, judged', view: heldPlumBatch(), carton: cartonOnTheRoad(), verdict: VERDICT, shows: '本批次已暂停销售' },
+    {
+      name: 'held, its certificate withdrawn, judged',
+      view: heldPlumBatch(),
+      carton: cartonOnTheRoad(),
+      verdict: VERDICT,
+      shows: '本批次已暂停销售',
+    },
     { name: 'its certificate withdrawn, not judged', view: heldPlumBatch(), shows: '本合格证已撤回' },
     {
       name: 'with almost nothing recorded',

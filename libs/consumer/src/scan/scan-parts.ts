@@ -92,7 +92,11 @@ export function journeyKey(carton: CartonView | undefined, batch: BatchView, ver
  * those of the standard version the batch is judged under, as its verdict holds them, else
  * the product's own.
  */
-export function coldChainSegments(carton: CartonView | undefined, batch: BatchView, version: StandardVersionView | undefined): ColdChainSegment[] {
+export function coldChainSegments(
+  carton: CartonView | undefined,
+  batch: BatchView,
+  version: StandardVersionView | undefined,
+): ColdChainSegment[] {
   const storage = judgedRange(version?.rules, 'storage', batch.product);
   const transport = judgedRange(version?.rules, 'transport', batch.product);
   return (carton?.stops ?? []).map((stop) => ({

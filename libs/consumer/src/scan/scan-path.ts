@@ -25,7 +25,9 @@ export interface ScannedLot {
 const NOT_ISSUED: ScanAnswer = {
   status: 404,
   type: JSON_TYPE,
-  body: Buffer.from(JSON.stringify(errorBody(404, 'code_not_issued', 'this code was never issued by Suyuan; the product may be counterfeit'))),
+  body: Buffer.from(
+    JSON.stringify(errorBody(404, 'code_not_issued', 'this code was never issued by Suyuan; the product may be counterfeit')),
+  ),
 };
 
 /**

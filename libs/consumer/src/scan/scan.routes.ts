@@ -21,7 +21,10 @@ const SCAN_HEADERS = { vary: 'Accept, Accept-Language', 'cache-control': 'no-cac
  * iterating and lower-casing an object; the content length goes in the last slot.
  */
 const flatHeaders = (type: string) => ['content-type', type, ...Object.entries(SCAN_HEADERS).flat(), 'content-length', ''];
-const FAST_HEADERS: Record<ScanAnswer['type'], readonly string[]> = { [HTML_TYPE]: flatHeaders(HTML_TYPE), [JSON_TYPE]: flatHeaders(JSON_TYPE) };
+const FAST_HEADERS: Record<ScanAnswer['type'], readonly string[]> = {
+  [HTML_TYPE]: flatHeaders(HTML_TYPE),
+  [JSON_TYPE]: flatHeaders(JSON_TYPE),
+};
 const FAILED = errorBody(500, 'internal_error', 'something went wrong on our side');
 
 type ScanRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: { lang?: string } }>;

@@ -25,7 +25,11 @@ describe('deciderSpec', () => {
   });
 
   it('fails when the decided events differ', () => {
-    expect(() => given([]).when({ type: 'Pick', crates: 1 }).then([picked(2)])).toThrow();
+    expect(() =>
+      given([])
+        .when({ type: 'Pick', crates: 1 })
+        .then([picked(2)]),
+    ).toThrow();
   });
 
   it('matches a rejection by kind and code and hands back the error', () => {
@@ -37,13 +41,13 @@ describe('deciderSpec', () => {
 
   it('fails when the rejection has another code', () => {
     expect(() =>
-      given([picked(10)]).when({ type: 'Pick', crates: 1 }).thenThrows({ kind: 'conflict', code: 'other' }),
+      given([picked(10)])
+        .when({ type: 'Pick', crates: 1 })
+        .thenThrows({ kind: 'conflict', code: 'other' }),
     ).toThrow();
   });
 
   it('fails when the command is accepted', () => {
-    expect(() =>
-      given([]).when({ type: 'Pick', crates: 1 }).thenThrows({ kind: 'conflict', code: 'tree_bare' }),
-    ).toThrow(/accepted/);
+    expect(() => given([]).when({ type: 'Pick', crates: 1 }).thenThrows({ kind: 'conflict', code: 'tree_bare' })).toThrow(/accepted/);
   });
 });

@@ -25,7 +25,12 @@ describe('parseIsoMs', () => {
       const iso = new Date(ms).toISOString();
       expect(parseIsoMs(iso)).toBe(ms);
       expect(parseIsoMs(iso.slice(0, 19) + 'Z')).toBe(Date.parse(iso.slice(0, 19) + 'Z'));
-      for (const [offset, form] of [[480, 'seconds'], [-330, 'minutes'], [0, 'micro'], [345, 'seconds']] as const) {
+      for (const [offset, form] of [
+        [480, 'seconds'],
+        [-330, 'minutes'],
+        [0, 'micro'],
+        [345, 'seconds'],
+      ] as const) {
         const text = withOffset(ms, offset, form);
         expect(parseIsoMs(text)).toBe(Date.parse(text));
       }

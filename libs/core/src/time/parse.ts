@@ -1,7 +1,6 @@
 import { invalid } from '../errors';
 
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * The years a recorded step can name. Farm records of this system start in this century; a
@@ -25,8 +24,7 @@ export function parseTime(field: string, value: string): number {
   if (!match || Number.isNaN(ms) || Number(match[3]) > daysInMonth(Number(match[1]), Number(match[2]))) {
     throw invalid(
       'invalid_time',
-      `${field} must be an ISO-8601 date-time with an offset, e.g. 2025-06-18T06:30:00+08:00; ` +
-        `got ${JSON.stringify(value)}`,
+      `${field} must be an ISO-8601 date-time with an offset, e.g. 2025-06-18T06:30:00+08:00; ` + `got ${JSON.stringify(value)}`,
       { field },
     );
   }
@@ -64,9 +62,13 @@ export function parsePastTime(field: string, value: string, now: string): number
 /** A step cannot come before the one it follows (pre-cooling before the harvest, a receipt before the dispatch). */
 export function requireNotBefore(field: string, ms: number, earlier: { ms: number; what: string; code: string }): void {
   if (ms < earlier.ms) {
-    throw invalid(earlier.code, `${field} (${new Date(ms).toISOString()}) is before ${earlier.what} (${new Date(earlier.ms).toISOString()})`, {
-      field,
-    });
+    throw invalid(
+      earlier.code,
+      `${field} (${new Date(ms).toISOString()}) is before ${earlier.what} (${new Date(earlier.ms).toISOString()})`,
+      {
+        field,
+      },
+    );
   }
 }
 

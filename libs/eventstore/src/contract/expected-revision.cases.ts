@@ -57,12 +57,7 @@ export function expectedRevisionCases(store: CurrentStore): void {
 
       await store().appendToStream(streamId, [newEvent()], { expectedRevision: -1 });
 
-      await expectWrongExpectedRevision(
-        store().appendToStream(streamId, [newEvent()], { expectedRevision: -1 }),
-        streamId,
-        -1,
-        0,
-      );
+      await expectWrongExpectedRevision(store().appendToStream(streamId, [newEvent()], { expectedRevision: -1 }), streamId, -1, 0);
     });
 
     it.each<[string, number]>([
@@ -86,12 +81,7 @@ export function expectedRevisionCases(store: CurrentStore): void {
     it('exact: refuses a missing stream with actual -1', async () => {
       const streamId = newStreamId();
 
-      await expectWrongExpectedRevision(
-        store().appendToStream(streamId, [newEvent()], { expectedRevision: 0 }),
-        streamId,
-        0,
-        -1,
-      );
+      await expectWrongExpectedRevision(store().appendToStream(streamId, [newEvent()], { expectedRevision: 0 }), streamId, 0, -1);
       expect(await store().readStream(streamId)).toEqual([]);
     });
 
@@ -139,9 +129,7 @@ export function expectedRevisionCases(store: CurrentStore): void {
           const contenders = [newEvent('BatchPacked'), newEvent('BatchPacked')];
 
           const outcomes = await Promise.allSettled(
-            contenders.map((event) =>
-              store().appendToStream(streamId, [event], { expectedRevision: firstExpected }),
-            ),
+            contenders.map((event) => store().appendToStream(streamId, [event], { expectedRevision: firstExpected })),
           );
 
           const winners = outcomes.filter((outcome) => outcome.status === 'fulfilled');

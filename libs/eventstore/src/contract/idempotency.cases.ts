@@ -49,7 +49,10 @@ export function idempotencyCases(store: CurrentStore): void {
 
       const error = await store()
         .appendToStream(streamId, [stored[1], fresh])
-        .then(() => undefined, (rejection: unknown) => rejection);
+        .then(
+          () => undefined,
+          (rejection: unknown) => rejection,
+        );
 
       expect(error).toBeInstanceOf(EventIdReuseError);
       expect(error).toMatchObject({ streamId, eventIds: [stored[1].id] });

@@ -10,9 +10,7 @@ export function readingCases(store: CurrentStore): void {
 
       const read = await store().readStream(streamId);
 
-      expect(read).toEqual(
-        events.map((event, revision) => ({ ...event, streamId, revision, position: read[revision].position })),
-      );
+      expect(read).toEqual(events.map((event, revision) => ({ ...event, streamId, revision, position: read[revision].position })));
     });
 
     it('starts at fromRevision, inclusive', async () => {
@@ -36,7 +34,10 @@ export function readingCases(store: CurrentStore): void {
           product: { nameZh: '赣南脐橙', nameEn: 'Gannan navel orange' },
           plot: { name: '寻乌县 3 号果园', region: { province: '江西省', county: '寻乌县' } },
           quantity: { value: 1250.5, unit: 'kg' },
-          inputs: [{ name: '有机肥', appliedAt: '2024-10-02' }, { name: '石硫合剂', withdrawalDays: 15 }],
+          inputs: [
+            { name: '有机肥', appliedAt: '2024-10-02' },
+            { name: '石硫合剂', withdrawalDays: 15 },
+          ],
           certified: true,
           note: null,
         }),

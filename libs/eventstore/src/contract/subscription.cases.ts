@@ -44,9 +44,7 @@ export function subscriptionCases(store: CurrentStore): void {
       const writerStreams = Array.from({ length: WRITERS }, () => newStreamId('scan'));
       const streams = new Set([...preStreams, ...writerStreams]);
       const beforePreAppended = await preAppend(preStreams);
-      const preAppended = (await store().readAll({ fromPosition: beforePreAppended })).filter((event) =>
-        streams.has(event.streamId),
-      );
+      const preAppended = (await store().readAll({ fromPosition: beforePreAppended })).filter((event) => streams.has(event.streamId));
       const checkpoint = checkpointAmong(preAppended);
       const seen: RecordedEvent[] = [];
       const subscription = store().subscribeToAll({ fromPosition: checkpoint });
@@ -59,9 +57,7 @@ export function subscriptionCases(store: CurrentStore): void {
       await subscription.close();
       await consumer;
 
-      const expected = (await store().readAll({ fromPosition: checkpoint })).filter((event) =>
-        streams.has(event.streamId),
-      );
+      const expected = (await store().readAll({ fromPosition: checkpoint })).filter((event) => streams.has(event.streamId));
       expect(expected.length).toBeGreaterThan(WRITERS * APPENDS_PER_WRITER);
       expect(seen.map((event) => event.position)).toEqual(expected.map((event) => event.position));
       expect(seen).toEqual(expected);

@@ -18,9 +18,7 @@ export function prepareEventStatements(db: Database) {
     streamHead: db.prepare<[streamId: string], StreamHead>(
       'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
-    placeOfId: db.prepare<[id: string], StoredEventPlace>(
-      'SELECT stream_id, revision, position FROM events WHERE id = ?',
-    ),
+    placeOfId: db.prepare<[id: string], StoredEventPlace>('SELECT stream_id, revision, position FROM events WHERE id = ?'),
     insert: db.prepare<NewEventRow>(
       'INSERT INTO events (id, stream_id, revision, type, data, metadata) ' +
         'VALUES (@id, @stream_id, @revision, @type, @data, @metadata)',
@@ -28,8 +26,6 @@ export function prepareEventStatements(db: Database) {
     readStream: db.prepare<[streamId: string, fromRevision: number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
     ),
-    readAfter: db.prepare<[position: number, limit: number], EventRow>(
-      'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-    ),
+    readAfter: db.prepare<[position: number, limit: number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
   };
 }

@@ -149,7 +149,10 @@ export class SqliteEventStore implements EventStore {
   private findStoredAppend(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
     const ids = events.map((event) => event.id);
     if (new Set(ids).size < ids.length) {
-      throw new EventIdReuseError(streamId, ids.filter((id, index) => ids.indexOf(id) !== index));
+      throw new EventIdReuseError(
+        streamId,
+        ids.filter((id, index) => ids.indexOf(id) !== index),
+      );
     }
 
     const stored = ids.map((id) => this.statements.placeOfId.get(id));
@@ -158,8 +161,7 @@ export class SqliteEventStore implements EventStore {
 
     const first = stored[0];
     const isSameAppend =
-      first !== undefined &&
-      stored.every((row, index) => row?.stream_id === streamId && row.revision === first.revision + index);
+      first !== undefined && stored.every((row, index) => row?.stream_id === streamId && row.revision === first.revision + index);
     if (!isSameAppend) throw new EventIdReuseError(streamId, reused);
 
     const last = stored[stored.length - 1] as StoredEventPlace;

@@ -42,6 +42,12 @@ export class ColdChainCommandHandler implements ICommandHandler<ColdChainWrite> 
       facilityId: view.id,
       occurredAt: readings[readings.length - 1].at,
     });
-    return { facilityId: view.id, deviceId: input.deviceId, accepted: readings.length, from: readings[0].at, to: readings[readings.length - 1].at };
+    return {
+      facilityId: view.id,
+      deviceId: input.deviceId,
+      accepted: readings.length,
+      from: readings[0].at,
+      to: readings[readings.length - 1].at,
+    };
   }
 }

@@ -27,18 +27,30 @@ export class LogisticsReaders {
     const byPlace = (s: ShipmentView) =>
       [s.from.id, s.to.id, s.vehicle?.id].some((id) => {
         const f = id === undefined ? undefined : facilities.get(id);
-        return !!f && (f.ownerId === viewer.organizationId || (viewer.role === 'regulator' && id !== s.vehicle?.id && inJurisdiction(viewer.jurisdiction, f.region)));
+        return (
+          !!f &&
+          (f.ownerId === viewer.organizationId ||
+            (viewer.role === 'regulator' && id !== s.vehicle?.id && inJurisdiction(viewer.jurisdiction, f.region)))
+        );
       });
     const rest = shipments.filter((s) => !byPlace(s));
     const cartons = await this.cartons(rest.flatMap((s) => s.cartonIds));
-    const readableBatches = await this.batches.readableIds(viewer, [...cartons.values()].map((c) => c.batchId));
-    const byGoods = new Set(rest.filter((s) => s.cartonIds.some((id) => readableBatches.has(cartons.get(id)?.batchId ?? ''))).map((s) => s.id));
+    const readableBatches = await this.batches.readableIds(
+      viewer,
+      [...cartons.values()].map((c) => c.batchId),
+    );
+    const byGoods = new Set(
+      rest.filter((s) => s.cartonIds.some((id) => readableBatches.has(cartons.get(id)?.batchId ?? ''))).map((s) => s.id),
+    );
     return shipments.filter((s) => byPlace(s) || byGoods.has(s.id));
   }
 
   async requireShipment(viewer: Viewer, shipment: ShipmentView): Promise<ShipmentView> {
     if ((await this.shipments(viewer, [shipment])).length === 0) {
-      throw forbidden('not_allowed_to_read', `shipment ${shipment.id} is read by the owners of its facilities, the readers of its goods and the regulator over its route`);
+      throw forbidden(
+        'not_allowed_to_read',
+        `shipment ${shipment.id} is read by the owners of its facilities, the readers of its goods and the regulator over its route`,
+      );
     }
     return shipment;
   }
@@ -47,7 +59,8 @@ export class LogisticsReaders {
     if (viewer.role === 'admin' || (await this.batches.mayRead(viewer, carton.batchId))) return carton;
     const held = await this.facilities(carton.stops.map((s) => s.facilityId));
     // A vehicle's registered place is not where it drove, so it puts no carton under a regulator (as for shipments).
-    const heldThere = (f: FacilityView) => viewer.role === 'regulator' && f.type !== 'vehicle' && inJurisdiction(viewer.jurisdiction, f.region);
+    const heldThere = (f: FacilityView) =>
+      viewer.role === 'regulator' && f.type !== 'vehicle' && inJurisdiction(viewer.jurisdiction, f.region);
     if ([...held.values()].some((f) => f.ownerId === viewer.organizationId || heldThere(f))) return carton;
     throw forbidden(
       'not_allowed_to_read',
@@ -59,7 +72,10 @@ export class LogisticsReaders {
     const facility = await this.docs.get<FacilityView>('facilities', facilityId);
     if (!facility) throw notFound('facility_not_found', `no facility ${facilityId}`);
     if (mayReadFacility(viewer, facility)) return;
-    throw forbidden('not_allowed_to_read', `the cold-chain records of facility ${facilityId} are its owner's and the regulator's over its place`);
+    throw forbidden(
+      'not_allowed_to_read',
+      `the cold-chain records of facility ${facilityId} are its owner's and the regulator's over its place`,
+    );
   }
 
   private facilities = (ids: string[]) => this.byId<FacilityView>('facilities', ids);

@@ -10,7 +10,14 @@ import { ShipmentView } from '../logistics.views';
  */
 
 export type ShipmentCommandInput =
-  | { type: 'DispatchShipment'; fromFacilityId: string; toFacilityId: string; vehicleId?: string; cartonIds: string[]; dispatchedAt: string }
+  | {
+      type: 'DispatchShipment';
+      fromFacilityId: string;
+      toFacilityId: string;
+      vehicleId?: string;
+      cartonIds: string[];
+      dispatchedAt: string;
+    }
   | (Omit<ReceiveShipment, 'actor' | 'now' | 'facility'> & { shipmentId: string; facilityId: string })
   | (Omit<DeliverShipment, 'actor' | 'now' | 'facility'> & { shipmentId: string; facilityId: string });
 

@@ -61,47 +61,59 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
         held: held.has(carton.batchId),
       }));
       const unknownCartonIds = input.cartonIds.filter((id) => !stored.get(docKey('cartons', id)));
-      return this.run(shipmentId, {
-        type: 'DispatchShipment',
-        actor: ctx.actor,
-        now: this.now(),
+      return this.run(
         shipmentId,
-        from,
-        to,
-        vehicle,
-        cartons,
-        unknownCartonIds,
-        dispatchedAt,
-      }, { ...ctx, facilityId: from.id, occurredAt: dispatchedAt });
+        {
+          type: 'DispatchShipment',
+          actor: ctx.actor,
+          now: this.now(),
+          shipmentId,
+          from,
+          to,
+          vehicle,
+          cartons,
+          unknownCartonIds,
+          dispatchedAt,
+        },
+        { ...ctx, facilityId: from.id, occurredAt: dispatchedAt },
+      );
     });
   }
 
   private async receive(ctx: CommandContext, { shipmentId, ...input }: Input<'ReceiveShipment'>): Promise<ShipmentView> {
     const facility = await this.facility(input.facilityId);
     const receivedAt = utc(input.receivedAt, 'receivedAt');
-    return this.run(shipmentId, {
-      type: 'ReceiveShipment',
-      actor: ctx.actor,
-      now: this.now(),
-      facility,
-      receivedAt,
-      condition: input.condition,
-      temperatureC: input.temperatureC,
-      note: input.note,
-    }, { ...ctx, facilityId: facility.id, occurredAt: receivedAt });
+    return this.run(
+      shipmentId,
+      {
+        type: 'ReceiveShipment',
+        actor: ctx.actor,
+        now: this.now(),
+        facility,
+        receivedAt,
+        condition: input.condition,
+        temperatureC: input.temperatureC,
+        note: input.note,
+      },
+      { ...ctx, facilityId: facility.id, occurredAt: receivedAt },
+    );
   }
 
   private async deliver(ctx: CommandContext, { shipmentId, ...input }: Input<'DeliverShipment'>): Promise<ShipmentView> {
     const facility = await this.facility(input.facilityId);
     const deliveredAt = utc(input.deliveredAt, 'deliveredAt');
-    return this.run(shipmentId, {
-      type: 'DeliverShipment',
-      actor: ctx.actor,
-      now: this.now(),
-      facility,
-      deliveredAt,
-      recipient: input.recipient,
-    }, { ...ctx, facilityId: facility.id, occurredAt: deliveredAt });
+    return this.run(
+      shipmentId,
+      {
+        type: 'DeliverShipment',
+        actor: ctx.actor,
+        now: this.now(),
+        facility,
+        deliveredAt,
+        recipient: input.recipient,
+      },
+      { ...ctx, facilityId: facility.id, occurredAt: deliveredAt },
+    );
   }
 
   private now(): string {

@@ -36,16 +36,16 @@ describe('decideColdChainReadings', () => {
   it('refuses two different temperatures at one time, naming both readings, across offsets', () => {
     const [first, second] = recordReadings.readings;
     const sameTimeInUtc = { at: '2025-06-19T00:10:00Z', temperatureC: second.temperatureC + 4 };
-    const error = rejects({ ...recordReadings, readings: [first, second, sameTimeInUtc] }, { kind: 'invalid', code: 'conflicting_readings' });
+    const error = rejects(
+      { ...recordReadings, readings: [first, second, sameTimeInUtc] },
+      { kind: 'invalid', code: 'conflicting_readings' },
+    );
     expect(error.details).toEqual({ index: 2, sameTimeAs: 1 });
   });
 
-  it.each(['packhouse', 'cold_store', 'county_hub', 'town_station', 'village_point', 'vehicle'])(
-    'records readings at a %s',
-    (type) => {
-      expect(decideColdChainReadings({ ...recordReadings, facility: { ...truck, type } }).data.readings).toHaveLength(3);
-    },
-  );
+  it.each(['packhouse', 'cold_store', 'county_hub', 'town_station', 'village_point', 'vehicle'])('records readings at a %s', (type) => {
+    expect(decideColdChainReadings({ ...recordReadings, facility: { ...truck, type } }).data.readings).toHaveLength(3);
+  });
 
   it('accepts a reading up to five minutes ahead of the server clock', () => {
     const event = decideColdChainReadings(withReading({ at: '2025-06-19T10:05:00+08:00', temperatureC: 2.5 }));

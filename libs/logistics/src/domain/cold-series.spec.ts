@@ -11,7 +11,16 @@ const fold = (readings: TimedReading[], range = CHILLED) => foldSeries(undefined
 describe('a logger’s series', () => {
   it('counts the readings, the lowest and the highest, and the time from each reading out of range to the next', () => {
     const s = fold([r(0, 2), r(10, 5), r(20, 6), r(30, 2), r(40, -1), r(45, 1)]);
-    expect(s).toEqual({ readings: 6, minC: -1, maxC: 6, lastMs: T0 + 45 * MINUTE, lastOut: false, runMs: 0, outMs: 25 * MINUTE, longestMs: 20 * MINUTE });
+    expect(s).toEqual({
+      readings: 6,
+      minC: -1,
+      maxC: 6,
+      lastMs: T0 + 45 * MINUTE,
+      lastOut: false,
+      runMs: 0,
+      outMs: 25 * MINUTE,
+      longestMs: 20 * MINUTE,
+    });
   });
 
   it('holds the range’s bounds to be within it, and counts no excursion without a range', () => {
@@ -64,7 +73,13 @@ describe('a span’s totals', () => {
   it('lets the worst logger speak: the most time out of range and the longest excursion any one saw, all the readings', () => {
     const door = series([r(0, 7), r(25, 2)]);
     const van = series([r(0, 7), r(15, 2), r(30, 7), r(45, 2)]);
-    expect(spanTotals([door, van], T0 + 120 * MINUTE)).toEqual({ readings: 6, minC: 2, maxC: 7, minutesOutOfRange: 30, longestExcursionMinutes: 25 });
+    expect(spanTotals([door, van], T0 + 120 * MINUTE)).toEqual({
+      readings: 6,
+      minC: 2,
+      maxC: 7,
+      minutesOutOfRange: 30,
+      longestExcursionMinutes: 25,
+    });
   });
 
   it('finds where a time falls among time-sorted readings', () => {

@@ -208,9 +208,7 @@ describe('shipment decider', () => {
     });
 
     it('cannot deliver twice', () => {
-      given([dispatched, received, delivered])
-        .when(deliverShipment)
-        .thenThrows({ kind: 'conflict', code: 'already_delivered' });
+      given([dispatched, received, delivered]).when(deliverShipment).thenThrows({ kind: 'conflict', code: 'already_delivered' });
     });
 
     it('happens at the destination', () => {

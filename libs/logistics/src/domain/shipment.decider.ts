@@ -68,7 +68,11 @@ function dispatch(command: DispatchShipment, state: ShipmentState): ShipmentEven
   checkCartons(cartons, unknownCartonIds, from);
   for (const carton of cartons) {
     if (carton.since === undefined) continue;
-    requireNotBefore('dispatchedAt', dispatchedMs, { ms: Date.parse(carton.since), what: `carton ${carton.cartonId} arrived`, code: 'before_arrival' });
+    requireNotBefore('dispatchedAt', dispatchedMs, {
+      ms: Date.parse(carton.since),
+      what: `carton ${carton.cartonId} arrived`,
+      code: 'before_arrival',
+    });
   }
   return [
     {
@@ -116,7 +120,7 @@ function checkCartons(cartons: CartonCustody[], unknownCartonIds: string[], from
   rejectCartons(
     cartons.filter((carton) => carton.held),
     'batch_held',
-    'These cartons belong to a batch held after a failed safety test; a testing lab\'s passing confirmatory test lifts the hold',
+    "These cartons belong to a batch held after a failed safety test; a testing lab's passing confirmatory test lifts the hold",
   );
 }
 
@@ -167,29 +171,22 @@ function deliver(command: DeliverShipment, state: DispatchedState): ShipmentEven
   }
   requireDestination(facility, toFacilityId, shipmentId);
   if (facility.type !== 'village_point') {
-    throw invalid(
-      'not_a_village_point',
-      `Delivery happens at a village point; facility ${facility.id} is a ${facility.type}`,
-    );
+    throw invalid('not_a_village_point', `Delivery happens at a village point; facility ${facility.id} is a ${facility.type}`);
   }
   requireOwnFacility(actor, facility);
   if (parsePastTime('deliveredAt', deliveredAt, now) < Date.parse(receivedAt)) {
-    throw invalid(
-      'delivered_before_received',
-      `A shipment cannot be delivered (${deliveredAt}) before it was received (${receivedAt})`,
-      { field: 'deliveredAt' },
-    );
+    throw invalid('delivered_before_received', `A shipment cannot be delivered (${deliveredAt}) before it was received (${receivedAt})`, {
+      field: 'deliveredAt',
+    });
   }
   return [{ type: 'ShipmentDelivered', data: { shipmentId, facilityId: facility.id, cartonIds, deliveredAt, recipient } }];
 }
 
 function requireDestination(facility: FacilityRef, toFacilityId: string, shipmentId: string): void {
   if (facility.id !== toFacilityId) {
-    throw conflict(
-      'wrong_facility',
-      `Shipment ${shipmentId} is bound for facility ${toFacilityId}, not ${facility.id}`,
-      { expectedFacilityId: toFacilityId },
-    );
+    throw conflict('wrong_facility', `Shipment ${shipmentId} is bound for facility ${toFacilityId}, not ${facility.id}`, {
+      expectedFacilityId: toFacilityId,
+    });
   }
 }
 

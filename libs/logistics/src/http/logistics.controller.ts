@@ -32,7 +32,10 @@ export class LogisticsController {
   @ApiQuery({ name: 'to', required: false, description: 'destination facility id' })
   @ApiOperation({ summary: 'Shipments I may read: from, to or on my facilities, carrying goods I may read, or in my jurisdiction' })
   async list(@CurrentActor() actor: Actor, @Query('from') from?: string, @Query('to') to?: string) {
-    const shipments = await this.docs.find<ShipmentView>('shipments', { ...(from ? { 'from.id': from } : {}), ...(to ? { 'to.id': to } : {}) });
+    const shipments = await this.docs.find<ShipmentView>('shipments', {
+      ...(from ? { 'from.id': from } : {}),
+      ...(to ? { 'to.id': to } : {}),
+    });
     return this.readers.shipments(await this.readers.viewer(actor), shipments);
   }
 

@@ -36,7 +36,8 @@ export class DispatchDto {
 export class ReceiptDto {
   @ApiProperty() @IsString() @IsNotEmpty() facilityId!: string;
   @ApiProperty() @IsISO8601(ISO) receivedAt!: string;
-  @ApiProperty({ enum: ['intact', 'damaged', 'partial'] }) @IsIn(['intact', 'damaged', 'partial']) condition!: 'intact' | 'damaged' | 'partial';
+  @ApiProperty({ enum: ['intact', 'damaged', 'partial'] }) @IsIn(['intact', 'damaged', 'partial']) condition!:
+    'intact' | 'damaged' | 'partial';
   @ApiPropertyOptional({ description: 'temperature measured at handover (交接温度)', example: 2.4 })
   @IsOptional()
   @IsNumber()
@@ -49,7 +50,7 @@ export class ReceiptDto {
 export class DeliveryDto {
   @ApiProperty() @IsString() @IsNotEmpty() facilityId!: string;
   @ApiProperty() @IsISO8601(ISO) deliveredAt!: string;
-  @ApiPropertyOptional({ description: 'who took it over (a shop, a consignee) — never a private person\'s details' })
+  @ApiPropertyOptional({ description: "who took it over (a shop, a consignee) — never a private person's details" })
   @IsOptional()
   @IsString()
   @MaxLength(60)

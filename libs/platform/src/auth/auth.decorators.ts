@@ -25,7 +25,6 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
   return ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor!;
 });
 
-
 /** Who is writing and the idempotency key they sent: the start of every command's context. */
 export const WriteContext = createParamDecorator((_: unknown, ctx: ExecutionContext) => {
   const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();

@@ -23,7 +23,11 @@ describe('checkBodyShape', () => {
 
   it('refuses nesting deeper than the limit, naming where, without recursing', () => {
     expect(refusal({ a: { b: { c: { d: 1 } } } })).toBeUndefined();
-    expect(refusal({ a: { b: { c: { d: {} } } } })).toMatchObject({ status: 400, code: 'body_too_deep', details: { field: 'a.b.c.d', limit: 4 } });
+    expect(refusal({ a: { b: { c: { d: {} } } } })).toMatchObject({
+      status: 400,
+      code: 'body_too_deep',
+      details: { field: 'a.b.c.d', limit: 4 },
+    });
     let deep: unknown = 0;
     for (let i = 0; i < 200_000; i++) deep = [deep];
     expect(refusal({ x: deep }, { depth: 32, arrayLength: 10, values: 1e6 })).toMatchObject({ status: 400, code: 'body_too_deep' });
@@ -31,7 +35,11 @@ describe('checkBodyShape', () => {
 
   it('refuses an array longer than the limit before looking at its elements', () => {
     expect(refusal({ readings: [1, 2, 3] })).toBeUndefined();
-    expect(refusal({ readings: [{}, {}, { x: 1 }, {}] })).toMatchObject({ status: 400, code: 'array_too_long', details: { field: 'readings', limit: 3 } });
+    expect(refusal({ readings: [{}, {}, { x: 1 }, {}] })).toMatchObject({
+      status: 400,
+      code: 'array_too_long',
+      details: { field: 'readings', limit: 3 },
+    });
   });
 
   it('refuses a body of more values than the limit with a 413', () => {
@@ -46,7 +54,11 @@ describe('checkBodyShape', () => {
       details: { field: 'classes.1.grade' },
       message: 'classes.1.grade contains a control character (U+0000)',
     });
-    expect(refusal({ name: ' \u3000 ' })).toMatchObject({ code: 'invalid_text', details: { field: 'name' }, message: 'name is only whitespace' });
+    expect(refusal({ name: ' \u3000 ' })).toMatchObject({
+      code: 'invalid_text',
+      details: { field: 'name' },
+      message: 'name is only whitespace',
+    });
     expect(refusal({ attributes: { 'brix\u202E': 1 } })).toMatchObject({ code: 'invalid_text', details: { field: 'attributes' } });
     expect(refusal({ recipient: 'a\nb' })).toMatchObject({ code: 'invalid_text', details: { field: 'recipient' } });
     expect(refusal('\uD800')).toMatchObject({ code: 'invalid_text', details: { field: '' } });

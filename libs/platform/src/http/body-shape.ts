@@ -82,7 +82,11 @@ function invalidText(field: string, message: string): BadRequestException {
 }
 
 function tooManyValues(limit: number): PayloadTooLargeException {
-  return new PayloadTooLargeException({ code: 'body_too_complex', message: `the body holds more than ${limit} values`, details: { limit } });
+  return new PayloadTooLargeException({
+    code: 'body_too_complex',
+    message: `the body holds more than ${limit} values`,
+    details: { limit },
+  });
 }
 
 /** `classes.0.grade`: the path the validation pipe names fields by. */

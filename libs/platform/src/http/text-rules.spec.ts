@@ -12,7 +12,8 @@ describe('untrueText', () => {
     expect(untrueText('a\u007F')).toBe('contains a control character (U+007F)');
     expect(untrueText('a\u0085')).toBe('contains a control character (U+0085)');
     expect(untrueText('合作社\u202E')).toBe('contains a bidirectional control (U+202E)');
-    for (const mark of ['\u200E', '\u200F', '\u061C', '\u202A', '\u2066', '\u2069']) expect(untrueText(`x${mark}`)).toMatch(/^contains a bidirectional control/);
+    for (const mark of ['\u200E', '\u200F', '\u061C', '\u202A', '\u2066', '\u2069'])
+      expect(untrueText(`x${mark}`)).toMatch(/^contains a bidirectional control/);
     expect(untrueText('\uFFFE')).toBe('contains a non-character (U+FFFE)');
     expect(untrueText('a\uD800')).toBe('contains an unpaired surrogate (U+D800)');
     expect(untrueText('\uDC00a')).toBe('contains an unpaired surrogate (U+DC00)');

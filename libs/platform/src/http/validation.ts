@@ -57,7 +57,11 @@ class EarlyRefusingValidationPipe extends ValidationPipe {
   private knownFields(metatype: DtoClass): ReadonlySet<string> {
     let fields = this.known.get(metatype);
     if (!fields) {
-      fields = new Set(getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false).map((m) => m.propertyName));
+      fields = new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(metatype, '', false, false)
+          .map((m) => m.propertyName),
+      );
       this.known.set(metatype, fields);
     }
     return fields;

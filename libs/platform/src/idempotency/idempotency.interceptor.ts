@@ -35,7 +35,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestException({ code: 'invalid_idempotency_key', message: 'Idempotency-Key must be 1–200 characters' });
     }
     const problem = untrueText(headerText(key));
-    if (problem) throw new BadRequestException({ code: 'invalid_text', message: `Idempotency-Key ${problem}`, details: { field: 'Idempotency-Key' } });
+    if (problem)
+      throw new BadRequestException({ code: 'invalid_text', message: `Idempotency-Key ${problem}`, details: { field: 'Idempotency-Key' } });
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const scope = request.actor.organizationId;
     const requestHash = createHash('sha256')
@@ -60,7 +61,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const body = replayable ? JSON.stringify(result ?? null) : 'null';
-      await this.store.save(scope, key, { requestHash, status: successStatus(context, request.method), body }, this.clock.now().toISOString());
+      await this.store.save(
+        scope,
+        key,
+        { requestHash, status: successStatus(context, request.method), body },
+        this.clock.now().toISOString(),
+      );
       return result;
     };
     const promise = run();

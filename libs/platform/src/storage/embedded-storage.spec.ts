@@ -9,7 +9,9 @@ const counting: AnyProjection = {
   name: 'counting',
   eventTypes: ['Happened'],
   reads: (event) => [{ collection: 'counts', id: event.streamId }],
-  apply: (event, docs) => [{ collection: 'counts', id: event.streamId, doc: { n: (docs.get<{ n: number }>('counts', event.streamId)?.n ?? 0) + 1 } }],
+  apply: (event, docs) => [
+    { collection: 'counts', id: event.streamId, doc: { n: (docs.get<{ n: number }>('counts', event.streamId)?.n ?? 0) + 1 } },
+  ],
 };
 const schema = { projections: [counting], indexes: [], version: 1 };
 

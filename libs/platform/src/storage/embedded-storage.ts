@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { AnyProjection, catchUp, DocIndex, DocumentStore, INLINE_CHECKPOINT, InlineProjector, SqliteDocumentStore } from '@suyuan/readmodels';
+import {
+  AnyProjection,
+  catchUp,
+  DocIndex,
+  DocumentStore,
+  INLINE_CHECKPOINT,
+  InlineProjector,
+  SqliteDocumentStore,
+} from '@suyuan/readmodels';
 import { SqliteEventStore } from '@suyuan/eventstore';
 import { SqliteIdempotencyStore } from '../idempotency/idempotency.store';
 import { createPrivateDirectory, privateDatabaseFile } from './private-files';

@@ -83,7 +83,11 @@ function project(page: RecordedEvent[]): void {
     failed = true;
     const [event] = page;
     const why = error instanceof Error ? error.message : String(error);
-    send({ type: 'failed', position: docs.checkpointSync(CHECKPOINT), message: `event ${event.id} (${event.type}, position ${event.position}): ${why}` });
+    send({
+      type: 'failed',
+      position: docs.checkpointSync(CHECKPOINT),
+      message: `event ${event.id} (${event.type}, position ${event.position}): ${why}`,
+    });
   }
 }
 

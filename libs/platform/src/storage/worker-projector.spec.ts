@@ -79,7 +79,11 @@ describe('projections on a projector worker', () => {
       });
       // What came before it is projected; what came after waits for a fixed release and a restart.
       expect(storage.worker!.position).toBe(1);
-      expect(storage.worker!.status()).toEqual({ projectedPosition: 1, appendedPosition: 3, error: expect.stringContaining('at event bad') });
+      expect(storage.worker!.status()).toEqual({
+        projectedPosition: 1,
+        appendedPosition: 3,
+        error: expect.stringContaining('at event bad'),
+      });
       expect(await storage.events.readAll()).toHaveLength(3);
       expect(logged).toHaveBeenCalledWith(expect.stringContaining('cannot count bad'));
     } finally {

@@ -74,7 +74,9 @@ export class WorkerProjector {
       execArgv: ts ? ['-r', join(__dirname, 'register-ts.js')] : [],
     });
     const position = await new Promise<number>((resolve, reject) => {
-      worker.once('message', (m: ToMain) => (m.type === 'ready' ? resolve(m.position) : reject(new Error(`projector worker: ${JSON.stringify(m)}`))));
+      worker.once('message', (m: ToMain) =>
+        m.type === 'ready' ? resolve(m.position) : reject(new Error(`projector worker: ${JSON.stringify(m)}`)),
+      );
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the projector worker exited (code ${code}) before it was ready`)));
     });
@@ -123,7 +125,11 @@ export class WorkerProjector {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new ServiceUnavailableException(`the projector worker is behind: at position ${this.projected} of ${position} after ${WAIT_MS / 1000} s`));
+        reject(
+          new ServiceUnavailableException(
+            `the projector worker is behind: at position ${this.projected} of ${position} after ${WAIT_MS / 1000} s`,
+          ),
+        );
       }, WAIT_MS);
       this.waiters.add(waiter);
     });

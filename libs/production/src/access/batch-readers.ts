@@ -20,7 +20,8 @@ export class BatchReaders {
     const viewer: Viewer = { organizationId: actor.organizationId, role: actor.role };
     if (actor.role === 'regulator') {
       const region = (await this.docs.get<OrganizationView>('organizations', actor.organizationId))?.region;
-      if (region) viewer.jurisdiction = { ...(region.province && { province: region.province }), ...(region.county && { county: region.county }) };
+      if (region)
+        viewer.jurisdiction = { ...(region.province && { province: region.province }), ...(region.county && { county: region.county }) };
     }
     if (actor.role === 'standards_owner') {
       const standards = await this.docs.find<StandardOwnership>('standards');
@@ -47,7 +48,9 @@ export class BatchReaders {
   async readableIds(viewer: Viewer, batchIds: readonly string[]): Promise<Set<string>> {
     const ids = [...new Set(batchIds)];
     const found = await this.docs.getMany<BatchView>(ids.map((id) => ({ collection: 'batches', id })));
-    return new Set([...found.values()].filter((b): b is BatchView => !!b && batchReadRight(viewer, batchParties(b)) !== undefined).map((b) => b.id));
+    return new Set(
+      [...found.values()].filter((b): b is BatchView => !!b && batchReadRight(viewer, batchParties(b)) !== undefined).map((b) => b.id),
+    );
   }
 
   /**
@@ -55,16 +58,21 @@ export class BatchReaders {
    * their own and their part in others (no scan of every batch); the others from the filters.
    */
   async list(viewer: Viewer, filter: { cooperativeId?: string; productId?: string } = {}): Promise<BatchView[]> {
-    const where = { ...(filter.cooperativeId && { 'cooperative.id': filter.cooperativeId }), ...(filter.productId && { 'product.id': filter.productId }) };
+    const where = {
+      ...(filter.cooperativeId && { 'cooperative.id': filter.cooperativeId }),
+      ...(filter.productId && { 'product.id': filter.productId }),
+    };
     let candidates: BatchView[];
     if (viewer.role === 'admin' || viewer.role === 'regulator' || viewer.role === 'standards_owner') {
       candidates = await this.docs.find<BatchView>('batches', where);
     } else {
-      const own = viewer.role === 'cooperative' ? await this.docs.find<BatchView>('batches', { 'cooperative.id': viewer.organizationId }) : [];
+      const own =
+        viewer.role === 'cooperative' ? await this.docs.find<BatchView>('batches', { 'cooperative.id': viewer.organizationId }) : [];
       const parts = await this.docs.find<BatchAccessView>('batchAccess', { organizationId: viewer.organizationId });
       const theirs = await this.docs.getMany<BatchView>(parts.map((p) => ({ collection: 'batches', id: p.batchId })));
       candidates = [...own, ...[...theirs.values()].filter((b): b is BatchView => !!b)].filter(
-        (b) => (!filter.cooperativeId || b.cooperative.id === filter.cooperativeId) && (!filter.productId || b.product.id === filter.productId),
+        (b) =>
+          (!filter.cooperativeId || b.cooperative.id === filter.cooperativeId) && (!filter.productId || b.product.id === filter.productId),
       );
     }
     const seen = new Set<string>();

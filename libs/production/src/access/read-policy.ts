@@ -58,12 +58,18 @@ export function batchReadRight(viewer: Viewer, batch: BatchParties): BatchReadRi
 export function inJurisdiction(jurisdiction: Jurisdiction | undefined, region: Region | undefined): boolean {
   if (!jurisdiction || !region) return false;
   if (jurisdiction.county) {
-    return region.county === jurisdiction.county && (!jurisdiction.province || !region.province || region.province === jurisdiction.province);
+    return (
+      region.county === jurisdiction.county && (!jurisdiction.province || !region.province || region.province === jurisdiction.province)
+    );
   }
   return !!jurisdiction.province && region.province === jurisdiction.province;
 }
 
 /** A facility's records (its cold chain) are its owner's, and the regulator's over its place. */
 export function mayReadFacility(viewer: Viewer, facility: { ownerId: string; region?: Region }): boolean {
-  return viewer.role === 'admin' || viewer.organizationId === facility.ownerId || (viewer.role === 'regulator' && inJurisdiction(viewer.jurisdiction, facility.region));
+  return (
+    viewer.role === 'admin' ||
+    viewer.organizationId === facility.ownerId ||
+    (viewer.role === 'regulator' && inJurisdiction(viewer.jurisdiction, facility.region))
+  );
 }

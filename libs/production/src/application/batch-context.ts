@@ -59,7 +59,12 @@ export class BatchCommands {
     const stream = lotCodeStream(command.productId, command.organizationId, command.lotCode);
     const claim = (await this.events.readStream(stream)).at(-1)?.data as { batchId: string } | undefined;
     const abandoned = claim && claim.batchId !== command.batchId && (await this.events.readStream(batchStream(claim.batchId))).length === 0;
-    await this.executor.execute(stream, lotCodeDecider, { type: 'ReserveLotCode', ...command, ...(abandoned && { abandonedBatchId: claim.batchId }) }, ctx);
+    await this.executor.execute(
+      stream,
+      lotCodeDecider,
+      { type: 'ReserveLotCode', ...command, ...(abandoned && { abandonedBatchId: claim.batchId }) },
+      ctx,
+    );
   }
 
   async run(batchId: string, command: BatchCommand, ctx: CommandContext) {

@@ -37,7 +37,14 @@ export type BatchCommandInput =
   | (OfBatch<RecordQualityTest, 'testId' | 'facility'> & { facilityId?: string })
   | (OfBatch<RecordGrading, 'gradingId' | 'facility' | 'classes'> & { facilityId: string; classes: GradeClassInput[] })
   | { type: 'PackBatch'; batchId: string; facilityId: string; packedAt: string; lines: PackingLine[] }
-  | { type: 'IssueComplianceCertificate'; batchId: string; quantity: Quantity; issuedAt?: string; basis: CertificateBasis[]; contactPhone?: string }
+  | {
+      type: 'IssueComplianceCertificate';
+      batchId: string;
+      quantity: Quantity;
+      issuedAt?: string;
+      basis: CertificateBasis[];
+      contactPhone?: string;
+    }
   | OfBatch<RecordCertification>
   | { type: 'HandOverBatch'; batchId: string; toOrganizationId: string; handedOverAt?: string; note?: string }
   | { type: 'AcceptHandover'; batchId: string; handoverId: string; acceptedAt?: string }

@@ -3,8 +3,7 @@ import { optionalUtc } from '@suyuan/core';
 import { OrganizationView } from '@suyuan/registry';
 import { HandleBatch } from './batch-context';
 
-const PROMISE =
-  '我承诺对生产销售的食用农产品：不使用禁用农药兽药、停用兽药和非法添加物，常规农药兽药残留不超标，对承诺的真实性负责。';
+const PROMISE = '我承诺对生产销售的食用农产品：不使用禁用农药兽药、停用兽药和非法添加物，常规农药兽药残留不超标，对承诺的真实性负责。';
 
 /** 承诺达标合格证: the producer's name, origin and product come from the batch record, not the request. */
 export const issueCertificate: HandleBatch<'IssueComplianceCertificate'> = async (batches, ctx, { batchId, ...input }) => {
@@ -13,33 +12,41 @@ export const issueCertificate: HandleBatch<'IssueComplianceCertificate'> = async
   const r = batch.farmPlot.region;
   const now = batches.now();
   const issuedAt = optionalUtc(input.issuedAt, 'issuedAt') ?? now;
-  await batches.run(batchId, {
-    type: 'IssueComplianceCertificate',
-    actor: ctx.actor,
-    now,
-    certificateNo: `HGZ-${batch.lotCode}-${randomBytes(3).toString('hex').toUpperCase()}`,
-    productName: batch.product.nameZh,
-    quantity: { ...input.quantity },
-    producerName: batch.cooperative.name,
-    origin: [r.province, r.city, r.county, r.town, r.village].filter(Boolean).join(''),
-    contactPhone: input.contactPhone ?? producer?.contactPhone,
-    issuedAt,
-    promise: PROMISE,
-    basis: input.basis,
-  }, { ...ctx, occurredAt: issuedAt });
+  await batches.run(
+    batchId,
+    {
+      type: 'IssueComplianceCertificate',
+      actor: ctx.actor,
+      now,
+      certificateNo: `HGZ-${batch.lotCode}-${randomBytes(3).toString('hex').toUpperCase()}`,
+      productName: batch.product.nameZh,
+      quantity: { ...input.quantity },
+      producerName: batch.cooperative.name,
+      origin: [r.province, r.city, r.county, r.town, r.village].filter(Boolean).join(''),
+      contactPhone: input.contactPhone ?? producer?.contactPhone,
+      issuedAt,
+      promise: PROMISE,
+      basis: input.basis,
+    },
+    { ...ctx, occurredAt: issuedAt },
+  );
   return batches.batch(batchId);
 };
 
 /** A certification the batch holds (绿色食品, 有机产品, 地理标志). */
 export const recordCertification: HandleBatch<'RecordCertification'> = async (batches, ctx, { batchId, ...input }) => {
-  await batches.run(batchId, {
-    type: 'RecordCertification',
-    actor: ctx.actor,
-    now: batches.now(),
-    kind: input.kind,
-    certificateNo: input.certificateNo,
-    issuedBy: input.issuedBy,
-    validUntil: optionalUtc(input.validUntil, 'validUntil'),
-  }, ctx);
+  await batches.run(
+    batchId,
+    {
+      type: 'RecordCertification',
+      actor: ctx.actor,
+      now: batches.now(),
+      kind: input.kind,
+      certificateNo: input.certificateNo,
+      issuedBy: input.issuedBy,
+      validUntil: optionalUtc(input.validUntil, 'validUntil'),
+    },
+    ctx,
+  );
   return batches.batch(batchId);
 };

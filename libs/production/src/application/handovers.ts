@@ -11,15 +11,19 @@ export const handOver: HandleBatch<'HandOverBatch'> = async (batches, ctx, { bat
   const now = batches.now();
   const handedOverAt = optionalUtc(input.handedOverAt, 'handedOverAt') ?? now;
   const handoverId = newId('HO', ctx, batchId);
-  await batches.run(batchId, {
-    type: 'HandOverBatch',
-    actor: ctx.actor,
-    now,
-    handoverId,
-    to: { id: to.id, role: to.role },
-    handedOverAt,
-    note: input.note,
-  }, { ...ctx, occurredAt: handedOverAt });
+  await batches.run(
+    batchId,
+    {
+      type: 'HandOverBatch',
+      actor: ctx.actor,
+      now,
+      handoverId,
+      to: { id: to.id, role: to.role },
+      handedOverAt,
+      note: input.note,
+    },
+    { ...ctx, occurredAt: handedOverAt },
+  );
   return batches.handover(batchId, handoverId);
 };
 

@@ -31,16 +31,20 @@ export const packBatch: HandleBatch<'PackBatch'> = async (batches, ctx, { batchI
       }
     }
   }
-  const { events } = await batches.run(batchId, {
-    type: 'PackBatch',
-    actor: ctx.actor,
-    now: batches.now(),
-    packingId: newId('PK', ctx, batchId),
-    facility,
-    packedAt,
-    items,
-    cartons,
-  }, { ...ctx, facilityId: facility.id, occurredAt: packedAt });
+  const { events } = await batches.run(
+    batchId,
+    {
+      type: 'PackBatch',
+      actor: ctx.actor,
+      now: batches.now(),
+      packingId: newId('PK', ctx, batchId),
+      facility,
+      packedAt,
+      items,
+      cartons,
+    },
+    { ...ctx, facilityId: facility.id, occurredAt: packedAt },
+  );
   // On an idempotent replay the stored event, not this attempt's fresh codes, is the truth.
   const packed = events.find((e): e is BatchPacked => e.type === 'BatchPacked');
   if (!packed) throw new Error('packing recorded no BatchPacked event');

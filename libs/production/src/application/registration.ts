@@ -23,7 +23,10 @@ export const registerBatch: HandleBatch<'RegisterBatch'> = async (batches, ctx, 
   batchDecider.decide(register, batchDecider.initialState());
   // A minted lot code is the batch's own id: unique without a claim.
   if (input.lotCode !== undefined) {
-    await batches.reserveLotCode({ productId: product.id, organizationId: ctx.actor.organizationId, lotCode: input.lotCode, batchId, now: batches.now() }, ctx);
+    await batches.reserveLotCode(
+      { productId: product.id, organizationId: ctx.actor.organizationId, lotCode: input.lotCode, batchId, now: batches.now() },
+      ctx,
+    );
   }
   await batches.run(batchId, register, { ...ctx, facilityId: farmPlot.id });
   return batches.batch(batchId);

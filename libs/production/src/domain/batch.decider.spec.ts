@@ -129,15 +129,11 @@ describe('batch decider', () => {
     });
 
     it('cannot record the same input twice', () => {
-      given([batchRegistered, farmInputApplied])
-        .when(recordFarmInput)
-        .thenThrows({ kind: 'conflict', code: 'farm_input_exists' });
+      given([batchRegistered, farmInputApplied]).when(recordFarmInput).thenThrows({ kind: 'conflict', code: 'farm_input_exists' });
     });
 
     it('cannot record an input once packing has started', () => {
-      given([batchRegistered, harvested, packed])
-        .when(recordFarmInput)
-        .thenThrows({ kind: 'conflict', code: 'batch_packed' });
+      given([batchRegistered, harvested, packed]).when(recordFarmInput).thenThrows({ kind: 'conflict', code: 'batch_packed' });
     });
 
     it.each([0, -5, Number.NaN])('rejects a dose of %d', (value) => {
@@ -224,7 +220,9 @@ describe('batch decider', () => {
 
   describe('RecordPreCooling (预冷)', () => {
     it('records pre-cooling at a packhouse', () => {
-      given([batchRegistered, ...inPackhouseHands, harvested]).when(recordPreCooling).then([preCooled]);
+      given([batchRegistered, ...inPackhouseHands, harvested])
+        .when(recordPreCooling)
+        .then([preCooled]);
     });
 
     it('records pre-cooling in a cold store', () => {
@@ -246,7 +244,9 @@ describe('batch decider', () => {
     });
 
     it('needs a harvest', () => {
-      given([batchRegistered, ...inPackhouseHands]).when(recordPreCooling).thenThrows({ kind: 'conflict', code: 'not_harvested' });
+      given([batchRegistered, ...inPackhouseHands])
+        .when(recordPreCooling)
+        .thenThrows({ kind: 'conflict', code: 'not_harvested' });
     });
 
     it('cannot end before it started', () => {
@@ -336,7 +336,9 @@ describe('batch decider', () => {
       const moisture = { ...recordQualityTest, method: 'moisture', value: 12, threshold: 8, unit: '%', passed: true };
       given([batchRegistered, harvested])
         .when(moisture)
-        .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, method: 'moisture', value: 12, threshold: 8, passed: true } }]);
+        .then([
+          { ...qualityTestRecorded, data: { ...qualityTestRecorded.data, method: 'moisture', value: 12, threshold: 8, passed: true } },
+        ]);
     });
 
     it('is not for logistics', () => {
@@ -390,7 +392,9 @@ describe('batch decider', () => {
 
   describe('RecordGrading (分级)', () => {
     it('records grading at a packhouse', () => {
-      given([batchRegistered, ...inPackhouseHands, harvested, preCooled]).when(recordGrading).then([graded]);
+      given([batchRegistered, ...inPackhouseHands, harvested, preCooled])
+        .when(recordGrading)
+        .then([graded]);
     });
 
     it('records a second grading while the totals stay within the harvest', () => {
@@ -424,7 +428,9 @@ describe('batch decider', () => {
     });
 
     it('needs a harvest', () => {
-      given([batchRegistered, ...inPackhouseHands]).when(recordGrading).thenThrows({ kind: 'conflict', code: 'not_harvested' });
+      given([batchRegistered, ...inPackhouseHands])
+        .when(recordGrading)
+        .thenThrows({ kind: 'conflict', code: 'not_harvested' });
     });
 
     it('cannot record the same grading twice', () => {

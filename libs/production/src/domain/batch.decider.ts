@@ -195,21 +195,15 @@ function recordGrading(command: RecordGrading, state: RegisteredBatchState): Bat
     graded += comparableWithHarvest(`classes.${i}.quantity`, quantity, harvested).value;
   });
   requireWithinHarvest('Graded', graded, harvested);
-  return [
-    { type: 'BatchGraded', data: { batchId: state.batch.batchId, gradingId, facilityId: facility.id, gradedAt, classes } },
-  ];
+  return [{ type: 'BatchGraded', data: { batchId: state.batch.batchId, gradingId, facilityId: facility.id, gradedAt, classes } }];
 }
 
 /** 承诺达标合格证: one per batch; a purchaser who splits or mixes batches issues its own on the new batch. */
 function issueCertificate(command: IssueComplianceCertificate, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, certificateNo, productName, quantity, producerName, origin, contactPhone, issuedAt, promise, basis, now } =
-    command;
+  const { actor, certificateNo, productName, quantity, producerName, origin, contactPhone, issuedAt, promise, basis, now } = command;
   requireBatchOwner(actor, state, 'issue its compliance certificate');
   if (state.certificateNo !== undefined) {
-    throw conflict(
-      'certificate_exists',
-      `Batch ${state.batch.batchId} already has compliance certificate ${state.certificateNo}`,
-    );
+    throw conflict('certificate_exists', `Batch ${state.batch.batchId} already has compliance certificate ${state.certificateNo}`);
   }
   requireNotHeld(state, 'issue its compliance certificate');
   const { harvested, firstHarvestAt } = requireHarvested(state, 'certify');

@@ -79,7 +79,10 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, certifications: add(state.certifications ?? new Set(), event.data.kind) };
     case 'BatchHandedOver': {
       const { handoverId, toOrganizationId, handedOverAt } = event.data;
-      return { ...state, handovers: { ...state.handovers, [handoverId]: { toOrganizationId, handedOverAt: Date.parse(handedOverAt), status: 'offered' } } };
+      return {
+        ...state,
+        handovers: { ...state.handovers, [handoverId]: { toOrganizationId, handedOverAt: Date.parse(handedOverAt), status: 'offered' } },
+      };
     }
     case 'BatchHandoverAccepted':
     case 'BatchHandoverEnded': {
@@ -90,7 +93,10 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
       return { ...state, handovers: { ...state.handovers, [handoverId]: { ...handover, status } } };
     }
     case 'BatchHeld':
-      return { ...state, holds: { ...state.holds, [event.data.family]: { testId: event.data.testId, testedAt: Date.parse(event.data.heldAt) } } };
+      return {
+        ...state,
+        holds: { ...state.holds, [event.data.family]: { testId: event.data.testId, testedAt: Date.parse(event.data.heldAt) } },
+      };
     case 'BatchHoldLifted': {
       const holds = { ...state.holds };
       delete holds[event.data.family];

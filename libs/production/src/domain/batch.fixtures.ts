@@ -295,7 +295,12 @@ export const handOver: HandOverBatch = {
 
 export const handedOver: BatchHandedOver = {
   type: 'BatchHandedOver',
-  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', toOrganizationId: 'org-jiufeng-packhouse', handedOverAt: '2025-06-18T08:00:00+08:00' },
+  data: {
+    batchId: 'bat-jf-20250618',
+    handoverId: 'ho-0618',
+    toOrganizationId: 'org-jiufeng-packhouse',
+    handedOverAt: '2025-06-18T08:00:00+08:00',
+  },
 };
 
 export const acceptHandover: AcceptHandover = {
@@ -308,7 +313,12 @@ export const acceptHandover: AcceptHandover = {
 
 export const handoverAccepted: BatchHandoverAccepted = {
   type: 'BatchHandoverAccepted',
-  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', organizationId: 'org-jiufeng-packhouse', acceptedAt: '2025-06-18T08:30:00+08:00' },
+  data: {
+    batchId: 'bat-jf-20250618',
+    handoverId: 'ho-0618',
+    organizationId: 'org-jiufeng-packhouse',
+    acceptedAt: '2025-06-18T08:30:00+08:00',
+  },
 };
 
 export const endHandover: EndHandover = {
@@ -321,7 +331,13 @@ export const endHandover: EndHandover = {
 
 export const handoverEnded: BatchHandoverEnded = {
   type: 'BatchHandoverEnded',
-  data: { batchId: 'bat-jf-20250618', handoverId: 'ho-0618', organizationId: 'org-jiufeng-packhouse', endedAt: '2025-06-19T08:00:00+08:00', endedBy: 'org-jiufeng-coop' },
+  data: {
+    batchId: 'bat-jf-20250618',
+    handoverId: 'ho-0618',
+    organizationId: 'org-jiufeng-packhouse',
+    endedAt: '2025-06-19T08:00:00+08:00',
+    endedBy: 'org-jiufeng-coop',
+  },
 };
 
 /** The packhouse holds the goods: what its pre-cooling, grading and packing rest on. */
@@ -330,5 +346,11 @@ export const inPackhouseHands = [handedOver, handoverAccepted];
 /** What a failed pesticide rapid test does to the batch. */
 export const held: BatchHeld = {
   type: 'BatchHeld',
-  data: { batchId: 'bat-jf-20250618', family: 'pesticide', reason: 'failed_safety_test', testId: 'qt-20250618-07', heldAt: '2025-06-18T10:15:00+08:00' },
+  data: {
+    batchId: 'bat-jf-20250618',
+    family: 'pesticide',
+    reason: 'failed_safety_test',
+    testId: 'qt-20250618-07',
+    heldAt: '2025-06-18T10:15:00+08:00',
+  },
 };

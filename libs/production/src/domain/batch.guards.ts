@@ -17,17 +17,11 @@ export function requireOwnFacility(actor: Actor, facility: FacilityRef): void {
 
 export function requireFacilityType(facility: FacilityRef, types: string[], step: string): void {
   if (!types.includes(facility.type)) {
-    throw invalid(
-      'wrong_facility_type',
-      `${step} happens at a ${types.join(' or ')}; facility ${facility.id} is a ${facility.type}`,
-    );
+    throw invalid('wrong_facility_type', `${step} happens at a ${types.join(' or ')}; facility ${facility.id} is a ${facility.type}`);
   }
 }
 
-export function requireHarvested(
-  state: RegisteredBatchState,
-  action: string,
-): { harvested: Quantity; firstHarvestAt: number } {
+export function requireHarvested(state: RegisteredBatchState, action: string): { harvested: Quantity; firstHarvestAt: number } {
   const { harvested, firstHarvestAt } = state;
   if (harvested === undefined || firstHarvestAt === undefined) {
     throw conflict('not_harvested', `Cannot ${action} an unharvested batch`);
@@ -47,7 +41,7 @@ export function requireNotHeld(state: RegisteredBatchState, action: string): voi
   throw conflict(
     'batch_held',
     `Cannot ${action}: batch ${state.batch.batchId} is held after a failed safety test: ${holds.join(', ')}; ` +
-      'a testing lab\'s passing confirmatory test lifts the hold',
+      "a testing lab's passing confirmatory test lifts the hold",
     { holds: Object.keys(state.holds) },
   );
 }
@@ -61,11 +55,10 @@ export function requireNotPacked(state: RegisteredBatchState, action: string): v
 
 export function requireProductGrade(state: RegisteredBatchState, grade: string): void {
   if (!state.batch.grades.includes(grade)) {
-    throw invalid(
-      'unknown_grade',
-      `"${grade}" is not a grade of this product; its grades are ${state.batch.grades.join(', ')}`,
-      { grade, grades: state.batch.grades },
-    );
+    throw invalid('unknown_grade', `"${grade}" is not a grade of this product; its grades are ${state.batch.grades.join(', ')}`, {
+      grade,
+      grades: state.batch.grades,
+    });
   }
 }
 
@@ -73,11 +66,9 @@ export function requireProductGrade(state: RegisteredBatchState, grade: string):
 export function comparableWithHarvest(field: string, quantity: Quantity, harvested: Quantity): Quantity {
   const base = inBaseUnit(field, quantity);
   if (base.unit !== harvested.unit) {
-    throw invalid(
-      'unit_mismatch',
-      `${field} is in ${quantity.unit}, but this batch was harvested in ${unitFamily(harvested.unit)}`,
-      { field },
-    );
+    throw invalid('unit_mismatch', `${field} is in ${quantity.unit}, but this batch was harvested in ${unitFamily(harvested.unit)}`, {
+      field,
+    });
   }
   return base;
 }

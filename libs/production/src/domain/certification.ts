@@ -22,7 +22,13 @@ export function recordCertification(command: RecordCertification, state: Registe
   return [
     {
       type: 'BatchCertificationRecorded',
-      data: { batchId: state.batch.batchId, kind, certificateNo: certificateNo.trim(), issuedBy, ...(validUntil !== undefined && { validUntil }) },
+      data: {
+        batchId: state.batch.batchId,
+        kind,
+        certificateNo: certificateNo.trim(),
+        issuedBy,
+        ...(validUntil !== undefined && { validUntil }),
+      },
     },
   ];
 }

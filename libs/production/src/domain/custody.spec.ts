@@ -38,7 +38,9 @@ describe('custody of a batch’s goods (交接)', () => {
     });
 
     it('is the owner’s to make', () => {
-      given([batchRegistered]).when({ ...handOver, actor: otherCooperative }).thenThrows({ kind: 'forbidden', code: 'not_batch_owner' });
+      given([batchRegistered])
+        .when({ ...handOver, actor: otherCooperative })
+        .thenThrows({ kind: 'forbidden', code: 'not_batch_owner' });
     });
 
     it('goes to another organization', () => {
@@ -54,7 +56,9 @@ describe('custody of a batch’s goods (交接)', () => {
     });
 
     it('is not offered twice to an organization that has an open offer or holds the goods', () => {
-      given([batchRegistered, handedOver]).when({ ...handOver, handoverId: 'ho-0619' }).thenThrows({ kind: 'conflict', code: 'handover_exists' });
+      given([batchRegistered, handedOver])
+        .when({ ...handOver, handoverId: 'ho-0619' })
+        .thenThrows({ kind: 'conflict', code: 'handover_exists' });
       given([batchRegistered, handedOver, handoverAccepted])
         .when({ ...handOver, handoverId: 'ho-0619' })
         .thenThrows({ kind: 'conflict', code: 'handover_exists' });
@@ -89,7 +93,9 @@ describe('custody of a batch’s goods (交接)', () => {
     });
 
     it('happens once, and not after the offer was withdrawn', () => {
-      given([batchRegistered, handedOver, handoverAccepted]).when(acceptHandover).thenThrows({ kind: 'conflict', code: 'handover_not_open' });
+      given([batchRegistered, handedOver, handoverAccepted])
+        .when(acceptHandover)
+        .thenThrows({ kind: 'conflict', code: 'handover_not_open' });
       given([batchRegistered, handedOver, handoverEnded]).when(acceptHandover).thenThrows({ kind: 'conflict', code: 'handover_not_open' });
     });
 
@@ -129,7 +135,8 @@ describe('custody of a batch’s goods (交接)', () => {
       ['packing', packBatch],
     ] as const;
     // Packing follows grading; the other two find the batch harvested.
-    const before = (command: (typeof work)[number][1]) => (command === packBatch ? [batchRegistered, harvested, graded] : [batchRegistered, harvested]);
+    const before = (command: (typeof work)[number][1]) =>
+      command === packBatch ? [batchRegistered, harvested, graded] : [batchRegistered, harvested];
 
     it.each(work)('%s: a packhouse holding the goods may', (_step, command) => {
       expect(() => batchDecider.decide(command, stateOf([...before(command), handedOver, handoverAccepted]))).not.toThrow();
@@ -142,7 +149,9 @@ describe('custody of a batch’s goods (交接)', () => {
     });
 
     it.each(work)('%s: an offer not yet accepted is not custody', (_step, command) => {
-      given([...before(command), handedOver]).when(command).thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
+      given([...before(command), handedOver])
+        .when(command)
+        .thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
     });
 
     it.each(work)('%s: custody that ended is over', (_step, command) => {
@@ -152,8 +161,12 @@ describe('custody of a batch’s goods (交接)', () => {
     });
 
     it.each(work)('%s: another cooperative may not, nor a lab', (_step, command) => {
-      given(before(command)).when({ ...command, actor: otherCooperative }).thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
-      given(before(command)).when({ ...command, actor: lab }).thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
+      given(before(command))
+        .when({ ...command, actor: otherCooperative })
+        .thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
+      given(before(command))
+        .when({ ...command, actor: lab })
+        .thenThrows({ kind: 'forbidden', code: 'not_batch_custodian' });
     });
 
     it('the owner works at its own packhouse without a hand-over', () => {

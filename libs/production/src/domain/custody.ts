@@ -24,7 +24,8 @@ export function requireCustodian(actor: Actor, state: RegisteredBatchState, acti
 export function handOver(command: HandOverBatch, state: RegisteredBatchState): BatchEvent[] {
   const { actor, handoverId, to, handedOverAt, note, now } = command;
   requireBatchOwner(actor, state, 'hand its goods over');
-  if (to.id === state.batch.cooperativeId) throw invalid('handover_to_self', 'A batch is handed over to another organization, not to its owner');
+  if (to.id === state.batch.cooperativeId)
+    throw invalid('handover_to_self', 'A batch is handed over to another organization, not to its owner');
   if (!HOLDER_ROLES.includes(to.role)) {
     throw invalid('recipient_cannot_hold', `Goods are handed to a ${HOLDER_ROLES.join(' or ')}; organization ${to.id} is a ${to.role}`, {
       field: 'toOrganizationId',
@@ -33,12 +34,21 @@ export function handOver(command: HandOverBatch, state: RegisteredBatchState): B
   if (state.handovers[handoverId]) throw conflict('handover_exists', `Hand-over ${handoverId} is already recorded`);
   const open = Object.entries(state.handovers).find(([, h]) => h.toOrganizationId === to.id && h.status !== 'ended');
   if (open) {
-    throw conflict('handover_exists', `Organization ${to.id} already ${open[1].status === 'accepted' ? 'holds' : 'has an open offer of'} this batch (${open[0]})`, {
-      handoverId: open[0],
-    });
+    throw conflict(
+      'handover_exists',
+      `Organization ${to.id} already ${open[1].status === 'accepted' ? 'holds' : 'has an open offer of'} this batch (${open[0]})`,
+      {
+        handoverId: open[0],
+      },
+    );
   }
   parsePastTime('handedOverAt', handedOverAt, now);
-  return [{ type: 'BatchHandedOver', data: { batchId: state.batch.batchId, handoverId, toOrganizationId: to.id, handedOverAt, ...(note !== undefined && { note }) } }];
+  return [
+    {
+      type: 'BatchHandedOver',
+      data: { batchId: state.batch.batchId, handoverId, toOrganizationId: to.id, handedOverAt, ...(note !== undefined && { note }) },
+    },
+  ];
 }
 
 export function acceptHandover(command: AcceptHandover, state: RegisteredBatchState): BatchEvent[] {
@@ -50,7 +60,9 @@ export function acceptHandover(command: AcceptHandover, state: RegisteredBatchSt
   if (handover.status !== 'offered') throw conflict('handover_not_open', `Hand-over ${handoverId} is already ${handover.status}`);
   const at = parsePastTime('acceptedAt', acceptedAt, now);
   requireNotBefore('acceptedAt', at, { ms: handover.handedOverAt, what: 'the hand-over', code: 'before_handover' });
-  return [{ type: 'BatchHandoverAccepted', data: { batchId: state.batch.batchId, handoverId, organizationId: actor.organizationId, acceptedAt } }];
+  return [
+    { type: 'BatchHandoverAccepted', data: { batchId: state.batch.batchId, handoverId, organizationId: actor.organizationId, acceptedAt } },
+  ];
 }
 
 /** The owner takes its goods back (or withdraws an offer), or the holder gives them back. */

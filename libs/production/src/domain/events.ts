@@ -216,10 +216,7 @@ export type BatchHeld = DomainEvent<
   { batchId: string; family: ResidueFamily; reason: 'failed_safety_test'; testId: string; heldAt: string }
 >;
 
-export type BatchHoldLifted = DomainEvent<
-  'BatchHoldLifted',
-  { batchId: string; family: ResidueFamily; testId: string; liftedAt: string }
->;
+export type BatchHoldLifted = DomainEvent<'BatchHoldLifted', { batchId: string; family: ResidueFamily; testId: string; liftedAt: string }>;
 
 export type BatchEvent =
   | BatchRegistered

@@ -69,10 +69,18 @@ describe('a failed safety test holds the batch', () => {
       .then([
         {
           type: 'BatchPreCooled',
-          data: { batchId: 'bat-jf-20250618', facilityId: 'fac-jiufeng-packhouse', startedAt: recordPreCooling.startedAt, endedAt: recordPreCooling.endedAt, coreTemperatureC: 4.5 },
+          data: {
+            batchId: 'bat-jf-20250618',
+            facilityId: 'fac-jiufeng-packhouse',
+            startedAt: recordPreCooling.startedAt,
+            endedAt: recordPreCooling.endedAt,
+            coreTemperatureC: 4.5,
+          },
         },
       ]);
-    given([batchRegistered, harvested, ...inPackhouseHands, failed, held]).when(recordGrading).then([graded]);
+    given([batchRegistered, harvested, ...inPackhouseHands, failed, held])
+      .when(recordGrading)
+      .then([graded]);
   });
 
   it('holds a batch that was certified before the failure too', () => {
@@ -82,9 +90,9 @@ describe('a failed safety test holds the batch', () => {
   });
 
   it('holds once per residue family: a second failure adds the test, not a second hold', () => {
-    given([...heldBatch]).when({ ...recordQualityTest, testId: 'qt-20250618-08', value: 70, passed: false }).then([
-      { ...failed, data: { ...failed.data, testId: 'qt-20250618-08', value: 70 } },
-    ]);
+    given([...heldBatch])
+      .when({ ...recordQualityTest, testId: 'qt-20250618-08', value: 70, passed: false })
+      .then([{ ...failed, data: { ...failed.data, testId: 'qt-20250618-08', value: 70 } }]);
   });
 
   it('is lifted by a testing lab’s passing confirmatory test made after the failure', () => {
@@ -92,18 +100,32 @@ describe('a failed safety test holds the batch', () => {
   });
 
   it('lets the batch be certified and packed again once lifted', () => {
-    given([...heldBatch, confirmed, lifted]).when(packBatch).then([
-      {
-        type: 'BatchPacked',
-        data: { batchId: 'bat-jf-20250618', packingId: packBatch.packingId, facilityId: 'fac-jiufeng-packhouse', packedAt: packBatch.packedAt, items: packBatch.items, cartons: packBatch.cartons },
-      },
-    ]);
+    given([...heldBatch, confirmed, lifted])
+      .when(packBatch)
+      .then([
+        {
+          type: 'BatchPacked',
+          data: {
+            batchId: 'bat-jf-20250618',
+            packingId: packBatch.packingId,
+            facilityId: 'fac-jiufeng-packhouse',
+            packedAt: packBatch.packedAt,
+            items: packBatch.items,
+            cartons: packBatch.cartons,
+          },
+        },
+      ]);
   });
 
   it('is not lifted by another passing rapid test', () => {
     given(heldBatch)
       .when({ ...recordQualityTest, testId: 'qt-20250619-01', testedAt: '2025-06-19T09:00:00+08:00', value: 20 })
-      .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, testId: 'qt-20250619-01', testedAt: '2025-06-19T09:00:00+08:00', value: 20 } }]);
+      .then([
+        {
+          ...qualityTestRecorded,
+          data: { ...qualityTestRecorded.data, testId: 'qt-20250619-01', testedAt: '2025-06-19T09:00:00+08:00', value: 20 },
+        },
+      ]);
   });
 
   it('is not lifted by the cooperative’s own confirmatory test: a self-test never releases', () => {
@@ -133,6 +155,11 @@ describe('a failed safety test holds the batch', () => {
   it('does not hold on a failed test the system knows no safety meaning of', () => {
     given([batchRegistered, harvested])
       .when({ ...recordQualityTest, method: 'brix', value: 9, threshold: 12, unit: '°Bx', passed: false })
-      .then([{ ...qualityTestRecorded, data: { ...qualityTestRecorded.data, method: 'brix', value: 9, threshold: 12, unit: '°Bx', passed: false } }]);
+      .then([
+        {
+          ...qualityTestRecorded,
+          data: { ...qualityTestRecorded.data, method: 'brix', value: 9, threshold: 12, unit: '°Bx', passed: false },
+        },
+      ]);
   });
 });

@@ -13,7 +13,13 @@ const reserve: ReserveLotCode = {
 };
 const reserved: LotCodeReserved = {
   type: 'LotCodeReserved',
-  data: { productId: 'prd-huangjin-nai-plum', organizationId: 'org-jiufeng-coop', lotCode: 'JF2025-0618', batchId: 'bat-jf-20250618', reservedAt: '2025-06-18T06:00:00.000Z' },
+  data: {
+    productId: 'prd-huangjin-nai-plum',
+    organizationId: 'org-jiufeng-coop',
+    lotCode: 'JF2025-0618',
+    batchId: 'bat-jf-20250618',
+    reservedAt: '2025-06-18T06:00:00.000Z',
+  },
 };
 
 describe('lot codes, unique per product and organization', () => {
@@ -26,7 +32,9 @@ describe('lot codes, unique per product and organization', () => {
   });
 
   it('refuses a second batch, naming the first', () => {
-    const error = given([reserved]).when({ ...reserve, batchId: 'bat-jf-other' }).thenThrows({ kind: 'conflict', code: 'lot_code_taken', details: { field: 'lotCode' } });
+    const error = given([reserved])
+      .when({ ...reserve, batchId: 'bat-jf-other' })
+      .thenThrows({ kind: 'conflict', code: 'lot_code_taken', details: { field: 'lotCode' } });
     expect(error.details).toMatchObject({ batchId: 'bat-jf-20250618' });
   });
 

@@ -37,7 +37,8 @@ export const lotCodeDecider: Decider<ReserveLotCode, LotCodeReserved, LotCodeSta
   decide: (command, state) => {
     const { claim } = state;
     if (claim?.batchId === command.batchId) return [];
-    const abandoned = claim && claim.batchId === command.abandonedBatchId && Date.parse(command.now) - claim.reservedAt > ABANDONED_CLAIM_MS;
+    const abandoned =
+      claim && claim.batchId === command.abandonedBatchId && Date.parse(command.now) - claim.reservedAt > ABANDONED_CLAIM_MS;
     if (claim && !abandoned) {
       throw conflict('lot_code_taken', `Lot code ${command.lotCode} is already used by batch ${claim.batchId} of this product`, {
         field: 'lotCode',

@@ -1,16 +1,6 @@
 import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
-import {
-  batchRegistered,
-  coldStore,
-  cooperative,
-  graded,
-  harvested,
-  inPackhouseHands,
-  item,
-  packBatch,
-  packed,
-} from './batch.fixtures';
+import { batchRegistered, coldStore, cooperative, graded, harvested, inPackhouseHands, item, packBatch, packed } from './batch.fixtures';
 import { BatchHarvested, PackedItem } from './events';
 
 const given = deciderSpec(batchDecider);
@@ -40,7 +30,9 @@ const packing = (items: PackedItem[], cartons = [{ cartonId: 'CTN-0618-001', ite
 
 describe('batch decider: PackBatch', () => {
   it('packs graded items into cartons', () => {
-    given([batchRegistered, ...inPackhouseHands, harvested, graded]).when(packBatch).then([packed]);
+    given([batchRegistered, ...inPackhouseHands, harvested, graded])
+      .when(packBatch)
+      .then([packed]);
   });
 
   it('packs in a second session', () => {
@@ -153,12 +145,7 @@ describe('batch decider: PackBatch', () => {
 
   it('rejects an item code listed twice', () => {
     given([batchRegistered, ...inPackhouseHands, harvested])
-      .when(
-        packing([
-          item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5),
-          item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5),
-        ]),
-      )
+      .when(packing([item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5), item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5)]))
       .thenThrows({ kind: 'invalid', code: 'duplicate_item_code' });
   });
 
@@ -209,7 +196,9 @@ describe('batch decider: PackBatch', () => {
   });
 
   it('packs as many items as pieces harvested when the batch is counted', () => {
-    given([batchRegistered, ...inPackhouseHands, inPieces(3)]).when(packBatch).then([packed]);
+    given([batchRegistered, ...inPackhouseHands, inPieces(3)])
+      .when(packBatch)
+      .then([packed]);
   });
 
   it('cannot pack more items than pieces harvested, since each item holds at least one', () => {

@@ -95,11 +95,10 @@ function checkItems(items: PackedItem[], state: RegisteredBatchState, packedMs: 
     requireProductGrade(state, item.grade);
     // Once graded, an item can only be packed in a class the grading produced.
     if (gradedClasses.length > 0 && !gradedClasses.includes(item.grade)) {
-      throw invalid(
-        'grade_not_graded',
-        `No ${item.grade} was graded in this batch; its graded classes are ${gradedClasses.join(', ')}`,
-        { grade: item.grade, graded: gradedClasses },
-      );
+      throw invalid('grade_not_graded', `No ${item.grade} was graded in this batch; its graded classes are ${gradedClasses.join(', ')}`, {
+        grade: item.grade,
+        graded: gradedClasses,
+      });
     }
     const gradedAt = state.firstGradedAt[item.grade];
     if (gradedAt !== undefined) {

@@ -78,7 +78,9 @@ describe('values that cannot be true', () => {
     });
 
     it('refuses a planned quantity of 1e308 kg', () => {
-      given([]).when({ ...registerBatch, plannedQuantity: { value: 1e308, unit: 'kg' } }).thenThrows({ kind: 'invalid', code: 'implausible_quantity' });
+      given([])
+        .when({ ...registerBatch, plannedQuantity: { value: 1e308, unit: 'kg' } })
+        .thenThrows({ kind: 'invalid', code: 'implausible_quantity' });
     });
 
     it('refuses an absurd dose', () => {
@@ -97,7 +99,13 @@ describe('values that cannot be true', () => {
   describe('packing beyond what was graded in a class', () => {
     const gradedSmall = {
       ...graded,
-      data: { ...graded.data, classes: [{ grade: '特级', quantity: { value: 25, unit: 'kg' }, attributes: {} }, { grade: '一级', quantity: { value: 600, unit: 'kg' }, attributes: {} }] },
+      data: {
+        ...graded.data,
+        classes: [
+          { grade: '特级', quantity: { value: 25, unit: 'kg' }, attributes: {} },
+          { grade: '一级', quantity: { value: 600, unit: 'kg' }, attributes: {} },
+        ],
+      },
     };
     const tejiBoxes = (count: number, kg: number) => ({
       ...packBatch,
@@ -114,13 +122,23 @@ describe('values that cannot be true', () => {
     });
 
     it('packs up to exactly what was graded in the class', () => {
-      expect(() => batchDecider.decide(tejiBoxes(10, 2.5), [...packhouseHasIt, gradedSmall].reduce(batchDecider.evolve, batchDecider.initialState()))).not.toThrow();
+      expect(() =>
+        batchDecider.decide(tejiBoxes(10, 2.5), [...packhouseHasIt, gradedSmall].reduce(batchDecider.evolve, batchDecider.initialState())),
+      ).not.toThrow();
     });
 
     it('counts earlier packings of the class', () => {
-      const first = batchDecider.decide(tejiBoxes(8, 2.5), [...packhouseHasIt, gradedSmall].reduce(batchDecider.evolve, batchDecider.initialState()));
+      const first = batchDecider.decide(
+        tejiBoxes(8, 2.5),
+        [...packhouseHasIt, gradedSmall].reduce(batchDecider.evolve, batchDecider.initialState()),
+      );
       given([...packhouseHasIt, gradedSmall, ...first])
-        .when({ ...tejiBoxes(2, 2.5), packingId: 'pk-0618-2', items: [item('ITEMB00000000001', 'CTN-0618-009', '特级', 2.5), item('ITEMB00000000002', 'CTN-0618-009', '特级', 2.5)], cartons: [{ cartonId: 'CTN-0618-009', itemCount: 2 }] })
+        .when({
+          ...tejiBoxes(2, 2.5),
+          packingId: 'pk-0618-2',
+          items: [item('ITEMB00000000001', 'CTN-0618-009', '特级', 2.5), item('ITEMB00000000002', 'CTN-0618-009', '特级', 2.5)],
+          cartons: [{ cartonId: 'CTN-0618-009', itemCount: 2 }],
+        })
         .then([
           {
             type: 'BatchPacked',
@@ -135,7 +153,12 @@ describe('values that cannot be true', () => {
           },
         ]);
       given([...packhouseHasIt, gradedSmall, ...first])
-        .when({ ...tejiBoxes(3, 2.5), packingId: 'pk-0618-2', items: [0, 1, 2].map((i) => item(`ITEMC0000000000${i}`, 'CTN-0618-009', '特级', 2.5)), cartons: [{ cartonId: 'CTN-0618-009', itemCount: 3 }] })
+        .when({
+          ...tejiBoxes(3, 2.5),
+          packingId: 'pk-0618-2',
+          items: [0, 1, 2].map((i) => item(`ITEMC0000000000${i}`, 'CTN-0618-009', '特级', 2.5)),
+          cartons: [{ cartonId: 'CTN-0618-009', itemCount: 3 }],
+        })
         .thenThrows({ kind: 'invalid', code: 'exceeds_graded' });
     });
   });

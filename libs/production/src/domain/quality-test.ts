@@ -60,7 +60,12 @@ function holdChange(
   const hold = state.holds[method.family];
   if (!test.passed) {
     if (hold) return [];
-    return [{ type: 'BatchHeld', data: { batchId, family: method.family, reason: 'failed_safety_test', testId: test.testId, heldAt: test.testedAt } }];
+    return [
+      {
+        type: 'BatchHeld',
+        data: { batchId, family: method.family, reason: 'failed_safety_test', testId: test.testId, heldAt: test.testedAt },
+      },
+    ];
   }
   // A rapid test passing after a failure does not clear it, nor does the producer's own check.
   if (!hold || !method.confirmatory || test.selfTest || test.testedMs < hold.testedAt) return [];

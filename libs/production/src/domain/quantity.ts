@@ -32,9 +32,13 @@ export function inBaseUnit(field: string, quantity: Quantity): Quantity {
   const base = toBaseUnit(quantity);
   const max = base.unit === 'kg' ? MAX_KG : MAX_COUNT;
   if (base.value > max) {
-    throw invalid('implausible_quantity', `${field} of ${formatQuantity(quantity)} is more than one record can hold (${formatQuantity({ value: max, unit: base.unit })})`, {
-      field: `${field}.value`,
-    });
+    throw invalid(
+      'implausible_quantity',
+      `${field} of ${formatQuantity(quantity)} is more than one record can hold (${formatQuantity({ value: max, unit: base.unit })})`,
+      {
+        field: `${field}.value`,
+      },
+    );
   }
   return base;
 }

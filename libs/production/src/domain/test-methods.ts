@@ -25,7 +25,12 @@ export const TEST_METHODS: Readonly<Record<string, TestMethod>> = {
   // GB 2763 maximum residue limits, mg/kg, by GC/LC(-MS).
   pesticide_residue_chromatography: { family: 'pesticide', confirmatory: true, failsAt: 'above', valueRange: { min: 0, max: 1e6 } },
   // GB 31650 maximum residue limits of veterinary drugs, µg/kg, by LC-MS/MS.
-  veterinary_drug_residue_chromatography: { family: 'veterinary_drug', confirmatory: true, failsAt: 'above', valueRange: { min: 0, max: 1e9 } },
+  veterinary_drug_residue_chromatography: {
+    family: 'veterinary_drug',
+    confirmatory: true,
+    failsAt: 'above',
+    valueRange: { min: 0, max: 1e9 },
+  },
 };
 
 export function testMethod(method: string): TestMethod | undefined {

@@ -45,7 +45,9 @@ export class BatchController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The batches I may read: my own, those handed to me or tested by me; all of them under my standards or my jurisdiction' })
+  @ApiOperation({
+    summary: 'The batches I may read: my own, those handed to me or tested by me; all of them under my standards or my jurisdiction',
+  })
   @ApiQuery({ name: 'cooperativeId', required: false })
   @ApiQuery({ name: 'productId', required: false })
   async list(@CurrentActor() actor: Actor, @Query('cooperativeId') cooperativeId?: string, @Query('productId') productId?: string) {
@@ -100,20 +102,32 @@ export class BatchController {
   @Post(':id/handovers/:handoverId/acceptance')
   @Roles('packhouse', 'cooperative')
   @ApiOperation({ summary: 'Accept goods handed to my organization' })
-  acceptHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverAcceptanceDto) {
+  acceptHandover(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: HandoverAcceptanceDto,
+  ) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'AcceptHandover', batchId: id, handoverId, ...body }));
   }
 
   @Post(':id/handovers/:handoverId/end')
   @Roles('packhouse', 'cooperative')
   @ApiOperation({ summary: 'End a hand-over: the owner takes its goods back (or withdraws the offer), or the holder gives them back' })
-  endHandover(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('handoverId') handoverId: string, @Body() body: HandoverEndDto) {
+  endHandover(
+    @WriteContext() ctx: CommandContext,
+    @Param('id') id: string,
+    @Param('handoverId') handoverId: string,
+    @Body() body: HandoverEndDto,
+  ) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'EndHandover', batchId: id, handoverId, ...body }));
   }
 
   @Post(':id/quality-tests')
   @Roles('testing_lab', 'cooperative')
-  @ApiOperation({ summary: 'Record a quality test: a testing lab’s, or the owning cooperative’s self-test (自检); a failed safety test holds the batch' })
+  @ApiOperation({
+    summary: 'Record a quality test: a testing lab’s, or the owning cooperative’s self-test (自检); a failed safety test holds the batch',
+  })
   qualityTest(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: QualityTestDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'RecordQualityTest', batchId: id, ...body }));
   }

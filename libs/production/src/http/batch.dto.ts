@@ -32,7 +32,10 @@ export class QuantityDto {
 export class RegisterBatchDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(40) productId!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(40) farmPlotId!: string;
-  @ApiPropertyOptional({ description: 'lot code printed on labels (GS1 AI 10: up to 20 characters); minted when absent', example: 'LC20260715A' })
+  @ApiPropertyOptional({
+    description: 'lot code printed on labels (GS1 AI 10: up to 20 characters); minted when absent',
+    example: 'LC20260715A',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9\-._]{1,20}$/, { message: 'lotCode must be 1–20 letters, digits, - . _' })
   lotCode?: string;
@@ -66,13 +69,17 @@ export class QualityTestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() facilityId?: string;
   @ApiProperty({ example: 'pesticide_residue_rapid_test' }) @IsString() @IsNotEmpty() @MaxLength(80) method!: string;
   @ApiPropertyOptional({ example: 'GB/T 5009.199-2003' }) @IsOptional() @IsString() @MaxLength(60) standardRef?: string;
-  @ApiPropertyOptional({ example: 'organophosphate & carbamate (enzyme inhibition)' }) @IsOptional() @IsString() @MaxLength(80) analyte?: string;
+  @ApiPropertyOptional({ example: 'organophosphate & carbamate (enzyme inhibition)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  analyte?: string;
   @ApiProperty({ example: 'S-20260715-01' }) @IsString() @IsNotEmpty() @MaxLength(40) sampleId!: string;
   @ApiProperty() @IsISO8601(ISO) testedAt!: string;
   @ApiProperty({ example: 18.2 }) @IsNumber({ allowNaN: false, allowInfinity: false }) value!: number;
   @ApiProperty({ example: '%' }) @IsString() @MaxLength(16) unit!: string;
   @ApiProperty({ example: 50 }) @IsNumber({ allowNaN: false, allowInfinity: false }) threshold!: number;
-  @ApiPropertyOptional({ description: 'the lab\'s verdict; when absent, passed = value < threshold (residues, inhibition %)' })
+  @ApiPropertyOptional({ description: "the lab's verdict; when absent, passed = value < threshold (residues, inhibition %)" })
   @IsOptional()
   @IsBoolean()
   passed?: boolean;
@@ -84,7 +91,10 @@ export class GradeClassDto {
   @ApiProperty({ example: { diameterMm: 45, brix: 14.2, weightG: 62 } })
   @IsObject()
   attributes!: Record<string, number>;
-  @ApiPropertyOptional({ description: 'share of this class measured below it, % (NY/T tolerance: 5 % for 特级, 10 % for 一级 and 二级)', example: 3 })
+  @ApiPropertyOptional({
+    description: 'share of this class measured below it, % (NY/T tolerance: 5 % for 特级, 10 % for 一级 and 二级)',
+    example: 3,
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -150,12 +160,18 @@ export class HandoverDto {
   @IsNotEmpty()
   @MaxLength(40)
   toOrganizationId!: string;
-  @ApiPropertyOptional({ description: 'when the goods changed hands; now when absent' }) @IsOptional() @IsISO8601(ISO) handedOverAt?: string;
+  @ApiPropertyOptional({ description: 'when the goods changed hands; now when absent' })
+  @IsOptional()
+  @IsISO8601(ISO)
+  handedOverAt?: string;
   @ApiPropertyOptional({ example: '整批交北乡镇包装中心预冷分级包装' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
 }
 
 export class HandoverAcceptanceDto {
-  @ApiPropertyOptional({ description: 'when the goods were taken over; now when absent' }) @IsOptional() @IsISO8601(ISO) acceptedAt?: string;
+  @ApiPropertyOptional({ description: 'when the goods were taken over; now when absent' })
+  @IsOptional()
+  @IsISO8601(ISO)
+  acceptedAt?: string;
 }
 
 export class HandoverEndDto {

@@ -19,7 +19,11 @@ export class HandoversController {
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   async list(@CurrentActor() actor: Actor, @Query('status') status?: string) {
     if (status !== undefined && !STATUSES.includes(status)) {
-      throw new BadRequestException({ code: 'invalid_query', message: `status must be one of ${STATUSES.join(', ')}`, details: { field: 'status' } });
+      throw new BadRequestException({
+        code: 'invalid_query',
+        message: `status must be one of ${STATUSES.join(', ')}`,
+        details: { field: 'status' },
+      });
     }
     const where = { toOrganizationId: actor.organizationId, ...(status !== undefined && { status }) };
     const mine = await this.docs.find<HandoverView>('handovers', where);

@@ -11,7 +11,10 @@ describe('SqliteDocumentStore', () => {
 
   beforeEach(() => {
     db = new Database(':memory:');
-    docs = new SqliteDocumentStore(db, [{ field: 'batchId', collections: ['items'] }, { field: 'cooperative.id', collections: ['batches'] }]);
+    docs = new SqliteDocumentStore(db, [
+      { field: 'batchId', collections: ['items'] },
+      { field: 'cooperative.id', collections: ['batches'] },
+    ]);
     heard = [];
     docs.onChange((writes) => heard.push(writes));
   });
@@ -58,7 +61,11 @@ describe('SqliteDocumentStore', () => {
       ],
       { name: 'p', position: 1 },
     );
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM documents INDEXED BY documents_batchId WHERE collection = ? AND collection IN ('items') AND json_extract(doc, '$.batchId') = ?`).all('items', 'B1') as { detail: string }[];
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM documents INDEXED BY documents_batchId WHERE collection = ? AND collection IN ('items') AND json_extract(doc, '$.batchId') = ?`,
+      )
+      .all('items', 'B1') as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toContain('documents_batchId');
     expect(await docs.find('items', { batchId: 'B1' })).toEqual([{ batchId: 'B1' }]);
     expect(await docs.find('cartons', { batchId: 'B1' })).toEqual([{ batchId: 'B1' }]);
@@ -67,7 +74,10 @@ describe('SqliteDocumentStore', () => {
   it('replaces an index whose definition changed and drops one no longer declared, keeping the documents', async () => {
     await docs.commit([{ collection: 'items', id: 'A', doc: { batchId: 'B1' } }], { name: 'p', position: 1 });
     const again = new SqliteDocumentStore(db, [{ field: 'batchId', collections: ['items', 'cartons'] }]);
-    const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents_%'`).all() as { name: string; sql: string }[];
+    const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents_%'`).all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(indexes.map((i) => i.name)).toEqual(['documents_batchId']);
     expect(indexes[0].sql).toContain("IN ('items', 'cartons')");
     expect(await again.find('items', { batchId: 'B1' })).toHaveLength(1);

@@ -227,7 +227,8 @@ export class SqliteDocumentStore implements DocumentStore {
  * checkpoints, and the store is rebuilt from the events as after a read-model version change.
  */
 function dropOlderLayout(db: Database): void {
-  const table = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'`).get() as { sql: string } | undefined;
+  const table = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'`).get() as
+    { sql: string } | undefined;
   if (!table || !/WITHOUT ROWID/i.test(table.sql)) return;
   db.transaction(() => db.exec('DROP TABLE documents; DROP TABLE IF EXISTS checkpoints;'))();
 }
@@ -245,10 +246,15 @@ function declareIndexes(db: Database, indexes: DocIndex[]): Map<string, { name: 
     assertFieldName(field);
     collections.forEach(assertFieldName);
     const name = indexName(field);
-    wanted.set(name, `CREATE INDEX ${name} ON documents (json_extract(doc, '$.${field}')) WHERE collection IN (${collections.map(literal).join(', ')})`);
+    wanted.set(
+      name,
+      `CREATE INDEX ${name} ON documents (json_extract(doc, '$.${field}')) WHERE collection IN (${collections.map(literal).join(', ')})`,
+    );
   }
   const byField = indexesByField(indexes);
-  const existing = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'documents_%'`).all() as { name: string; sql: string }[];
+  const existing = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND name LIKE 'documents_%'`)
+    .all() as { name: string; sql: string }[];
   for (const { name, sql } of existing) if (wanted.get(name) !== sql) db.exec(`DROP INDEX ${name}`);
   const kept = new Set(existing.filter(({ name, sql }) => wanted.get(name) === sql).map((e) => e.name));
   for (const [name, sql] of wanted) if (!kept.has(name)) db.exec(sql);

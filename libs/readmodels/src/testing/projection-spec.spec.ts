@@ -54,7 +54,9 @@ describe('projectionSpec', () => {
   });
 
   it('takes `then([])` for an event that changes nothing', () => {
-    given().when({ type: 'Felled', data: { treeId: 't-unknown' } }).then([]);
+    given()
+      .when({ type: 'Felled', data: { treeId: 't-unknown' } })
+      .then([]);
   });
 
   it('fails when a write differs, is missing, or is extra', () => {
@@ -64,6 +66,10 @@ describe('projectionSpec', () => {
     expect(() => when.then([{ ...tree, doc: { ...tree.doc, crates: 6 } }, picker])).toThrow();
     expect(() => when.then([tree])).toThrow();
     expect(() => when.then([tree, picker, { collection: 'trees', id: 't-2', doc: null }])).toThrow();
-    expect(() => given().when({ type: 'Felled', data: { treeId: 't-1' } }).then([{ collection: 'trees', id: 't-1', doc: null }])).toThrow();
+    expect(() =>
+      given()
+        .when({ type: 'Felled', data: { treeId: 't-1' } })
+        .then([{ collection: 'trees', id: 't-1', doc: null }]),
+    ).toThrow();
   });
 });

@@ -40,7 +40,11 @@ export function projectionSpec<E extends DomainEvent>(projection: Projection<E>)
       then: (expected: readonly DocWrite[]): void => {
         const docs = new Map<string, Doc | undefined>();
         const project = (e: SpecEvent<E>, position: number) => {
-          const writes = projectEvents([projection], [recorded(e, position)], (refs) => new Map(refs.map((r) => [docKey(r.collection, r.id), docs.get(docKey(r.collection, r.id))])));
+          const writes = projectEvents(
+            [projection],
+            [recorded(e, position)],
+            (refs) => new Map(refs.map((r) => [docKey(r.collection, r.id), docs.get(docKey(r.collection, r.id))])),
+          );
           for (const w of writes) docs.set(docKey(w.collection, w.id), w.doc ?? undefined);
           return writes;
         };

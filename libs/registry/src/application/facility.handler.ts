@@ -20,18 +20,23 @@ export class FacilityCommandHandler implements ICommandHandler<FacilityWrite> {
     const owner = await this.docs.get<OrganizationView>('organizations', ownerId);
     if (!owner) throw notFound('organization_not_found', `no organization ${ownerId} to own the facility`);
     const facilityId = newId('FAC', ctx);
-    await this.executor.execute(`facility-${facilityId}`, facilityDecider, {
-      type: 'RegisterFacility',
-      actor: ctx.actor,
-      facilityId,
-      ownerId,
-      ownerRole: owner.role,
-      facilityType: input.facilityType,
-      name: input.name,
-      region: { ...input.region },
-      location: input.location && { ...input.location },
-      plate: input.plate,
-    }, ctx);
+    await this.executor.execute(
+      `facility-${facilityId}`,
+      facilityDecider,
+      {
+        type: 'RegisterFacility',
+        actor: ctx.actor,
+        facilityId,
+        ownerId,
+        ownerRole: owner.role,
+        facilityType: input.facilityType,
+        name: input.name,
+        region: { ...input.region },
+        location: input.location && { ...input.location },
+        plate: input.plate,
+      },
+      ctx,
+    );
     return found(await this.docs.get<FacilityView>('facilities', facilityId), 'facility', facilityId);
   }
 }

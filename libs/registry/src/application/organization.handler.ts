@@ -32,12 +32,17 @@ export class OrganizationCommandHandler implements ICommandHandler<OrganizationW
 
   private async register(ctx: CommandContext, input: Input<'RegisterOrganization'>): Promise<OrganizationView> {
     const organizationId = newId('ORG', ctx);
-    await this.executor.execute(organizationStream(organizationId), organizationDecider, {
-      ...input,
-      actor: ctx.actor,
-      organizationId,
-      region: input.region && { ...input.region },
-    }, ctx);
+    await this.executor.execute(
+      organizationStream(organizationId),
+      organizationDecider,
+      {
+        ...input,
+        actor: ctx.actor,
+        organizationId,
+        region: input.region && { ...input.region },
+      },
+      ctx,
+    );
     return found(await this.docs.get<OrganizationView>('organizations', organizationId), 'organization', organizationId);
   }
 
@@ -49,16 +54,24 @@ export class OrganizationCommandHandler implements ICommandHandler<OrganizationW
    * again). The executor is not given the Idempotency-Key, whose replay would answer a retry with
    * a fresh secret that was never stored.
    */
-  private async issueKey({ idempotencyKey, ...ctx }: CommandContext, { organizationId, label }: Input<'IssueApiKey'>): Promise<IssuedApiKey> {
+  private async issueKey(
+    { idempotencyKey, ...ctx }: CommandContext,
+    { organizationId, label }: Input<'IssueApiKey'>,
+  ): Promise<IssuedApiKey> {
     const key = mintApiKey(idempotencyKey ? newId('', { ...ctx, idempotencyKey }, organizationId) : undefined);
-    await this.executor.execute(organizationStream(organizationId), organizationDecider, {
-      type: 'IssueApiKey',
-      actor: ctx.actor,
-      organizationId,
-      keyId: key.keyId,
-      secretHash: key.secretHash,
-      label,
-    }, ctx);
+    await this.executor.execute(
+      organizationStream(organizationId),
+      organizationDecider,
+      {
+        type: 'IssueApiKey',
+        actor: ctx.actor,
+        organizationId,
+        keyId: key.keyId,
+        secretHash: key.secretHash,
+        label,
+      },
+      ctx,
+    );
     return { organizationId, keyId: key.keyId, apiKey: key.apiKey };
   }
 

@@ -15,13 +15,18 @@ export class ProductCommandHandler implements ICommandHandler<ProductWrite> {
 
   async execute({ ctx, input }: ProductWrite): Promise<ProductView> {
     const productId = newId('PRD', ctx);
-    await this.executor.execute(`product-${productId}`, productDecider, {
-      ...input,
-      actor: ctx.actor,
-      productId,
-      storageRange: input.storageRange && { ...input.storageRange },
-      transportRange: input.transportRange && { ...input.transportRange },
-    }, ctx);
+    await this.executor.execute(
+      `product-${productId}`,
+      productDecider,
+      {
+        ...input,
+        actor: ctx.actor,
+        productId,
+        storageRange: input.storageRange && { ...input.storageRange },
+        transportRange: input.transportRange && { ...input.transportRange },
+      },
+      ctx,
+    );
     return found(await this.docs.get<ProductView>('products', productId), 'product', productId);
   }
 }

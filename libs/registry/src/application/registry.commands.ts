@@ -26,7 +26,9 @@ export interface OrganizationAnswers {
   RevokeApiKey: { organizationId: string; keyId: string; revoked: true };
 }
 
-export class OrganizationWrite<I extends OrganizationCommandInput = OrganizationCommandInput> extends Command<OrganizationAnswers[I['type']]> {
+export class OrganizationWrite<I extends OrganizationCommandInput = OrganizationCommandInput> extends Command<
+  OrganizationAnswers[I['type']]
+> {
   constructor(
     readonly ctx: CommandContext,
     readonly input: I,

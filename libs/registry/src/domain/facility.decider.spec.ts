@@ -26,7 +26,9 @@ describe('facility decider', () => {
   });
 
   it('lets the administrator register a facility for any owner', () => {
-    given([]).when({ ...registerPlot, actor: admin }).then([plotRegistered]);
+    given([])
+      .when({ ...registerPlot, actor: admin })
+      .then([plotRegistered]);
   });
 
   it('registers a cold-chain vehicle with its plate', () => {
@@ -99,9 +101,7 @@ describe('facility decider', () => {
     ['retailer', 'vehicle'],
     ['regulator', 'lab'],
   ])('a %s may not own a %s', (role, facilityType) => {
-    const error = given([])
-      .when(registerAs(role, facilityType))
-      .thenThrows({ kind: 'invalid', code: 'facility_type_not_allowed' });
+    const error = given([]).when(registerAs(role, facilityType)).thenThrows({ kind: 'invalid', code: 'facility_type_not_allowed' });
     expect(error.message).toContain(role);
     expect(error.message).toContain(facilityType);
   });

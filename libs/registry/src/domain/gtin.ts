@@ -12,11 +12,7 @@ export function gtinCheckDigit(body: string): number {
 }
 
 export function isValidGtin(gtin: string): boolean {
-  return (
-    typeof gtin === 'string' &&
-    GTIN_SHAPE.test(gtin) &&
-    gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin[gtin.length - 1])
-  );
+  return typeof gtin === 'string' && GTIN_SHAPE.test(gtin) && gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin[gtin.length - 1]);
 }
 
 /** GTIN-14, the form GS1 Digital Link carries: shorter GTINs are left-padded with zeros. */

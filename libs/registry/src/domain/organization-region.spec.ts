@@ -11,12 +11,20 @@ describe('an organization’s region', () => {
   });
 
   it('is required of a regulator: it is its jurisdiction', () => {
-    expectRejection(() => checkOrganizationRegion('regulator', undefined), { kind: 'invalid', code: 'jurisdiction_required', details: { field: 'region' } });
+    expectRejection(() => checkOrganizationRegion('regulator', undefined), {
+      kind: 'invalid',
+      code: 'jurisdiction_required',
+      details: { field: 'region' },
+    });
     expectRejection(() => checkOrganizationRegion('regulator', { city: '韶关市' }), { kind: 'invalid', code: 'jurisdiction_required' });
   });
 
   it('is optional for others, but names a county when given', () => {
     expect(() => checkOrganizationRegion('cooperative', undefined)).not.toThrow();
-    expectRejection(() => checkOrganizationRegion('cooperative', { province: '广东省' }), { kind: 'invalid', code: 'invalid_region', details: { field: 'region.county' } });
+    expectRejection(() => checkOrganizationRegion('cooperative', { province: '广东省' }), {
+      kind: 'invalid',
+      code: 'invalid_region',
+      details: { field: 'region.county' },
+    });
   });
 });

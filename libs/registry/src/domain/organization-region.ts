@@ -8,9 +8,13 @@ import { OrganizationRegion, OrganizationRole } from './events';
 export function checkOrganizationRegion(role: OrganizationRole, region: OrganizationRegion | undefined): void {
   if (role === 'regulator') {
     if (!region?.county && !region?.province) {
-      throw invalid('jurisdiction_required', 'A regulator is registered with its jurisdiction: region.county, or region.province for a provincial regulator', {
-        field: 'region',
-      });
+      throw invalid(
+        'jurisdiction_required',
+        'A regulator is registered with its jurisdiction: region.county, or region.province for a provincial regulator',
+        {
+          field: 'region',
+        },
+      );
     }
     return;
   }

@@ -33,7 +33,9 @@ describe('organization decider', () => {
     it('registers an organization without a credit code', () => {
       const { creditCode: _none, ...withoutCode } = registerCooperative;
       const { creditCode: _omitted, ...data } = cooperativeRegistered.data;
-      given([]).when(withoutCode).then([{ type: 'OrganizationRegistered', data }]);
+      given([])
+        .when(withoutCode)
+        .then([{ type: 'OrganizationRegistered', data }]);
     });
 
     it('is for the administrator only', () => {
@@ -43,9 +45,7 @@ describe('organization decider', () => {
     });
 
     it('cannot register the same organization twice', () => {
-      given([cooperativeRegistered])
-        .when(registerCooperative)
-        .thenThrows({ kind: 'conflict', code: 'organization_exists' });
+      given([cooperativeRegistered]).when(registerCooperative).thenThrows({ kind: 'conflict', code: 'organization_exists' });
     });
 
     it('rejects a credit code whose check character is wrong', () => {
@@ -130,15 +130,11 @@ describe('organization decider', () => {
     });
 
     it('cannot revoke a key that was never issued', () => {
-      given([cooperativeRegistered])
-        .when(revokeKey)
-        .thenThrows({ kind: 'not_found', code: 'api_key_not_found' });
+      given([cooperativeRegistered]).when(revokeKey).thenThrows({ kind: 'not_found', code: 'api_key_not_found' });
     });
 
     it('cannot revoke a key twice', () => {
-      given([cooperativeRegistered, keyIssued, keyRevoked])
-        .when(revokeKey)
-        .thenThrows({ kind: 'conflict', code: 'api_key_revoked' });
+      given([cooperativeRegistered, keyIssued, keyRevoked]).when(revokeKey).thenThrows({ kind: 'conflict', code: 'api_key_revoked' });
     });
   });
 });

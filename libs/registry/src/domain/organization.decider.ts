@@ -106,7 +106,11 @@ export const organizationDecider: Decider<OrganizationCommand, OrganizationEvent
 function refuseReissue(command: IssueApiKey, issued: IssuedKey): never {
   const { keyId } = command;
   if (issued.label !== command.label) {
-    throw conflict('idempotency_key_reused', `This Idempotency-Key was already used for a different request: it issued API key ${keyId} with another label`, { keyId });
+    throw conflict(
+      'idempotency_key_reused',
+      `This Idempotency-Key was already used for a different request: it issued API key ${keyId} with another label`,
+      { keyId },
+    );
   }
   const next =
     issued.status === 'revoked'
@@ -124,4 +128,3 @@ function requireRegistered(state: OrganizationState, organizationId: string): vo
     throw notFound('organization_not_found', `Organization ${organizationId} is not registered`);
   }
 }
-

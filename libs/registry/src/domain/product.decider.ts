@@ -30,8 +30,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
   decide: (command, state) => {
     switch (command.type) {
       case 'RegisterProduct': {
-        const { actor, productId, nameZh, nameEn, category, storageClass, storageRange, transportRange, gtin } =
-          command;
+        const { actor, productId, nameZh, nameEn, category, storageClass, storageRange, transportRange, gtin } = command;
         if (!PUBLISHERS.includes(actor.role)) {
           throw forbidden('role_not_allowed', 'Only the administrator or a standards owner may register products');
         }
@@ -39,10 +38,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
           throw conflict('product_exists', `Product ${productId} is already registered`);
         }
         if (gtin !== undefined && !isValidGtin(gtin)) {
-          throw invalid(
-            'invalid_gtin',
-            `"${gtin}" is not a valid GTIN: 8, 12, 13 or 14 digits ending in a GS1 mod-10 check digit`,
-          );
+          throw invalid('invalid_gtin', `"${gtin}" is not a valid GTIN: 8, 12, 13 or 14 digits ending in a GS1 mod-10 check digit`);
         }
         checkRange('storageRange', storageRange);
         checkRange('transportRange', transportRange);
@@ -76,11 +72,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
 function checkRange(field: string, range: TemperatureRange | undefined): void {
   if (range === undefined) return;
   if (!Number.isFinite(range.minC) || !Number.isFinite(range.maxC) || range.minC > range.maxC) {
-    throw invalid(
-      'invalid_temperature_range',
-      `${field} must have finite minC <= maxC; got ${range.minC} to ${range.maxC} °C`,
-      { field },
-    );
+    throw invalid('invalid_temperature_range', `${field} must have finite minC <= maxC; got ${range.minC} to ${range.maxC} °C`, { field });
   }
 }
 

@@ -51,7 +51,8 @@ export class RegistryController {
   @NotReplayable()
   @ApiOperation({
     summary: 'Issue an API key for an organization; the key is shown once (administrator)',
-    description: 'Sent again with the same Idempotency-Key, it issues no second key: 409 api_key_already_issued names the key issued for it.',
+    description:
+      'Sent again with the same Idempotency-Key, it issues no second key: 409 api_key_already_issued names the key issued for it.',
   })
   issueKey(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: IssueApiKeyDto) {
     return this.commands.execute(new OrganizationWrite(ctx, { type: 'IssueApiKey', organizationId: id, label: body.label }));
@@ -65,7 +66,9 @@ export class RegistryController {
   }
 
   @Post('facilities')
-  @ApiOperation({ summary: 'Register a facility of my organization (farm plot, packhouse, cold store, hub, station, village point, vehicle, lab)' })
+  @ApiOperation({
+    summary: 'Register a facility of my organization (farm plot, packhouse, cold store, hub, station, village point, vehicle, lab)',
+  })
   registerFacility(@WriteContext() ctx: CommandContext, @Body() body: RegisterFacilityDto) {
     const { type: facilityType, ...facility } = body;
     return this.commands.execute(new FacilityWrite(ctx, { type: 'RegisterFacility', facilityType, ...facility }));

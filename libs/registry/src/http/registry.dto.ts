@@ -30,7 +30,11 @@ export class RegionDto {
 export class OrganizationRegionDto {
   @ApiPropertyOptional({ example: '广东省' }) @IsOptional() @IsString() @MaxLength(40) province?: string;
   @ApiPropertyOptional({ example: '韶关市' }) @IsOptional() @IsString() @MaxLength(40) city?: string;
-  @ApiPropertyOptional({ example: '乐昌市', description: 'required but for a provincial regulator' }) @IsOptional() @IsString() @MaxLength(40) county?: string;
+  @ApiPropertyOptional({ example: '乐昌市', description: 'required but for a provincial regulator' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  county?: string;
   @ApiPropertyOptional({ example: '北乡镇' }) @IsOptional() @IsString() @MaxLength(40) town?: string;
   @ApiPropertyOptional({ example: '北乡村' }) @IsOptional() @IsString() @MaxLength(40) village?: string;
 }
@@ -53,7 +57,10 @@ export class RegisterOrganizationDto {
   @IsString()
   @Length(18, 18)
   creditCode?: string;
-  @ApiPropertyOptional({ type: OrganizationRegionDto, description: 'a regulator’s is its jurisdiction (required): its county, or its province alone' })
+  @ApiPropertyOptional({
+    type: OrganizationRegionDto,
+    description: 'a regulator’s is its jurisdiction (required): its county, or its province alone',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => OrganizationRegionDto)

@@ -32,15 +32,22 @@ export class BrandCommandHandler implements ICommandHandler<BrandWrite> {
       standard: doc.standard && { standardId: doc.standard.standardId, version: doc.standard.version, ownerId: doc.standard.ownerId },
       status: doc.status ?? 'pending',
       productionSettled: doc.productionSettled,
-      failing: rules.filter((r) => r.status === 'violated' || r.status === 'pending').map((r) => ({ rule: r.rule, status: r.status, reason: r.reasonEn })),
+      failing: rules
+        .filter((r) => r.status === 'violated' || r.status === 'pending')
+        .map((r) => ({ rule: r.rule, status: r.status, reason: r.reasonEn })),
     };
-    await this.executor.execute(brandStream(batchId), brandDecider, {
-      type: 'CertifyBatchForBrand',
-      actor: ctx.actor,
-      verdict,
-      brand: brand ?? '区域公用品牌',
-      certifiedAt: this.clock.now().toISOString(),
-    }, ctx);
+    await this.executor.execute(
+      brandStream(batchId),
+      brandDecider,
+      {
+        type: 'CertifyBatchForBrand',
+        actor: ctx.actor,
+        verdict,
+        brand: brand ?? '区域公用品牌',
+        certifiedAt: this.clock.now().toISOString(),
+      },
+      ctx,
+    );
     return batchId;
   }
 }

@@ -19,16 +19,21 @@ export class StandardCommandHandler implements ICommandHandler<StandardWrite> {
 
   async execute({ ctx, input }: StandardWrite): Promise<StandardView> {
     const product = await this.docs.get<ProductView>('products', input.productId);
-    await this.executor.execute(standardStream(input.productId), standardDecider, {
-      type: 'PublishStandard',
-      actor: ctx.actor,
-      standardId: `STD-${input.productId}`,
-      product: product && { id: product.id, grades: product.grades },
-      title: input.title,
-      description: input.description,
-      effectiveFrom: input.effectiveFrom,
-      rules: input.rules,
-    }, ctx);
+    await this.executor.execute(
+      standardStream(input.productId),
+      standardDecider,
+      {
+        type: 'PublishStandard',
+        actor: ctx.actor,
+        standardId: `STD-${input.productId}`,
+        product: product && { id: product.id, grades: product.grades },
+        title: input.title,
+        description: input.description,
+        effectiveFrom: input.effectiveFrom,
+        rules: input.rules,
+      },
+      ctx,
+    );
     return (await this.docs.get<StandardView>('standards', input.productId))!;
   }
 }

@@ -34,12 +34,28 @@ export function recordAlerts(
   }
   if (before.brand?.status === 'certified' && after.brand?.status === 'withdrawn') {
     const rules = after.brand.withdrawnBecause?.map((b) => b.rule).join(', ') ?? '';
-    raise(after, 'brand', `区域公用品牌标识已撤销：${rules}不符合标准`, `Regional brand label withdrawn: ${rules} violated`, cause.eventId, cause, changes);
+    raise(
+      after,
+      'brand',
+      `区域公用品牌标识已撤销：${rules}不符合标准`,
+      `Regional brand label withdrawn: ${rules} violated`,
+      cause.eventId,
+      cause,
+      changes,
+    );
   }
 }
 
 /** A rule violated again after its alert was resolved opens a new episode; the earlier ones stay on the alert. */
-function raise(doc: BatchComplianceView, rule: string, reason: string, reasonEn: string, eventId: string, cause: Cause, changes: Changes): void {
+function raise(
+  doc: BatchComplianceView,
+  rule: string,
+  reason: string,
+  reasonEn: string,
+  eventId: string,
+  cause: Cause,
+  changes: Changes,
+): void {
   const before = changes.get<AlertView>('alerts', alertId(doc.batchId, rule));
   const earlier = before ? [...(before.earlier ?? []), episodeOf(before)] : [];
   const alert: AlertView = {

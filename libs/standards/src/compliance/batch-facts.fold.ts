@@ -14,7 +14,13 @@ export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatch
   switch (event.type) {
     case 'FarmInputApplied': {
       const d = event.data;
-      return { ...facts, inputs: [...facts.inputs, { eventId: id, name: d.inputName, kind: d.kind, appliedAt: d.appliedAt, safetyIntervalDays: d.safetyIntervalDays }] };
+      return {
+        ...facts,
+        inputs: [
+          ...facts.inputs,
+          { eventId: id, name: d.inputName, kind: d.kind, appliedAt: d.appliedAt, safetyIntervalDays: d.safetyIntervalDays },
+        ],
+      };
     }
     case 'BatchHarvested': {
       const d = event.data;
@@ -22,16 +28,34 @@ export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatch
     }
     case 'BatchPreCooled': {
       const d = event.data;
-      return { ...facts, preCoolings: [...facts.preCoolings, { eventId: id, startedAt: d.startedAt, endedAt: d.endedAt, coreTemperatureC: d.coreTemperatureC }] };
+      return {
+        ...facts,
+        preCoolings: [
+          ...facts.preCoolings,
+          { eventId: id, startedAt: d.startedAt, endedAt: d.endedAt, coreTemperatureC: d.coreTemperatureC },
+        ],
+      };
     }
     case 'QualityTestRecorded': {
       const d = event.data;
-      const test = { eventId: id, method: d.method, ...(d.analyte !== undefined && { analyte: d.analyte }), testedAt: d.testedAt, value: d.value, threshold: d.threshold, passed: d.passed };
+      const test = {
+        eventId: id,
+        method: d.method,
+        ...(d.analyte !== undefined && { analyte: d.analyte }),
+        testedAt: d.testedAt,
+        value: d.value,
+        threshold: d.threshold,
+        passed: d.passed,
+      };
       return { ...facts, tests: [...facts.tests, test] };
     }
     case 'BatchGraded': {
       const d = event.data;
-      const classes = d.classes.map((c) => ({ grade: c.grade, attributes: c.attributes, ...(c.belowGradePct !== undefined && { belowGradePct: c.belowGradePct }) }));
+      const classes = d.classes.map((c) => ({
+        grade: c.grade,
+        attributes: c.attributes,
+        ...(c.belowGradePct !== undefined && { belowGradePct: c.belowGradePct }),
+      }));
       return { ...facts, gradings: [...facts.gradings, { eventId: id, gradedAt: d.gradedAt, classes }] };
     }
     case 'BatchPacked': {
@@ -51,7 +75,13 @@ export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatch
     }
     case 'BatchCertificationRecorded': {
       const d = event.data;
-      return { ...facts, certifications: [...facts.certifications, { eventId: id, position: event.position, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) }] };
+      return {
+        ...facts,
+        certifications: [
+          ...facts.certifications,
+          { eventId: id, position: event.position, kind: d.kind, ...(d.validUntil !== undefined && { validUntil: d.validUntil }) },
+        ],
+      };
     }
     case 'BatchHeld': {
       const { family } = event.data;

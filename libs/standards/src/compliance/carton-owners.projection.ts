@@ -19,7 +19,8 @@ export const cartonOwnersProjection: Projection<BatchPacked> = {
   reads: () => [],
   apply({ data: d }) {
     const writes = new Map<string, DocWrite>();
-    for (const { cartonId } of d.items) writes.set(cartonId, { collection: 'cartons', id: cartonId, doc: { id: cartonId, batchId: d.batchId } satisfies CartonOwnerView });
+    for (const { cartonId } of d.items)
+      writes.set(cartonId, { collection: 'cartons', id: cartonId, doc: { id: cartonId, batchId: d.batchId } satisfies CartonOwnerView });
     return [...writes.values()];
   },
 };

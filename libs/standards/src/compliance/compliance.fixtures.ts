@@ -103,7 +103,14 @@ export function complianceDoc(patch: Partial<BatchComplianceView> = {}, factsPat
 
 /** The regional brand label 乐昌农品, certified on the afternoon of packing. */
 export function brand(patch: Partial<BrandView> = {}): BrandView {
-  return { status: 'certified', brand: '乐昌农品', version: 1, certifiedAt: bj('2025-06-18T15:00'), certifiedBy: 'org-lechang-ecc', ...patch };
+  return {
+    status: 'certified',
+    brand: '乐昌农品',
+    version: 1,
+    certifiedAt: bj('2025-06-18T15:00'),
+    certifiedBy: 'org-lechang-ecc',
+    ...patch,
+  };
 }
 
 /** A leg on the hub's van that ran 45 minutes above 8 °C: the transport rule is violated. */
@@ -128,7 +135,11 @@ export function hotLeg(patch: Partial<WindowSummary> = {}): WindowSummary {
 export function withHotLeg(patch: Partial<BatchComplianceView> = {}, leg: WindowSummary = hotLeg()): BatchComplianceView {
   return complianceDoc(
     {
-      cohorts: [cohort('特级', { 'ctn-001': 10 }, { windowIds: [leg.id] }), cohort('特级', { 'ctn-002': 10 }), cohort('一级', { 'ctn-003': 8 })],
+      cohorts: [
+        cohort('特级', { 'ctn-001': 10 }, { windowIds: [leg.id] }),
+        cohort('特级', { 'ctn-002': 10 }),
+        cohort('一级', { 'ctn-003': 8 }),
+      ],
       windows: { [leg.id]: leg },
       ...patch,
     },
@@ -183,5 +194,10 @@ export class Store implements DocReader {
 
 /** The documents of one collection an event wrote, by id. */
 export function written<T extends Doc>(changes: Changes, collection: string): Record<string, T> {
-  return Object.fromEntries(changes.writes().filter((w) => w.collection === collection).map((w) => [w.id, w.doc as T]));
+  return Object.fromEntries(
+    changes
+      .writes()
+      .filter((w) => w.collection === collection)
+      .map((w) => [w.id, w.doc as T]),
+  );
 }

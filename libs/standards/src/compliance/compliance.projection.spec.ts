@@ -20,8 +20,16 @@ const BATCH = 'bat-jf-20250618';
 const PRODUCT = 'prd-huangjin-nai-plum';
 const registry: DocWrite[] = [
   { collection: 'products', id: PRODUCT, doc: { id: PRODUCT, nameZh: '黄金柰李' } satisfies Partial<ProductView> },
-  { collection: 'organizations', id: 'org-jiufeng-coop', doc: { id: 'org-jiufeng-coop', name: '乐昌市九峰镇黄金柰李专业合作社' } satisfies Partial<OrganizationView> },
-  { collection: 'facilities', id: 'fac-langshi-plot-3', doc: { id: 'fac-langshi-plot-3', region: { province: '广东省', county: '乐昌市' } } satisfies Partial<FacilityView> },
+  {
+    collection: 'organizations',
+    id: 'org-jiufeng-coop',
+    doc: { id: 'org-jiufeng-coop', name: '乐昌市九峰镇黄金柰李专业合作社' } satisfies Partial<OrganizationView>,
+  },
+  {
+    collection: 'facilities',
+    id: 'fac-langshi-plot-3',
+    doc: { id: 'fac-langshi-plot-3', region: { province: '广东省', county: '乐昌市' } } satisfies Partial<FacilityView>,
+  },
 ];
 /** Filed at 01:05 on 1 June, China time: late on 31 May in UTC. */
 const FILED = { occurredAt: '2025-05-31T17:00:00.000Z', recordedAt: '2025-05-31T17:05:00.000Z' };
@@ -67,7 +75,11 @@ const list = (collection: string, id: string, batchIds: string[]): DocWrite => (
 const HARVEST = { occurredAt: '2025-06-17T22:30:00.000Z', recordedAt: '2025-06-18T01:00:00.000Z' };
 const afterHarvest: BatchComplianceView = {
   ...record,
-  facts: { ...record.facts, harvests: [{ eventId: 'evt-harvest', harvestedAt: '2025-06-18T06:30:00+08:00', quantity: { value: 800, unit: 'kg' } }], asOf: HARVEST.occurredAt },
+  facts: {
+    ...record.facts,
+    harvests: [{ eventId: 'evt-harvest', harvestedAt: '2025-06-18T06:30:00+08:00', quantity: { value: 800, unit: 'kg' } }],
+    asOf: HARVEST.occurredAt,
+  },
   updatedAt: HARVEST.recordedAt,
 };
 const harvest = { ...harvested, id: 'evt-harvest', metadata: HARVEST };
@@ -79,7 +91,15 @@ const afterPacking: BatchComplianceView = {
   ...afterHarvest,
   facts: {
     ...afterHarvest.facts,
-    packings: [{ eventId: 'evt-packed', packedAt: '2025-06-18T15:00:00+08:00', facilityId: 'fac-jiufeng-packhouse', grades: ['特级', '一级'], netWeightMissing: false }],
+    packings: [
+      {
+        eventId: 'evt-packed',
+        packedAt: '2025-06-18T15:00:00+08:00',
+        facilityId: 'fac-jiufeng-packhouse',
+        grades: ['特级', '一级'],
+        netWeightMissing: false,
+      },
+    ],
     asOf: PACKED.occurredAt,
   },
   cohorts: [
@@ -100,17 +120,28 @@ describe('compliance projection', () => {
     const { province: _province, ...unnamed } = record;
     given()
       .when(registered)
-      .then([compliance({ ...unnamed, productName: PRODUCT, cooperativeName: 'org-jiufeng-coop', county: '' }), list('complianceOpenBatches', PRODUCT, [BATCH])]);
+      .then([
+        compliance({ ...unnamed, productName: PRODUCT, cooperativeName: 'org-jiufeng-coop', county: '' }),
+        list('complianceOpenBatches', PRODUCT, [BATCH]),
+      ]);
   });
 
   it('adds a step to the facts, and the batch’s clock moves to when it happened', () => {
-    given([...registry, registered]).when(harvest).then([compliance(afterHarvest)]);
+    given([...registry, registered])
+      .when(harvest)
+      .then([compliance(afterHarvest)]);
   });
 
   it('adds a certification without moving the clock: it is filed, not done to the goods', () => {
     const organic: SpecEvent<BatchCertificationRecorded> = {
       type: 'BatchCertificationRecorded',
-      data: { batchId: BATCH, kind: 'organic', certificateNo: 'OFDC-2025-0187', issuedBy: '南京国环有机产品认证中心', validUntil: '2026-06-30T00:00:00.000Z' },
+      data: {
+        batchId: BATCH,
+        kind: 'organic',
+        certificateNo: 'OFDC-2025-0187',
+        issuedBy: '南京国环有机产品认证中心',
+        validUntil: '2026-06-30T00:00:00.000Z',
+      },
       id: 'evt-organic',
       position: 9,
       metadata: { occurredAt: '2025-06-20T00:00:00.000Z', recordedAt: '2025-06-20T00:00:00.000Z' },
@@ -120,18 +151,32 @@ describe('compliance projection', () => {
       .then([
         compliance({
           ...afterHarvest,
-          facts: { ...afterHarvest.facts, certifications: [{ eventId: 'evt-organic', position: 9, kind: 'organic', validUntil: '2026-06-30T00:00:00.000Z' }] },
+          facts: {
+            ...afterHarvest.facts,
+            certifications: [{ eventId: 'evt-organic', position: 9, kind: 'organic', validUntil: '2026-06-30T00:00:00.000Z' }],
+          },
           updatedAt: '2025-06-20T00:00:00.000Z',
         }),
       ]);
   });
 
   it('keeps the residue families holding the batch until a confirmation lifts them', () => {
-    const lifted: BatchHoldLifted = { type: 'BatchHoldLifted', data: { batchId: BATCH, family: 'pesticide', testId: 'qt-20250619-02', liftedAt: '2025-06-19T10:00:00+08:00' } };
-    const heldRecord = { ...afterHarvest, facts: { ...afterHarvest.facts, held: ['pesticide' as const], asOf: '2025-06-19T00:00:00.000Z' }, updatedAt: '2025-06-19T00:00:00.000Z' };
-    given([...registry, registered, harvest]).when(held).then([compliance(heldRecord)]);
+    const lifted: BatchHoldLifted = {
+      type: 'BatchHoldLifted',
+      data: { batchId: BATCH, family: 'pesticide', testId: 'qt-20250619-02', liftedAt: '2025-06-19T10:00:00+08:00' },
+    };
+    const heldRecord = {
+      ...afterHarvest,
+      facts: { ...afterHarvest.facts, held: ['pesticide' as const], asOf: '2025-06-19T00:00:00.000Z' },
+      updatedAt: '2025-06-19T00:00:00.000Z',
+    };
+    given([...registry, registered, harvest])
+      .when(held)
+      .then([compliance(heldRecord)]);
     const { held: _held, ...free } = heldRecord.facts;
-    given([...registry, registered, harvest, held]).when(lifted).then([compliance({ ...heldRecord, facts: free })]);
+    given([...registry, registered, harvest, held])
+      .when(lifted)
+      .then([compliance({ ...heldRecord, facts: free })]);
   });
 
   it('on the first packing, moves the batch from its product’s open list to the list of the day it was packed, one cohort per grade', () => {
@@ -145,8 +190,16 @@ describe('compliance projection', () => {
   });
 
   it('follows the batch’s cartons: their first dispatch, and which of them left the county hub', () => {
-    const cartons: DocWrite[] = ['CTN-0618-001', 'CTN-0618-002'].map((id) => ({ collection: 'cartons', id, doc: { id, batchId: BATCH } satisfies CartonOwnerView }));
-    const hub: DocWrite = { collection: 'facilities', id: 'fac-lechang-county-hub', doc: { id: 'fac-lechang-county-hub', name: '乐昌市县级物流中心', type: 'county_hub' } };
+    const cartons: DocWrite[] = ['CTN-0618-001', 'CTN-0618-002'].map((id) => ({
+      collection: 'cartons',
+      id,
+      doc: { id, batchId: BATCH } satisfies CartonOwnerView,
+    }));
+    const hub: DocWrite = {
+      collection: 'facilities',
+      id: 'fac-lechang-county-hub',
+      doc: { id: 'fac-lechang-county-hub', name: '乐昌市县级物流中心', type: 'county_hub' },
+    };
     const DISPATCHED = { occurredAt: '2025-06-19T00:00:00.000Z', recordedAt: '2025-06-19T00:01:00.000Z' };
     const leftHub = { eventId: 'evt-dispatch', at: '2025-06-19T08:00:00+08:00' };
     given([...registry, hub, ...cartons, registered, harvest, packing])
@@ -154,7 +207,11 @@ describe('compliance projection', () => {
       .then([
         compliance({
           ...afterPacking,
-          facts: { ...afterPacking.facts, firstDispatch: { eventId: 'evt-dispatch', position: 20, at: '2025-06-19T08:00:00+08:00' }, asOf: DISPATCHED.occurredAt },
+          facts: {
+            ...afterPacking.facts,
+            firstDispatch: { eventId: 'evt-dispatch', position: 20, at: '2025-06-19T08:00:00+08:00' },
+            asOf: DISPATCHED.occurredAt,
+          },
           cohorts: afterPacking.cohorts.map((cohort) => ({ ...cohort, hubDispatch: leftHub })),
           updatedAt: DISPATCHED.recordedAt,
         }),
@@ -164,14 +221,27 @@ describe('compliance projection', () => {
   it('lets the regional public brand be carried by the batch', () => {
     const certified: BatchBrandCertified = {
       type: 'BatchBrandCertified',
-      data: { batchId: BATCH, standardId: 'std-huangjin-nai-plum', version: 1, brand: '乐昌黄金柰李', certifiedBy: 'org-lechang-ecc', certifiedAt: '2025-06-19T09:00:00+08:00' },
+      data: {
+        batchId: BATCH,
+        standardId: 'std-huangjin-nai-plum',
+        version: 1,
+        brand: '乐昌黄金柰李',
+        certifiedBy: 'org-lechang-ecc',
+        certifiedAt: '2025-06-19T09:00:00+08:00',
+      },
     };
     given([...registry, registered, harvest])
       .when(certified)
       .then([
         compliance({
           ...afterHarvest,
-          brand: { status: 'certified', brand: '乐昌黄金柰李', version: 1, certifiedAt: '2025-06-19T09:00:00+08:00', certifiedBy: 'org-lechang-ecc' },
+          brand: {
+            status: 'certified',
+            brand: '乐昌黄金柰李',
+            version: 1,
+            certifiedAt: '2025-06-19T09:00:00+08:00',
+            certifiedBy: 'org-lechang-ecc',
+          },
           updatedAt: '2025-06-19T00:00:00.000Z',
         }),
       ]);
@@ -179,10 +249,22 @@ describe('compliance projection', () => {
 
   it('writes nothing for the steps, cartons and brand of a batch it never saw registered', () => {
     given(registry).when(harvest).then([]);
-    given([{ collection: 'cartons', id: 'CTN-0618-001', doc: { id: 'CTN-0618-001', batchId: BATCH } }]).when(dispatched).then([]);
+    given([{ collection: 'cartons', id: 'CTN-0618-001', doc: { id: 'CTN-0618-001', batchId: BATCH } }])
+      .when(dispatched)
+      .then([]);
     given(registry).when(dispatched).then([]);
     given(registry)
-      .when({ type: 'BatchBrandCertified', data: { batchId: BATCH, standardId: 'std-huangjin-nai-plum', version: 1, brand: '乐昌黄金柰李', certifiedBy: 'org-lechang-ecc', certifiedAt: '2025-06-19T09:00:00+08:00' } })
+      .when({
+        type: 'BatchBrandCertified',
+        data: {
+          batchId: BATCH,
+          standardId: 'std-huangjin-nai-plum',
+          version: 1,
+          brand: '乐昌黄金柰李',
+          certifiedBy: 'org-lechang-ecc',
+          certifiedAt: '2025-06-19T09:00:00+08:00',
+        },
+      })
       .then([]);
   });
 });

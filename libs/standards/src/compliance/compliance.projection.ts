@@ -1,5 +1,12 @@
 import { chinaMonth, eventTypes, StoredDomainEvent } from '@suyuan/core';
-import { ColdChainReadingsRecorded, ShipmentDelivered, ShipmentDispatched, ShipmentEvent, ShipmentReceived, TimedReading } from '@suyuan/logistics';
+import {
+  ColdChainReadingsRecorded,
+  ShipmentDelivered,
+  ShipmentDispatched,
+  ShipmentEvent,
+  ShipmentReceived,
+  TimedReading,
+} from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
 import { BatchPacked, BatchRegistered } from '@suyuan/production';
 import { DocRef, Projection } from '@suyuan/readmodels';
@@ -16,7 +23,8 @@ import { Cause } from './cause';
 import { governingVersion, judge } from './verdict';
 import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
-type ComplianceEvent = BatchRegistered | JudgedBatchStep | ShipmentEvent | ColdChainReadingsRecorded | ProductStandardPublished | BatchBrandCertified;
+type ComplianceEvent =
+  BatchRegistered | JudgedBatchStep | ShipmentEvent | ColdChainReadingsRecorded | ProductStandardPublished | BatchBrandCertified;
 
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
 const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];
@@ -192,7 +200,12 @@ function shipmentStep(event: StoredDomainEvent<ShipmentEvent>, changes: Changes,
   }
 }
 
-function shipped(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentEvent>, cartonIds: string[], changes: Changes): BatchComplianceView {
+function shipped(
+  doc: BatchComplianceView,
+  event: StoredDomainEvent<ShipmentEvent>,
+  cartonIds: string[],
+  changes: Changes,
+): BatchComplianceView {
   switch (event.type) {
     case 'ShipmentDispatched':
       return dispatched(doc, event, cartonIds, changes);
@@ -209,16 +222,31 @@ function shipped(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentEven
 
 /** The range a window is judged against: the standard's, else the product's own. */
 function rangeFor(doc: BatchComplianceView, kind: 'storage' | 'transport', changes: Changes) {
-  return judgedRange(governingVersion(standardOf(changes, doc.productId), doc)?.rules, kind, changes.get<ProductView>('products', doc.productId));
+  return judgedRange(
+    governingVersion(standardOf(changes, doc.productId), doc)?.rules,
+    kind,
+    changes.get<ProductView>('products', doc.productId),
+  );
 }
 
-function dispatched(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentDispatched>, cartonIds: string[], changes: Changes): BatchComplianceView {
+function dispatched(
+  doc: BatchComplianceView,
+  event: StoredDomainEvent<ShipmentDispatched>,
+  cartonIds: string[],
+  changes: Changes,
+): BatchComplianceView {
   const d = event.data;
   let next = closeWindows(doc, cartonIds, d.dispatchedAt, changes);
-  if (!next.facts.firstDispatch) next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, position: event.position, at: d.dispatchedAt } } };
+  if (!next.facts.firstDispatch)
+    next = { ...next, facts: { ...next.facts, firstDispatch: { eventId: event.id, position: event.position, at: d.dispatchedAt } } };
   const from = changes.get<FacilityView>('facilities', d.fromFacilityId);
   if (from?.type === 'county_hub') {
-    next = { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => (c.hubDispatch ? c : { ...c, hubDispatch: { eventId: event.id, at: d.dispatchedAt } })) };
+    next = {
+      ...next,
+      cohorts: moveCartons(next.cohorts, cartonIds, (c) =>
+        c.hubDispatch ? c : { ...c, hubDispatch: { eventId: event.id, at: d.dispatchedAt } },
+      ),
+    };
   }
   const range = rangeFor(next, 'transport', changes);
   if (!range) return next;
@@ -240,7 +268,12 @@ function dispatched(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentD
   );
 }
 
-function received(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentReceived>, cartonIds: string[], changes: Changes): BatchComplianceView {
+function received(
+  doc: BatchComplianceView,
+  event: StoredDomainEvent<ShipmentReceived>,
+  cartonIds: string[],
+  changes: Changes,
+): BatchComplianceView {
   const d = event.data;
   const next = closeWindows(doc, cartonIds, d.receivedAt, changes, 'transport');
   const facility = changes.get<FacilityView>('facilities', d.facilityId);
@@ -248,12 +281,26 @@ function received(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentRec
   if (!facility || !STORAGE_TYPES.includes(facility.type) || !range) return next;
   return openWindow(
     next,
-    { id: `${d.shipmentId}@${d.facilityId}|${doc.batchId}`, kind: 'storage', facilityId: d.facilityId, facilityName: facility.name, from: d.receivedAt, cartonIds, range, eventId: event.id },
+    {
+      id: `${d.shipmentId}@${d.facilityId}|${doc.batchId}`,
+      kind: 'storage',
+      facilityId: d.facilityId,
+      facilityName: facility.name,
+      from: d.receivedAt,
+      cartonIds,
+      range,
+      eventId: event.id,
+    },
     changes,
   );
 }
 
-function delivered(doc: BatchComplianceView, event: StoredDomainEvent<ShipmentDelivered>, cartonIds: string[], changes: Changes): BatchComplianceView {
+function delivered(
+  doc: BatchComplianceView,
+  event: StoredDomainEvent<ShipmentDelivered>,
+  cartonIds: string[],
+  changes: Changes,
+): BatchComplianceView {
   const d = event.data;
   const next = closeWindows(doc, cartonIds, d.deliveredAt, changes);
   return { ...next, cohorts: moveCartons(next.cohorts, cartonIds, (c) => ({ ...c, delivered: { eventId: event.id, at: d.deliveredAt } })) };
@@ -280,7 +327,8 @@ function readings(event: StoredDomainEvent<ColdChainReadingsRecorded>, changes: 
     }
     const asOf = later(doc.facts.asOf, seen.latest);
     const deadlinePassed = doc.nextDueBy !== undefined && doc.nextDueBy < asOf;
-    if (moved || deadlinePassed) save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
+    if (moved || deadlinePassed)
+      save({ ...doc, windows, facts: { ...doc.facts, asOf } }, changes, { ...cause, occurredAt: seen.latest || cause.occurredAt });
     // No rule reads a count beyond whether there is any reading: the verdict stands as judged.
     else changes.put('compliance', doc.id, { ...doc, windows });
   }
@@ -344,17 +392,25 @@ function windowRefs(d: ColdChainReadingsRecorded['data']): DocRef[] {
   const times = d.readings.map((r) => Date.parse(r.at));
   return [
     { collection: 'coldWindowsOpen', id: d.facilityId },
-    ...daysSpanned(Math.min(...times), Math.max(...times)).map((day) => ({ collection: 'coldWindowsClosed', id: closedShardId(d.facilityId, day) })),
+    ...daysSpanned(Math.min(...times), Math.max(...times)).map((day) => ({
+      collection: 'coldWindowsClosed',
+      id: closedShardId(d.facilityId, day),
+    })),
   ];
 }
 
 function certified({ data: d }: StoredDomainEvent<BatchBrandCertified>, changes: Changes, cause: Cause): void {
   const doc = changes.get<BatchComplianceView>('compliance', d.batchId);
   if (!doc) return;
-  const brand = { status: 'certified' as const, brand: d.brand, version: d.version, certifiedAt: d.certifiedAt, certifiedBy: d.certifiedBy };
+  const brand = {
+    status: 'certified' as const,
+    brand: d.brand,
+    version: d.version,
+    certifiedAt: d.certifiedAt,
+    certifiedBy: d.certifiedBy,
+  };
   save({ ...doc, brand }, changes, cause);
 }
-
 
 /** yyyy-mm in China Standard Time, the month a county reports in. */
 const monthOf = (iso: string): string => chinaMonth(Date.parse(iso));

@@ -24,7 +24,13 @@ export function itemCompliance(
   return {
     status: overall(rules),
     standard: { standardId: version.standardId, version: version.version, title: version.title, effectiveFrom: version.effectiveFrom },
-    rules: rules.map(({ rule, status, reason, reasonEn, dueBy }) => ({ rule, status, reason, reasonEn, ...(dueBy !== undefined && { dueBy }) })),
+    rules: rules.map(({ rule, status, reason, reasonEn, dueBy }) => ({
+      rule,
+      status,
+      reason,
+      reasonEn,
+      ...(dueBy !== undefined && { dueBy }),
+    })),
     ...(doc.brand && { brand: brand as Omit<BrandView, 'certifiedBy'> }),
   };
 }

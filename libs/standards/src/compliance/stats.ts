@@ -26,7 +26,8 @@ function cellOf(doc: BatchComplianceView): { id: string; keys: ComplianceCellVie
  */
 export function recount(doc: BatchComplianceView, changes: Changes): BatchComplianceView {
   const cell = doc.status ? cellOf(doc) : undefined;
-  const now: Counted | undefined = doc.status && cell ? { cell: cell.id, status: doc.status, items: doc.items, violated: doc.violated } : undefined;
+  const now: Counted | undefined =
+    doc.status && cell ? { cell: cell.id, status: doc.status, items: doc.items, violated: doc.violated } : undefined;
   const before = doc.counted;
   if (same(before, now)) return doc;
   if (before) apply(changes, before.cell, undefined, before, -1);
@@ -50,7 +51,11 @@ function apply(changes: Changes, id: string, keys: ComplianceCellView['keys'] | 
 }
 
 function add(a: StatusCounts, b: StatusCounts, sign: number): StatusCounts {
-  return { compliant: a.compliant + sign * b.compliant, non_compliant: a.non_compliant + sign * b.non_compliant, pending: a.pending + sign * b.pending };
+  return {
+    compliant: a.compliant + sign * b.compliant,
+    non_compliant: a.non_compliant + sign * b.non_compliant,
+    pending: a.pending + sign * b.pending,
+  };
 }
 
 /** Most events leave a batch's contribution as it was: compared field by field, on every event. */

@@ -4,17 +4,32 @@ import { summarize } from './summary';
 const counts = (c: Partial<StatusCounts>): StatusCounts => ({ ...zeroCounts(), ...c });
 
 /** A cell of plum or peach, of one of two cooperatives in two counties, in a month, under version 1. */
-function cell(product: 'plum' | 'peach', coop: 'beixiang' | 'donggang', month: string, batches: Partial<StatusCounts>, violations: Record<string, number> = {}): ComplianceCellView {
+function cell(
+  product: 'plum' | 'peach',
+  coop: 'beixiang' | 'donggang',
+  month: string,
+  batches: Partial<StatusCounts>,
+  violations: Record<string, number> = {},
+): ComplianceCellView {
   const keys: ComplianceCellView['keys'] = {
     product: product === 'plum' ? { key: 'prd-plum', label: '黄金柰李' } : { key: 'prd-peach', label: '九峰黄桃' },
     cooperative: coop === 'beixiang' ? { key: 'org-beixiang', label: '北乡合作社' } : { key: 'org-donggang', label: '董塘合作社' },
-    county: coop === 'beixiang' ? { key: '乐昌市', label: '乐昌市', province: '广东省' } : { key: '仁化县', label: '仁化县', province: '广东省' },
+    county:
+      coop === 'beixiang' ? { key: '乐昌市', label: '乐昌市', province: '广东省' } : { key: '仁化县', label: '仁化县', province: '广东省' },
     month: { key: month, label: month },
     standard: { key: `STD-${product}@1`, label: `${product} v1` },
   };
   const b = counts(batches);
   const items = { compliant: b.compliant * 100, non_compliant: b.non_compliant * 100, pending: b.pending * 100 };
-  return { id: Object.values(keys).map((k) => k.key).join('|'), keys, batches: b, items, violations };
+  return {
+    id: Object.values(keys)
+      .map((k) => k.key)
+      .join('|'),
+    keys,
+    batches: b,
+    items,
+    violations,
+  };
 }
 
 const CELLS = [
@@ -30,7 +45,11 @@ describe('the compliance summary', () => {
   it('adds the cells up per product, with the total of them all', () => {
     const { by, total, rows } = summarize(CELLS, 'product');
     expect(by).toBe('product');
-    expect(total).toMatchObject({ dimension: 'all', key: 'all', batches: { total: 20, compliant: 15, non_compliant: 3, pending: 2, compliantPct: 75, nonCompliantPct: 15 } });
+    expect(total).toMatchObject({
+      dimension: 'all',
+      key: 'all',
+      batches: { total: 20, compliant: 15, non_compliant: 3, pending: 2, compliantPct: 75, nonCompliantPct: 15 },
+    });
     expect(rows.map((r) => [r.key, r.label, r.batches.total])).toEqual([
       ['prd-peach', '九峰黄桃', 4],
       ['prd-plum', '黄金柰李', 16],
@@ -39,10 +58,34 @@ describe('the compliance summary', () => {
   });
 
   it.each([
-    ['cooperative', [['org-beixiang', 14], ['org-donggang', 6]]],
-    ['county', [['乐昌市', 14], ['仁化县', 6]]],
-    ['month', [['2025-06', 12], ['2025-07', 8]]],
-    ['standard', [['STD-peach@1', 4], ['STD-plum@1', 16]]],
+    [
+      'cooperative',
+      [
+        ['org-beixiang', 14],
+        ['org-donggang', 6],
+      ],
+    ],
+    [
+      'county',
+      [
+        ['乐昌市', 14],
+        ['仁化县', 6],
+      ],
+    ],
+    [
+      'month',
+      [
+        ['2025-06', 12],
+        ['2025-07', 8],
+      ],
+    ],
+    [
+      'standard',
+      [
+        ['STD-peach@1', 4],
+        ['STD-plum@1', 16],
+      ],
+    ],
     ['all', [['all', 20]]],
   ] as const)('adds them up by %s, leaving out keys with no batch counted', (by, expected) => {
     expect(summarize(CELLS, by).rows.map((r) => [r.key, r.batches.total])).toEqual(expected);
@@ -61,22 +104,34 @@ describe('the compliance summary', () => {
   });
 
   it('keeps only the cells of the product, cooperative, county or version asked for', () => {
-    expect(summarize(CELLS, 'cooperative', { product: 'prd-plum' }).rows.map((r) => [r.key, r.batches.total])).toEqual([['org-beixiang', 14], ['org-donggang', 2]]);
+    expect(summarize(CELLS, 'cooperative', { product: 'prd-plum' }).rows.map((r) => [r.key, r.batches.total])).toEqual([
+      ['org-beixiang', 14],
+      ['org-donggang', 2],
+    ]);
     expect(summarize(CELLS, 'product', { county: '仁化县' }).total.batches.total).toBe(6);
     expect(summarize(CELLS, 'month', { standard: 'STD-peach@1' }).rows.map((r) => r.key)).toEqual(['2025-07']);
-    expect(summarize(CELLS, 'product', { product: 'prd-plum', cooperative: 'org-donggang' }).total.mostViolated).toEqual([{ rule: 'tests:pesticide_residue_rapid_test', batches: 1 }]);
+    expect(summarize(CELLS, 'product', { product: 'prd-plum', cooperative: 'org-donggang' }).total.mostViolated).toEqual([
+      { rule: 'tests:pesticide_residue_rapid_test', batches: 1 },
+    ]);
   });
 
   it('keeps the months from `from` to `to`, both included', () => {
     expect(summarize(CELLS, 'month', { from: '2025-07' }).rows.map((r) => r.key)).toEqual(['2025-07']);
     expect(summarize(CELLS, 'month', { to: '2025-06' }).total.batches.total).toBe(12);
-    expect(summarize(CELLS, 'product', { from: '2025-06', to: '2025-06' }).total.mostViolated.map((m) => m.rule).sort()).toEqual(['hubToVillage', 'tests:pesticide_residue_rapid_test', 'transport']);
+    expect(
+      summarize(CELLS, 'product', { from: '2025-06', to: '2025-06' })
+        .total.mostViolated.map((m) => m.rule)
+        .sort(),
+    ).toEqual(['hubToVillage', 'tests:pesticide_residue_rapid_test', 'transport']);
   });
 
   it('leaves out what the reader may not see: a regulator its jurisdiction’s cells, a standards owner its products’', () => {
     const lechang = { province: '广东省', county: '乐昌市' };
     expect(summarize(CELLS, 'county', { scope: { jurisdiction: lechang } }).rows.map((r) => r.key)).toEqual(['乐昌市']);
-    expect(summarize(CELLS, 'county', { scope: { jurisdiction: { province: '广东省' } } }).rows.map((r) => r.key)).toEqual(['乐昌市', '仁化县']);
+    expect(summarize(CELLS, 'county', { scope: { jurisdiction: { province: '广东省' } } }).rows.map((r) => r.key)).toEqual([
+      '乐昌市',
+      '仁化县',
+    ]);
     // A county of the same name in another province is not this regulator's.
     expect(summarize(CELLS, 'county', { scope: { jurisdiction: { province: '湖南省', county: '乐昌市' } } }).total.batches.total).toBe(0);
     expect(summarize(CELLS, 'product', { scope: { products: new Set(['prd-peach']) } }).total.batches.total).toBe(4);

@@ -38,7 +38,11 @@ const ALL = { key: 'all', label: '全部 all' };
  * in total and per key of one dimension, from the cells the filter keeps. Keys with no batch
  * counted (a batch moved on from its registration month) are left out.
  */
-export function summarize(cells: readonly ComplianceCellView[], by: StatDimension, filter: SummaryFilter = {}): { by: StatDimension; total: SummaryRow; rows: SummaryRow[] } {
+export function summarize(
+  cells: readonly ComplianceCellView[],
+  by: StatDimension,
+  filter: SummaryFilter = {},
+): { by: StatDimension; total: SummaryRow; rows: SummaryRow[] } {
   const total = empty(ALL);
   const groups = new Map<string, Sum>();
   for (const cell of cells) {
@@ -58,7 +62,8 @@ export function summarize(cells: readonly ComplianceCellView[], by: StatDimensio
 
 function kept(cell: ComplianceCellView, filter: SummaryFilter): boolean {
   const county = cell.keys.county;
-  if (filter.scope?.jurisdiction && !inJurisdiction(filter.scope.jurisdiction, { county: county.key, province: county.province })) return false;
+  if (filter.scope?.jurisdiction && !inJurisdiction(filter.scope.jurisdiction, { county: county.key, province: county.province }))
+    return false;
   if (filter.scope?.products && !filter.scope.products.has(cell.keys.product.key)) return false;
   for (const d of CELL_DIMENSIONS) {
     const wanted = d === 'month' ? undefined : filter[d];
@@ -68,7 +73,13 @@ function kept(cell: ComplianceCellView, filter: SummaryFilter): boolean {
   return (filter.from === undefined || month >= filter.from) && (filter.to === undefined || month <= filter.to);
 }
 
-const empty = ({ key, label }: { key: string; label: string }): Sum => ({ key, label, batches: zeroCounts(), items: zeroCounts(), violations: {} });
+const empty = ({ key, label }: { key: string; label: string }): Sum => ({
+  key,
+  label,
+  batches: zeroCounts(),
+  items: zeroCounts(),
+  violations: {},
+});
 const count = (c: StatusCounts) => c.compliant + c.non_compliant + c.pending;
 
 function addTo(sum: Sum, cell: ComplianceCellView): void {
@@ -92,7 +103,12 @@ function withRates(dimension: StatDimension, s: Sum): SummaryRow {
     dimension,
     key: s.key,
     label: s.label,
-    batches: { total: batches, ...s.batches, compliantPct: rate(s.batches.compliant, batches), nonCompliantPct: rate(s.batches.non_compliant, batches) },
+    batches: {
+      total: batches,
+      ...s.batches,
+      compliantPct: rate(s.batches.compliant, batches),
+      nonCompliantPct: rate(s.batches.non_compliant, batches),
+    },
     items: { total: items, ...s.items, compliantPct: rate(s.items.compliant, items) },
     mostViolated,
   };

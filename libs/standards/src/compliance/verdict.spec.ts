@@ -95,7 +95,13 @@ describe('verdict', () => {
         transport: 'pending',
         hubToVillage: 'pending',
       });
-      expect(next).toMatchObject({ status: 'pending', productionSettled: true, items: counts({ pending: 28 }), violated: [], updatedAt: packed.recordedAt });
+      expect(next).toMatchObject({
+        status: 'pending',
+        productionSettled: true,
+        items: counts({ pending: 28 }),
+        violated: [],
+        updatedAt: packed.recordedAt,
+      });
     });
 
     it('judges a batch all of whose cartons were delivered in time and kept cold compliant', () => {
@@ -119,8 +125,17 @@ describe('verdict', () => {
     });
 
     it('counts the items of a cohort under its own grade: a rule scoped to 特级 does not bind 一级', () => {
-      const scoped = version(1, bj('2025-06-01T00:00'), { rules: { ...plumRules, preCooling: { withinHours: 3, maxCoreTemperatureC: 5, grades: ['特级'] } } });
-      const late = complianceDoc({}, { preCoolings: [{ eventId: 'evt-precool-late', startedAt: bj('2025-06-18T11:30'), endedAt: bj('2025-06-18T12:30'), coreTemperatureC: 4 }] });
+      const scoped = version(1, bj('2025-06-01T00:00'), {
+        rules: { ...plumRules, preCooling: { withinHours: 3, maxCoreTemperatureC: 5, grades: ['特级'] } },
+      });
+      const late = complianceDoc(
+        {},
+        {
+          preCoolings: [
+            { eventId: 'evt-precool-late', startedAt: bj('2025-06-18T11:30'), endedAt: bj('2025-06-18T12:30'), coreTemperatureC: 4 },
+          ],
+        },
+      );
       const { next } = judged(new Store(), late, packed, standard(scoped));
       expect(next.violated).toEqual(['preCooling']);
       expect(next.items).toEqual(counts({ non_compliant: 20, pending: 8 }));
@@ -128,9 +143,21 @@ describe('verdict', () => {
     });
 
     it('makes every item non-compliant when a production rule is violated, and the production unsettled', () => {
-      const failed = { eventId: 'evt-test-fail', method: 'pesticide_residue_rapid_test', testedAt: bj('2025-06-18T10:15'), value: 62, threshold: 50, passed: false };
+      const failed = {
+        eventId: 'evt-test-fail',
+        method: 'pesticide_residue_rapid_test',
+        testedAt: bj('2025-06-18T10:15'),
+        value: 62,
+        threshold: 50,
+        passed: false,
+      };
       const { next } = judged(new Store(), complianceDoc({}, { tests: [failed] }));
-      expect(next).toMatchObject({ status: 'non_compliant', productionSettled: false, violated: ['tests:pesticide_residue_rapid_test'], items: counts({ non_compliant: 28 }) });
+      expect(next).toMatchObject({
+        status: 'non_compliant',
+        productionSettled: false,
+        violated: ['tests:pesticide_residue_rapid_test'],
+        items: counts({ non_compliant: 28 }),
+      });
     });
 
     it('judges a batch with no cohorts yet (not packed) pending, with no items', () => {
@@ -142,7 +169,14 @@ describe('verdict', () => {
 
     it('keeps no verdict while no standard is in force', () => {
       const { next, changes } = judged(new Store(), complianceDoc(), packed, standard(version(1, bj('2025-07-01T00:00'))));
-      expect(next).toMatchObject({ standard: undefined, status: undefined, items: zeroCounts(), violated: [], productionSettled: false, updatedAt: packed.recordedAt });
+      expect(next).toMatchObject({
+        standard: undefined,
+        status: undefined,
+        items: zeroCounts(),
+        violated: [],
+        productionSettled: false,
+        updatedAt: packed.recordedAt,
+      });
       expect(changes.writes()).toEqual([]);
       expect(judge(complianceDoc(), undefined, packed, new Store().changes()).status).toBeUndefined();
     });
@@ -183,19 +217,40 @@ describe('verdict', () => {
 
     it('are evaluated again when a production fact changed, the goods were not dispatched, the version changed, or they were not all met', () => {
       const { last } = stored();
-      const failed = { eventId: 'evt-retest-fail', method: 'pesticide_residue_rapid_test', testedAt: bj('2025-06-19T09:00'), value: 62, threshold: 50, passed: false };
+      const failed = {
+        eventId: 'evt-retest-fail',
+        method: 'pesticide_residue_rapid_test',
+        testedAt: bj('2025-06-19T09:00'),
+        value: 62,
+        threshold: 50,
+        passed: false,
+      };
       expect(productionStillMet(last, { ...last, facts: { ...last.facts, tests: [...last.facts.tests, failed] } }, v1())).toBe(false);
       expect(productionStillMet(last, tenDaysOn(last), version(2, bj('2025-06-01T00:00')))).toBe(false);
       expect(productionStillMet({ ...last, productionSettled: false }, tenDaysOn(last), v1())).toBe(false);
       const undispatched = { ...last, facts: { ...last.facts, firstDispatch: undefined } };
-      expect(productionStillMet(undispatched, { ...undispatched, facts: { ...undispatched.facts, asOf: bj('2025-06-30T12:00') } }, v1())).toBe(false);
+      expect(
+        productionStillMet(undispatched, { ...undispatched, facts: { ...undispatched.facts, asOf: bj('2025-06-30T12:00') } }, v1()),
+      ).toBe(false);
       expect(productionStillMet(undefined, last, v1())).toBe(false);
     });
 
     it('turn the batch non-compliant when a failed test is recorded after dispatch', () => {
       const { store, last } = stored();
-      const failed = { eventId: 'evt-retest-fail', method: 'pesticide_residue_rapid_test', testedAt: bj('2025-06-19T09:00'), value: 62, threshold: 50, passed: false };
-      const next = judge({ ...last, facts: { ...last.facts, tests: [...last.facts.tests, failed] } }, standard(), hotUpload, store.changes());
+      const failed = {
+        eventId: 'evt-retest-fail',
+        method: 'pesticide_residue_rapid_test',
+        testedAt: bj('2025-06-19T09:00'),
+        value: 62,
+        threshold: 50,
+        passed: false,
+      };
+      const next = judge(
+        { ...last, facts: { ...last.facts, tests: [...last.facts.tests, failed] } },
+        standard(),
+        hotUpload,
+        store.changes(),
+      );
       expect(next).toMatchObject({ status: 'non_compliant', productionSettled: false, violated: ['tests:pesticide_residue_rapid_test'] });
     });
   });
@@ -221,14 +276,21 @@ describe('verdict', () => {
       const store = new Store();
       const first = judged(store, withHotLeg({ brand: brand() }), hotUpload).next;
       const later = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const again = judged(store, { ...first, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 55, longestExcursionMinutes: 55 }) } }, later).next;
+      const again = judged(
+        store,
+        { ...first, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 55, longestExcursionMinutes: 55 }) } },
+        later,
+      ).next;
       expect(again.brand).toEqual(first.brand);
     });
 
     it('is restored once the violation goes, with no trace of the withdrawal on the label', () => {
       const store = new Store();
       const withdrawn = judged(store, withHotLeg({ brand: brand() }), hotUpload).next;
-      const corrected = { ...withdrawn, windows: { [hotLeg().id]: hotLeg({ maxC: 7.5, minutesOutOfRange: 10, longestExcursionMinutes: 10 }) } };
+      const corrected = {
+        ...withdrawn,
+        windows: { [hotLeg().id]: hotLeg({ maxC: 7.5, minutesOutOfRange: 10, longestExcursionMinutes: 10 }) },
+      };
       const { next } = judged(store, corrected, cause('evt-readings-0619-1100', bj('2025-06-19T11:00')));
       expect(next.status).toBe('pending');
       expect(next.brand).toEqual(brand());
@@ -254,7 +316,10 @@ describe('verdict', () => {
 
     it('raises an open alert when a rule turns violated, with the event that caused it', () => {
       const store = new Store();
-      const pending = judged(store, withHotLeg({ windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 0, longestExcursionMinutes: 0 }) } })).next;
+      const pending = judged(
+        store,
+        withHotLeg({ windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 0, longestExcursionMinutes: 0 }) } }),
+      ).next;
       expect(store.get('alerts', alertId(BATCH_ID, 'transport'))).toBeUndefined();
 
       const { changes } = judged(store, { ...pending, windows: { [hotLeg().id]: hotLeg() } }, hotUpload);
@@ -284,12 +349,20 @@ describe('verdict', () => {
     it('resolves the alert of a rule no longer violated', () => {
       const store = new Store();
       const violated = judged(store, withHotLeg(), hotUpload).next;
-      const relaxed = standard(version(1, bj('2025-06-01T00:00'), { rules: { ...plumRules, transport: { minC: 0, maxC: 8, maxExcursionMinutes: 60, maxTotalMinutesOutOfRange: 60 } } }));
+      const relaxed = standard(
+        version(1, bj('2025-06-01T00:00'), {
+          rules: { ...plumRules, transport: { minC: 0, maxC: 8, maxExcursionMinutes: 60, maxTotalMinutesOutOfRange: 60 } },
+        }),
+      );
       const revision = cause('evt-standard-v1-relaxed', bj('2025-06-19T12:00'), bj('2025-06-19T12:02'));
       const { next, changes } = judged(store, violated, revision, relaxed);
       expect(next.violated).toEqual([]);
       expect(written<AlertView>(changes, 'alerts')).toEqual({
-        [`${BATCH_ID}|transport`]: expect.objectContaining({ status: 'resolved', resolvedAt: revision.recordedAt, eventId: hotUpload.eventId }),
+        [`${BATCH_ID}|transport`]: expect.objectContaining({
+          status: 'resolved',
+          resolvedAt: revision.recordedAt,
+          eventId: hotUpload.eventId,
+        }),
       });
     });
 
@@ -309,7 +382,11 @@ describe('verdict', () => {
       });
 
       const fix = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const restored = judged(store, { ...withdrawn, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } }, fix);
+      const restored = judged(
+        store,
+        { ...withdrawn, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } },
+        fix,
+      );
       expect(written<AlertView>(restored.changes, 'alerts')).toEqual({
         [`${BATCH_ID}|transport`]: expect.objectContaining({ status: 'resolved', resolvedAt: fix.recordedAt }),
         [`${BATCH_ID}|brand`]: expect.objectContaining({ status: 'resolved', resolvedAt: fix.recordedAt }),
@@ -320,7 +397,11 @@ describe('verdict', () => {
       const store = new Store();
       const hot = judged(store, withHotLeg(), hotUpload).next;
       const fix = cause('evt-readings-0619-1100', bj('2025-06-19T11:00'));
-      const cooled = judged(store, { ...hot, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } }, fix).next;
+      const cooled = judged(
+        store,
+        { ...hot, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 5, longestExcursionMinutes: 5 }) } },
+        fix,
+      ).next;
       const again = cause('evt-readings-0619-1400', bj('2025-06-19T14:00'), bj('2025-06-19T14:01'));
       judged(store, { ...cooled, windows: { [hotLeg().id]: hotLeg({ minutesOutOfRange: 50, longestExcursionMinutes: 40 }) } }, again);
       const alert = store.get<AlertView>('alerts', alertId(BATCH_ID, 'transport'))!;
@@ -351,8 +432,16 @@ describe('verdict', () => {
       const doc = judged(new Store(), withHotLeg({ brand: brand() }), hotUpload).next;
       const hot = itemCompliance(doc, standard(), { cartonId: 'ctn-001', grade: '特级' })!;
       expect(hot.status).toBe('non_compliant');
-      expect(hot.rules.find((r) => r.rule === 'transport')).toMatchObject({ status: 'violated', reasonEn: expect.stringContaining('45 min') });
-      expect(hot.standard).toEqual({ standardId: STANDARD_ID, version: 1, title: '乐昌黄金柰李电商交易标准', effectiveFrom: bj('2025-06-01T00:00') });
+      expect(hot.rules.find((r) => r.rule === 'transport')).toMatchObject({
+        status: 'violated',
+        reasonEn: expect.stringContaining('45 min'),
+      });
+      expect(hot.standard).toEqual({
+        standardId: STANDARD_ID,
+        version: 1,
+        title: '乐昌黄金柰李电商交易标准',
+        effectiveFrom: bj('2025-06-01T00:00'),
+      });
       expect(hot.brand).toMatchObject({ status: 'withdrawn', brand: '乐昌农品' });
       expect(hot.brand).not.toHaveProperty('certifiedBy');
       const home = itemCompliance(doc, standard(), { cartonId: 'ctn-003', grade: '一级' })!;
@@ -399,7 +488,11 @@ describe('verdict', () => {
       const pending = judged(store, complianceDoc()).next;
       const { next, changes } = judged(store, { ...withHotLeg(), counted: pending.counted }, hotUpload);
       expect(Object.keys(written(changes, 'complianceStats'))).toEqual([CELL]);
-      expect(cellOf(store)).toMatchObject({ batches: counts({ non_compliant: 1 }), items: counts({ non_compliant: 10, pending: 18 }), violations: { transport: 1 } });
+      expect(cellOf(store)).toMatchObject({
+        batches: counts({ non_compliant: 1 }),
+        items: counts({ non_compliant: 10, pending: 18 }),
+        violations: { transport: 1 },
+      });
       expect(next.counted).toMatchObject({ status: 'non_compliant', violated: ['transport'] });
     });
 

@@ -54,7 +54,11 @@ function batchRules(doc: BatchComplianceView, version: StandardVersionView, prod
     }),
   );
   const road = (perCohort[0] ?? evaluateGoods(version.rules, { grades: [], windows: [], delivery: { asOf: doc.facts.asOf } })).map((r, i) =>
-    worstOf(r.rule, perCohort.map((rules) => rules[i]), false),
+    worstOf(
+      r.rule,
+      perCohort.map((rules) => rules[i]),
+      false,
+    ),
   );
   const cohortStatus = doc.cohorts.map((c, i) => {
     let own = byGrade.get(c.grade);
@@ -73,15 +77,36 @@ export function judge(doc: BatchComplianceView, standard: StandardView | undefin
   const version = governingVersion(standard, doc);
   let next: BatchComplianceView;
   if (!version) {
-    next = { ...doc, standard: undefined, status: undefined, nextDueBy: undefined, productionSettled: false, items: zeroCounts(), violated: [] };
+    next = {
+      ...doc,
+      standard: undefined,
+      status: undefined,
+      nextDueBy: undefined,
+      productionSettled: false,
+      items: zeroCounts(),
+      violated: [],
+    };
   } else {
-    const { production, road, cohortStatus } = batchRules(doc, version, productionStillMet(changes.get<BatchComplianceView>('compliance', doc.id), doc, version));
+    const { production, road, cohortStatus } = batchRules(
+      doc,
+      version,
+      productionStillMet(changes.get<BatchComplianceView>('compliance', doc.id), doc, version),
+    );
     const rules = [...production, ...road];
     next = {
       ...doc,
-      standard: { standardId: version.standardId, version: version.version, title: version.title, ownerId: version.ownerId, effectiveFrom: version.effectiveFrom },
+      standard: {
+        standardId: version.standardId,
+        version: version.version,
+        title: version.title,
+        ownerId: version.ownerId,
+        effectiveFrom: version.effectiveFrom,
+      },
       status: overall(rules),
-      nextDueBy: rules.map((r) => r.dueBy).filter((d): d is string => !!d).sort()[0],
+      nextDueBy: rules
+        .map((r) => r.dueBy)
+        .filter((d): d is string => !!d)
+        .sort()[0],
       productionSettled: production.every((r) => r.status === 'met' || r.status === 'not_applicable'),
       items: itemCounts(doc, cohortStatus),
       violated: rules.filter((r) => r.status === 'violated').map((r) => r.rule),

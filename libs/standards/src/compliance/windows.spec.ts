@@ -44,7 +44,8 @@ function storeReadings(store: Store, facilityId: string, readings: { at: string;
 }
 
 /** Readings as the compliance projection folds them: `[epoch ms, °C]`. */
-const timed = (readings: { at: string; temperatureC: number }[]): [number, number][] => readings.map((r) => [Date.parse(r.at), r.temperatureC]);
+const timed = (readings: { at: string; temperatureC: number }[]): [number, number][] =>
+  readings.map((r) => [Date.parse(r.at), r.temperatureC]);
 
 /** An upload as the projector runs it: the cold-chain projection stores it, then the windows fold it. */
 function upload(store: Store, facilityId: string, readings: { at: string; temperatureC: number }[], deviceId = LOGGER) {
@@ -75,11 +76,14 @@ const totals = (store: Store, id: string) => windowTotals(windowDoc(store, id));
 const openAt = (store: Store, facilityId = HUB_STORE) => store.get<OpenWindowsView>('coldWindowsOpen', facilityId)!;
 /** What an upload at the facility meets: the listed windows not closed since (a close leaves the list alone). */
 const openNow = (store: Store, facilityId = HUB_STORE) =>
-  (store.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []).filter((e) => store.get<ColdWindow>('coldWindows', e.id)?.to === undefined);
+  (store.get<OpenWindowsView>('coldWindowsOpen', facilityId)?.windows ?? []).filter(
+    (e) => store.get<ColdWindow>('coldWindows', e.id)?.to === undefined,
+  );
 /** The UTC day of a time. */
 const dayOf = (iso: string) => new Date(iso).toISOString().slice(0, 10);
 /** The closed windows of the facility whose span covers the UTC day of `when`. */
-const closedAt = (store: Store, when: string, facilityId = HUB_STORE) => store.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, dayOf(when)));
+const closedAt = (store: Store, when: string, facilityId = HUB_STORE) =>
+  store.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, dayOf(when)));
 
 describe('cold windows of a batch', () => {
   describe('opening a window', () => {
@@ -118,7 +122,12 @@ describe('cold windows of a batch', () => {
           longestExcursionMinutes: 0,
         },
       });
-      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsOpen']);
+      expect(
+        changes
+          .writes()
+          .map((w) => w.collection)
+          .sort(),
+      ).toEqual(['coldWindows', 'coldWindowsOpen']);
     });
 
     it('points the cohorts of its cartons at it, splitting a cohort only some of whose cartons go in', () => {
@@ -186,13 +195,20 @@ describe('cold windows of a batch', () => {
       openWindow(complianceDoc(), hubStay(), new Changes(spy));
       const hours = asked.filter((k) => k.startsWith('coldchainHours|'));
       // 10:10 and 11:10 in Beijing are 02 and 03 UTC; the 08:10 hour (00 UTC) is not read.
-      expect(hours).toEqual([`coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T02')}`, `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T03')}`]);
+      expect(hours).toEqual([
+        `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T02')}`,
+        `coldchainHours|${hourDocId(HUB_STORE, '2025-06-19T03')}`,
+      ]);
     });
 
     it('backfills every stored reading from the window’s start, however many days they span', () => {
       const store = new Store();
       // Ten days of hourly readings, the first two before the goods came in.
-      storeReadings(store, HUB_STORE, Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T08:30'), h), temperatureC: 3 })));
+      storeReadings(
+        store,
+        HUB_STORE,
+        Array.from({ length: 10 * 24 }, (_, h) => ({ at: plusHours(bj('2025-06-19T08:30'), h), temperatureC: 3 })),
+      );
       const doc = open(store, complianceDoc());
       expect(doc.windows[STAY]).toMatchObject({ readings: 10 * 24 - 2, minutesOutOfRange: 0 });
     });
@@ -215,12 +231,19 @@ describe('cold windows of a batch', () => {
 
       expect(windowDoc(store, STAY)).toMatchObject({ to: bj('2025-06-19T14:00'), cartonIds: ['ctn-001', 'ctn-002'] });
       expect(openNow(store)).toEqual([]);
-      expect(closedAt(store, bj('2025-06-19T14:00'))!.windows).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') }]);
+      expect(closedAt(store, bj('2025-06-19T14:00'))!.windows).toEqual([
+        { id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: bj('2025-06-19T14:00') },
+      ]);
       expect(next.windows[STAY]).toMatchObject({ to: bj('2025-06-19T14:00'), eventId: 'evt-hub-receipt-0619' });
       expect(next.cohorts).toEqual(opened.cohorts);
       expect(Object.keys(written(changes, 'coldWindows'))).toEqual([STAY]);
       // A departure does not rewrite the facility's open list: the closed window document speaks for it.
-      expect(changes.writes().map((w) => w.collection).sort()).toEqual(['coldWindows', 'coldWindowsClosed']);
+      expect(
+        changes
+          .writes()
+          .map((w) => w.collection)
+          .sort(),
+      ).toEqual(['coldWindows', 'coldWindowsClosed']);
     });
 
     it('leaves windows that hold none of the leaving cartons, and closed ones, alone', () => {
@@ -265,7 +288,11 @@ describe('cold windows of a batch', () => {
       expect(windowDoc(store, STAY).to).toBeUndefined();
       expect(openNow(store)).toEqual([{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00') }]);
       expect(closedAt(store, leaving)!.windows).toEqual([{ id: copyId, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }]);
-      expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }), cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 })]);
+      expect(next.cohorts).toEqual([
+        cohort('特级', { 'ctn-001': 10 }, { windowIds: [STAY] }),
+        cohort('特级', { 'ctn-002': 10 }, { windowIds: [copyId] }),
+        cohort('一级', { 'ctn-003': 8 }),
+      ]);
       expect(next.windows[STAY]).toMatchObject({ minutesOutOfRange: 20 });
       expect(next.windows[STAY].to).toBeUndefined();
       expect(next.windows[copyId]).toMatchObject({ to: leaving, minutesOutOfRange: 20, eventId: 'evt-hub-receipt-0619' });
@@ -280,11 +307,19 @@ describe('cold windows of a batch', () => {
       const { next } = close(store, first, ['ctn-002'], leaving);
 
       expect(windowDoc(store, copyId).cartonIds).toEqual(['ctn-001', 'ctn-002']);
-      expect(next.cohorts.filter((c) => c.windowIds.includes(copyId)).flatMap((c) => Object.keys(c.cartons)).sort()).toEqual(['ctn-001', 'ctn-002']);
+      expect(
+        next.cohorts
+          .filter((c) => c.windowIds.includes(copyId))
+          .flatMap((c) => Object.keys(c.cartons))
+          .sort(),
+      ).toEqual(['ctn-001', 'ctn-002']);
       expect(windowDoc(store, STAY).cartonIds).toEqual(['ctn-003']);
       expect(openAt(store).windows.map((e) => e.id)).toEqual([STAY]);
       expect(closedAt(store, leaving)!.windows.map((e) => e.id)).toEqual([copyId]);
-      expect(next.cohorts).toEqual([cohort('特级', { 'ctn-001': 10, 'ctn-002': 10 }, { windowIds: [copyId] }), cohort('一级', { 'ctn-003': 8 }, { windowIds: [STAY] })]);
+      expect(next.cohorts).toEqual([
+        cohort('特级', { 'ctn-001': 10, 'ctn-002': 10 }, { windowIds: [copyId] }),
+        cohort('一级', { 'ctn-003': 8 }, { windowIds: [STAY] }),
+      ]);
     });
 
     it('holds later readings against the cartons that stayed only', () => {
@@ -304,7 +339,16 @@ describe('cold windows of a batch', () => {
   describe('settling a window closed after later readings were folded', () => {
     // The logger uploaded the whole day before the goods' departure at 12:00 was recorded; the
     // store warmed up at 12:10, after they had gone.
-    const day = [at('10:10', 3), at('10:40', 3), at('11:10', 4), at('11:40', 3), at('12:10', 9), at('12:40', 9), at('13:10', 9), at('13:40', 3)];
+    const day = [
+      at('10:10', 3),
+      at('10:40', 3),
+      at('11:10', 4),
+      at('11:40', 3),
+      at('12:10', 9),
+      at('12:40', 9),
+      at('13:10', 9),
+      at('13:40', 3),
+    ];
 
     it('recounts the window from the stored readings of its own span: an excursion after it does not count', () => {
       const store = new Store();
@@ -355,7 +399,11 @@ describe('cold windows of a batch', () => {
       open(store, complianceDoc());
       const other = complianceDoc({ id: 'bat-other', batchId: 'bat-other', cohorts: [cohort('一级', { 'ctn-101': 12 })] });
       open(store, other, hubStay({ id: `shp-0619-hub@${HUB_STORE}|bat-other`, from: bj('2025-06-19T11:00'), cartonIds: ['ctn-101'] }));
-      open(store, complianceDoc({ id: 'bat-far', batchId: 'bat-far' }), hubStay({ id: 'win-far', facilityId: 'fac-other-store', cartonIds: ['ctn-001'] }));
+      open(
+        store,
+        complianceDoc({ id: 'bat-far', batchId: 'bat-far' }),
+        hubStay({ id: 'win-far', facilityId: 'fac-other-store', cartonIds: ['ctn-001'] }),
+      );
     }
 
     it('folds only the readings inside each window of the facility, and reports the batches touched', () => {
@@ -453,9 +501,14 @@ describe('cold windows of a batch', () => {
       expect(openNow(store)).toEqual([{ id: otherId, batchId: 'bat-other', from: bj('2025-06-19T11:00') }]);
       const shards = ['2025-06-19', '2025-06-20'].map((day) => closedShardId(HUB_STORE, day));
       for (const id of shards) {
-        expect(store.get<ClosedWindowsView>('coldWindowsClosed', id)).toEqual({ id, windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }] });
+        expect(store.get<ClosedWindowsView>('coldWindowsClosed', id)).toEqual({
+          id,
+          windows: [{ id: STAY, batchId: BATCH_ID, from: bj('2025-06-19T10:00'), to: leaving }],
+        });
       }
-      expect([...store.map.keys()].filter((k) => k.startsWith('coldWindowsClosed|'))).toEqual(shards.map((id) => `coldWindowsClosed|${id}`));
+      expect([...store.map.keys()].filter((k) => k.startsWith('coldWindowsClosed|'))).toEqual(
+        shards.map((id) => `coldWindowsClosed|${id}`),
+      );
     });
 
     it('adds a window to the shard of a day already there, and keeps windows closed long ago', () => {
@@ -463,7 +516,10 @@ describe('cold windows of a batch', () => {
       const oldShard = closedShardId(HUB_STORE, dayOf(old.to));
       const earlier = { id: 'win-earlier', batchId: 'bat-other', from: bj('2025-06-19T08:00'), to: bj('2025-06-19T14:05') };
       const day = closedShardId(HUB_STORE, '2025-06-19');
-      const store = new Store(['coldWindowsClosed', { id: oldShard, windows: [old] }], ['coldWindowsClosed', { id: day, windows: [earlier] }]);
+      const store = new Store(
+        ['coldWindowsClosed', { id: oldShard, windows: [old] }],
+        ['coldWindowsClosed', { id: day, windows: [earlier] }],
+      );
       const opened = open(store, complianceDoc());
       const { changes } = close(store, opened, ['ctn-001', 'ctn-002'], bj('2025-06-19T14:30'));
 
@@ -501,7 +557,12 @@ describe('cold windows of a batch', () => {
       // Once, though the closed window was still on the open list as well as in its shard; the upload drops it from the list.
       expect(totals(store, STAY)).toMatchObject({ readings: 3, maxC: 9 });
       expect(openAt(store).windows).toEqual([]);
-      expect(touched.get(BATCH_ID)!.windows.map((w) => w.id).sort()).toEqual([STAY, `${STAY}>${leaving}`].sort());
+      expect(
+        touched
+          .get(BATCH_ID)!
+          .windows.map((w) => w.id)
+          .sort(),
+      ).toEqual([STAY, `${STAY}>${leaving}`].sort());
       expect(touched.get(BATCH_ID)!.latest).toBe(bj('2025-06-19T13:10'));
     });
 
@@ -541,7 +602,11 @@ describe('cold windows of a batch', () => {
       expect(daysSpanned(ms(bj('2025-06-19T10:10')), ms(bj('2025-06-19T11:50')))).toEqual(['2025-06-19']);
       // 07:59 in Beijing is still the UTC day before; 08:00 begins the next.
       expect(daysSpanned(ms(bj('2025-06-19T07:59')), ms(bj('2025-06-19T08:00')))).toEqual(['2025-06-18', '2025-06-19']);
-      expect(daysSpanned(ms('2025-06-19T00:00:00.000Z'), ms('2025-06-21T00:00:00.000Z'))).toEqual(['2025-06-19', '2025-06-20', '2025-06-21']);
+      expect(daysSpanned(ms('2025-06-19T00:00:00.000Z'), ms('2025-06-21T00:00:00.000Z'))).toEqual([
+        '2025-06-19',
+        '2025-06-20',
+        '2025-06-21',
+      ]);
       expect(closedShardId(HUB_STORE, '2025-06-19')).toBe(`${HUB_STORE}|2025-06-19`);
     });
   });

@@ -188,7 +188,9 @@ export function foldReadings(
   if (open.length < listed.length) changes.put('coldWindowsOpen', facilityId, { id: facilityId, windows: open });
   const entries: { id: string; from: string; to?: string }[] = [
     ...open,
-    ...daysSpanned(firstMs, lastMs).flatMap((day) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, day))?.windows ?? []),
+    ...daysSpanned(firstMs, lastMs).flatMap(
+      (day) => changes.get<ClosedWindowsView>('coldWindowsClosed', closedShardId(facilityId, day))?.windows ?? [],
+    ),
   ];
   const visited = new Set<string>();
   for (const entry of entries) {
@@ -196,7 +198,8 @@ export function foldReadings(
     visited.add(entry.id);
     const window = changes.get<ColdWindow>('coldWindows', entry.id);
     if (!window) continue;
-    const folded = addReadings(window, deviceId, readings) ?? withSeries(window, deviceId, storedSeries(changes, window, deviceId)[deviceId]);
+    const folded =
+      addReadings(window, deviceId, readings) ?? withSeries(window, deviceId, storedSeries(changes, window, deviceId)[deviceId]);
     if (folded === window || sameSeries(window.series[deviceId], folded.series[deviceId])) continue;
     changes.put('coldWindows', window.id, folded);
     const seen = touched.get(window.batchId) ?? { windows: [], latest: '' };

@@ -22,7 +22,13 @@ describe('brand decider', () => {
 
     it('certifies a batch still pending on the road once its production rules are settled', () => {
       given([])
-        .when(withVerdict({ status: 'pending', productionSettled: true, failing: [{ rule: 'storage', status: 'pending', reason: 'In storage' }] }))
+        .when(
+          withVerdict({
+            status: 'pending',
+            productionSettled: true,
+            failing: [{ rule: 'storage', status: 'pending', reason: 'In storage' }],
+          }),
+        )
         .then([batchCertified]);
     });
 
@@ -60,7 +66,9 @@ describe('brand decider', () => {
     });
 
     it('refuses a batch with no standard in force', () => {
-      given([]).when(withVerdict({ standard: undefined })).thenThrows({ kind: 'conflict', code: 'no_standard' });
+      given([])
+        .when(withVerdict({ standard: undefined }))
+        .thenThrows({ kind: 'conflict', code: 'no_standard' });
     });
 
     it('refuses a batch already certified under the same version', () => {
@@ -70,11 +78,15 @@ describe('brand decider', () => {
 
   describe('who certifies', () => {
     it('is for standards owners only', () => {
-      given([]).when({ ...certifyBatch, actor: cooperative }).thenThrows({ kind: 'forbidden', code: 'role_not_allowed' });
+      given([])
+        .when({ ...certifyBatch, actor: cooperative })
+        .thenThrows({ kind: 'forbidden', code: 'role_not_allowed' });
     });
 
     it('is for the owner of the standard only', () => {
-      given([]).when({ ...certifyBatch, actor: plumAssociation }).thenThrows({ kind: 'forbidden', code: 'not_standard_owner' });
+      given([])
+        .when({ ...certifyBatch, actor: plumAssociation })
+        .thenThrows({ kind: 'forbidden', code: 'not_standard_owner' });
     });
 
     it('checks the role before anything about the batch', () => {

@@ -77,11 +77,15 @@ describe('standard decider', () => {
       ['a cooperative', cooperative],
       ['the administrator', admin],
     ])('is not for %s', (_who, actor) => {
-      given([]).when({ ...publishPlumStandard, actor }).thenThrows({ kind: 'forbidden', code: 'role_not_allowed' });
+      given([])
+        .when({ ...publishPlumStandard, actor })
+        .thenThrows({ kind: 'forbidden', code: 'role_not_allowed' });
     });
 
     it('needs a registered product', () => {
-      given([]).when({ ...publishPlumStandard, product: undefined }).thenThrows({ kind: 'not_found', code: 'product_not_found' });
+      given([])
+        .when({ ...publishPlumStandard, product: undefined })
+        .thenThrows({ kind: 'not_found', code: 'product_not_found' });
     });
 
     it('cannot be revised by another standards owner', () => {
@@ -113,13 +117,17 @@ describe('standard decider', () => {
     });
 
     it('refuses a time without an offset', () => {
-      given([]).when({ ...publishPlumStandard, effectiveFrom: '2025-06-01T00:00:00' }).thenThrows({ kind: 'invalid', code: 'invalid_time' });
+      given([])
+        .when({ ...publishPlumStandard, effectiveFrom: '2025-06-01T00:00:00' })
+        .thenThrows({ kind: 'invalid', code: 'invalid_time' });
     });
   });
 
   describe('refusing a contradictory standard, naming the rule', () => {
     it('refuses a blank title', () => {
-      const error = given([]).when({ ...publishPlumStandard, title: '  ' }).thenThrows({ kind: 'invalid', code: 'invalid_standard' });
+      const error = given([])
+        .when({ ...publishPlumStandard, title: '  ' })
+        .thenThrows({ kind: 'invalid', code: 'invalid_standard' });
       expect(error.details).toEqual({ rule: 'title' });
     });
 
@@ -132,7 +140,9 @@ describe('standard decider', () => {
     });
 
     it('refuses a grade attribute whose min equals its max, as max is exclusive', () => {
-      refusesRule({ grading: { classes: [{ grade: '特级', attributes: { brix: { min: 12, max: 12 } }, tolerancePct: 5 }] } }, 'grading', ['brix']);
+      refusesRule({ grading: { classes: [{ grade: '特级', attributes: { brix: { min: 12, max: 12 } }, tolerancePct: 5 }] } }, 'grading', [
+        'brix',
+      ]);
     });
 
     it('refuses grade classes that overlap, naming both', () => {
@@ -181,7 +191,10 @@ describe('standard decider', () => {
     });
 
     it.each([-1, 101, Number.NaN])('refuses a tolerance of %s %%', (tolerancePct) => {
-      refusesRule({ grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 45 } }, tolerancePct }] } }, 'grading', ['tolerancePct', '0 to 100']);
+      refusesRule({ grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 45 } }, tolerancePct }] } }, 'grading', [
+        'tolerancePct',
+        '0 to 100',
+      ]);
     });
 
     it.each([0, 100])('accepts a tolerance of %s %%', (tolerancePct) => {
@@ -190,13 +203,18 @@ describe('standard decider', () => {
         .then([
           {
             ...plumStandardPublished,
-            data: { ...plumStandardPublished.data, rules: { grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 45 } }, tolerancePct }] } } },
+            data: {
+              ...plumStandardPublished.data,
+              rules: { grading: { classes: [{ grade: '特级', attributes: { diameterMm: { min: 45 } }, tolerancePct }] } },
+            },
           },
         ]);
     });
 
     it('refuses a grade class the product does not have', () => {
-      refusesRule({ grading: { classes: [{ grade: '精品果', attributes: { diameterMm: { min: 45 } }, tolerancePct: 5 }] } }, 'grading', ['精品果']);
+      refusesRule({ grading: { classes: [{ grade: '精品果', attributes: { diameterMm: { min: 45 } }, tolerancePct: 5 }] } }, 'grading', [
+        '精品果',
+      ]);
     });
 
     it('refuses a grade class listed twice', () => {
@@ -219,7 +237,11 @@ describe('standard decider', () => {
     });
 
     it.each(['storage', 'transport'])('refuses a %s excursion longer than all the time out of range allowed', (kind) => {
-      refusesRule({ [kind]: { minC: 0, maxC: 5, maxExcursionMinutes: 60, maxTotalMinutesOutOfRange: 30 } }, kind, ['maxExcursionMinutes', '60', '30']);
+      refusesRule({ [kind]: { minC: 0, maxC: 5, maxExcursionMinutes: 60, maxTotalMinutesOutOfRange: 30 } }, kind, [
+        'maxExcursionMinutes',
+        '60',
+        '30',
+      ]);
     });
 
     it('refuses an unknown rule kind, naming it and the known ones', () => {
@@ -284,7 +306,11 @@ describe('standard decider', () => {
       ['a test without a threshold', { tests: [{ method: 'pesticide_residue_rapid_test' }] }, 'tests'],
       ['a test method that is not a code', { tests: [{ method: '农残速测', threshold: 50 }] }, 'tests'],
       ['a test valid for half a day', { tests: [{ method: 'pesticide_residue_rapid_test', threshold: 50, validDays: 0.5 }] }, 'tests'],
-      ['a test required when it rains', { tests: [{ method: 'pesticide_residue_rapid_test', threshold: 50, requiredWhen: 'raining' }] }, 'tests'],
+      [
+        'a test required when it rains',
+        { tests: [{ method: 'pesticide_residue_rapid_test', threshold: 50, requiredWhen: 'raining' }] },
+        'tests',
+      ],
       ['no required test', { tests: [] }, 'tests'],
       ['an unknown certificate', { certificates: { required: ['iso_9001'] } }, 'certificates'],
       ['an unknown data field', { requiredData: { fields: ['colour'] } }, 'requiredData'],

@@ -35,13 +35,17 @@ export const standardDecider: Decider<StandardCommand, StandardEvent, StandardSt
       case 'PublishStandard': {
         const { actor, product, standardId, title, description, effectiveFrom, rules } = command;
         if (actor.role !== 'standards_owner') {
-          throw forbidden('role_not_allowed', 'Only a standards owner (电商公共服务中心 or product association) publishes product standards');
+          throw forbidden(
+            'role_not_allowed',
+            'Only a standards owner (电商公共服务中心 or product association) publishes product standards',
+          );
         }
         if (!product) throw notFound('product_not_found', 'The standard names a product that is not registered');
         if (state.ownerId !== undefined && state.ownerId !== actor.organizationId) {
           throw forbidden('not_standard_owner', `The standard for product ${product.id} is owned by another organization`);
         }
-        if (typeof title !== 'string' || title.trim() === '') throw invalid('invalid_standard', 'A standard needs a title', { rule: 'title' });
+        if (typeof title !== 'string' || title.trim() === '')
+          throw invalid('invalid_standard', 'A standard needs a title', { rule: 'title' });
         const effective = parseTime('effectiveFrom', effectiveFrom);
         const previous = state.versions[state.versions.length - 1];
         if (previous && effective < Date.parse(previous.effectiveFrom)) {

@@ -54,7 +54,10 @@ export const plumStandardPublished: ProductStandardPublished = {
 };
 
 /** The 2025 revision: pre-cooling within 3 hours, effective from 1 July. */
-export const revisedRules: StandardRules = { ...plumRules, preCooling: { withinHours: 3, maxCoreTemperatureC: 5, grades: ['特级', '一级'] } };
+export const revisedRules: StandardRules = {
+  ...plumRules,
+  preCooling: { withinHours: 3, maxCoreTemperatureC: 5, grades: ['特级', '一级'] },
+};
 
 export const revisePlumStandard: PublishStandard = {
   ...publishPlumStandard,

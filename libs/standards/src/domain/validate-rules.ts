@@ -58,7 +58,7 @@ export function validateRules(rules: StandardRules, productGrades: readonly stri
     const wrong = required.filter((k) => !(CERTIFICATE_KINDS as readonly string[]).includes(k));
     if (wrong.length > 0) throw bad('certificates', `unknown certificate ${wrong.join(', ')}; known: ${CERTIFICATE_KINDS.join(', ')}`);
     const all = ['compliance_certificate', ...required.filter((k) => k !== 'compliance_certificate')];
-    out.certificates = { required: all as typeof CERTIFICATE_KINDS[number][], ...scope('certificates', r.grades) };
+    out.certificates = { required: all as (typeof CERTIFICATE_KINDS)[number][], ...scope('certificates', r.grades) };
   }
   for (const kind of ['harvestToPacking', 'hubToVillage'] as const) {
     if (rules[kind] === undefined) continue;
@@ -71,7 +71,7 @@ export function validateRules(rules: StandardRules, productGrades: readonly stri
     const wrong = fields.filter((f) => !(REQUIRED_DATA_FIELDS as readonly string[]).includes(f));
     if (wrong.length > 0) throw bad('requiredData', `unknown field ${wrong.join(', ')}; known: ${REQUIRED_DATA_FIELDS.join(', ')}`);
     if (fields.length === 0) throw bad('requiredData', 'requiredData.fields lists no field');
-    out.requiredData = { fields: [...new Set(fields)] as typeof REQUIRED_DATA_FIELDS[number][], ...scope('requiredData', r.grades) };
+    out.requiredData = { fields: [...new Set(fields)] as (typeof REQUIRED_DATA_FIELDS)[number][], ...scope('requiredData', r.grades) };
   }
   return out;
 }
@@ -168,8 +168,10 @@ function checkTests(value: unknown, scope: (rule: string, grades: unknown) => { 
       throw bad('tests', `${field}.requiredWhen must be always or pesticide_applied`);
     }
     const validDays = r.validDays ?? 7;
-    if (typeof validDays !== 'number' || !Number.isInteger(validDays) || validDays < 0 || validDays > 365) throw bad('tests', `${field}.validDays must be a whole number of days, 0 to 365`);
-    if (r.passRequired !== undefined && typeof r.passRequired !== 'boolean') throw bad('tests', `${field}.passRequired must be true or false`);
+    if (typeof validDays !== 'number' || !Number.isInteger(validDays) || validDays < 0 || validDays > 365)
+      throw bad('tests', `${field}.validDays must be a whole number of days, 0 to 365`);
+    if (r.passRequired !== undefined && typeof r.passRequired !== 'boolean')
+      throw bad('tests', `${field}.passRequired must be true or false`);
     return {
       method: r.method,
       ...(typeof r.analyte === 'string' && { analyte: r.analyte }),
@@ -211,7 +213,8 @@ function object(field: string, value: unknown): Record<string, unknown> {
 }
 
 function strings(field: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad(field.split('.')[0], `${field} must be a list of strings`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw bad(field.split('.')[0], `${field} must be a list of strings`);
   return value;
 }
 

@@ -15,7 +15,11 @@ export interface BatchFacts {
   harvests: { eventId: string; harvestedAt: string; quantity: Quantity }[];
   preCoolings: { eventId: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
   tests: { eventId: string; method: string; analyte?: string; testedAt: string; value: number; threshold: number; passed: boolean }[];
-  gradings: { eventId: string; gradedAt: string; classes: { grade: string; attributes: Record<string, number>; belowGradePct?: number }[] }[];
+  gradings: {
+    eventId: string;
+    gradedAt: string;
+    classes: { grade: string; attributes: Record<string, number>; belowGradePct?: number }[];
+  }[];
   packings: { eventId: string; packedAt: string; facilityId: string; grades: string[]; netWeightMissing: boolean }[];
   certificate?: { eventId: string; position: number; issuedAt: string; hasContact: boolean };
   certifications: { eventId: string; position: number; kind: string; validUntil?: string }[];
@@ -27,7 +31,19 @@ export interface BatchFacts {
 }
 
 export function emptyFacts(batchId: string, productId: string, cooperativeId: string, asOf: string): BatchFacts {
-  return { batchId, productId, cooperativeId, inputs: [], harvests: [], preCoolings: [], tests: [], gradings: [], packings: [], certifications: [], asOf };
+  return {
+    batchId,
+    productId,
+    cooperativeId,
+    inputs: [],
+    harvests: [],
+    preCoolings: [],
+    tests: [],
+    gradings: [],
+    packings: [],
+    certifications: [],
+    asOf,
+  };
 }
 
 /** The grade classes the batch was packed in, else graded in; undefined before either. */

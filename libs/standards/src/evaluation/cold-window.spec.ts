@@ -40,10 +40,7 @@ describe('cold window', () => {
     });
 
     it('adds up the excursions, keeping the longest', () => {
-      const w = uploads(coldWindow(), [
-        VAN_LOGGER,
-        [reading('08:00', 7), reading('08:10', 3), reading('09:00', 7), reading('09:25', 3)],
-      ]);
+      const w = uploads(coldWindow(), [VAN_LOGGER, [reading('08:00', 7), reading('08:10', 3), reading('09:00', 7), reading('09:25', 3)]]);
       expect(windowTotals(w)).toMatchObject({ minutesOutOfRange: 35, longestExcursionMinutes: 25 });
     });
 
@@ -58,7 +55,14 @@ describe('cold window', () => {
     });
 
     it('gives the same totals whether a logger uploads at once or bit by bit', () => {
-      const all = [reading('08:00', 3), reading('08:10', 7), reading('08:20', 7), reading('08:30', 3), reading('08:40', 8), reading('08:50', 2)];
+      const all = [
+        reading('08:00', 3),
+        reading('08:10', 7),
+        reading('08:20', 7),
+        reading('08:30', 3),
+        reading('08:40', 8),
+        reading('08:50', 2),
+      ];
       const atOnce = uploads(coldWindow(), [VAN_LOGGER, all]);
       const bitByBit = uploads(coldWindow(), [VAN_LOGGER, all.slice(0, 2)], [VAN_LOGGER, all.slice(2, 5)], [VAN_LOGGER, all.slice(5)]);
       expect(bitByBit).toEqual(atOnce);
@@ -143,7 +147,10 @@ describe('cold window', () => {
     it('counts a window closed after the readings came in the same way', () => {
       const open = uploads(coldWindow(), [VAN_LOGGER, [reading('13:30', 3), reading('13:40', 7), reading('13:50', 7)]]);
       expect(windowTotals(open)).toMatchObject({ minutesOutOfRange: 10, longestExcursionMinutes: 10 });
-      expect(windowTotals({ ...open, to: '2025-06-19T14:00:00+08:00' })).toMatchObject({ minutesOutOfRange: 20, longestExcursionMinutes: 20 });
+      expect(windowTotals({ ...open, to: '2025-06-19T14:00:00+08:00' })).toMatchObject({
+        minutesOutOfRange: 20,
+        longestExcursionMinutes: 20,
+      });
     });
 
     it('adds nothing at the end after a last reading in range', () => {

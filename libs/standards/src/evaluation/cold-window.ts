@@ -1,12 +1,5 @@
 import * as core from '@suyuan/core';
-import {
-  SeriesTotals,
-  SpanTotals,
-  TimedReading,
-  firstReadingAtOrAfter,
-  foldSeries,
-  spanTotals,
-} from '@suyuan/logistics';
+import { SeriesTotals, SpanTotals, TimedReading, firstReadingAtOrAfter, foldSeries, spanTotals } from '@suyuan/logistics';
 import { TemperatureRange } from '@suyuan/registry';
 
 /** Bound once: a call through the entry point's re-exports would pass their getters every time. */

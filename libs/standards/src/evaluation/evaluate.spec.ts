@@ -48,12 +48,18 @@ describe('evaluation', () => {
     });
 
     it('leaves the road rules to the goods', () => {
-      const results = evaluateProduction(facts(), { storage: rules.storage, transport: rules.transport, hubToVillage: rules.hubToVillage }, undefined);
+      const results = evaluateProduction(
+        facts(),
+        { storage: rules.storage, transport: rules.transport, hubToVillage: rules.hubToVillage },
+        undefined,
+      );
       expect(results).toEqual([]);
     });
 
     it('names a test of an analyte by method and analyte', () => {
-      const lab: StandardRules = { tests: [{ method: 'pesticide_residue_lab_test', analyte: 'chlorpyrifos', threshold: 0.02, passRequired: true, validDays: 7 }] };
+      const lab: StandardRules = {
+        tests: [{ method: 'pesticide_residue_lab_test', analyte: 'chlorpyrifos', threshold: 0.02, passRequired: true, validDays: 7 }],
+      };
       expect(evaluateProduction(facts(), lab, undefined).map((r) => r.rule)).toEqual(['tests:pesticide_residue_lab_test:chlorpyrifos']);
     });
 
@@ -74,7 +80,14 @@ describe('evaluation', () => {
         harvestToPacking: { ...rules.harvestToPacking!, grades },
         requiredData: { ...rules.requiredData!, grades },
       });
-      const ruleNames = ['preCooling', 'tests:pesticide_residue_rapid_test', 'safetyIntervals', 'certificates', 'harvestToPacking', 'requiredData'];
+      const ruleNames = [
+        'preCooling',
+        'tests:pesticide_residue_rapid_test',
+        'safetyIntervals',
+        'certificates',
+        'harvestToPacking',
+        'requiredData',
+      ];
 
       it.each(ruleNames)('does not apply %s to an item of a grade it does not bind, saying which it binds', (name) => {
         const broken = facts({ preCoolings: [], tests: [], certificate: undefined, packings: [], asOf: '2025-06-20T00:00:00.000Z' });
@@ -106,8 +119,12 @@ describe('evaluation', () => {
       it('gives, with a memo shared across grades, what it gives without one: only grading looks at the grade', () => {
         const memo = new Map<string, RuleResult>();
         const scoped = scopedTo(['特级']);
-        const shared = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) => evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g, memo));
-        const alone = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) => evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g));
+        const shared = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) =>
+          evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g, memo),
+        );
+        const alone = [['特级', '一级'], ['特级'], ['一级'], ['二级']].map((g) =>
+          evaluateProduction(dispatched(), { ...scoped, grading: rules.grading }, g),
+        );
         expect(shared).toEqual(alone);
         expect(statuses(shared[2])).toMatchObject({ grading: 'met', preCooling: 'not_applicable' });
         expect([...memo.keys()]).not.toContain('grading');
@@ -142,16 +159,26 @@ describe('evaluation', () => {
     it('judges storage, transport and the hub-to-village time', () => {
       const results = evaluateGoods(rules, goods());
       expect(statuses(results)).toEqual({ storage: 'met', transport: 'met', hubToVillage: 'met' });
-      expect(results.map((r) => r.evidence.eventIds)).toEqual([['evt-hub-receipt-0619'], ['evt-hub-dispatch-0619'], [hubDispatch.eventId, villageDelivery.eventId]]);
+      expect(results.map((r) => r.evidence.eventIds)).toEqual([
+        ['evt-hub-receipt-0619'],
+        ['evt-hub-dispatch-0619'],
+        [hubDispatch.eventId, villageDelivery.eventId],
+      ]);
     });
 
     it('is pending until delivered', () => {
-      const onTheWay = goods({ windows: [storageWindow(), transportWindow({ to: undefined })], delivery: delivery({ delivered: undefined, asOf: '2025-06-19T08:00:00.000Z' }) });
+      const onTheWay = goods({
+        windows: [storageWindow(), transportWindow({ to: undefined })],
+        delivery: delivery({ delivered: undefined, asOf: '2025-06-19T08:00:00.000Z' }),
+      });
       expect(statuses(evaluateGoods(rules, onTheWay))).toEqual({ storage: 'pending', transport: 'pending', hubToVillage: 'pending' });
     });
 
     it('finds a carton non-compliant by its worst leg, naming the minutes', () => {
-      const results = evaluateGoods(rules, goods({ windows: [storageWindow(), transportWindow({ longestExcursionMinutes: 45, minutesOutOfRange: 45 })] }));
+      const results = evaluateGoods(
+        rules,
+        goods({ windows: [storageWindow(), transportWindow({ longestExcursionMinutes: 45, minutesOutOfRange: 45 })] }),
+      );
       expect(statuses(results)).toMatchObject({ storage: 'met', transport: 'violated' });
       expect(results[1].reasonEn).toContain('45 min');
       expect(overall(results)).toBe('non_compliant');
@@ -165,7 +192,10 @@ describe('evaluation', () => {
     it('does not apply the hub-to-village time to a grade it does not bind', () => {
       const late = delivery({ delivered: { ...villageDelivery, at: '2025-06-22T00:00:00.000Z' } });
       const scoped: StandardRules = { hubToVillage: { maxHours: 48, grades: ['特级'] } };
-      expect(evaluateGoods(scoped, goods({ grades: ['二级'], delivery: late }))[0]).toMatchObject({ status: 'not_applicable', reasonEn: 'This rule binds 特级 only' });
+      expect(evaluateGoods(scoped, goods({ grades: ['二级'], delivery: late }))[0]).toMatchObject({
+        status: 'not_applicable',
+        reasonEn: 'This rule binds 特级 only',
+      });
       expect(evaluateGoods(scoped, goods({ grades: ['特级'], delivery: late }))[0].status).toBe('violated');
     });
 

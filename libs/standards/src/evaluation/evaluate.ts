@@ -36,9 +36,11 @@ export function evaluateProduction(
   for (const test of rules.tests ?? []) {
     scoped(`tests:${test.method}${test.analyte ? `:${test.analyte}` : ''}`, test.grades, () => evaluateTest(facts, test));
   }
-  if (rules.safetyIntervals) scoped('safetyIntervals', rules.safetyIntervals.grades, () => evaluateSafetyIntervals(facts, rules.safetyIntervals!));
+  if (rules.safetyIntervals)
+    scoped('safetyIntervals', rules.safetyIntervals.grades, () => evaluateSafetyIntervals(facts, rules.safetyIntervals!));
   if (rules.certificates) scoped('certificates', rules.certificates.grades, () => evaluateCertificates(facts, rules.certificates!));
-  if (rules.harvestToPacking) scoped('harvestToPacking', rules.harvestToPacking.grades, () => evaluateHarvestToPacking(facts, rules.harvestToPacking!));
+  if (rules.harvestToPacking)
+    scoped('harvestToPacking', rules.harvestToPacking.grades, () => evaluateHarvestToPacking(facts, rules.harvestToPacking!));
   if (rules.requiredData) scoped('requiredData', rules.requiredData.grades, () => evaluateRequiredData(facts, rules.requiredData!));
   return out;
 }

@@ -92,7 +92,11 @@ export const greenFood: BatchFacts['certifications'][number] = {
 };
 
 /** Left the packhouse for the county hub the next morning. */
-export const dispatch: NonNullable<BatchFacts['firstDispatch']> = { eventId: 'evt-dispatch-0619', position: 12, at: bj('2025-06-19T08:00') };
+export const dispatch: NonNullable<BatchFacts['firstDispatch']> = {
+  eventId: 'evt-dispatch-0619',
+  position: 12,
+  at: bj('2025-06-19T08:00'),
+};
 
 /** Registered on its plot, nothing else yet. */
 export function registered(patch: Partial<BatchFacts> = {}): BatchFacts {
@@ -139,7 +143,9 @@ export const rules: StandardRules = {
   certificates: { required: ['compliance_certificate'] },
   harvestToPacking: { maxHours: 24 },
   hubToVillage: { maxHours: 48 },
-  requiredData: { fields: ['origin_plot', 'harvest_time', 'harvest_quantity', 'net_weight', 'grade', 'packing_facility', 'certificate_contact'] },
+  requiredData: {
+    fields: ['origin_plot', 'harvest_time', 'harvest_quantity', 'net_weight', 'grade', 'packing_facility', 'certificate_contact'],
+  },
 };
 
 /** A stay in the county hub’s cold store, 10:00 to 14:00 on 19 June, within range throughout. */

@@ -6,14 +6,25 @@ describe('logistics rules', () => {
     const rule = rules.storage!;
 
     it('is met once every stay is over and the goods delivered, naming the longest excursion', () => {
-      const r = evaluateTemperature('storage', rule, [storageWindow({ longestExcursionMinutes: 10, minutesOutOfRange: 15 }), transportWindow()], true);
-      expect(r).toMatchObject({ rule: 'storage', status: 'met', evidence: { eventIds: ['evt-hub-receipt-0619'], values: { longestExcursionMinutes: 10 } } });
+      const r = evaluateTemperature(
+        'storage',
+        rule,
+        [storageWindow({ longestExcursionMinutes: 10, minutesOutOfRange: 15 }), transportWindow()],
+        true,
+      );
+      expect(r).toMatchObject({
+        rule: 'storage',
+        status: 'met',
+        evidence: { eventIds: ['evt-hub-receipt-0619'], values: { longestExcursionMinutes: 10 } },
+      });
       expect(r.reason).toBe('贮存温度符合要求（最长超标10分钟）');
       expect(r.reasonEn).toBe('Storage temperatures within limits (longest excursion 10 min)');
     });
 
     it('is met by an excursion exactly as long as allowed', () => {
-      expect(evaluateTemperature('storage', rule, [storageWindow({ longestExcursionMinutes: 30, minutesOutOfRange: 60 })], true).status).toBe('met');
+      expect(
+        evaluateTemperature('storage', rule, [storageWindow({ longestExcursionMinutes: 30, minutesOutOfRange: 60 })], true).status,
+      ).toBe('met');
     });
 
     it('is violated by an excursion longer than allowed, naming the place, the range and the minutes', () => {
@@ -36,12 +47,17 @@ describe('logistics rules', () => {
     });
 
     it('is violated while the goods are still there: the readings so far are already too many', () => {
-      expect(evaluateTemperature('storage', rule, [storageWindow({ to: undefined, longestExcursionMinutes: 31 })], false).status).toBe('violated');
+      expect(evaluateTemperature('storage', rule, [storageWindow({ to: undefined, longestExcursionMinutes: 31 })], false).status).toBe(
+        'violated',
+      );
     });
 
     it('is violated by a stay longer than the excursion allowed with no temperature recorded, naming how long', () => {
       const r = evaluateTemperature('storage', rule, [storageWindow({ readings: 0, minC: undefined, maxC: undefined })], true);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: ['evt-hub-receipt-0619'], values: { minutesUnmonitored: 240 } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: ['evt-hub-receipt-0619'], values: { minutesUnmonitored: 240 } },
+      });
       expect(r.reason).toBe('乐昌市县级物流中心冷库贮存240分钟无温度记录');
       expect(r.reasonEn).toBe('No temperature was recorded during 240 min of storage at 乐昌市县级物流中心冷库');
     });
@@ -52,7 +68,13 @@ describe('logistics rules', () => {
     });
 
     it('names the stay that failed, of several', () => {
-      const village = storageWindow({ id: 'win-village', eventId: 'evt-village-receipt', facilityName: '浪石村服务站', longestExcursionMinutes: 50, minutesOutOfRange: 50 });
+      const village = storageWindow({
+        id: 'win-village',
+        eventId: 'evt-village-receipt',
+        facilityName: '浪石村服务站',
+        longestExcursionMinutes: 50,
+        minutesOutOfRange: 50,
+      });
       const r = evaluateTemperature('storage', rule, [storageWindow(), village], true);
       expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: ['evt-village-receipt'] } });
       expect(r.reasonEn).toContain('浪石村服务站');
@@ -83,7 +105,12 @@ describe('logistics rules', () => {
     const rule = rules.transport!;
 
     it('is met once every leg is over and the goods delivered', () => {
-      const r = evaluateTemperature('transport', rule, [storageWindow(), transportWindow({ longestExcursionMinutes: 12, minutesOutOfRange: 12 })], true);
+      const r = evaluateTemperature(
+        'transport',
+        rule,
+        [storageWindow(), transportWindow({ longestExcursionMinutes: 12, minutesOutOfRange: 12 })],
+        true,
+      );
       expect(r).toMatchObject({ rule: 'transport', status: 'met', evidence: { eventIds: ['evt-hub-dispatch-0619'] } });
       expect(r.reasonEn).toBe('Transport temperatures within limits (longest excursion 12 min)');
     });

@@ -50,7 +50,12 @@ export function evaluateTemperature(
   const mine = windows.filter((w) => w.kind === kind);
   for (const w of mine) {
     const ids = [w.eventId];
-    const values = { facility: w.facilityName, longestExcursionMinutes: w.longestExcursionMinutes, minutesOutOfRange: w.minutesOutOfRange, range: w.range };
+    const values = {
+      facility: w.facilityName,
+      longestExcursionMinutes: w.longestExcursionMinutes,
+      minutesOutOfRange: w.minutesOutOfRange,
+      range: w.range,
+    };
     if (w.longestExcursionMinutes > rule.maxExcursionMinutes) {
       return result(
         kind,
@@ -113,7 +118,8 @@ export interface DeliveryFacts {
 export function evaluateHubToVillage(rule: MaxHoursRule, d: DeliveryFacts): RuleResult {
   const name = 'hubToVillage';
   if (!d.hubDispatch) {
-    if (d.delivered) return result(name, 'not_applicable', '未经县级物流中心配送', 'Not routed through the county hub', [d.delivered.eventId]);
+    if (d.delivered)
+      return result(name, 'not_applicable', '未经县级物流中心配送', 'Not routed through the county hub', [d.delivered.eventId]);
     return result(name, 'pending', '尚未从县级物流中心发出', 'Not yet dispatched from the county hub');
   }
   const deadline = instantOf(d.hubDispatch.at) + rule.maxHours * HOUR_MS;
@@ -121,12 +127,34 @@ export function evaluateHubToVillage(rule: MaxHoursRule, d: DeliveryFacts): Rule
     const h = hours(instantOf(d.delivered.at) - instantOf(d.hubDispatch.at));
     const ids = [d.hubDispatch.eventId, d.delivered.eventId];
     if (instantOf(d.delivered.at) > deadline) {
-      return result(name, 'violated', `县级物流中心发出后${h}小时才送达，要求${rule.maxHours}小时内`, `Delivered ${h} h after leaving the county hub; ${rule.maxHours} h allowed`, ids, { hours: h, maxHours: rule.maxHours });
+      return result(
+        name,
+        'violated',
+        `县级物流中心发出后${h}小时才送达，要求${rule.maxHours}小时内`,
+        `Delivered ${h} h after leaving the county hub; ${rule.maxHours} h allowed`,
+        ids,
+        { hours: h, maxHours: rule.maxHours },
+      );
     }
     return result(name, 'met', `县级物流中心发出后${h}小时送达`, `Delivered ${h} h after leaving the county hub`, ids, { hours: h });
   }
   if (instantOf(d.asOf) > deadline) {
-    return result(name, 'violated', `县级物流中心发出已超过${rule.maxHours}小时仍未送达`, `Not delivered within ${rule.maxHours} h of leaving the county hub`, [d.hubDispatch.eventId], { maxHours: rule.maxHours });
+    return result(
+      name,
+      'violated',
+      `县级物流中心发出已超过${rule.maxHours}小时仍未送达`,
+      `Not delivered within ${rule.maxHours} h of leaving the county hub`,
+      [d.hubDispatch.eventId],
+      { maxHours: rule.maxHours },
+    );
   }
-  return result(name, 'pending', `须在${chinaTimeOf(deadline)}前送达`, `Delivery due by ${chinaTimeOf(deadline)} (UTC+8)`, [d.hubDispatch.eventId], undefined, isoOf(deadline));
+  return result(
+    name,
+    'pending',
+    `须在${chinaTimeOf(deadline)}前送达`,
+    `Delivery due by ${chinaTimeOf(deadline)} (UTC+8)`,
+    [d.hubDispatch.eventId],
+    undefined,
+    isoOf(deadline),
+  );
 }

@@ -64,7 +64,10 @@ describe('production rules', () => {
     it('is violated by more below grade than the class tolerates, naming both shares', () => {
       const many = { ...grading, classes: [{ ...grading.classes[0], belowGradePct: 7 }] };
       const r = evaluateGrading(facts({ gradings: [many] }), rule, undefined);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [grading.eventId], values: { belowGradePct: 7, tolerancePct: 5 } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [grading.eventId], values: { belowGradePct: 7, tolerancePct: 5 } },
+      });
       expect(r.reason).toContain('7%');
       expect(r.reason).toContain('5%');
       expect(r.reasonEn).toBe('特级: 7 % below grade, more than the 5 % tolerated');
@@ -73,7 +76,10 @@ describe('production rules', () => {
     it('is violated when an attribute the class is judged on was not measured', () => {
       const unmeasured = { ...grading, classes: [{ grade: '特级', attributes: { diameterMm: 47 }, belowGradePct: 3 }] };
       const r = evaluateGrading(facts({ gradings: [unmeasured] }), rule, undefined);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [grading.eventId], values: { grade: '特级', attribute: 'brix' } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [grading.eventId], values: { grade: '特级', attribute: 'brix' } },
+      });
       expect(r.reasonEn).toContain('brix');
     });
 
@@ -83,7 +89,10 @@ describe('production rules', () => {
     });
 
     it('is pending before grading', () => {
-      expect(evaluateGrading(facts({ gradings: [], packings: [] }), rule, undefined)).toMatchObject({ status: 'pending', evidence: { eventIds: [] } });
+      expect(evaluateGrading(facts({ gradings: [], packings: [] }), rule, undefined)).toMatchObject({
+        status: 'pending',
+        evidence: { eventIds: [] },
+      });
     });
 
     it('is pending while a class’s share below grade is not recorded', () => {
@@ -193,7 +202,11 @@ describe('production rules', () => {
 
     it('is met before dispatch by a passing test, naming its value', () => {
       const r = evaluateTest(facts(), rule);
-      expect(r).toMatchObject({ rule: 'tests:pesticide_residue_rapid_test', status: 'met', evidence: { eventIds: [rapidTest.eventId], values: { value: 18.5 } } });
+      expect(r).toMatchObject({
+        rule: 'tests:pesticide_residue_rapid_test',
+        status: 'met',
+        evidence: { eventIds: [rapidTest.eventId], values: { value: 18.5 } },
+      });
       expect(r.reasonEn).toBe('Passed: 18.5 against a limit of 50');
     });
 
@@ -213,18 +226,27 @@ describe('production rules', () => {
 
     it('is violated by a result at the standard’s limit, though the lab passed it', () => {
       const atLimit = { ...rapidTest, value: 50, threshold: 60, passed: true };
-      expect(evaluateTest(facts({ tests: [atLimit] }), rule)).toMatchObject({ status: 'violated', evidence: { values: { value: 50, threshold: 50 } } });
+      expect(evaluateTest(facts({ tests: [atLimit] }), rule)).toMatchObject({
+        status: 'violated',
+        evidence: { values: { value: 50, threshold: 50 } },
+      });
     });
 
     it('is violated when the passing test was too old at dispatch', () => {
       const old = { ...rapidTest, testedAt: bj('2025-06-11T10:15') };
       const r = evaluateTest(dispatched({ tests: [old] }), rule);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId, rapidTest.eventId], values: { validDays: 7 } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [dispatch.eventId, rapidTest.eventId], values: { validDays: 7 } },
+      });
       expect(r.reasonEn).toBe('No passing test within 7 days before dispatch');
     });
 
     it('is violated when the goods left without a test, and a test after dispatch does not help', () => {
-      expect(evaluateTest(dispatched({ tests: [] }), rule)).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId] } });
+      expect(evaluateTest(dispatched({ tests: [] }), rule)).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [dispatch.eventId] },
+      });
       const afterwards = { ...rapidTest, testedAt: bj('2025-06-19T09:00') };
       expect(evaluateTest(dispatched({ tests: [afterwards] }), rule).status).toBe('violated');
     });
@@ -305,12 +327,28 @@ describe('production rules', () => {
     });
 
     it('is violated by a veterinary drug’s interval too, by default', () => {
-      const drug = { ...pesticide, eventId: 'evt-input-drug', kind: 'veterinary_drug', name: '兽药', appliedAt: bj('2025-06-17T07:00'), safetyIntervalDays: 3 };
-      expect(evaluateSafetyIntervals(facts({ inputs: [drug] }), rule)).toMatchObject({ status: 'violated', evidence: { eventIds: ['evt-input-drug', harvest.eventId] } });
+      const drug = {
+        ...pesticide,
+        eventId: 'evt-input-drug',
+        kind: 'veterinary_drug',
+        name: '兽药',
+        appliedAt: bj('2025-06-17T07:00'),
+        safetyIntervalDays: 3,
+      };
+      expect(evaluateSafetyIntervals(facts({ inputs: [drug] }), rule)).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: ['evt-input-drug', harvest.eventId] },
+      });
     });
 
     it('binds only the kinds the standard names', () => {
-      const drug = { ...pesticide, eventId: 'evt-input-drug', kind: 'veterinary_drug', appliedAt: bj('2025-06-17T07:00'), safetyIntervalDays: 3 };
+      const drug = {
+        ...pesticide,
+        eventId: 'evt-input-drug',
+        kind: 'veterinary_drug',
+        appliedAt: bj('2025-06-17T07:00'),
+        safetyIntervalDays: 3,
+      };
       expect(evaluateSafetyIntervals(facts({ inputs: [drug] }), { kinds: ['pesticide'] }).status).toBe('not_applicable');
     });
 
@@ -326,7 +364,10 @@ describe('production rules', () => {
     });
 
     it('does not apply when no pesticide was applied', () => {
-      expect(evaluateSafetyIntervals(facts({ inputs: [fertilizer] }), rule)).toMatchObject({ status: 'not_applicable', evidence: { eventIds: [] } });
+      expect(evaluateSafetyIntervals(facts({ inputs: [fertilizer] }), rule)).toMatchObject({
+        status: 'not_applicable',
+        evidence: { eventIds: [] },
+      });
       expect(evaluateSafetyIntervals(facts({ inputs: [] }), rule).status).toBe('not_applicable');
     });
   });
@@ -357,7 +398,10 @@ describe('production rules', () => {
 
     it('is violated when the goods left without the compliance certificate, naming it', () => {
       const r = evaluateCertificates(dispatched({ certificate: undefined }), rule);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId], values: { missing: ['compliance_certificate'] } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [dispatch.eventId], values: { missing: ['compliance_certificate'] } },
+      });
       expect(r.reason).toBe('发货时缺少承诺达标合格证');
       expect(r.reasonEn).toBe('Dispatched without the compliance certificate');
     });
@@ -378,10 +422,18 @@ describe('production rules', () => {
     it('compares the expiry with the dispatch as instants, whatever the offsets', () => {
       // Noon in Beijing is 04:00 UTC: expired two hours before the 06:00 UTC dispatch.
       const expired = { ...greenFood, validUntil: '2025-06-19T12:00:00+08:00' };
-      const r = evaluateCertificates(dispatched({ firstDispatch: { ...dispatch, at: '2025-06-19T06:00:00.000Z' }, certifications: [expired] }), withGreenFood);
+      const r = evaluateCertificates(
+        dispatched({ firstDispatch: { ...dispatch, at: '2025-06-19T06:00:00.000Z' }, certifications: [expired] }),
+        withGreenFood,
+      );
       expect(r.status).toBe('violated');
       const valid = { ...greenFood, validUntil: '2025-06-19T16:00:00+08:00' };
-      expect(evaluateCertificates(dispatched({ firstDispatch: { ...dispatch, at: '2025-06-19T06:00:00.000Z' }, certifications: [valid] }), withGreenFood).status).toBe('met');
+      expect(
+        evaluateCertificates(
+          dispatched({ firstDispatch: { ...dispatch, at: '2025-06-19T06:00:00.000Z' }, certifications: [valid] }),
+          withGreenFood,
+        ).status,
+      ).toBe('met');
     });
 
     describe('held when the goods left: on record before the first dispatch was recorded', () => {
@@ -390,23 +442,34 @@ describe('production rules', () => {
       const afterDispatch = { ...gi, position: dispatch.position + 3 };
 
       it('counts a 地理标志 recorded before the dispatch', () => {
-        expect(evaluateCertificates(dispatched({ certifications: [gi] }), withGi)).toMatchObject({ status: 'met', evidence: { eventIds: [certificate.eventId, gi.eventId] } });
+        expect(evaluateCertificates(dispatched({ certifications: [gi] }), withGi)).toMatchObject({
+          status: 'met',
+          evidence: { eventIds: [certificate.eventId, gi.eventId] },
+        });
       });
 
       it('does not count a 地理标志 recorded after the dispatch, naming it and the dispatch', () => {
         const r = evaluateCertificates(dispatched({ certifications: [afterDispatch] }), withGi);
         expect(r).toMatchObject({
           status: 'violated',
-          evidence: { eventIds: [dispatch.eventId, gi.eventId], values: { missing: ['geographical_indication'], recordedAfterDispatch: ['geographical_indication'] } },
+          evidence: {
+            eventIds: [dispatch.eventId, gi.eventId],
+            values: { missing: ['geographical_indication'], recordedAfterDispatch: ['geographical_indication'] },
+          },
         });
         expect(r.reason).toBe('发货时缺少地理标志（地理标志在发货之后才登记）');
-        expect(r.reasonEn).toBe('Dispatched without the geographical indication (the geographical indication recorded only after dispatch)');
+        expect(r.reasonEn).toBe(
+          'Dispatched without the geographical indication (the geographical indication recorded only after dispatch)',
+        );
       });
 
       it('does not count a 承诺达标合格证 recorded after the dispatch, whatever issue time it states', () => {
         const backDated = { ...certificate, position: dispatch.position + 1, issuedAt: bj('2025-06-18T12:30') };
         const r = evaluateCertificates(dispatched({ certificate: backDated }), rule);
-        expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId, certificate.eventId], values: { recordedAfterDispatch: ['compliance_certificate'] } } });
+        expect(r).toMatchObject({
+          status: 'violated',
+          evidence: { eventIds: [dispatch.eventId, certificate.eventId], values: { recordedAfterDispatch: ['compliance_certificate'] } },
+        });
       });
 
       it('compares when things were recorded, not the times they state: a dispatch back-filled to before the certificate was recorded after it', () => {
@@ -421,7 +484,10 @@ describe('production rules', () => {
 
     it('is pending before dispatch while a certificate is missing, naming it', () => {
       const r = evaluateCertificates(facts({ certificate: undefined }), withGreenFood);
-      expect(r).toMatchObject({ status: 'pending', evidence: { eventIds: [], values: { missing: ['compliance_certificate', 'green_food'] } } });
+      expect(r).toMatchObject({
+        status: 'pending',
+        evidence: { eventIds: [], values: { missing: ['compliance_certificate', 'green_food'] } },
+      });
       expect(r.reason).toBe('发货前须出具承诺达标合格证、绿色食品证书');
       expect(r.reasonEn).toBe('The compliance certificate, green food certificate must be issued before dispatch');
     });
@@ -443,7 +509,10 @@ describe('production rules', () => {
     it('is violated by a packing after the hours, naming how long it took', () => {
       const late = { ...packing, packedAt: bj('2025-06-19T12:30') };
       const r = evaluateHarvestToPacking(facts({ packings: [late] }), rule);
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [harvest.eventId, packing.eventId], values: { hours: 30, maxHours: 24 } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [harvest.eventId, packing.eventId], values: { hours: 30, maxHours: 24 } },
+      });
       expect(r.reason).toBe('采收后30小时才包装，标准要求24小时内');
       expect(r.reasonEn).toBe('Packed 30 h after harvest; the standard allows 24 h');
     });
@@ -490,7 +559,10 @@ describe('production rules', () => {
         dispatched({ packings: [{ ...packing, netWeightMissing: true }], certificate: { ...certificate, hasContact: false } }),
         rule,
       );
-      expect(r).toMatchObject({ status: 'violated', evidence: { eventIds: [dispatch.eventId], values: { missing: ['net_weight', 'certificate_contact'] } } });
+      expect(r).toMatchObject({
+        status: 'violated',
+        evidence: { eventIds: [dispatch.eventId], values: { missing: ['net_weight', 'certificate_contact'] } },
+      });
       expect(r.reason).toBe('发货时缺少：净含量、合格证联系方式');
       expect(r.reasonEn).toBe('Dispatched without: net weight, contact on the certificate');
     });
@@ -508,7 +580,10 @@ describe('production rules', () => {
 
     it('wants a harvest quantity above zero and every packing with its net weight', () => {
       const r = evaluateRequiredData(
-        facts({ harvests: [{ ...harvest, quantity: { value: 0, unit: 'kg' } }], packings: [packing, { ...packing, eventId: 'evt-packing-2', netWeightMissing: true }] }),
+        facts({
+          harvests: [{ ...harvest, quantity: { value: 0, unit: 'kg' } }],
+          packings: [packing, { ...packing, eventId: 'evt-packing-2', netWeightMissing: true }],
+        }),
         rule,
       );
       expect(r.evidence.values).toEqual({ missing: ['harvest_quantity', 'net_weight'] });

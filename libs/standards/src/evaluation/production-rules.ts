@@ -23,19 +23,34 @@ export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: re
   const relevant = classes.filter((c) => defined.has(c.grade) && (!grades || grades.includes(c.grade)));
   if (facts.gradings.length === 0) {
     if (facts.packings.length > 0) {
-      return result(name, 'violated', '已包装但没有分级记录', 'Packed without a grading record', facts.packings.map((p) => p.eventId));
+      return result(
+        name,
+        'violated',
+        '已包装但没有分级记录',
+        'Packed without a grading record',
+        facts.packings.map((p) => p.eventId),
+      );
     }
     return result(name, 'pending', '尚未分级', 'Not graded yet');
   }
   if (relevant.length === 0) {
-    return result(name, 'not_applicable', '所分等级不在本标准的分级范围内', 'The grades graded are not ones this standard grades', facts.gradings.map((g) => g.eventId));
+    return result(
+      name,
+      'not_applicable',
+      '所分等级不在本标准的分级范围内',
+      'The grades graded are not ones this standard grades',
+      facts.gradings.map((g) => g.eventId),
+    );
   }
   for (const c of relevant) {
     const bounds = defined.get(c.grade)!;
     for (const [attribute, { min, max }] of Object.entries(bounds.attributes)) {
       const value = c.attributes[attribute];
       if (value === undefined) {
-        return result(name, 'violated', `${c.grade}未测定${attribute}`, `${c.grade}: ${attribute} was not measured`, [c.eventId], { grade: c.grade, attribute });
+        return result(name, 'violated', `${c.grade}未测定${attribute}`, `${c.grade}: ${attribute} was not measured`, [c.eventId], {
+          grade: c.grade,
+          attribute,
+        });
       }
       if ((min !== undefined && value < min) || (max !== undefined && value >= max)) {
         const range = `${min ?? '−∞'}–${max ?? '∞'}`;
@@ -50,7 +65,9 @@ export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: re
       }
     }
     if (c.belowGradePct === undefined) {
-      return result(name, 'pending', `${c.grade}未记录低于等级的比例`, `${c.grade}: the share below grade is not recorded`, [c.eventId], { grade: c.grade });
+      return result(name, 'pending', `${c.grade}未记录低于等级的比例`, `${c.grade}: the share below grade is not recorded`, [c.eventId], {
+        grade: c.grade,
+      });
     }
     if (c.belowGradePct > bounds.tolerancePct) {
       return result(
@@ -77,9 +94,7 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
   let dueBy: string | undefined;
   for (const h of facts.harvests) {
     const harvested = ms(h.harvestedAt);
-    const cooling = facts.preCoolings
-      .filter((p) => ms(p.startedAt) >= harvested)
-      .sort((a, b) => ms(a.startedAt) - ms(b.startedAt))[0];
+    const cooling = facts.preCoolings.filter((p) => ms(p.startedAt) >= harvested).sort((a, b) => ms(a.startedAt) - ms(b.startedAt))[0];
     if (cooling && ms(cooling.startedAt) - harvested <= limitMs) {
       if (cooling.coreTemperatureC > rule.maxCoreTemperatureC) {
         return result(
@@ -101,14 +116,25 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
         name,
         'violated',
         cooling ? `采收后${late}小时才开始预冷，标准要求${rule.withinHours}小时内` : `采收后${rule.withinHours}小时内未预冷`,
-        cooling ? `Pre-cooling began ${late} h after harvest; the standard allows ${rule.withinHours} h` : `Not pre-cooled within ${rule.withinHours} h of harvest`,
+        cooling
+          ? `Pre-cooling began ${late} h after harvest; the standard allows ${rule.withinHours} h`
+          : `Not pre-cooled within ${rule.withinHours} h of harvest`,
         cooling ? [h.eventId, cooling.eventId] : [h.eventId],
         { withinHours: rule.withinHours, ...(late !== undefined && { hoursAfterHarvest: late }) },
       );
     }
     dueBy = dueBy && dueBy < isoOf(deadline) ? dueBy : isoOf(deadline);
   }
-  if (dueBy) return result(name, 'pending', `须在${chinaTimeOf(dueBy)}前预冷`, `Pre-cooling due by ${chinaTimeOf(dueBy)} (UTC+8)`, ids, undefined, dueBy);
+  if (dueBy)
+    return result(
+      name,
+      'pending',
+      `须在${chinaTimeOf(dueBy)}前预冷`,
+      `Pre-cooling due by ${chinaTimeOf(dueBy)} (UTC+8)`,
+      ids,
+      undefined,
+      dueBy,
+    );
   return result(
     name,
     'met',
@@ -153,7 +179,14 @@ export function evaluateTest(facts: BatchFacts, rule: RequiredTestRule): RuleRes
         { testedAt: t.testedAt, validDays: rule.validDays },
       );
     }
-    return result(name, 'met', `检测合格：${t.value}，限值${rule.threshold}`, `Passed: ${t.value} against a limit of ${rule.threshold}`, [t.eventId], { value: t.value });
+    return result(
+      name,
+      'met',
+      `检测合格：${t.value}，限值${rule.threshold}`,
+      `Passed: ${t.value} against a limit of ${rule.threshold}`,
+      [t.eventId],
+      { value: t.value },
+    );
   }
   const earliest = ms(dispatch.at) - rule.validDays * DAY_MS;
   const valid = (rule.passRequired ? passing : tests).filter((t) => ms(t.testedAt) <= ms(dispatch.at) && ms(t.testedAt) >= earliest);
@@ -183,11 +216,18 @@ export function evaluateSafetyIntervals(facts: BatchFacts, rule: SafetyIntervalR
   const name = 'safetyIntervals';
   const kinds = rule.kinds ?? ['pesticide', 'veterinary_drug'];
   const inputs = facts.inputs.filter((i) => kinds.includes(i.kind) && i.safetyIntervalDays > 0);
-  if (inputs.length === 0) return result(name, 'not_applicable', '未使用有安全间隔期的投入品', 'No input with a safety interval was applied');
+  if (inputs.length === 0)
+    return result(name, 'not_applicable', '未使用有安全间隔期的投入品', 'No input with a safety interval was applied');
   const safeFrom = (i: (typeof inputs)[number]) => ms(i.appliedAt) + i.safetyIntervalDays * DAY_MS;
   if (facts.harvests.length === 0) {
     const due = isoOf(Math.max(...inputs.map(safeFrom)));
-    return result(name, 'pending', `尚未采收；${chinaTimeOf(due)}起方可采收`, `Not harvested yet; harvest allowed from ${chinaTimeOf(due)} (UTC+8)`, inputs.map((i) => i.eventId));
+    return result(
+      name,
+      'pending',
+      `尚未采收；${chinaTimeOf(due)}起方可采收`,
+      `Not harvested yet; harvest allowed from ${chinaTimeOf(due)} (UTC+8)`,
+      inputs.map((i) => i.eventId),
+    );
   }
   for (const h of facts.harvests) {
     for (const i of inputs) {
@@ -241,7 +281,11 @@ export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule):
   const ids: string[] = [];
   for (const kind of rule.required) {
     const ofKind: { eventId: string; position: number; validUntil?: string }[] =
-      kind === 'compliance_certificate' ? (facts.certificate ? [facts.certificate] : []) : facts.certifications.filter((c) => c.kind === kind);
+      kind === 'compliance_certificate'
+        ? facts.certificate
+          ? [facts.certificate]
+          : []
+        : facts.certifications.filter((c) => c.kind === kind);
     const heldOfKind = ofKind.filter((c) => !dispatch || c.position < dispatch.position);
     // A renewed certification stands beside the expired one: the one valid at dispatch (or now) counts.
     const at = dispatch?.at ?? facts.asOf;
@@ -253,7 +297,10 @@ export function evaluateCertificates(facts: BatchFacts, rule: CertificatesRule):
     }
     if (held.validUntil && ms(held.validUntil) < ms(at)) {
       const [zh, en] = CERTIFICATE_NAMES[kind];
-      return result(name, 'violated', `${zh}已于${held.validUntil}过期`, `The ${en} expired on ${held.validUntil}`, [held.eventId], { kind, validUntil: held.validUntil });
+      return result(name, 'violated', `${zh}已于${held.validUntil}过期`, `The ${en} expired on ${held.validUntil}`, [held.eventId], {
+        kind,
+        validUntil: held.validUntil,
+      });
     }
     ids.push(held.eventId);
   }
@@ -304,12 +351,29 @@ export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule):
   }
   if (facts.packings.length > 0) {
     const h = hours(Math.max(...facts.packings.map((p) => ms(p.packedAt))) - ms(first.harvestedAt));
-    return result(name, 'met', `采收后${h}小时内包装`, `Packed within ${h} h of harvest`, [first.eventId, ...facts.packings.map((p) => p.eventId)], { hours: h });
+    return result(
+      name,
+      'met',
+      `采收后${h}小时内包装`,
+      `Packed within ${h} h of harvest`,
+      [first.eventId, ...facts.packings.map((p) => p.eventId)],
+      { hours: h },
+    );
   }
   if (ms(facts.asOf) > deadline) {
-    return result(name, 'violated', `采收后${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of harvest`, [first.eventId]);
+    return result(name, 'violated', `采收后${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of harvest`, [
+      first.eventId,
+    ]);
   }
-  return result(name, 'pending', `须在${chinaTimeOf(deadline)}前包装`, `Packing due by ${chinaTimeOf(deadline)} (UTC+8)`, [first.eventId], undefined, isoOf(deadline));
+  return result(
+    name,
+    'pending',
+    `须在${chinaTimeOf(deadline)}前包装`,
+    `Packing due by ${chinaTimeOf(deadline)} (UTC+8)`,
+    [first.eventId],
+    undefined,
+    isoOf(deadline),
+  );
 }
 
 const FIELD_NAMES: Record<RequiredDataField, [string, string]> = {

@@ -7,7 +7,14 @@ import { BatchReaders } from '@suyuan/production/nest';
 import { ItemView, Viewer } from '@suyuan/production';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { BrandWrite } from '../application/standards.commands';
-import { AlertView, BatchComplianceView, ComplianceCellView, STAT_DIMENSIONS, StandardView, StatDimension } from '../compliance/compliance.views';
+import {
+  AlertView,
+  BatchComplianceView,
+  ComplianceCellView,
+  STAT_DIMENSIONS,
+  StandardView,
+  StatDimension,
+} from '../compliance/compliance.views';
 import { itemCompliance } from '../compliance/item-compliance';
 import { SummaryFilter, summarize } from '../compliance/summary';
 import { batchVerdict } from '../compliance/verdict';
@@ -35,7 +42,12 @@ export class ComplianceController {
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiQuery({ name: 'productId', required: false })
   @ApiQuery({ name: 'cooperativeId', required: false })
-  async batches(@CurrentActor() actor: Actor, @Query('status') status?: string, @Query('productId') productId?: string, @Query('cooperativeId') cooperativeId?: string) {
+  async batches(
+    @CurrentActor() actor: Actor,
+    @Query('status') status?: string,
+    @Query('productId') productId?: string,
+    @Query('cooperativeId') cooperativeId?: string,
+  ) {
     if (status !== undefined && !STATUSES.includes(status)) throw badQuery('status', STATUSES);
     const batches = await this.readers.list(await this.readers.viewer(actor), { cooperativeId, productId });
     const found = await this.docs.getMany<BatchComplianceView>(batches.map((b) => ({ collection: 'compliance', id: b.id })));
@@ -54,7 +66,9 @@ export class ComplianceController {
 
   @Post('batches/:id/brand')
   @Roles('standards_owner')
-  @ApiOperation({ summary: 'Certify a compliant batch for the regional public brand (区域公用品牌贴标); refused with the reasons otherwise' })
+  @ApiOperation({
+    summary: 'Certify a compliant batch for the regional public brand (区域公用品牌贴标); refused with the reasons otherwise',
+  })
   async certify(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: BrandCertificationDto) {
     await this.commands.execute(new BrandWrite(ctx, { type: 'CertifyBatchForBrand', batchId: id, brand: body.brand }));
     const doc = (await this.docs.get<BatchComplianceView>('compliance', id))!;
@@ -73,7 +87,10 @@ export class ComplianceController {
 
   @Get('summary')
   @Roles('regulator', 'standards_owner', 'admin')
-  @ApiOperation({ summary: 'Counts and rates per product, cooperative, county, month or standard version, with the most violated rules; optionally of one product, cooperative, county or standard version, and of a range of months' })
+  @ApiOperation({
+    summary:
+      'Counts and rates per product, cooperative, county, month or standard version, with the most violated rules; optionally of one product, cooperative, county or standard version, and of a range of months',
+  })
   @ApiQuery({ name: 'by', required: false, enum: STAT_DIMENSIONS })
   @ApiQuery({ name: 'product', required: false, description: 'a product id' })
   @ApiQuery({ name: 'cooperative', required: false, description: 'a cooperative id' })
@@ -99,7 +116,12 @@ export class ComplianceController {
     const own = actor.role === 'cooperative' && (cooperativeId === undefined || cooperativeId === actor.organizationId);
     const where = { ...(own ? { cooperativeId: actor.organizationId } : cooperativeId ? { cooperativeId } : {}), status };
     const alerts = await this.docs.find<AlertView>('alerts', where);
-    const readable = own ? undefined : await this.readers.readableIds(viewer, alerts.map((a) => a.batchId));
+    const readable = own
+      ? undefined
+      : await this.readers.readableIds(
+          viewer,
+          alerts.map((a) => a.batchId),
+        );
     return alerts.filter((a) => !readable || readable.has(a.batchId)).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
   }
 
@@ -112,7 +134,11 @@ export class ComplianceController {
 }
 
 function badQuery(name: string, allowed: string[]) {
-  return new BadRequestException({ code: 'invalid_query', message: `${name} must be one of ${allowed.join(', ')}`, details: { field: name } });
+  return new BadRequestException({
+    code: 'invalid_query',
+    message: `${name} must be one of ${allowed.join(', ')}`,
+    details: { field: name },
+  });
 }
 
 /** The record with its rules as they stand, without the bookkeeping the projection keeps for itself. */
@@ -134,12 +160,20 @@ function summaryFilter(query: Record<string, unknown>): SummaryFilter {
       throw new BadRequestException({ code: 'invalid_query', message: `${name} must be given once, not empty`, details: { field: name } });
     }
     if ((name === 'from' || name === 'to') && !MONTH.test(value)) {
-      throw new BadRequestException({ code: 'invalid_query', message: `${name} must be a month as yyyy-mm, got ${value}`, details: { field: name } });
+      throw new BadRequestException({
+        code: 'invalid_query',
+        message: `${name} must be a month as yyyy-mm, got ${value}`,
+        details: { field: name },
+      });
     }
     filter[name] = value;
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw new BadRequestException({ code: 'invalid_query', message: `from (${filter.from}) is after to (${filter.to})`, details: { field: 'from' } });
+    throw new BadRequestException({
+      code: 'invalid_query',
+      message: `from (${filter.from}) is after to (${filter.to})`,
+      details: { field: 'from' },
+    });
   }
   return filter;
 }

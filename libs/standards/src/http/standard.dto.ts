@@ -14,7 +14,10 @@ export class PublishStandardDto {
   @ApiProperty({
     description:
       'rule kinds, each optional: grading, preCooling, storage, transport, tests, safetyIntervals, certificates, harvestToPacking, hubToVillage, requiredData (see README)',
-    example: { preCooling: { withinHours: 3, maxCoreTemperatureC: 5 }, transport: { minC: 0, maxC: 3, maxExcursionMinutes: 30, maxTotalMinutesOutOfRange: 60 } },
+    example: {
+      preCooling: { withinHours: 3, maxCoreTemperatureC: 5 },
+      transport: { minC: 0, maxC: 3, maxExcursionMinutes: 30, maxTotalMinutesOutOfRange: 60 },
+    },
   })
   @IsObject()
   rules!: StandardRules;

@@ -41,6 +41,10 @@ export class StandardsController {
   @ApiOperation({ summary: 'One version of a standard' })
   async version(@Param('productId') productId: string, @Param('version', ParseIntPipe) version: number) {
     const standard = found(await this.docs.get<StandardView>('standards', productId), 'standard', productId);
-    return found(standard.versions.find((v) => v.version === version), 'standard_version', String(version));
+    return found(
+      standard.versions.find((v) => v.version === version),
+      'standard_version',
+      String(version),
+    );
   }
 }

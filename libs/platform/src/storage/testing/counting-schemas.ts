@@ -19,5 +19,11 @@ export const countingWorkerSchema: ReadModelSchema = { projections: [counting], 
 /** A main schema whose counting may run off-thread. */
 export const countingSchema: ReadModelSchema = {
   ...countingWorkerSchema,
-  offThread: { module: join(__dirname, 'counting-schemas'), exportName: 'countingWorkerSchema', runs: ['counting'], collections: ['counts'], indexes: [] },
+  offThread: {
+    module: join(__dirname, 'counting-schemas'),
+    exportName: 'countingWorkerSchema',
+    runs: ['counting'],
+    collections: ['counts'],
+    indexes: [],
+  },
 };
