@@ -160,10 +160,10 @@ describe('batch projection', () => {
       const harvest = { harvestId: 'hv-0618', harvestedAt: '2025-06-18T06:30:00+08:00', quantity: { value: 800, unit: 'kg' } };
       given([...registry, registeredBatch])
         .when(harvested)
-        .then([batch({ status: 'harvested', harvests: [harvest] })]);
+        .then([batch({ status: 'harvested', harvests: [harvest], quantities: lot(800) })]);
       given([...registry, batch({ status: 'packed' })])
         .when(harvested)
-        .then([batch({ status: 'packed', harvests: [harvest] })]);
+        .then([batch({ status: 'packed', harvests: [harvest], quantities: lot(800) })]);
     });
 
     it('records pre-cooling and grading with the packhouse named, or its id where the registry has no name', () => {
@@ -375,3 +375,8 @@ describe('batch projection', () => {
     });
   });
 });
+
+/** A lot by weight with `supplied` kg and nothing taken from it yet. */
+function lot(supplied: number) {
+  return { unit: 'kg', supplied, packed: 0, reserved: 0, consumed: 0, remaining: supplied, sold: 0 };
+}

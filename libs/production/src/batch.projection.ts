@@ -9,8 +9,11 @@ import {
   BatchHandoverEnded,
   BatchPacked,
   BatchRegistered,
+  Quantity,
 } from './domain/events';
-import { BatchAccessView, BatchView, HandoverView, ItemView } from './batch.views';
+import { BatchAccessView, BatchView, ConsumptionView, HandoverView, ItemView } from './batch.views';
+import { originFacilityId } from './domain/origin';
+import { packedAdded, reservationMoved, soldAdded, supplyAdded } from './lots/lot-quantities';
 
 const DAY_MS = 86_400_000;
 const batchRef = (id: string): DocRef => ({ collection: 'batches', id });
@@ -30,7 +33,7 @@ export const batchProjection: Projection<BatchEvent> = {
     switch (event.type) {
       case 'BatchRegistered': {
         const d = event.data;
-        return [{ collection: 'products', id: d.productId }, organizationRef(d.cooperativeId), facilityRef(d.farmPlotId)];
+        return [{ collection: 'products', id: d.productId }, organizationRef(d.cooperativeId), facilityRef(originFacilityId(d))];
       }
       case 'BatchPreCooled':
       case 'BatchGraded':
@@ -45,6 +48,13 @@ export const batchProjection: Projection<BatchEvent> = {
       case 'BatchHandoverAccepted':
       case 'BatchHandoverEnded':
         return [batchRef(event.data.batchId), handoverRef(event.data.handoverId)];
+      case 'BatchPurchaseRecorded':
+        return [batchRef(event.data.batchId), organizationRef(event.data.buyerOrganizationId)];
+      case 'BatchProduced':
+      case 'BatchPurchasedFromHousehold':
+      case 'BatchInputReserved':
+      case 'BatchInputConsumed':
+      case 'BatchReservationReleased':
       case 'FarmInputApplied':
       case 'BatchHarvested':
       case 'ComplianceCertificateIssued':
@@ -71,7 +81,7 @@ function registered(event: StoredDomainEvent<BatchRegistered>, docs: DocReader):
   const d = event.data;
   const product = docs.get<ProductView>('products', d.productId);
   const coop = docs.get<OrganizationView>('organizations', d.cooperativeId);
-  const plot = docs.get<FacilityView>('facilities', d.farmPlotId);
+  const plot = docs.get<FacilityView>('facilities', originFacilityId(d));
   const view: BatchView = {
     id: d.batchId,
     lotCode: d.lotCode,
@@ -88,7 +98,8 @@ function registered(event: StoredDomainEvent<BatchRegistered>, docs: DocReader):
       grades: product?.grades ?? [],
     },
     cooperative: { id: d.cooperativeId, name: coop?.name ?? '', creditCode: coop?.creditCode },
-    farmPlot: { id: d.farmPlotId, name: plot?.name ?? '', region: plot?.region ?? { county: '' } },
+    farmPlot: { id: originFacilityId(d), name: plot?.name ?? '', region: plot?.region ?? { county: '' } },
+    ...(d.origin && d.origin.kind !== 'farm_plot' && { origin: d.origin }),
     plannedQuantity: d.plannedQuantity,
     farmInputs: [],
     harvests: [],
@@ -121,8 +132,50 @@ function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): Batch
     }
     case 'BatchHarvested': {
       const d = event.data;
-      const harvest = { harvestId: d.harvestId, harvestedAt: d.harvestedAt, quantity: d.quantity };
-      return { ...batch, status: batch.status === 'packed' ? 'packed' : 'harvested', harvests: [...batch.harvests, harvest] };
+      const harvest = {
+        harvestId: d.harvestId,
+        harvestedAt: d.harvestedAt,
+        quantity: d.quantity,
+        ...(d.liveWeight && { liveWeight: d.liveWeight }),
+      };
+      return { ...supplied(batch, d.quantity, d.liveWeight), harvests: [...batch.harvests, harvest] };
+    }
+    case 'BatchProduced': {
+      const { batchId: _batch, liveWeight, ...d } = event.data;
+      return { ...supplied(batch, d.quantity, liveWeight), supplies: [...(batch.supplies ?? []), { kind: 'production', ...d }] };
+    }
+    case 'BatchPurchasedFromHousehold': {
+      const { batchId: _batch, ...d } = event.data;
+      return { ...supplied(batch, d.quantity), supplies: [...(batch.supplies ?? []), { kind: 'household_purchase', ...d }] };
+    }
+    case 'BatchPurchaseRecorded': {
+      const { batchId: _batch, ...d } = event.data;
+      const buyerName = docs.get<OrganizationView>('organizations', d.buyerOrganizationId)?.name ?? d.buyerOrganizationId;
+      return { ...batch, quantities: soldAdded(batch.quantities, d.quantity), sales: [...(batch.sales ?? []), { ...d, buyerName }] };
+    }
+    case 'BatchInputReserved': {
+      const { batchId: _batch, ...d } = event.data;
+      const consumption: ConsumptionView = { ...d, status: 'reserved' };
+      return {
+        ...batch,
+        quantities: reservationMoved(batch.quantities, consumption, undefined, 'reserved'),
+        consumptions: [...(batch.consumptions ?? []), consumption],
+      };
+    }
+    case 'BatchInputConsumed':
+    case 'BatchReservationReleased': {
+      const d = event.data;
+      const before = batch.consumptions?.find((c) => c.transformationId === d.transformationId);
+      if (!before) return batch;
+      const after: ConsumptionView =
+        event.type === 'BatchInputConsumed'
+          ? { ...before, status: 'consumed', consumedAt: event.data.consumedAt }
+          : { ...before, status: 'released', releasedAt: event.data.releasedAt, reason: event.data.reason };
+      return {
+        ...batch,
+        quantities: reservationMoved(batch.quantities, before, before.status, after.status),
+        consumptions: (batch.consumptions ?? []).map((c) => (c === before ? after : c)),
+      };
     }
     case 'BatchPreCooled': {
       const step = { ...withoutBatchId(event.data), facilityName: facilityName(event.data.facilityId) };
@@ -148,7 +201,13 @@ function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): Batch
         itemCount: d.items.length,
         cartonIds: d.cartons.map((c) => c.cartonId),
       };
-      return { ...batch, status: 'packed', packings: [...batch.packings, packing], itemCount: batch.itemCount + d.items.length };
+      return {
+        ...batch,
+        status: 'packed',
+        packings: [...batch.packings, packing],
+        itemCount: batch.itemCount + d.items.length,
+        quantities: packedAdded(batch.quantities, d.items),
+      };
     }
     case 'ComplianceCertificateIssued': {
       const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data);
@@ -245,6 +304,8 @@ function besideBatch(batch: BatchView, event: BatchStep, docs: DocReader): DocWr
       return handoverWrites(batch, event.data.handoverId, docs);
     case 'QualityTestRecorded':
       return event.data.selfTest ? [] : grant(event.data.labId, event.data.batchId);
+    case 'BatchInputReserved':
+      return grant(event.data.processorId, event.data.batchId);
     default:
       return [];
   }
@@ -289,4 +350,13 @@ function itemWrites(d: BatchPacked['data']): DocWrite[] {
 function withoutBatchId<T extends { batchId: string }>(data: T): Omit<T, 'batchId'> {
   const { batchId: _batch, ...rest } = data;
   return rest;
+}
+
+/** A harvest, production or purchase: the lot has goods now. */
+function supplied(batch: BatchView, quantity: Quantity, liveWeight?: Quantity): BatchView {
+  return {
+    ...batch,
+    status: batch.status === 'packed' ? 'packed' : 'harvested',
+    quantities: supplyAdded(batch.quantities, quantity, liveWeight),
+  };
 }

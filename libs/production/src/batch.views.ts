@@ -3,6 +3,7 @@ import {
   BatchCertificationRecorded,
   BatchHeld,
   ComplianceCertificateIssued,
+  BatchOrigin,
   GradeClassResult,
   QualityTestRecorded,
   Quantity,
@@ -66,8 +67,20 @@ export interface BatchView {
     transportRange?: TemperatureRange;
     grades: string[];
   };
+  /** The owner: the cooperative that grew it, or the processor that made or bought the lot. */
   cooperative: { id: string; name: string; creditCode?: string };
+  /** Where its goods come from: the farm plot, or for an output or purchase lot the processor's plant. */
   farmPlot: { id: string; name: string; region: Region };
+  /** Absent on a batch grown on a plot (and on every batch recorded before 0.4). */
+  origin?: BatchOrigin;
+  /** The lot's supply and what left it, in its base unit (kg, or head/piece when counted). */
+  quantities?: LotQuantities;
+  /** Productions (for an output lot) and household purchases (for a purchase lot), oldest first. */
+  supplies?: SupplyView[];
+  /** What transformations took from it, oldest first. */
+  consumptions?: ConsumptionView[];
+  /** 收购 from it by other organizations, oldest first. */
+  sales?: SaleView[];
   plannedQuantity?: Quantity;
   farmInputs: {
     inputId: string;
@@ -79,7 +92,7 @@ export interface BatchView {
     safetyIntervalDays: number;
     safeFrom: string;
   }[];
-  harvests: { harvestId: string; harvestedAt: string; quantity: Quantity }[];
+  harvests: { harvestId: string; harvestedAt: string; quantity: Quantity; liveWeight?: Quantity }[];
   preCooling: { facilityId: string; facilityName: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
   tests: (Omit<QualityTestRecorded['data'], 'batchId' | 'facilityId'> & { labName: string })[];
   grading: { gradingId: string; facilityId: string; facilityName: string; gradedAt: string; classes: GradeClassResult[] }[];
@@ -101,6 +114,58 @@ export interface BatchView {
   holds?: HoldView[];
   /** True while any hold stands: no certificate, no packing for sale, no dispatch. */
   held?: boolean;
+}
+
+export interface LotQuantities {
+  unit: string;
+  /** Harvested, produced or bought into the lot. */
+  supplied: number;
+  /** Total live weight of animals counted in heads (kg). */
+  liveWeightKg?: number;
+  packed: number;
+  /** Set aside by transformations still in progress. */
+  reserved: number;
+  /** Taken loose (not as packed cartons) by recorded transformations. */
+  consumed: number;
+  /** Left to pack or consume: supplied − packed − reserved − consumed. */
+  remaining: number;
+  /** Of the supply, sold to other organizations (收购 from this lot). */
+  sold: number;
+}
+
+export type SupplyView =
+  | { kind: 'production'; transformationId: string; quantity: Quantity; producedAt: string }
+  | {
+      kind: 'household_purchase';
+      purchaseId: string;
+      /** A natural person's id: never shown on a public page. */
+      personId: string;
+      quantity: Quantity;
+      purchasedAt: string;
+      harvestedAt?: string;
+      certificateNo?: string;
+    };
+
+export interface ConsumptionView {
+  transformationId: string;
+  processorId: string;
+  quantity: Quantity;
+  weightKg?: number;
+  cartonIds?: string[];
+  status: 'reserved' | 'consumed' | 'released';
+  reservedAt: string;
+  consumedAt?: string;
+  releasedAt?: string;
+  reason?: string;
+}
+
+export interface SaleView {
+  purchaseId: string;
+  buyerOrganizationId: string;
+  buyerName: string;
+  quantity: Quantity;
+  purchasedAt: string;
+  certificateNo?: string;
 }
 
 /** One packed item: the row a scan starts from. */

@@ -4,3 +4,6 @@ export * from './batch.views';
 export * from './domain/batch.decider';
 export * from './domain/batch.state';
 export * from './domain/events';
+export * from './domain/origin';
+export * from './domain/quantity';
+export * from './domain/commands';

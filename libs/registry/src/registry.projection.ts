@@ -101,6 +101,7 @@ function facilityRegistered({ data: d, metadata }: StoredDomainEvent<FacilityReg
     region: d.region,
     location: d.location,
     plate: d.plate,
+    areaMu: d.areaMu,
     registeredAt: metadata.occurredAt,
   };
   return [{ collection: 'facilities', id: view.id, doc: view }];
@@ -117,6 +118,7 @@ function productRegistered({ data: d, metadata }: StoredDomainEvent<ProductRegis
     transportRange: d.transportRange,
     gtin: d.gtin,
     grades: d.grades,
+    madeFrom: d.madeFrom,
     registeredAt: metadata.occurredAt,
   };
   return [{ collection: 'products', id: view.id, doc: view }];

@@ -30,6 +30,8 @@ export interface FacilityView {
   region: Region;
   location?: { lat: number; lng: number };
   plate?: string;
+  /** Farm plots: area in 亩. */
+  areaMu?: number;
   registeredAt: string;
 }
 
@@ -43,5 +45,7 @@ export interface ProductView {
   transportRange?: TemperatureRange;
   gtin?: string;
   grades: string[];
+  /** A processed product: the products its inputs may be. */
+  madeFrom?: string[];
   registeredAt: string;
 }

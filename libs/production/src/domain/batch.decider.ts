@@ -1,4 +1,4 @@
-import { conflict, Decider, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
+import { conflict, Decider, FacilityRef, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
 import {
   afterHarvest,
   comparableWithHarvest,
@@ -23,9 +23,20 @@ import {
   RecordHarvest,
   RecordPreCooling,
   RegisterBatch,
+  RegisterOutputLot,
+  RegisterPurchaseLot,
 } from './commands';
 import { acceptHandover, endHandover, handOver, requireCustodian } from './custody';
-import { BatchEvent, CERTIFICATE_BASES } from './events';
+import { BatchEvent, CERTIFICATE_BASES, Quantity } from './events';
+import {
+  consumeInput,
+  recordHouseholdPurchase,
+  recordProduction,
+  recordPurchase,
+  releaseInput,
+  requireProcessor,
+  reserveInput,
+} from './supply';
 import { recordCertification } from './certification';
 import { decidePacking } from './packing';
 import { recordQualityTest } from './quality-test';
@@ -40,6 +51,8 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
   evolve: evolveBatch,
   decide: (command, state) => {
     if (command.type === 'RegisterBatch') return registerBatch(command, state);
+    if (command.type === 'RegisterOutputLot') return registerOutputLot(command, state);
+    if (command.type === 'RegisterPurchaseLot') return registerPurchaseLot(command, state);
     const { batch } = state;
     if (batch === undefined) throw notFound('batch_not_found', 'No such batch');
     const registered: RegisteredBatchState = { ...state, batch };
@@ -66,6 +79,18 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return acceptHandover(command, registered);
       case 'EndHandover':
         return endHandover(command, registered);
+      case 'RecordProduction':
+        return recordProduction(command, registered);
+      case 'RecordHouseholdPurchase':
+        return recordHouseholdPurchase(command, registered);
+      case 'RecordPurchase':
+        return recordPurchase(command, registered);
+      case 'ReserveInput':
+        return reserveInput(command, registered);
+      case 'ConsumeInput':
+        return consumeInput(command, registered);
+      case 'ReleaseInput':
+        return releaseInput(command, registered);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown batch command: ${JSON.stringify(unknown)}`);
@@ -84,13 +109,7 @@ function registerBatch(command: RegisterBatch, state: BatchState): BatchEvent[] 
     throw invalid('not_a_farm_plot', `A batch grows on a farm plot; facility ${farmPlot.id} is a ${farmPlot.type}`);
   }
   requireOwnFacility(actor, farmPlot);
-  if (typeof lotCode !== 'string' || !LOT_CODE.test(lotCode)) {
-    throw invalid(
-      'invalid_lot_code',
-      `Lot code ${JSON.stringify(lotCode)} must be 1 to 20 letters, digits or !"%&'()*+,-./:;<=>?_ (GS1 AI 10)`,
-      { field: 'lotCode' },
-    );
-  }
+  requireLotCode(lotCode);
   if (plannedQuantity !== undefined) inBaseUnit('plannedQuantity', plannedQuantity);
   return [
     {
@@ -108,6 +127,73 @@ function registerBatch(command: RegisterBatch, state: BatchState): BatchEvent[] 
   ];
 }
 
+function requireLotCode(lotCode: string): void {
+  if (typeof lotCode !== 'string' || !LOT_CODE.test(lotCode)) {
+    throw invalid(
+      'invalid_lot_code',
+      `Lot code ${JSON.stringify(lotCode)} must be 1 to 20 letters, digits or !"%&'()*+,-./:;<=>?_ (GS1 AI 10)`,
+      { field: 'lotCode' },
+    );
+  }
+}
+
+/** A processor's new lot: checked like a grown batch's registration, at its own plant. */
+function requireNewProcessorLot(command: RegisterOutputLot | RegisterPurchaseLot, state: BatchState, plant: FacilityRef): void {
+  requireProcessor(command.actor, 'register output and purchase lots');
+  if (state.batch !== undefined) throw conflict('batch_exists', `Batch ${command.batchId} is already registered`);
+  requireOwnFacility(command.actor, plant);
+  requireFacilityType(plant, ['processing_plant'], 'Processing');
+  requireLotCode(command.lotCode);
+}
+
+function registerOutputLot(command: RegisterOutputLot, state: BatchState): BatchEvent[] {
+  const { actor, batchId, lotCode, product, plant, transformationId, quantity, producedAt, liveWeight, now } = command;
+  requireNewProcessorLot(command, state, plant);
+  parsePastTime('producedAt', producedAt, now);
+  inBaseUnit('quantity', quantity);
+  return [
+    {
+      type: 'BatchRegistered',
+      data: {
+        batchId,
+        lotCode,
+        productId: product.id,
+        cooperativeId: actor.organizationId,
+        origin: { kind: 'transformation', transformationId, plantId: plant.id },
+        grades: [...product.grades],
+      },
+    },
+    { type: 'BatchProduced', data: { batchId, transformationId, quantity, producedAt, ...(liveWeight && { liveWeight }) } },
+  ];
+}
+
+function registerPurchaseLot(command: RegisterPurchaseLot, state: BatchState): BatchEvent[] {
+  const { actor, batchId, lotCode, product, plant } = command;
+  requireNewProcessorLot(command, state, plant);
+  return [
+    {
+      type: 'BatchRegistered',
+      data: {
+        batchId,
+        lotCode,
+        productId: product.id,
+        cooperativeId: actor.organizationId,
+        origin: { kind: 'purchase', plantId: plant.id },
+        grades: [...product.grades],
+      },
+    },
+  ];
+}
+
+/** Farm inputs and harvests belong to a batch grown on a plot, not to a lot made or bought. */
+function requireGrown(state: RegisteredBatchState, action: string): string {
+  const { farmPlotId, origin, lotCode } = state.batch;
+  if (farmPlotId === undefined) {
+    throw conflict('not_grown_here', `Cannot ${action}: lot ${lotCode} was not grown on a plot (it comes from a ${origin.kind})`);
+  }
+  return farmPlotId;
+}
+
 function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState): BatchEvent[] {
   const { actor, inputId, inputName, activeIngredient, kind, dose, appliedAt, safetyIntervalDays, now } = command;
   requireBatchOwner(actor, state, 'record farm inputs');
@@ -122,7 +208,8 @@ function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState):
     );
   }
   parsePastTime('appliedAt', appliedAt, now);
-  const { batchId, farmPlotId } = state.batch;
+  const farmPlotId = requireGrown(state, 'record a farm input');
+  const { batchId } = state.batch;
   return [
     {
       type: 'FarmInputApplied',
@@ -136,8 +223,9 @@ function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState):
  * is a compliance finding that the passport and the regulator's view show, not a lost record.
  */
 function recordHarvest(command: RecordHarvest, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, harvestId, harvestedAt, quantity, now } = command;
+  const { actor, harvestId, harvestedAt, quantity, liveWeight, now } = command;
   requireBatchOwner(actor, state, 'record harvests');
+  const farmPlotId = requireGrown(state, 'record a harvest');
   if (state.harvestIds.has(harvestId)) throw conflict('harvest_exists', `Harvest ${harvestId} is already recorded`);
   requireNotPacked(state, 'record a harvest');
   parsePastTime('harvestedAt', harvestedAt, now);
@@ -151,8 +239,9 @@ function recordHarvest(command: RecordHarvest, state: RegisteredBatchState): Bat
   }
   // The running total stays believable too: many bounded harvests must not add up to the absurd.
   inBaseUnit('quantity', { value: base.value + (state.harvested?.value ?? 0), unit: base.unit });
-  const { batchId, farmPlotId } = state.batch;
-  return [{ type: 'BatchHarvested', data: { batchId, harvestId, harvestedAt, quantity, farmPlotId } }];
+  if (liveWeight !== undefined) requireLiveWeight(base, liveWeight);
+  const { batchId } = state.batch;
+  return [{ type: 'BatchHarvested', data: { batchId, harvestId, harvestedAt, quantity, farmPlotId, ...(liveWeight && { liveWeight }) } }];
 }
 
 /** 预冷 */
@@ -160,7 +249,7 @@ function recordPreCooling(command: RecordPreCooling, state: RegisteredBatchState
   const { actor, facility, startedAt, endedAt, coreTemperatureC, now } = command;
   requireCustodian(actor, state, 'record its pre-cooling');
   requireOwnFacility(actor, facility);
-  requireFacilityType(facility, ['packhouse', 'cold_store'], 'Pre-cooling');
+  requireFacilityType(facility, ['packhouse', 'cold_store', 'processing_plant'], 'Pre-cooling');
   const { firstHarvestAt } = requireHarvested(state, 'pre-cool');
   const started = parsePastTime('startedAt', startedAt, now);
   const ended = parsePastTime('endedAt', endedAt, now);
@@ -182,7 +271,7 @@ function recordGrading(command: RecordGrading, state: RegisteredBatchState): Bat
   const { actor, gradingId, facility, gradedAt, classes, now } = command;
   requireCustodian(actor, state, 'record its grading');
   requireOwnFacility(actor, facility);
-  requireFacilityType(facility, ['packhouse'], 'Grading');
+  requireFacilityType(facility, ['packhouse', 'processing_plant'], 'Grading');
   if (state.gradingIds.has(gradingId)) throw conflict('grading_exists', `Grading ${gradingId} is already recorded`);
   const { harvested, firstHarvestAt } = requireHarvested(state, 'grade');
   requireNotBefore('gradedAt', parsePastTime('gradedAt', gradedAt, now), afterHarvest(firstHarvestAt));
@@ -237,4 +326,16 @@ function issueCertificate(command: IssueComplianceCertificate, state: Registered
       },
     },
   ];
+}
+
+/** Live weight is the weight of animals counted in heads: what a slaughterhouse's yield is weighed by. */
+function requireLiveWeight(counted: Quantity, liveWeight: Quantity): void {
+  if (counted.unit !== 'head') {
+    throw invalid('live_weight_not_applicable', `A live weight goes with animals counted in heads; this harvest is in ${counted.unit}`, {
+      field: 'liveWeight',
+    });
+  }
+  if (inBaseUnit('liveWeight', liveWeight).unit !== 'kg') {
+    throw invalid('unit_mismatch', `liveWeight must be a weight in g, kg or t; got ${liveWeight.unit}`, { field: 'liveWeight.unit' });
+  }
 }

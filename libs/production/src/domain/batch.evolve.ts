@@ -1,5 +1,5 @@
 import { BatchState } from './batch.state';
-import { BatchEvent } from './events';
+import { BatchEvent, Quantity } from './events';
 import { toBaseUnit } from './quantity';
 
 const add = <T>(set: ReadonlySet<T>, ...values: T[]): ReadonlySet<T> => new Set([...set, ...values]);
@@ -18,27 +18,62 @@ export const initialBatchState = (): BatchState => ({
   packedByGrade: {},
   handovers: {},
   holds: {},
+  cartonContents: {},
+  reservations: {},
+  supplyIds: new Set(),
+  sold: 0,
 });
+
+/** A harvest, a production or a household purchase: adds to the lot's supply. */
+function supplied(state: BatchState, id: string, quantity: Quantity, at: number, liveWeight?: Quantity): BatchState {
+  const base = toBaseUnit(quantity);
+  return {
+    ...state,
+    supplyIds: add(state.supplyIds, id),
+    harvested: { value: (state.harvested?.value ?? 0) + base.value, unit: base.unit },
+    ...(liveWeight && { liveWeightKg: (state.liveWeightKg ?? 0) + toBaseUnit(liveWeight).value }),
+    firstHarvestAt: Math.min(state.firstHarvestAt ?? at, at),
+    lastHarvestAt: Math.max(state.lastHarvestAt ?? at, at),
+  };
+}
 
 /** Folds one batch event into the state its commands are decided on. */
 export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
   switch (event.type) {
     case 'BatchRegistered': {
-      const { batchId, lotCode, productId, cooperativeId, farmPlotId, grades = [] } = event.data;
-      return { ...state, batch: { batchId, lotCode, productId, cooperativeId, farmPlotId, grades } };
+      const { batchId, lotCode, productId, cooperativeId, farmPlotId, grades = [], origin = { kind: 'farm_plot' } } = event.data;
+      return { ...state, batch: { batchId, lotCode, productId, cooperativeId, farmPlotId, origin, grades } };
     }
     case 'FarmInputApplied':
       return { ...state, farmInputIds: add(state.farmInputIds, event.data.inputId) };
     case 'BatchHarvested': {
-      const quantity = toBaseUnit(event.data.quantity);
-      const at = Date.parse(event.data.harvestedAt);
+      const { harvestId, quantity, harvestedAt, liveWeight } = event.data;
+      const next = supplied(state, harvestId, quantity, Date.parse(harvestedAt), liveWeight);
+      return { ...next, harvestIds: add(state.harvestIds, harvestId) };
+    }
+    case 'BatchProduced':
+      return supplied(state, event.data.transformationId, event.data.quantity, Date.parse(event.data.producedAt), event.data.liveWeight);
+    case 'BatchPurchasedFromHousehold': {
+      const { purchaseId, quantity, purchasedAt, harvestedAt } = event.data;
+      return supplied(state, purchaseId, quantity, Date.parse(harvestedAt ?? purchasedAt));
+    }
+    case 'BatchPurchaseRecorded':
       return {
         ...state,
-        harvestIds: add(state.harvestIds, event.data.harvestId),
-        harvested: { value: (state.harvested?.value ?? 0) + quantity.value, unit: quantity.unit },
-        firstHarvestAt: Math.min(state.firstHarvestAt ?? at, at),
-        lastHarvestAt: Math.max(state.lastHarvestAt ?? at, at),
+        supplyIds: add(state.supplyIds, event.data.purchaseId),
+        sold: state.sold + toBaseUnit(event.data.quantity).value,
       };
+    case 'BatchInputReserved': {
+      const { transformationId, processorId, quantity, cartonIds = [] } = event.data;
+      const reservation = { processorId, quantity: toBaseUnit(quantity).value, cartonIds, status: 'reserved' as const };
+      return { ...state, reservations: { ...state.reservations, [transformationId]: reservation } };
+    }
+    case 'BatchInputConsumed':
+    case 'BatchReservationReleased': {
+      const reservation = state.reservations[event.data.transformationId];
+      if (!reservation) return state;
+      const status = event.type === 'BatchInputConsumed' ? 'consumed' : 'released';
+      return { ...state, reservations: { ...state.reservations, [event.data.transformationId]: { ...reservation, status } } };
     }
     case 'BatchPreCooled':
       // Kept in the stream for the passport and the cold-chain view; no rule here reads it.
@@ -58,11 +93,13 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
     case 'BatchPacked': {
       const byWeight = state.harvested?.unit !== undefined ? state.harvested.unit === 'kg' : true;
       const packedByGrade = { ...state.packedByGrade };
+      const cartonContents = { ...state.cartonContents };
       let kg = 0;
       for (const item of event.data.items) {
         const itemKg = toBaseUnit(item.netWeight).value;
         kg += itemKg;
         packedByGrade[item.grade] = (packedByGrade[item.grade] ?? 0) + (byWeight ? itemKg : 1);
+        cartonContents[item.cartonId] = (cartonContents[item.cartonId] ?? 0) + (byWeight ? itemKg : 1);
       }
       return {
         ...state,
@@ -71,6 +108,7 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
         packedCartonIds: add(state.packedCartonIds, ...event.data.cartons.map((carton) => carton.cartonId)),
         packedNetWeightKg: state.packedNetWeightKg + kg,
         packedByGrade,
+        cartonContents,
       };
     }
     case 'ComplianceCertificateIssued':

@@ -1,11 +1,13 @@
-import { Quantity, ResidueFamily } from './events';
+import { BatchOrigin, Quantity, ResidueFamily } from './events';
 
 export interface RegisteredBatch {
   batchId: string;
   lotCode: string;
   productId: string;
+  /** The owner: a cooperative, or the processor of an output or purchase lot. */
   cooperativeId: string;
-  farmPlotId: string;
+  farmPlotId?: string;
+  origin: BatchOrigin;
   /** The product's grade classes, best first. */
   grades: readonly string[];
 }
@@ -25,12 +27,26 @@ export interface Hold {
   testedAt: number;
 }
 
+/** Part of the lot set aside for one transformation (keyed by its id), as it stands. */
+export interface Reservation {
+  processorId: string;
+  /** In the supply's base unit; for cartons, their items' weight (or count). */
+  quantity: number;
+  cartonIds: readonly string[];
+  status: 'reserved' | 'consumed' | 'released';
+}
+
 export interface BatchState {
   batch?: RegisteredBatch;
   farmInputIds: ReadonlySet<string>;
   harvestIds: ReadonlySet<string>;
-  /** Harvested so far, in the base unit of the harvests (kg for weights). */
+  /**
+   * The lot's supply so far, in the base unit of its harvests (kg for weights): harvested, or
+   * produced by transformations for an output lot, or bought from households for a purchase lot.
+   */
   harvested?: Quantity;
+  /** Total live weight of a supply counted in heads, when recorded (kg). */
+  liveWeightKg?: number;
   /** Epoch milliseconds. */
   firstHarvestAt?: number;
   lastHarvestAt?: number;
@@ -51,6 +67,13 @@ export interface BatchState {
   certifications?: ReadonlySet<string>;
   handovers: Readonly<Record<string, Handover>>;
   holds: Readonly<Partial<Record<ResidueFamily, Hold>>>;
+  /** Net weight (kg, or item count for a counted supply) of each packed carton. */
+  cartonContents: Readonly<Record<string, number>>;
+  reservations: Readonly<Record<string, Reservation>>;
+  /** Ids of the transformations, purchases and household purchases already recorded here. */
+  supplyIds: ReadonlySet<string>;
+  /** Bought from this batch by other organizations (收购), in the supply's base unit. */
+  sold: number;
 }
 
 /** The state every command after RegisterBatch works on. */
@@ -65,4 +88,30 @@ export function holders(state: BatchState): string[] {
 
 export function isHeld(state: BatchState): boolean {
   return Object.keys(state.holds).length > 0;
+}
+
+/** Packed so far, in the supply's base unit (kg, or items for a counted supply). */
+export function packedTotal(state: BatchState): number {
+  return Object.values(state.packedByGrade).reduce((sum, value) => sum + value, 0);
+}
+
+/** Set aside or consumed as loose quantity (not as packed cartons) by transformations. */
+export function reservedLoose(state: BatchState): number {
+  return Object.values(state.reservations)
+    .filter((r) => r.status !== 'released' && r.cartonIds.length === 0)
+    .reduce((sum, r) => sum + r.quantity, 0);
+}
+
+/** What is left of the supply to pack or to consume, in its base unit. */
+export function remaining(state: BatchState): number {
+  return Math.max(0, (state.harvested?.value ?? 0) - packedTotal(state) - reservedLoose(state));
+}
+
+/** Cartons a transformation has taken (reserved or consumed): they cannot be taken again or dispatched. */
+export function takenCartonIds(state: BatchState): Set<string> {
+  return new Set(
+    Object.values(state.reservations)
+      .filter((r) => r.status !== 'released')
+      .flatMap((r) => r.cartonIds),
+  );
 }

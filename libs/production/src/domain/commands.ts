@@ -42,6 +42,8 @@ export interface RecordHarvest {
   harvestId: string;
   harvestedAt: string;
   quantity: Quantity;
+  /** Animals counted in heads: their total live weight. */
+  liveWeight?: Quantity;
 }
 
 export interface RecordPreCooling {
@@ -151,6 +153,97 @@ export interface EndHandover {
   endedAt: string;
 }
 
+/** An output lot, registered by the transformation that makes it. */
+export interface RegisterOutputLot {
+  type: 'RegisterOutputLot';
+  actor: Actor;
+  now: string;
+  batchId: string;
+  lotCode: string;
+  product: ProductRef;
+  plant: FacilityRef;
+  transformationId: string;
+  quantity: Quantity;
+  producedAt: string;
+  liveWeight?: Quantity;
+}
+
+/** A transformation topping up an output lot its processor already has. */
+export interface RecordProduction {
+  type: 'RecordProduction';
+  actor: Actor;
+  now: string;
+  transformationId: string;
+  quantity: Quantity;
+  producedAt: string;
+}
+
+/** A purchaser's lot of what it buys from households (收购). */
+export interface RegisterPurchaseLot {
+  type: 'RegisterPurchaseLot';
+  actor: Actor;
+  batchId: string;
+  lotCode: string;
+  product: ProductRef;
+  plant: FacilityRef;
+}
+
+export interface RecordHouseholdPurchase {
+  type: 'RecordHouseholdPurchase';
+  actor: Actor;
+  now: string;
+  purchaseId: string;
+  /** A registered natural person, checked by the handler. */
+  personId: string;
+  quantity: Quantity;
+  purchasedAt: string;
+  harvestedAt?: string;
+  certificateNo?: string;
+}
+
+/** 收购 from another organization's batch the buyer holds. */
+export interface RecordPurchase {
+  type: 'RecordPurchase';
+  actor: Actor;
+  now: string;
+  purchaseId: string;
+  quantity: Quantity;
+  purchasedAt: string;
+  certificateNo?: string;
+}
+
+/** What a transformation takes from one input lot. */
+export type InputTake = { kind: 'quantity'; quantity: Quantity } | { kind: 'whole' } | { kind: 'cartons'; cartonIds: string[] };
+
+export interface ReserveInput {
+  type: 'ReserveInput';
+  actor: Actor;
+  now: string;
+  transformationId: string;
+  /** When the transformation started: the lot must have been harvested (or made) before. */
+  startedAt: string;
+  take: InputTake;
+  /** The products the transformation's outputs may be made from; absent when any will do. */
+  acceptedProducts?: readonly string[];
+  /** Of the cartons asked for, those the logistics record has in the actor's hands now. */
+  cartonsInHand?: readonly string[];
+}
+
+export interface ConsumeInput {
+  type: 'ConsumeInput';
+  actor: Actor;
+  now: string;
+  transformationId: string;
+}
+
+export interface ReleaseInput {
+  type: 'ReleaseInput';
+  actor: Actor;
+  now: string;
+  transformationId: string;
+  reason: string;
+}
+
 export type BatchCommand =
   | RegisterBatch
   | RecordFarmInput
@@ -163,4 +256,12 @@ export type BatchCommand =
   | RecordCertification
   | HandOverBatch
   | AcceptHandover
-  | EndHandover;
+  | EndHandover
+  | RegisterOutputLot
+  | RecordProduction
+  | RegisterPurchaseLot
+  | RecordHouseholdPurchase
+  | RecordPurchase
+  | ReserveInput
+  | ConsumeInput
+  | ReleaseInput;

@@ -5,7 +5,7 @@ import { AcceptHandover, EndHandover, HandOverBatch } from './commands';
 import { BatchEvent } from './events';
 
 /** Who can take goods in hand to pre-cool, grade and pack them. */
-const HOLDER_ROLES = ['packhouse', 'cooperative'];
+const HOLDER_ROLES = ['packhouse', 'cooperative', 'processor'];
 
 /**
  * Pre-cooling, grading and packing are recorded by the batch's cooperative, or by an

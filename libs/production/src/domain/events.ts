@@ -14,6 +14,14 @@ export const CERTIFICATE_BASES = [
 ] as const;
 export type CertificateBasis = (typeof CERTIFICATE_BASES)[number];
 
+/**
+ * Where a batch's goods come from. Absent (before 0.4, and for every batch grown here) means a
+ * farm plot: `farmPlotId` names it. An output lot comes from a processor's transformation; a
+ * purchase lot from households a purchaser bought from (收购), recorded as natural persons.
+ */
+export type BatchOrigin =
+  { kind: 'farm_plot' } | { kind: 'transformation'; transformationId: string; plantId: string } | { kind: 'purchase'; plantId: string };
+
 export type BatchRegistered = DomainEvent<
   'BatchRegistered',
   {
@@ -21,8 +29,11 @@ export type BatchRegistered = DomainEvent<
     /** The lot code printed on labels and carried in GS1 Digital Link (AI 10). */
     lotCode: string;
     productId: string;
+    /** The batch's owner: a cooperative for a grown batch, a processor for an output or purchase lot. */
     cooperativeId: string;
-    farmPlotId: string;
+    /** The plot it grows on; absent for an output or purchase lot. */
+    farmPlotId?: string;
+    origin?: BatchOrigin;
     plannedQuantity?: Quantity;
     /**
      * The product's grade classes when the batch was registered, best first: grading and
@@ -59,6 +70,8 @@ export type BatchHarvested = DomainEvent<
     harvestedAt: string;
     quantity: Quantity;
     farmPlotId: string;
+    /** Animals counted in heads (出栏): their total live weight, what yields are weighed by. */
+    liveWeight?: Quantity;
   }
 >;
 
@@ -218,6 +231,78 @@ export type BatchHeld = DomainEvent<
 
 export type BatchHoldLifted = DomainEvent<'BatchHoldLifted', { batchId: string; family: ResidueFamily; testId: string; liftedAt: string }>;
 
+/**
+ * An output lot's goods, made by a transformation (its origin, or a later one topping it up).
+ * Counts as the lot's supply, as a harvest does for a grown batch.
+ */
+export type BatchProduced = DomainEvent<
+  'BatchProduced',
+  { batchId: string; transformationId: string; quantity: Quantity; producedAt: string; liveWeight?: Quantity }
+>;
+
+/**
+ * 收购 into a purchase lot: what its purchaser bought from one household (a natural person,
+ * whose name and ID number live encrypted in the person's own stream, never here).
+ */
+export type BatchPurchasedFromHousehold = DomainEvent<
+  'BatchPurchasedFromHousehold',
+  {
+    batchId: string;
+    purchaseId: string;
+    personId: string;
+    quantity: Quantity;
+    purchasedAt: string;
+    /** When the household harvested it, as it declared. */
+    harvestedAt?: string;
+    /** The 承诺达标合格证 the household handed over, if any. */
+    certificateNo?: string;
+  }
+>;
+
+/**
+ * 收购 from another organization's batch: recorded by the buyer, who holds the goods through
+ * an accepted hand-over; the seller's 承诺达标合格证 it received travels with it.
+ */
+export type BatchPurchaseRecorded = DomainEvent<
+  'BatchPurchaseRecorded',
+  {
+    batchId: string;
+    purchaseId: string;
+    buyerOrganizationId: string;
+    quantity: Quantity;
+    purchasedAt: string;
+    certificateNo?: string;
+  }
+>;
+
+/**
+ * A processor sets aside part of this lot for its transformation. Remaining quantity is this
+ * stream's state, so two transformations cannot both take the last kilogram. The reservation is
+ * then consumed (the transformation was recorded) or released (it was not).
+ */
+export type BatchInputReserved = DomainEvent<
+  'BatchInputReserved',
+  {
+    batchId: string;
+    transformationId: string;
+    processorId: string;
+    /** In the batch's base unit (kg, or head/piece for a counted batch). */
+    quantity: Quantity;
+    /** The same quantity by weight, when the batch is counted and its live weight known. */
+    weightKg?: number;
+    /** Whole packed cartons taken, when the input was given as cartons. */
+    cartonIds?: string[];
+    reservedAt: string;
+  }
+>;
+
+export type BatchInputConsumed = DomainEvent<'BatchInputConsumed', { batchId: string; transformationId: string; consumedAt: string }>;
+
+export type BatchReservationReleased = DomainEvent<
+  'BatchReservationReleased',
+  { batchId: string; transformationId: string; reason: string; releasedAt: string }
+>;
+
 export type BatchEvent =
   | BatchRegistered
   | FarmInputApplied
@@ -232,7 +317,13 @@ export type BatchEvent =
   | BatchHandoverAccepted
   | BatchHandoverEnded
   | BatchHeld
-  | BatchHoldLifted;
+  | BatchHoldLifted
+  | BatchProduced
+  | BatchPurchasedFromHousehold
+  | BatchPurchaseRecorded
+  | BatchInputReserved
+  | BatchInputConsumed
+  | BatchReservationReleased;
 
 /** Every batch event type, for projections that follow the whole batch stream. */
 export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
@@ -250,4 +341,10 @@ export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
   BatchHandoverEnded: true,
   BatchHeld: true,
   BatchHoldLifted: true,
+  BatchProduced: true,
+  BatchPurchasedFromHousehold: true,
+  BatchPurchaseRecorded: true,
+  BatchInputReserved: true,
+  BatchInputConsumed: true,
+  BatchReservationReleased: true,
 });

@@ -8,7 +8,7 @@ import {
   requireProductGrade,
   requireWithinHarvest,
 } from './batch.guards';
-import { RegisteredBatchState } from './batch.state';
+import { RegisteredBatchState, packedTotal, remaining, reservedLoose } from './batch.state';
 import { PackBatch } from './commands';
 import { requireCustodian } from './custody';
 import { BatchEvent, PackedCarton, PackedItem, Quantity } from './events';
@@ -25,7 +25,7 @@ export function decidePacking(command: PackBatch, state: RegisteredBatchState): 
   const { actor, packingId, facility, packedAt, items, cartons, now } = command;
   requireCustodian(actor, state, 'pack it');
   requireOwnFacility(actor, facility);
-  requireFacilityType(facility, ['packhouse'], 'Packing');
+  requireFacilityType(facility, ['packhouse', 'processing_plant'], 'Packing');
   if (state.packingIds.has(packingId)) throw conflict('packing_exists', `Packing ${packingId} is already recorded`);
   requireNotHeld(state, 'pack it for sale');
   const { harvested, firstHarvestAt } = requireHarvested(state, 'pack');
@@ -137,11 +137,15 @@ function checkGradedClasses(items: PackedItem[], state: RegisteredBatchState, ha
  * cannot be more items than pieces, since each item holds at least one.
  */
 function checkTotal(items: PackedItem[], state: RegisteredBatchState, harvested: Quantity): void {
-  if (harvested.unit === 'kg') {
-    const kg = items.reduce((sum, item) => sum + netWeightKg('netWeight', item.netWeight), 0);
-    requireWithinHarvest('Packed', state.packedNetWeightKg + kg, harvested);
-  } else {
-    requireWithinHarvest('Packed', state.packedCodes.size + items.length, harvested);
+  const amount = harvested.unit === 'kg' ? items.reduce((sum, item) => sum + netWeightKg('netWeight', item.netWeight), 0) : items.length;
+  requireWithinHarvest('Packed', packedTotal(state) + amount, harvested);
+  const left = remaining(state);
+  if (exceeds(amount, left)) {
+    throw conflict(
+      'insufficient_quantity',
+      `Packing ${formatQuantity({ value: amount, unit: harvested.unit })}, but lot ${state.batch.lotCode} has ${formatQuantity({ value: left, unit: harvested.unit })} left after transformations took ${formatQuantity({ value: reservedLoose(state), unit: harvested.unit })}`,
+      { batchId: state.batch.batchId, lotCode: state.batch.lotCode, remaining: { value: left, unit: harvested.unit } },
+    );
   }
 }
 

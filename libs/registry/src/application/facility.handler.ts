@@ -34,6 +34,7 @@ export class FacilityCommandHandler implements ICommandHandler<FacilityWrite> {
         region: { ...input.region },
         location: input.location && { ...input.location },
         plate: input.plate,
+        areaMu: input.areaMu,
       },
       ctx,
     );

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { notFound } from '@suyuan/core';
 import { found, newId, StreamExecutor } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { productDecider } from '../domain/product.decider';
@@ -14,6 +15,11 @@ export class ProductCommandHandler implements ICommandHandler<ProductWrite> {
   ) {}
 
   async execute({ ctx, input }: ProductWrite): Promise<ProductView> {
+    for (const id of input.madeFrom ?? []) {
+      if (!(await this.docs.get<ProductView>('products', id))) {
+        throw notFound('product_not_found', `madeFrom names no product ${id}`, { field: 'madeFrom' });
+      }
+    }
     const productId = newId('PRD', ctx);
     await this.executor.execute(
       `product-${productId}`,
@@ -24,6 +30,7 @@ export class ProductCommandHandler implements ICommandHandler<ProductWrite> {
         productId,
         storageRange: input.storageRange && { ...input.storageRange },
         transportRange: input.transportRange && { ...input.transportRange },
+        madeFrom: input.madeFrom && [...input.madeFrom],
       },
       ctx,
     );

@@ -43,6 +43,7 @@ export interface RegisterFacility {
   region: Region;
   location?: { lat: number; lng: number };
   plate?: string;
+  areaMu?: number;
 }
 
 export type FacilityCommand = RegisterFacility;
@@ -59,6 +60,8 @@ export interface RegisterProduct {
   transportRange?: TemperatureRange;
   gtin?: string;
   grades?: string[];
+  /** Registered product ids (checked by the handler). */
+  madeFrom?: string[];
 }
 
 export type ProductCommand = RegisterProduct;

@@ -4,6 +4,7 @@ import { DomainEvent } from '@suyuan/core';
 export const ORGANIZATION_ROLES = [
   'cooperative', // 合作社 / 家庭农场 / 种养大户
   'packhouse', // 产地初加工基地
+  'processor', // 加工企业 (茶厂, 屠宰场, 淀粉厂) and purchasers that buy from many households (收购)
   'testing_lab', // 检测中心 / 快检点
   'logistics', // 县级物流中心, 镇级服务站, 村级服务点, 冷链车队
   'retailer',
@@ -21,6 +22,7 @@ export const FACILITY_TYPES = [
   'village_point', // 村级服务点
   'vehicle', // 冷链车
   'lab',
+  'processing_plant', // 加工厂: where a processor transforms input lots into output lots
 ] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
@@ -85,6 +87,8 @@ export type FacilityRegistered = DomainEvent<
     location?: { lat: number; lng: number };
     /** Vehicles: plate number. */
     plate?: string;
+    /** Farm plots: area in 亩, what regulators weigh a county's output against. Absent before 0.4. */
+    areaMu?: number;
   }
 >;
 
@@ -105,6 +109,11 @@ export type ProductRegistered = DomainEvent<
     gtin?: string;
     /** Grade classes in order, best first (特级, 一级, 二级 unless the product has its own). */
     grades: string[];
+    /**
+     * A processed product: the products its input lots may be (fresh tea leaves for finished
+     * tea, live chickens for chilled ones). Absent for a product grown on a plot.
+     */
+    madeFrom?: string[];
   }
 >;
 

@@ -129,4 +129,29 @@ describe('facility decider', () => {
       .when({ ...registerAs('logistics', 'farm_plot'), actor: jiufengCoop })
       .thenThrows({ kind: 'forbidden', code: 'not_owner' });
   });
+
+  it('records a farm plot’s area in 亩', () => {
+    given([])
+      .when({ ...registerPlot, areaMu: 12.5 })
+      .then([{ ...plotRegistered, data: { ...plotRegistered.data, areaMu: 12.5 } }]);
+  });
+
+  it.each([0, -3, Number.NaN, 100_001])('refuses an area of %p 亩', (areaMu) => {
+    given([])
+      .when({ ...registerPlot, areaMu })
+      .thenThrows({ kind: 'invalid', code: 'invalid_area', details: { field: 'areaMu' } });
+  });
+
+  it('gives an area to farm plots only', () => {
+    given([])
+      .when({ ...registerAs('cooperative', 'packhouse'), areaMu: 3 })
+      .thenThrows({ kind: 'invalid', code: 'area_not_applicable', details: { field: 'areaMu' } });
+  });
+
+  it('lets a processor own a processing plant, and no one else', () => {
+    given([])
+      .when(registerAs('processor', 'processing_plant'))
+      .then([expect.objectContaining({ type: 'FacilityRegistered' })]);
+    given([]).when(registerAs('cooperative', 'processing_plant')).thenThrows({ kind: 'invalid', code: 'facility_type_not_allowed' });
+  });
 });

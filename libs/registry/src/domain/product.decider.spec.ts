@@ -105,4 +105,16 @@ describe('product decider', () => {
       .thenThrows({ kind: 'invalid', code: 'invalid_grades' });
     expect(error.message).toContain('特级');
   });
+
+  it('records the products a processed product is made from, once each', () => {
+    given([])
+      .when({ ...registerPlum, madeFrom: ['prd-fresh-leaves', 'prd-fresh-leaves'] })
+      .then([{ ...plumRegistered, data: { ...plumRegistered.data, madeFrom: ['prd-fresh-leaves'] } }]);
+  });
+
+  it.each([[[]], [[registerPlum.productId]]])('refuses madeFrom %j: it names other products', (madeFrom) => {
+    given([])
+      .when({ ...registerPlum, madeFrom })
+      .thenThrows({ kind: 'invalid', code: 'invalid_made_from', details: { field: 'madeFrom' } });
+  });
 });

@@ -44,6 +44,10 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
         checkRange('transportRange', transportRange);
         const grades = command.grades ?? DEFAULT_GRADES;
         checkGrades(grades);
+        const madeFrom = command.madeFrom;
+        if (madeFrom !== undefined && (madeFrom.length === 0 || madeFrom.includes(productId))) {
+          throw invalid('invalid_made_from', 'madeFrom names one or more other products', { field: 'madeFrom' });
+        }
         return [
           {
             type: 'ProductRegistered',
@@ -57,6 +61,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
               transportRange,
               gtin: gtin === undefined ? undefined : toGtin14(gtin),
               grades: [...grades],
+              ...(madeFrom !== undefined && { madeFrom: [...new Set(madeFrom)] }),
             },
           },
         ];

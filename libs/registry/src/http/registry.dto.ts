@@ -8,6 +8,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsOptional,
+  IsPositive,
   IsString,
   Length,
   Matches,
@@ -90,6 +91,11 @@ export class RegisterFacilityDto {
   @IsString()
   @MaxLength(20)
   plate?: string;
+  @ApiPropertyOptional({ description: 'farm plots: area in 亩 (what regulators weigh the harvest against)', example: 12.5 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  areaMu?: number;
 }
 
 export class RegisterProductDto {
@@ -119,4 +125,12 @@ export class RegisterProductDto {
   @IsString({ each: true })
   @MaxLength(20, { each: true })
   grades?: string[];
+  @ApiPropertyOptional({ description: 'a processed product: the product ids its input lots may be', example: ['PRD-FRESH-LEAVES'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  madeFrom?: string[];
 }

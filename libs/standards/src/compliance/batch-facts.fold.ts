@@ -1,12 +1,36 @@
 import { StoredDomainEvent } from '@suyuan/core';
-import { BatchEvent, BatchHandedOver, BatchHandoverAccepted, BatchHandoverEnded, BatchRegistered } from '@suyuan/production';
+import {
+  BatchEvent,
+  BatchHandedOver,
+  BatchHandoverAccepted,
+  BatchHandoverEnded,
+  BatchInputConsumed,
+  BatchInputReserved,
+  BatchProduced,
+  BatchPurchaseRecorded,
+  BatchPurchasedFromHousehold,
+  BatchRegistered,
+  BatchReservationReleased,
+} from '@suyuan/production';
 import { BatchFacts } from '../evaluation/batch-facts';
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
  * are not among them: custody changes no rule.
  */
-export type JudgedBatchStep = Exclude<BatchEvent, BatchRegistered | BatchHandedOver | BatchHandoverAccepted | BatchHandoverEnded>;
+export type JudgedBatchStep = Exclude<
+  BatchEvent,
+  | BatchRegistered
+  | BatchHandedOver
+  | BatchHandoverAccepted
+  | BatchHandoverEnded
+  | BatchProduced
+  | BatchPurchasedFromHousehold
+  | BatchPurchaseRecorded
+  | BatchInputReserved
+  | BatchInputConsumed
+  | BatchReservationReleased
+>;
 
 /** Adds what a batch event establishes to the batch's facts; pure. */
 export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatchStep>): BatchFacts {

@@ -8,7 +8,7 @@ import {
   TimedReading,
 } from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
-import { BatchPacked, BatchRegistered } from '@suyuan/production';
+import { BatchPacked, BatchRegistered, originFacilityId } from '@suyuan/production';
 import { DocRef, Projection } from '@suyuan/readmodels';
 import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
 import { BatchBrandCertified, ProductStandardPublished } from '../domain/events';
@@ -127,7 +127,7 @@ function save(doc: BatchComplianceView, changes: Changes, cause: Cause): void {
 function registered({ data: d }: StoredDomainEvent<BatchRegistered>, changes: Changes, cause: Cause): void {
   const product = changes.get<ProductView>('products', d.productId);
   const coop = changes.get<OrganizationView>('organizations', d.cooperativeId);
-  const plot = changes.get<FacilityView>('facilities', d.farmPlotId);
+  const plot = changes.get<FacilityView>('facilities', originFacilityId(d));
   const doc: BatchComplianceView = {
     id: d.batchId,
     batchId: d.batchId,
