@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { provenanceProjection } from '@suyuan/consumer';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { batchProjection } from '@suyuan/production';
@@ -25,9 +26,17 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 10,
-  // Order matters: compliance reads the documents the projections before it wrote for the same event.
-  projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection, standardsProjection, complianceProjection],
+  version: 11,
+  // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
+  projections: [
+    registryProjection,
+    batchProjection,
+    logisticsProjection,
+    coldChainProjection,
+    provenanceProjection,
+    standardsProjection,
+    complianceProjection,
+  ],
   indexes: [
     { field: 'batchId', collections: ['items'] },
     { field: 'ownerId', collections: ['facilities'] },

@@ -6,4 +6,5 @@ export * from './domain/batch.state';
 export * from './domain/events';
 export * from './domain/origin';
 export * from './domain/quantity';
+export { testMethod, type TestMethod } from './domain/test-methods';
 export * from './domain/commands';

@@ -7,10 +7,12 @@ import type {
   PassportHold,
   PassportTest,
 } from '../passport/item-passport';
+import { Row, celsius, list, noRecord, num, rows, section } from './blocks';
 import { renderSparkline } from './cold-chain-sparkline';
 import { renderCompliance } from './compliance-section';
+import { madeAtLabels, renderInputHolds, renderOrigins, renderProcessing } from './made-from-section';
 import { escapeHtml as e } from './escape';
-import { formatDate, formatDateTime, formatNumber, formatQuantity, formatRegion } from './format';
+import { formatDate, formatDateTime, formatQuantity, formatRegion } from './format';
 import { Lang, MESSAGES, Messages } from './i18n';
 import { documentClose, documentOpen } from './layout';
 
@@ -20,7 +22,21 @@ import { documentClose, documentOpen } from './layout';
  */
 export interface SectionViews {
   /** Every item of a batch. */
-  batch: Pick<ItemPassport, 'product' | 'origin' | 'harvest' | 'preCooling' | 'farmInputs' | 'tests' | 'certificate' | 'hold'>;
+  batch: Pick<
+    ItemPassport,
+    | 'product'
+    | 'origin'
+    | 'sources'
+    | 'origins'
+    | 'processing'
+    | 'inputHolds'
+    | 'harvest'
+    | 'preCooling'
+    | 'farmInputs'
+    | 'tests'
+    | 'certificate'
+    | 'hold'
+  >;
   /** The items of a batch in one state. */
   state: Pick<ItemPassport, 'status' | 'product'>;
   /** The item alone: its code. */
@@ -39,7 +55,8 @@ export type PageSection = { [S in SectionScope]: { scope: S; render: (view: Sect
 
 /**
  * The page a consumer sees on scanning an item's code, top to bottom: what the consumer must
- * read first (the product, its state and code, a hold, the verdict), then the story in order.
+ * read first (the product, its state and code, a hold), what a processed item was made from and
+ * how, the verdict, then the story in order.
  * Both the whole page and a server's kept parts of it are rendered from this one list.
  */
 export const PAGE_SECTIONS: readonly PageSection[] = [
@@ -48,10 +65,13 @@ export const PAGE_SECTIONS: readonly PageSection[] = [
   { scope: 'item', render: (p) => itemCodeText(p.code) },
   { scope: 'batch', render: (_, m) => headerClose(m) },
   { scope: 'batch', render: (p, m) => (p.hold ? holdNotice(p.hold, m) : '') },
+  { scope: 'batch', render: (p, m) => renderInputHolds(p.inputHolds, m) },
+  { scope: 'batch', render: (p, m) => renderOrigins(p.sources, p.origins, m) },
+  { scope: 'batch', render: (p, m) => renderProcessing(p.processing, m) },
   { scope: 'verdict', render: (p, m) => renderCompliance(p.compliance ?? undefined, m.lang) },
   { scope: 'batch', render: origin },
   { scope: 'batch', render: harvest },
-  { scope: 'batch', render: (p, m) => farmInputs(p.farmInputs, m) },
+  { scope: 'batch', render: farmInputs },
   { scope: 'batch', render: (p, m) => tests(p.tests, m) },
   { scope: 'grade', render: (p, m) => grading(p.grade, m) },
   { scope: 'batch', render: (p, m) => certificate(p.certificate, m) },
@@ -84,25 +104,29 @@ function headerClose(m: Messages): string {
   return `</p><p class="y">✓ ${m.genuine}</p></header>`;
 }
 
+/** Where it was grown; for a processed or bought-in lot, the plant and the processor. */
 function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {
-  const { region, farmPlotName, cooperative } = p.origin;
+  const { kind, region, farmPlotName, cooperative } = p.origin;
+  const labels = kind ? madeAtLabels(kind, m.lang) : { title: m.origin, plant: m.farmPlot, owner: m.cooperative };
   return section(
-    m.origin,
+    labels.title,
     rows([
       [m.place, e(formatRegion(region, m))],
-      [m.farmPlot, e(farmPlotName)],
-      [m.cooperative, e(cooperative.name)],
+      [labels.plant, e(farmPlotName)],
+      [labels.owner, e(cooperative.name)],
       [m.creditCode, cooperative.creditCode && e(cooperative.creditCode)],
     ]),
   );
 }
 
-function harvest(p: Pick<ItemPassport, 'harvest' | 'preCooling'>, m: Messages): string {
-  if (!p.harvest && p.preCooling.length === 0) return section(m.harvest, noRecord(m));
+/** A processed or bought-in lot was not harvested itself (its origins were): it shows only its pre-cooling, if any. */
+function harvest(p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling'>, m: Messages): string {
   const preCooling = p.preCooling.map((c): Row => [
     m.preCooling,
     `${e(c.facilityName)} · ${e(formatDateTime(c.startedAt))} – ${e(formatDateTime(c.endedAt))} · ${m.coreTemperature} ${celsius(c.coreTemperatureC)}`,
   ]);
+  if (p.origin.kind && !p.harvest) return preCooling.length > 0 ? section(m.preCooling, rows(preCooling)) : '';
+  if (!p.harvest && p.preCooling.length === 0) return section(m.harvest, noRecord(m));
   return section(
     m.harvest,
     rows([
@@ -113,8 +137,9 @@ function harvest(p: Pick<ItemPassport, 'harvest' | 'preCooling'>, m: Messages): 
   );
 }
 
-function farmInputs(inputs: PassportFarmInput[], m: Messages): string {
-  if (inputs.length === 0) return section(m.farmInputs, noRecord(m));
+/** A processed or bought-in lot had no farm inputs of its own: its section would only say there were none. */
+function farmInputs({ origin, farmInputs: inputs }: Pick<ItemPassport, 'origin' | 'farmInputs'>, m: Messages): string {
+  if (inputs.length === 0) return origin.kind ? '' : section(m.farmInputs, noRecord(m));
   return section(m.farmInputs, list(inputs.map((input) => farmInput(input, m))));
 }
 
@@ -244,35 +269,6 @@ function journey(stops: JourneyStop[], m: Messages): string {
     return `<li${isHere || stop.delivered ? ' class="now"' : ''}>${lines.join('<br>')}</li>`;
   });
   return section(m.journey, `<ol class="tl">${items.join('')}</ol>`);
-}
-
-/** A label and its HTML; rows whose HTML is undefined or empty are left out. */
-type Row = [string, string | undefined];
-
-function rows(entries: Row[]): string {
-  let html = '<dl>';
-  for (const [label, value] of entries) if (value) html += `<dt>${label}</dt><dd>${value}</dd>`;
-  return `${html}</dl>`;
-}
-
-function list(itemsHtml: string[]): string {
-  return `<ul>${itemsHtml.map((html) => `<li>${html}</li>`).join('')}</ul>`;
-}
-
-function section(title: string, innerHtml: string, className?: string): string {
-  return `<section${className ? ` class="${className}"` : ''}><h2>${title}</h2>${innerHtml}</section>`;
-}
-
-function noRecord(m: Messages): string {
-  return `<p class="muted">${m.noRecord}</p>`;
-}
-
-function celsius(c: number): string {
-  return `${num(c)} °C`;
-}
-
-function num(value: number): string {
-  return e(formatNumber(value));
 }
 
 function groupInFours(code: string): string {

@@ -3,6 +3,7 @@ import { Region, TemperatureRange } from '@suyuan/registry';
 
 export type { JourneyStop };
 import { CertificateView, Quantity } from '@suyuan/production';
+import type { ProcessStep } from '@suyuan/processing';
 import type { ItemCompliance } from '@suyuan/standards';
 
 /**
@@ -25,11 +26,24 @@ export interface ItemPassport {
     transportRange?: TemperatureRange;
   };
   batch: { id: string; lotCode: string };
+  /**
+   * Where the item was grown; for a lot made by processing (`kind: transformation`) or bought
+   * from households (`kind: purchase`), the processor's plant and the processor.
+   */
   origin: {
+    kind?: 'transformation' | 'purchase';
     farmPlotName: string;
     region: Region;
     cooperative: { name: string; creditCode?: string };
   };
+  /** Of a processed or bought-in lot: how many cooperatives and households its raw materials come from. */
+  sources?: PassportSources;
+  /** Of a processed or bought-in lot: every lot its raw materials were grown or bought in, largest first. */
+  origins?: PassportOrigin[];
+  /** Of a processed lot: every transformation on the way from its origins to it, oldest first. */
+  processing?: PassportProcessing[];
+  /** Of a processed lot: the lots it was made from that a failed safety test holds. */
+  inputHolds?: PassportInputHold[];
   farmInputs: PassportFarmInput[];
   harvest?: { harvestedAt: string; quantity: Quantity };
   preCooling: { facilityName: string; startedAt: string; endedAt: string; coreTemperatureC: number }[];
@@ -82,6 +96,71 @@ export interface PassportHold {
 }
 
 export type PassportCertificate = CertificateView;
+
+export interface PassportSources {
+  cooperatives: number;
+  households: number;
+}
+
+/** A lot an item's raw materials come from: grown by a cooperative, or bought from households (收购). */
+export type PassportOrigin = FarmOrigin | HouseholdOrigin;
+
+interface OriginLot {
+  batchId: string;
+  lotCode: string;
+  product: { nameZh: string; nameEn: string };
+  /** What the lot gave to the goods, in its base unit (kg, or head/piece when counted). */
+  quantity: Quantity;
+  weightKg?: number;
+  /** The first and last harvest that went in (for households: as they declared it). */
+  harvest?: { from: string; to: string };
+  /** Its safety tests (pesticide and veterinary-drug residues), whenever recorded, with their verdicts. */
+  tests: PassportTest[];
+}
+
+export interface FarmOrigin extends OriginLot {
+  kind: 'farm';
+  cooperative: { name: string };
+  /** Its plot's name and public region (county and town). */
+  farmPlot: { name: string; region: Region };
+}
+
+/** Households are natural persons: shown as 农户（个人）, counted and placed (village, town), never named. */
+export interface HouseholdOrigin extends OriginLot {
+  kind: 'households';
+  /** Who bought from them. */
+  purchaser: { name: string };
+  households: number;
+  /** Where those households are, as far as recorded. */
+  places: { region: Region; households: number }[];
+}
+
+/** 加工: one transformation, as the processor recorded it. */
+export interface PassportProcessing {
+  transformationId: string;
+  processor: { name: string };
+  plant: { name: string; region: Region };
+  process: string;
+  startedAt: string;
+  endedAt: string;
+  steps: ProcessStep[];
+  /** 动物检疫合格证明, for live animals taken in. */
+  quarantineCertificateNo?: string;
+  yieldPct?: number;
+  inputs: { lotCode: string; product: { nameZh: string; nameEn: string }; quantity: Quantity }[];
+  outputs: { lotCode: string; quantity: Quantity }[];
+}
+
+/** A lot the goods were made from, held after a failed safety test (also one recorded after the processing). */
+export interface PassportInputHold {
+  batchId: string;
+  lotCode: string;
+  product: { nameZh: string; nameEn: string };
+  /** The lot's owner: its cooperative, or the organization that made or bought it. */
+  ownerName: string;
+  since: string;
+  failed: PassportTest[];
+}
 
 export interface ColdChainSummary {
   readings: number;

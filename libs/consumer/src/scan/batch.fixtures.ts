@@ -1,6 +1,8 @@
 import type { CartonView } from '@suyuan/logistics/logistics.views';
 import type { BatchView } from '@suyuan/production/batch.views';
+import { sampleMadeFrom, sampleProcessedPassport } from '../passport/sample-processed-passport';
 import { sampleItemPassport } from '../passport/sample-passport';
+import type { LotProvenanceView } from '../provenance/provenance.views';
 
 /**
  * The batch of `packedItem`'s plum bags as the batches read model holds it: the sample
@@ -87,5 +89,36 @@ export function cartonOnTheRoad(id = 'CT0000000000AB'): CartonView {
         arrival: 'dispatched',
       },
     ],
+  };
+}
+
+/** A lot of 乐昌白毛茶 the tea factory made, as the batches read model holds it: its origin is a transformation. */
+export function teaBatch(): BatchView {
+  const p = sampleProcessedPassport();
+  return {
+    ...plumBatch(),
+    lotCode: p.batch.lotCode,
+    product: { ...p.product, grades: ['特级', '一级'] },
+    cooperative: { id: 'ORG-TEA-FACTORY', ...p.origin.cooperative },
+    farmPlot: { id: 'FAC-TEA-PLANT', name: p.origin.farmPlotName, region: p.origin.region },
+    origin: { kind: 'transformation', transformationId: 'TRTEA0403', plantId: 'FAC-TEA-PLANT' },
+    farmInputs: [],
+    harvests: [],
+    preCooling: [],
+    tests: p.tests.map((t, i) => ({ testId: `T${i + 1}`, labId: 'ORG-LAB', ...t })),
+    certificate: p.certificate,
+  };
+}
+
+/** Where the tea lot comes from, as the provenance read model holds it: `origins` lots of leaves. */
+export function teaProvenance(origins = 3): LotProvenanceView {
+  return {
+    id: 'B1',
+    madeInto: [],
+    inputs: [],
+    transformations: [],
+    households: {},
+    sourceIds: { cooperatives: [], persons: [] },
+    madeFrom: sampleMadeFrom(origins),
   };
 }

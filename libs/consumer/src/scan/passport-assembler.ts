@@ -1,6 +1,8 @@
 import { BatchView, ItemView } from '@suyuan/production';
 import { CartonView } from '@suyuan/logistics';
-import { ColdChainSummary, ItemPassport, ItemStatus, PassportHold } from '../passport/item-passport';
+import { holdOf, passportTest } from '../passport/hold';
+import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
+import { LotProvenanceView } from '../provenance/provenance.views';
 
 /**
  * An item's passport is three portions side by side: its own, its carton's and its batch's.
@@ -8,7 +10,19 @@ import { ColdChainSummary, ItemPassport, ItemStatus, PassportHold } from '../pas
  */
 export type BatchPortion = Pick<
   ItemPassport,
-  'product' | 'batch' | 'origin' | 'farmInputs' | 'harvest' | 'preCooling' | 'tests' | 'certificate' | 'hold'
+  | 'product'
+  | 'batch'
+  | 'origin'
+  | 'sources'
+  | 'origins'
+  | 'processing'
+  | 'inputHolds'
+  | 'farmInputs'
+  | 'harvest'
+  | 'preCooling'
+  | 'tests'
+  | 'certificate'
+  | 'hold'
 >;
 /** What every item of one carton shows alike. */
 export type CartonPortion = Pick<ItemPassport, 'status' | 'coldChain' | 'journey'>;
@@ -22,7 +36,9 @@ const STATUS: Record<CartonView['status'], ItemStatus> = {
   delivered: 'delivered',
 };
 
-export function batchPortion(batch: BatchView): BatchPortion {
+/** `provenance`: of a lot made by processing or bought from households, where it comes from. */
+export function batchPortion(batch: BatchView, provenance?: LotProvenanceView): BatchPortion {
+  const madeBy = batch.origin?.kind === 'transformation' || batch.origin?.kind === 'purchase' ? batch.origin.kind : undefined;
   const firstHarvestMs = batch.harvests.length ? Math.min(...batch.harvests.map((h) => Date.parse(h.harvestedAt))) : undefined;
   return {
     product: {
@@ -36,10 +52,12 @@ export function batchPortion(batch: BatchView): BatchPortion {
     },
     batch: { id: batch.id, lotCode: batch.lotCode },
     origin: {
+      ...(madeBy && { kind: madeBy }),
       farmPlotName: batch.farmPlot.name,
       region: batch.farmPlot.region,
       cooperative: { name: batch.cooperative.name, creditCode: batch.cooperative.creditCode },
     },
+    ...(madeBy && provenance?.madeFrom),
     farmInputs: batch.farmInputs.map((input) => ({
       name: input.name,
       activeIngredient: input.activeIngredient,
@@ -57,19 +75,9 @@ export function batchPortion(batch: BatchView): BatchPortion {
       endedAt,
       coreTemperatureC,
     })),
-    tests: batch.tests.map(({ testId: _id, labId: _lab, ...test }) => test),
+    tests: batch.tests.map(passportTest),
     certificate: batch.certificate,
     ...(batch.held && { hold: holdOf(batch) }),
-  };
-}
-
-/** The holds still standing, with the tests that failed. */
-function holdOf(batch: BatchView): PassportHold {
-  const open = (batch.holds ?? []).filter((h) => h.liftedAt === undefined);
-  const testIds = new Set(open.map((h) => h.testId));
-  return {
-    since: open.map((h) => h.heldAt).sort()[0] ?? '',
-    failed: batch.tests.filter((t) => testIds.has(t.testId)).map(({ testId: _id, labId: _lab, ...test }) => test),
   };
 }
 

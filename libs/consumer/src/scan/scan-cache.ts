@@ -7,6 +7,7 @@ import { DocChange, DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { StandardView, versionInForce } from '@suyuan/standards';
 import { isItemCode, normalizeItemCode } from '@suyuan/codes';
 import { LoggerReadings } from '../cold-chain/cold-chain-summary';
+import { LotProvenanceView } from '../provenance/provenance.views';
 import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
 import { ComplianceParts } from './compliance-parts';
@@ -90,7 +91,9 @@ export class ScanCache implements OnModuleInit {
   private async loadBatch(id: string): Promise<BatchPart | undefined> {
     const view = await this.docs.get<BatchView>('batches', id);
     if (!view) return undefined;
-    const part = buildBatchPart(view, this.config.publicBaseUrl);
+    // Only a lot made by processing or bought from households has origins beyond its own plot.
+    const provenance = view.origin ? await this.docs.get<LotProvenanceView>('provenance', id) : undefined;
+    const part = buildBatchPart(view, this.config.publicBaseUrl, provenance);
     this.batches.set(id, part);
     return part;
   }
@@ -148,7 +151,7 @@ export class ScanCache implements OnModuleInit {
     for (const w of writes) {
       this.compliance.forget(w);
       if (w.collection === 'items' && w.doc) this.index.add(w.doc as ItemView);
-      else if (w.collection === 'batches') this.batches.delete(w.id);
+      else if (w.collection === 'batches' || w.collection === 'provenance') this.batches.delete(w.id);
       else if (w.collection === 'cartons') this.cartonJourneys.delete(w.id);
       // A new version may change the ranges journeys are shown against; versions are rare.
       else if (w.collection === 'standards') this.cartonJourneys.clear();

@@ -6,7 +6,8 @@ import { LoggerReadings } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { renderPassportPage } from '../page/passport-page';
 import { sampleItemPassport } from '../passport/sample-passport';
-import { cartonOnTheRoad, heldPlumBatch, plumBatch } from './batch.fixtures';
+import type { LotProvenanceView } from '../provenance/provenance.views';
+import { cartonOnTheRoad, heldPlumBatch, plumBatch, teaBatch, teaProvenance } from './batch.fixtures';
 import { compliancePart } from './compliance-parts';
 import { packedItem } from './item.fixtures';
 import { scanJson, scanPage } from './scan-page';
@@ -33,7 +34,18 @@ function bothPages(resolved: ResolvedItem, lang: Lang) {
 }
 
 describe('the page served from kept parts', () => {
-  const cases: { name: string; view: BatchView; carton?: CartonView; verdict?: ItemCompliance; shows: string }[] = [
+  const tainted = teaProvenance();
+  const [, leaves] = tainted.madeFrom!.origins;
+  const failed = { ...leaves.tests[0], passed: false, value: 68 };
+  tainted.madeFrom!.inputHolds = [{ ...leaves, ownerName: '乐昌市九峰镇白毛茶种植专业合作社', since: failed.testedAt, failed: [failed] }];
+  const cases: {
+    name: string;
+    view: BatchView;
+    provenance?: LotProvenanceView;
+    carton?: CartonView;
+    verdict?: ItemCompliance;
+    shows: string;
+  }[] = [
     { name: 'packed and judged', view: plumBatch(), verdict: VERDICT, shows: '不符合标准' },
     { name: 'on the road, no standard in force', view: plumBatch(), carton: cartonOnTheRoad(), shows: '本产品尚无适用的电商交易标准' },
     {
@@ -49,10 +61,25 @@ describe('the page served from kept parts', () => {
       view: { ...plumBatch(), farmInputs: [], harvests: [], preCooling: [], tests: [], certificate: undefined },
       shows: '暂无记录',
     },
+    {
+      name: 'made from three lots, judged',
+      view: teaBatch(),
+      provenance: teaProvenance(),
+      verdict: VERDICT,
+      shows: '原料来自 2 个合作社、1 户农户',
+    },
+    {
+      name: 'made from forty lots, on the road',
+      view: teaBatch(),
+      provenance: teaProvenance(40),
+      carton: cartonOnTheRoad(),
+      shows: '等 40 个来源',
+    },
+    { name: 'made from a lot that failed its test', view: teaBatch(), provenance: tainted, shows: '原料安全检测不合格' },
   ];
 
-  it.each(cases)('is the whole page, byte for byte, in both languages: $name', ({ view, carton, verdict, shows }) => {
-    const resolved = scanned(buildBatchPart(view, 'https://sy.example'), journeyOf(view, carton), verdict);
+  it.each(cases)('is the whole page, byte for byte, in both languages: $name', ({ view, provenance, carton, verdict, shows }) => {
+    const resolved = scanned(buildBatchPart(view, 'https://sy.example', provenance), journeyOf(view, carton), verdict);
     for (const lang of LANGS) {
       const { served, whole } = bothPages(resolved, lang);
       expect(served).toBe(whole);
@@ -80,5 +107,27 @@ describe('the page served from kept parts', () => {
       }
     }
     expect(pages.size).toBe(6);
+  });
+});
+
+describe('the record of a processed item', () => {
+  const json = (view: BatchView, provenance: LotProvenanceView) => {
+    const batch = buildBatchPart(view, 'https://sy.example', provenance);
+    return JSON.parse(scanJson(scanned(batch, journeyOf(view, undefined), undefined)).toString());
+  };
+
+  it('lists every origin, where the page shows the largest few', () => {
+    const record = json(teaBatch(), teaProvenance(40));
+    expect(record.origins).toHaveLength(40);
+    expect(record.origins).toEqual(teaProvenance(40).madeFrom!.origins);
+    expect(record.processing).toEqual(teaProvenance(40).madeFrom!.processing);
+    expect(record.sources).toEqual({ cooperatives: 39, households: 1 });
+    expect(record.origin.kind).toBe('transformation');
+  });
+
+  it('of a grown batch carries none, even once a lot was made from it', () => {
+    const record = json(plumBatch(), { ...teaProvenance(), madeInto: ['B2'] });
+    for (const member of ['origins', 'processing', 'sources', 'inputHolds']) expect(record).not.toHaveProperty(member);
+    expect(record.origin).not.toHaveProperty('kind');
   });
 });

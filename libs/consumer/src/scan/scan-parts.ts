@@ -6,6 +6,7 @@ import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-ch
 import { Lang } from '../page/i18n';
 import { renderRuns } from '../page/page-runs';
 import { ItemStatus } from '../passport/item-passport';
+import { LotProvenanceView } from '../provenance/provenance.views';
 import { CompliancePart } from './compliance-parts';
 import { ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
 
@@ -63,8 +64,9 @@ export interface JourneyPart {
   bytes: number;
 }
 
-export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPart {
-  const portion = batchPortion(view);
+/** `provenance`: of a lot made by processing or bought from households, where it comes from. */
+export function buildBatchPart(view: BatchView, publicBaseUrl: string, provenance?: LotProvenanceView): BatchPart {
+  const portion = batchPortion(view, provenance);
   const scanUrl = itemScanUrl(publicBaseUrl, { code: CODE_MARK, gtin14: view.product.gtin, lotCode: view.lotCode });
   const html = { zh: renderRuns('batch', portion, 'zh'), en: renderRuns('batch', portion, 'en') };
   const json = fragment(portion);
@@ -77,7 +79,11 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string): BatchPar
     json,
     html,
     pieces: new Map(),
-    bytes: JSON.stringify(view).length * HEAP_BYTES_PER_JSON_CHAR + json.length + htmlBytes + cartons * PIECE_BYTES_PER_CARTON,
+    bytes:
+      (JSON.stringify(view).length + (provenance ? JSON.stringify(provenance).length : 0)) * HEAP_BYTES_PER_JSON_CHAR +
+      json.length +
+      htmlBytes +
+      cartons * PIECE_BYTES_PER_CARTON,
   };
 }
 
