@@ -1,0 +1,1 @@
+export * from './mass-balance/mass-balance.module';
