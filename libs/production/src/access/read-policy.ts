@@ -31,7 +31,7 @@ export interface BatchParties {
   productId: string;
   /** The farm plot's region: the batch's place of origin. */
   region?: Region;
-  /** Organizations the goods were handed to (offered now, or accepted at any time) and labs that tested it. */
+  /** Organizations the goods were handed to (offered now, or accepted at any time), labs that tested it, processors that took from it. */
   involved: ReadonlySet<string>;
 }
 
@@ -41,6 +41,8 @@ export function batchParties(batch: BatchView): BatchParties {
   const involved = new Set<string>();
   for (const h of batch.custody ?? []) if (h.status !== 'ended' || h.acceptedAt !== undefined) involved.add(h.toOrganizationId);
   for (const t of batch.tests) if (!t.selfTest && t.labId !== batch.cooperative.id) involved.add(t.labId);
+  for (const c of batch.consumptions ?? []) involved.add(c.processorId);
+  for (const s of batch.sales ?? []) involved.add(s.buyerOrganizationId);
   return { cooperativeId: batch.cooperative.id, productId: batch.product.id, region: batch.farmPlot.region, involved };
 }
 

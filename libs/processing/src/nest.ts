@@ -1,0 +1,3 @@
+export * from './transformations.module';
+export * from './application/transformation.manager';
+export * from './application/transformation.recovery';
