@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { batchProjection } from '@suyuan/production';
-import { registryProjection } from '@suyuan/registry';
+import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
 
 /** What the standards and compliance projections write: readers find it in the worker's file in worker mode. */
@@ -25,12 +25,21 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 10,
+  version: 11,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
-  projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection, standardsProjection, complianceProjection],
+  projections: [
+    registryProjection,
+    personsProjection,
+    batchProjection,
+    logisticsProjection,
+    coldChainProjection,
+    standardsProjection,
+    complianceProjection,
+  ],
   indexes: [
     { field: 'batchId', collections: ['items'] },
     { field: 'ownerId', collections: ['facilities'] },
+    { field: 'registeredBy', collections: ['persons'] },
     { field: 'cooperative.id', collections: ['batches'] },
     { field: 'product.id', collections: ['batches'] },
     { field: 'from.id', collections: ['shipments'] },
