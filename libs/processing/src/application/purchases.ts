@@ -4,7 +4,7 @@ import { CommandContext, newId } from '@suyuan/platform/nest';
 import { BatchView, batchDecider, Quantity, RecordHouseholdPurchase, RegisterPurchaseLot } from '@suyuan/production';
 import { BatchCommands } from '@suyuan/production/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
-import { ProductView } from '@suyuan/registry';
+import { PersonDoc, ProductView } from '@suyuan/registry';
 
 /** 收购 from a household (a natural person the purchaser registered) into a purchase lot. */
 export interface HouseholdPurchaseRequest {
@@ -33,13 +33,6 @@ export interface PurchaseAnswer {
   lot: BatchView;
 }
 
-/** Who a purchase names: what the person registry keeps of a person (never the personal data itself). */
-interface PersonRecord {
-  id: string;
-  registeredBy: string;
-  erased?: boolean;
-}
-
 @Injectable()
 export class Purchases {
   constructor(
@@ -48,7 +41,7 @@ export class Purchases {
   ) {}
 
   async fromHousehold(ctx: CommandContext, request: HouseholdPurchaseRequest): Promise<PurchaseAnswer> {
-    const person = await this.docs.get<PersonRecord>('persons', request.personId);
+    const person = await this.docs.get<PersonDoc>('persons', request.personId);
     // Another purchaser's households are not yours to name: they answer as unknown.
     if (!person || person.registeredBy !== ctx.actor.organizationId) {
       throw notFound('person_not_found', `no household ${request.personId} registered by your organization`, { field: 'personId' });

@@ -1,4 +1,4 @@
-import { Region } from '@suyuan/registry';
+import { inJurisdiction, Jurisdiction, Region } from '@suyuan/registry';
 import { BatchView } from '../batch.views';
 
 /**
@@ -8,11 +8,8 @@ import { BatchView } from '../batch.views';
  * it and of the regulator over its place of origin — nobody else's.
  */
 
-/** Where a market regulator has authority: its county, or every county of its province. */
-export interface Jurisdiction {
-  province?: string;
-  county?: string;
-}
+// The registry's, where persons are read by the same rule; re-exported for the libraries above.
+export { inJurisdiction, type Jurisdiction };
 
 /** The reader as the policy sees it. */
 export interface Viewer {
@@ -54,17 +51,6 @@ export function batchReadRight(viewer: Viewer, batch: BatchParties): BatchReadRi
   if (viewer.role === 'standards_owner' && viewer.standardProducts?.has(batch.productId)) return 'standards_owner';
   if (viewer.role === 'regulator' && inJurisdiction(viewer.jurisdiction, batch.region)) return 'regulator';
   return undefined;
-}
-
-/** A place under the regulator: same county (and province, where both name one), or same province for a provincial regulator. */
-export function inJurisdiction(jurisdiction: Jurisdiction | undefined, region: Region | undefined): boolean {
-  if (!jurisdiction || !region) return false;
-  if (jurisdiction.county) {
-    return (
-      region.county === jurisdiction.county && (!jurisdiction.province || !region.province || region.province === jurisdiction.province)
-    );
-  }
-  return !!jurisdiction.province && region.province === jurisdiction.province;
 }
 
 /** A facility's records (its cold chain) are its owner's, and the regulator's over its place. */
