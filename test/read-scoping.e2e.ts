@@ -69,6 +69,9 @@ const NOT_BATCH_DATA = [
   'GET /api/facilities/{id}',
   'GET /api/products',
   'GET /api/products/{id}',
+  // A household's personal data: read by its registering organization and the regulator over it (test/persons.e2e.ts).
+  'GET /api/persons',
+  'GET /api/persons/{id}',
   'GET /api/standards',
   'GET /api/standards/{productId}',
   'GET /api/standards/{productId}/versions/{version}',

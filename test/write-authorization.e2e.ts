@@ -39,6 +39,8 @@ const WRITES = matrix(`
   POST /api/shipments/{id}/delivery                       | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility
   POST /api/cold-chain/readings                           | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility
   POST /api/compliance/batches/{id}/brand                 | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | std
+  POST /api/persons                                       | key       | role     | 201       | 201       | 201       | 201       | 201       | 201      | 201      | 201          | 201      | role      | role      | role
+  DELETE /api/persons/{id}                                | key       | 200      | 200       | person    | person    | person    | person    | person   | person   | person       | person   | role      | role      | role
 `);
 
 /** What a cell says: a success, or the status and the code of the refusal. */
@@ -55,6 +57,7 @@ const OUTCOMES: Record<string, { status: number; code?: string }> = {
   facility: { status: 403, code: 'facility_not_owned' },
   self: { status: 403, code: 'not_owner' },
   std: { status: 403, code: 'not_standard_owner' },
+  person: { status: 403, code: 'not_registrant' },
 };
 
 const outcomeLabel = (cell: string) => {
@@ -218,6 +221,8 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     safetyIntervalDays: 14,
   };
   const batchPath = (t: Target, step: string) => `/api/batches/${t.batch}/${step}`;
+  // A household the plum cooperative buys from (the ID number's check character computed).
+  const household = { name: '黄秀英', idNumber: '440281199003071237', region: LECHANG };
 
   const ROUTES: Record<string, WriteRoute> = {
     'POST /api/organizations': {
@@ -343,6 +348,14 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     'POST /api/compliance/batches/{id}/brand': {
       target: compliantBatch,
       request: (_, t) => ({ path: `/api/compliance/batches/${t.batch}/brand`, body: { brand: '乐昌农品' } }),
+    },
+    'POST /api/persons': {
+      target: none,
+      request: () => ({ path: '/api/persons', body: household }),
+    },
+    'DELETE /api/persons/{id}': {
+      target: async () => ({ person: (await post('/api/persons', orgs.owner.key, household)).id }),
+      request: (_, t) => ({ path: `/api/persons/${t.person}` }),
     },
   };
 
