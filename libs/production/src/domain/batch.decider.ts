@@ -150,7 +150,8 @@ function registerOutputLot(command: RegisterOutputLot, state: BatchState): Batch
   const { actor, batchId, lotCode, product, plant, transformationId, quantity, producedAt, liveWeight, now } = command;
   requireNewProcessorLot(command, state, plant);
   parsePastTime('producedAt', producedAt, now);
-  inBaseUnit('quantity', quantity);
+  const base = inBaseUnit('quantity', quantity);
+  if (liveWeight !== undefined) requireLiveWeight(base, liveWeight);
   return [
     {
       type: 'BatchRegistered',
@@ -331,7 +332,7 @@ function issueCertificate(command: IssueComplianceCertificate, state: Registered
 /** Live weight is the weight of animals counted in heads: what a slaughterhouse's yield is weighed by. */
 function requireLiveWeight(counted: Quantity, liveWeight: Quantity): void {
   if (counted.unit !== 'head') {
-    throw invalid('live_weight_not_applicable', `A live weight goes with animals counted in heads; this harvest is in ${counted.unit}`, {
+    throw invalid('live_weight_not_applicable', `A live weight goes with animals counted in heads; this quantity is in ${counted.unit}`, {
       field: 'liveWeight',
     });
   }

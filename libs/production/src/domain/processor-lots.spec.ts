@@ -71,6 +71,16 @@ describe('lots of processors', () => {
         ]);
     });
 
+    it.each([
+      ['an output by weight', registerOutputLot, { value: 60, unit: 'kg' }, 'live_weight_not_applicable'],
+      ['heads counted in heads', chilledBirds, { value: 196, unit: 'head' }, 'unit_mismatch'],
+      ['nothing', chilledBirds, { value: 0, unit: 'kg' }, 'invalid_quantity'],
+    ])('refuses a live weight on %s', (_why, command, liveWeight, code) => {
+      given([])
+        .when({ ...command, liveWeight })
+        .thenThrows({ kind: 'invalid', code });
+    });
+
     it('is for processors only', () => {
       given([])
         .when({ ...registerOutputLot, actor: cooperative })
