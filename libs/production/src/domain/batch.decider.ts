@@ -198,6 +198,7 @@ function requireGrown(state: RegisteredBatchState, action: string): string {
 function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState): BatchEvent[] {
   const { actor, inputId, inputName, activeIngredient, kind, dose, appliedAt, safetyIntervalDays, now } = command;
   requireBatchOwner(actor, state, 'record farm inputs');
+  const farmPlotId = requireGrown(state, 'record a farm input');
   if (state.farmInputIds.has(inputId)) throw conflict('farm_input_exists', `Farm input ${inputId} is already recorded`);
   requireNotPacked(state, 'record a farm input');
   requireDose('dose.value', dose?.value);
@@ -209,7 +210,6 @@ function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState):
     );
   }
   parsePastTime('appliedAt', appliedAt, now);
-  const farmPlotId = requireGrown(state, 'record a farm input');
   const { batchId } = state.batch;
   return [
     {

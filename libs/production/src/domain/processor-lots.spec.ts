@@ -1,6 +1,6 @@
 import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
-import { batchRegistered, cooperative, harvested, packhouseFacility, recordFarmInput, recordHarvest } from './batch.fixtures';
+import { batchRegistered, cooperative, harvested, packed, packhouseFacility, recordFarmInput, recordHarvest } from './batch.fixtures';
 import { RegisterOutputLot } from './commands';
 import { BatchEvent } from './events';
 import {
@@ -259,6 +259,13 @@ describe('lots of processors', () => {
     it.each(made)('refuses a farm input on %s', (_lot, events) => {
       given(events)
         .when({ ...recordFarmInput, actor: processor })
+        .thenThrows({ kind: 'conflict', code: 'not_grown_here' });
+    });
+
+    it('says so first, before what else is wrong with the farm input', () => {
+      const packedOutput: BatchEvent = { ...packed, data: { ...packed.data, batchId: 'bat-jfd-20250622' } };
+      given([outputLotRegistered, produced, packedOutput])
+        .when({ ...recordFarmInput, actor: processor, dose: { value: 0, unit: 'g/亩' } })
         .thenThrows({ kind: 'conflict', code: 'not_grown_here' });
     });
 
