@@ -25,6 +25,8 @@ import {
   outputLotRegistered,
   processor,
   produced,
+  purchaseLotRegistered,
+  purchasedFromHousehold,
   releaseInput,
   reservationReleased,
   reserveInput,
@@ -183,6 +185,15 @@ describe('transformations taking part of a lot', () => {
       given([outputLotRegistered, produced])
         .when({ ...reserveInput, acceptedProducts: undefined, startedAt: '2025-06-22T08:00:00+08:00' })
         .thenThrows({ kind: 'invalid', code: 'before_harvest', details: { field: 'startedAt' } });
+    });
+
+    it('refuses a transformation that started before the purchaser bought the goods, though after the household picked them', () => {
+      given([purchaseLotRegistered, purchasedFromHousehold])
+        .when({ ...reserveInput, startedAt: '2025-06-19T08:00:00+08:00' })
+        .thenThrows({ kind: 'invalid', code: 'before_harvest', details: { field: 'startedAt' } });
+      given([purchaseLotRegistered, purchasedFromHousehold])
+        .when({ ...reserveInput, startedAt: '2025-06-19T10:30:00+08:00', take: { kind: 'whole' } })
+        .then([reserved({ batchId: 'bat-jfp-20250619', quantity: { value: 120, unit: 'kg' }, weightKg: 120 })]);
     });
 
     it('refuses a transformation that starts in the future', () => {
