@@ -429,6 +429,22 @@ describe('transformations taking part of a lot', () => {
         .thenThrows({ kind: 'conflict', code: 'reservation_released' });
     });
 
+    it('is for the processor that made the reservation: another may neither consume nor release it', () => {
+      const rival = { organizationId: 'org-rival-factory', keyId: 'key-rival', role: 'processor' as const };
+      given([...plumsInHand, inputReserved])
+        .when({ ...consumeInput, actor: rival })
+        .thenThrows({ kind: 'forbidden', code: 'not_reservation_holder' });
+      given([...plumsInHand, inputReserved])
+        .when({
+          type: 'ReleaseInput',
+          actor: rival,
+          now: consumeInput.now,
+          transformationId: consumeInput.transformationId,
+          reason: 'rival',
+        })
+        .thenThrows({ kind: 'forbidden', code: 'not_reservation_holder' });
+    });
+
     it('finds no reservation the transformation never made', () => {
       given(plumsInHand).when(consumeInput).thenThrows({ kind: 'not_found', code: 'reservation_not_found' });
       given([]).when(consumeInput).thenThrows({ kind: 'not_found', code: 'batch_not_found' });
