@@ -101,6 +101,18 @@ describe('processors transform input lots into output lots, and nothing is ever 
     });
     expect((await get(`/api/batches/${b}`, coop2.key)).quantities).toMatchObject({ consumed: 60, remaining: 20 });
     expect(await get(`/api/transformations/${made.id}`, coop2.key)).toMatchObject({ id: made.id });
+    const regulator = await registerOrg(call, 'regulator', '乐昌市市场监督管理局');
+    const elsewhere = await registerOrg(call, 'regulator', '仁化县市场监督管理局', { region: { province: '广东省', county: '仁化县' } });
+    const stranger = await registerOrg(call, 'cooperative', '另一家合作社');
+    expect(await get(`/api/transformations/${made.id}`, regulator.key)).toMatchObject({ id: made.id });
+    for (const other of [elsewhere, stranger]) {
+      expect(await call('GET', `/api/transformations/${made.id}`, { key: other.key })).toMatchObject({
+        status: 403,
+        body: { code: 'not_allowed_to_read' },
+      });
+      expect(await get('/api/transformations', other.key)).toEqual([]);
+    }
+    expect((await get('/api/transformations', regulator.key)).map((t: { id: string }) => t.id)).toContain(made.id);
 
     await expectOk(
       post(`/api/batches/${outputId}/grading`, factory.key, {
