@@ -34,3 +34,19 @@ export function addFlows(a: Flow, b: Flow): Flow {
   }
   return sum;
 }
+
+/** Many quantities as one flow (the items of a packing): summed first, rounded once. */
+export function totalFlow(quantities: Iterable<Quantity>): Flow {
+  const sum = { kg: 0, head: 0, piece: 0 };
+  for (const quantity of quantities) {
+    // Items are weighed in kg nearly always: no conversion to make for each.
+    if (quantity.unit === 'kg') {
+      sum.kg += quantity.value;
+      continue;
+    }
+    const base = toBaseUnit(quantity);
+    const unit = base.unit === 'kg' ? 'kg' : COUNTED.find((u) => u === base.unit);
+    if (unit) sum[unit] += base.value;
+  }
+  return addFlows(NO_FLOW, sum);
+}

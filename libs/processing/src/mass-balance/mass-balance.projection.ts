@@ -16,7 +16,7 @@ import {
 } from '@suyuan/production';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
 import { FacilityView, ProductRegistered, ProductView } from '@suyuan/registry';
-import { addFlows, Flow, flowOf, NO_FLOW } from './flows';
+import { addFlows, Flow, flowOf, NO_FLOW, totalFlow } from './flows';
 import { CountedPlot, MassBalanceCarton, MassBalanceInput, MassBalanceLot, MassBalanceView } from './mass-balance.views';
 import { FlowField, newRow, rowId, withFlow, withPlot } from './rows';
 import { seasonOf } from './season';
@@ -260,14 +260,15 @@ function reservation(
 
 /** Packed items by net weight, in the lot's row; each carton's, for its delivery. */
 function packed(docs: DocReader, d: BatchPacked['data']): DocWrite[] {
-  const byCarton = new Map<string, Flow>();
-  for (const item of d.items) byCarton.set(item.cartonId, addFlows(byCarton.get(item.cartonId) ?? NO_FLOW, flowOf(item.netWeight)));
-  const total = [...byCarton.values()].reduce(addFlows, NO_FLOW);
-  const cartons = [...byCarton].map(([id, net]): DocWrite => {
-    const doc: MassBalanceCarton = { id, lotId: d.batchId, net };
-    return { collection: CARTONS, id, doc };
-  });
-  return [...counted(docs, d.batchId, () => ['packed', total]), ...cartons];
+  const byCarton = new Map<string, Quantity[]>();
+  for (const item of d.items) {
+    const nets = byCarton.get(item.cartonId);
+    if (nets) nets.push(item.netWeight);
+    else byCarton.set(item.cartonId, [item.netWeight]);
+  }
+  const cartons = [...byCarton].map(([id, nets]): MassBalanceCarton => ({ id, lotId: d.batchId, net: totalFlow(nets) }));
+  const total = cartons.reduce((sum, carton) => addFlows(sum, carton.net), NO_FLOW);
+  return [...counted(docs, d.batchId, () => ['packed', total]), ...cartons.map((doc) => ({ collection: CARTONS, id: doc.id, doc }))];
 }
 
 /**
