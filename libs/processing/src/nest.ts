@@ -1,0 +1,4 @@
+export * from './mass-balance/mass-balance.module';
+export * from './transformations.module';
+export * from './application/transformation.manager';
+export * from './application/transformation.recovery';
