@@ -47,6 +47,7 @@ describe('formatQuantity / formatRegion', () => {
     expect(formatQuantity({ value: 12, unit: 'piece' }, MESSAGES.zh)).toBe('12 件');
     expect(formatQuantity({ value: 12, unit: 'piece' }, MESSAGES.en)).toBe('12 pcs');
     expect(formatQuantity({ value: 2.5, unit: 'kg' }, MESSAGES.zh)).toBe('2.5 kg');
+    expect(formatQuantity({ value: 0.25, unit: 'kg' }, MESSAGES.zh)).toBe('250 g');
   });
 
   it('orders places the way each language does', () => {

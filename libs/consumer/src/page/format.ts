@@ -23,7 +23,9 @@ export function formatNumber(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 10) / 10 || 0) : '–';
 }
 
+/** Under a kilogram in grams: a 250 g bag of tea is not "0.3 kg". */
 export function formatQuantity(quantity: Quantity, m: Messages): string {
+  if (quantity.unit === 'kg' && quantity.value > 0 && quantity.value < 1) return `${formatNumber(quantity.value * 1000)} g`;
   return `${formatNumber(quantity.value)} ${m.units[quantity.unit] ?? quantity.unit}`;
 }
 

@@ -69,7 +69,7 @@ describe('the page of a processed item', () => {
     expect(origins).toContain('原料来自 2 个合作社、1 户农户');
     expect(origins).toContain('<b>乐昌市北乡镇白毛茶种植专业合作社</b>');
     expect(origins).toContain('地块 北乡镇高山茶园 1 号地 · 乐昌市北乡镇');
-    expect(origins).toContain('采收 2026-04-01 · 300 kg');
+    expect(origins).toContain('采收 2026-04-01 · 用料 300 kg');
     expect(origins).toContain('农药残留快速检测 <span class="pass">合格</span> <small>2026-04-01</small>');
     expect(origins).not.toContain('等');
     expect(sectionOf(en, 'Raw materials')).toContain('From 2 cooperatives and 1 household');
@@ -113,7 +113,7 @@ describe('the page of a processed item', () => {
     expect(processing).toContain('<small>屠宰</small>');
     expect(processing).toContain('动物检疫合格证明 A44-20260510-0012');
     expect(processing).toContain('屠宰 <small>2026-05-10 08:00 – 2026-05-10 10:00</small>');
-    expect(sectionOf(html, '原料来源')).toContain('200 只 (400 kg)');
+    expect(sectionOf(html, '原料来源')).toContain('用料 200 只 (400 kg)');
     expect(sectionOf(html, '预冷')).toContain('乐昌市禽类屠宰车间');
   });
 

@@ -29,6 +29,7 @@ const WORDS = {
     boughtBy: '收购',
     plot: '地块',
     harvested: '采收',
+    used: '用料',
     processing: '加工过程',
     inputs: (n: number) => `投入原料 ${n} 批`,
     made: '产出',
@@ -37,8 +38,10 @@ const WORDS = {
     processes: { tea_processing: '制茶', slaughter: '屠宰', milling: '制粉', blending: '拼配' } as Record<string, string>,
     parameters: {
       temperatureC: { label: '温度', unit: '°C' },
-      durationMin: { label: '时长', unit: '分钟' },
+      minutes: { label: '时长', unit: '分钟' },
+      hours: { label: '时长', unit: '小时' },
       humidityPct: { label: '湿度', unit: '%' },
+      method: { label: '方式', unit: '' },
     } as Record<string, { label: string; unit: string }>,
     inputHeld: {
       title: '⚠ 原料安全检测不合格',
@@ -60,6 +63,7 @@ const WORDS = {
     boughtBy: 'Bought by',
     plot: 'Plot',
     harvested: 'Harvested',
+    used: 'used',
     processing: 'Processing',
     inputs: (n: number) => `${count(n, 'input lot')}`,
     made: 'made',
@@ -71,8 +75,10 @@ const WORDS = {
     >,
     parameters: {
       temperatureC: { label: 'temperature', unit: '°C' },
-      durationMin: { label: 'duration', unit: 'min' },
+      minutes: { label: 'duration', unit: 'min' },
+      hours: { label: 'duration', unit: 'h' },
       humidityPct: { label: 'humidity', unit: '%' },
+      method: { label: 'method', unit: '' },
     } as Record<string, { label: string; unit: string }>,
     inputHeld: {
       title: '⚠ A raw material failed a safety test',
@@ -134,8 +140,8 @@ function originItem(origin: PassportOrigin, m: Messages): string {
           ...(origin.places.length > 0 ? [householdPlaces(origin, m)] : []),
           `${w.boughtBy} ${e(origin.purchaser.name)}`,
         ];
-  const amount =
-    e(formatQuantity(origin.quantity, m)) + (origin.quantity.unit !== 'kg' && origin.weightKg ? ` (${num(origin.weightKg)} kg)` : '');
+  const weight = origin.quantity.unit !== 'kg' && origin.weightKg ? ` (${num(origin.weightKg)} kg)` : '';
+  const amount = `${w.used} ${e(formatQuantity(origin.quantity, m))}${weight}`;
   lines.push(origin.harvest ? `${w.harvested} ${e(dateSpan(origin.harvest.from, origin.harvest.to))} · ${amount}` : amount);
   lines.push(...origin.tests.map((t) => testLine(t, m)));
   return lines.join('<br>');
@@ -179,7 +185,8 @@ function step(s: ProcessStep, m: Messages): string {
   const parameters = Object.entries(s.parameters).map(([key, value]) => {
     const shown = typeof value === 'number' ? num(value) : e(value);
     const label = known[key];
-    return label ? `${label.label} ${shown} ${label.unit}` : `${e(key)} ${shown}`;
+    if (!label) return `${e(key)} ${shown}`;
+    return label.unit ? `${label.label} ${shown} ${label.unit}` : `${label.label} ${shown}`;
   });
   const when = s.startedAt ? [e(s.endedAt ? dateTimeSpan(s.startedAt, s.endedAt) : formatDateTime(s.startedAt))] : [];
   const details = [...when, ...parameters];

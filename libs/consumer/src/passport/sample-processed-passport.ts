@@ -71,9 +71,9 @@ export function sampleMadeFrom(origins = 3): MadeFrom {
         startedAt: '2026-04-03T08:00:00+08:00',
         endedAt: '2026-04-03T20:00:00+08:00',
         steps: [
-          { name: '杀青', startedAt: '2026-04-03T08:30:00+08:00', parameters: { temperatureC: 260, durationMin: 3 } },
-          { name: '揉捻', parameters: { durationMin: 40 } },
-          { name: '烘干', parameters: { temperatureC: 90, durationMin: 60, 提香: '低温慢焙' } },
+          { name: '杀青', startedAt: '2026-04-03T08:30:00+08:00', parameters: { temperatureC: 260, minutes: 3 } },
+          { name: '揉捻', parameters: { minutes: 40 } },
+          { name: '烘干', parameters: { temperatureC: 90, minutes: 60, 提香: '低温慢焙' } },
         ],
         yieldPct: 22,
         inputs: lots.slice(0, origins).map((o) => ({ lotCode: o.lotCode, product: o.product, quantity: o.quantity })),

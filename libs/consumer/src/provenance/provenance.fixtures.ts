@@ -181,9 +181,9 @@ export const TEA = {
   transformationId: 'trf-tea-0403',
   startedAt: '2026-04-03T08:00:00+08:00',
   steps: <ProcessStep[]>[
-    { name: '杀青', startedAt: '2026-04-03T08:30:00+08:00', parameters: { temperatureC: 260, durationMin: 3 } },
-    { name: '揉捻', parameters: { durationMin: 40 } },
-    { name: '烘干', parameters: { temperatureC: 90, durationMin: 60 } },
+    { name: '杀青', startedAt: '2026-04-03T08:30:00+08:00', parameters: { temperatureC: 260, minutes: 3 } },
+    { name: '揉捻', parameters: { minutes: 40 } },
+    { name: '烘干', parameters: { temperatureC: 90, minutes: 60 } },
   ],
 };
 
@@ -264,7 +264,7 @@ export function chickenEvents(): Event[] {
         endedAt: '2026-05-10T11:00:00+08:00',
         steps: [
           { name: '屠宰', startedAt: '2026-05-10T08:00:00+08:00', endedAt: '2026-05-10T10:00:00+08:00', parameters: {} },
-          { name: '预冷', parameters: { temperatureC: 2, durationMin: 60 } },
+          { name: '预冷', parameters: { temperatureC: 2, minutes: 60 } },
         ],
         quarantineCertificateNo: 'A44-20260510-0012',
         yieldPct: 72.5,

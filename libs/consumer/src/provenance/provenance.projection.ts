@@ -9,7 +9,7 @@ import {
   QualityTestRecorded,
 } from '@suyuan/production';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
-import { FacilityView, OrganizationView, Region } from '@suyuan/registry';
+import { FacilityView, OrganizationView, PersonDoc } from '@suyuan/registry';
 import type { PassportProcessing } from '../passport/item-passport';
 import { householdPlace, LotDocs, madeFromHouseholds, madeFromInputs } from './lot-origins';
 import { LotProvenanceView } from './provenance.views';
@@ -21,11 +21,6 @@ export type ProvenanceEvent =
 const PROVENANCE = 'provenance';
 const provenanceRef = (id: string): DocRef => ({ collection: PROVENANCE, id });
 const batchRef = (id: string): DocRef => ({ collection: 'batches', id });
-
-/** What the registry of natural persons tells of one: only where they live is read here. */
-interface PersonPlace {
-  region?: Region;
-}
 
 /**
  * Where processed and bought-in lots come from, as their passports show it. A transformation
@@ -79,7 +74,7 @@ export const provenanceProjection: Projection<ProvenanceEvent> = {
       case 'BatchPurchasedFromHousehold': {
         const d = event.data;
         const doc = lots.provenance(d.batchId) ?? emptyProvenance(d.batchId);
-        const region = docs.get<PersonPlace>('persons', d.personId)?.region;
+        const region = docs.get<PersonDoc>('persons', d.personId)?.region;
         lots.put({ ...doc, households: { ...doc.households, [d.personId]: region ? householdPlace(region) : null } });
         lots.refreshWithDescendants(d.batchId);
         break;
