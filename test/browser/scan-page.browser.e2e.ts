@@ -1,8 +1,9 @@
 import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser, withPage } from '../support/browser';
-import { ApiClient } from '../../apps/cli/src/world';
+import { ApiClient, PRODUCTS } from '../../apps/cli/src/world';
 import { registerCountyOrg } from '../support/fixtures';
 import { CHAIN, SeededChain, seedChain } from '../support/seed-chain';
+import { ProcessedWorld, failSecondLeaves, processedWorld } from '../support/processed-world';
 import { publishPlumStandard } from '../support/standards';
 import { ADMIN_KEY, TestApp, startTestApp } from '../support/test-app';
 
@@ -11,17 +12,20 @@ jest.setTimeout(60_000);
 
 const PHONE_WIDTH = 390;
 const SCREENSHOT = '/tmp/scan-page.png';
+const PROCESSED_SCREENSHOT = '/tmp/processed-scan-page.png';
 
 describe('scan page in a real headless Chromium on a phone (390×844)', () => {
   let app: TestApp;
   let browser: Browser;
   let chain: SeededChain;
+  let processed: ProcessedWorld;
 
   beforeAll(async () => {
     // One after the other, so that afterAll can close whichever started if the other fails.
     app = await startTestApp();
     browser = await launchBrowser();
     chain = await seedChain(app.baseUrl, ADMIN_KEY);
+    processed = await processedWorld(new ApiClient(app.baseUrl).call);
   });
 
   afterAll(async () => {
@@ -124,6 +128,42 @@ describe('scan page in a real headless Chromium on a phone (390×844)', () => {
       expect(text).toContain('乐昌黄金柰李电商交易标准');
       expect(text).toMatch(/运输温度\s*不符合/);
       expect(text).toContain(`${CHAIN.minutesOutOfRange}分钟`);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    });
+  });
+
+  it('shows a bag of processed tea: where its leaves come from and how it was made', async () => {
+    await withPage(browser, {}, async (page) => {
+      const { response, requests } = await open(page, processed.tea.scanUrl);
+      expect(response.status()).toBe(200);
+      expect(requests).toHaveLength(1);
+      await expect(page.locator('h1').innerText()).resolves.toBe(PRODUCTS.tea.nameZh);
+      const origins = section(page, '原料来源');
+      const text = await origins.innerText();
+      expect(text).toContain('原料来自 2 个合作社、1 户农户');
+      for (const name of [processed.names.teaCoop, processed.names.teaCoop2, '农户（个人）']) expect(text).toContain(name);
+      expect(await origins.locator('.pass').count()).toBe(2);
+      const processing = await section(page, '加工过程').innerText();
+      expect(processing).toContain(processed.names.teaFactory);
+      expect(processing).toMatch(/杀青\s+2026-04-10 08:30 – 2026-04-10 09:00 · 温度 260 °C · 时长 3 分钟/);
+      await expect(section(page, '加工地').innerText()).resolves.toContain('加工厂');
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+      await page.screenshot({ path: PROCESSED_SCREENSHOT, fullPage: true, scale: 'css' });
+    });
+  });
+
+  it('warns first, on the tea’s page, that leaves it was made from failed their pesticide test afterwards', async () => {
+    await failSecondLeaves(new ApiClient(app.baseUrl).call, processed);
+    await withPage(browser, {}, async (page) => {
+      await open(page, processed.tea.scanUrl);
+      const alert = page.getByRole('alert');
+      await expect(alert.locator('h2').innerText()).resolves.toBe('⚠ 原料安全检测不合格');
+      const text = await alert.innerText();
+      expect(text).toContain(processed.tea.leavesB.lotCode);
+      expect(text).toContain('农药残留快速检测');
+      expect(text).toContain('请不要食用');
+      const [alertTop, originsTop] = await Promise.all([alert.boundingBox(), section(page, '原料来源').boundingBox()]);
+      expect(alertTop!.y).toBeLessThan(originsTop!.y);
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     });
   });
