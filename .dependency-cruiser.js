@@ -5,7 +5,19 @@
  * modules and services). Inside a library, `domain/` is pure and `application/` does not see
  * `http/`. Tests and fixtures may reach into any library.
  */
-const LAYERS = ['core', 'eventstore', 'readmodels', 'platform', 'codes', 'registry', 'production', 'logistics', 'processing', 'standards', 'consumer'];
+const LAYERS = [
+  'core',
+  'eventstore',
+  'readmodels',
+  'platform',
+  'codes',
+  'registry',
+  'production',
+  'logistics',
+  'processing',
+  'standards',
+  'consumer',
+];
 const TEST_CODE = '(\\.(spec|e2e|contract|fixtures|cases)\\.ts$|/testing/|/contract/)';
 const FRAMEWORK = '^(@nestjs|fastify|@fastify|better-sqlite3|class-validator|class-transformer|rxjs|qrcode|@swc)';
 
