@@ -96,7 +96,8 @@ describe('read models rebuilt from position 0', () => {
     );
     for (const copy of copies) expect(mainDocs.get(`${copy.collection}/${copy.id}`)).toMatchObject(copy);
     const collections = new Set(live.map((d) => d.collection));
-    for (const c of ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'])
+    const expected = ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'];
+    for (const c of [...expected, 'traceSteps', 'traceKeys', 'traceCartons', 'traceShipments'])
       expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 

@@ -4,6 +4,7 @@ import { ScanFastLane } from '@suyuan/consumer';
 import { LogisticsModule } from '@suyuan/logistics/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
+import { ProcessingModule } from '@suyuan/processing/nest';
 import { ProductionModule } from '@suyuan/production/nest';
 import { RegistryModule } from '@suyuan/registry/nest';
 import { StandardsModule } from '@suyuan/standards/nest';
@@ -19,6 +20,7 @@ export class AppModule {
         RegistryModule,
         ProductionModule,
         LogisticsModule,
+        ProcessingModule,
         StandardsModule,
         ConsumerModule.register(fastLane),
       ],

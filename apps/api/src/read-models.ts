@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
+import { lineageProjection, traceIndexProjection } from '@suyuan/processing';
 import { batchProjection } from '@suyuan/production';
 import { registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
@@ -25,9 +26,18 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 10,
+  version: 11,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
-  projections: [registryProjection, batchProjection, logisticsProjection, coldChainProjection, standardsProjection, complianceProjection],
+  projections: [
+    registryProjection,
+    batchProjection,
+    logisticsProjection,
+    coldChainProjection,
+    lineageProjection,
+    traceIndexProjection,
+    standardsProjection,
+    complianceProjection,
+  ],
   indexes: [
     { field: 'batchId', collections: ['items'] },
     { field: 'ownerId', collections: ['facilities'] },
@@ -37,6 +47,7 @@ export const readModelSchema: ReadModelSchema = {
     { field: 'to.id', collections: ['shipments'] },
     { field: 'toOrganizationId', collections: ['handovers'] },
     { field: 'organizationId', collections: ['batchAccess'] },
+    { field: 'traceKey', collections: ['traceKeys'] },
     ALERTS_BY_COOPERATIVE,
   ],
   offThread: {

@@ -1,0 +1,83 @@
+import { notFound } from '@suyuan/core';
+import { CartonView } from '@suyuan/logistics';
+import { ItemView, Viewer } from '@suyuan/production';
+import { DocumentStore, docKey } from '@suyuan/readmodels';
+import { TraceStepsView, TraceTransformationView } from '../lineage/lineage.views';
+import { TraceBounds, encodeCursor, page } from './bounds';
+import { TraceBackLot, TraceBackResult } from './trace.views';
+import { LoadedLot, loadLots, startingLot, tracedLot } from './traced-lots';
+import { walk } from './walk';
+
+export type BackStart = { item: string } | { carton: string } | { lot: string };
+
+/**
+ * 追溯: from an item, a carton or a lot back through every transformation to the plots, farm
+ * inputs, tests and household purchases of its ancestors, and who recorded each step. Reads the
+ * read models only. Lots the reader may not read whole show who and where they are, no more.
+ */
+export async function traceBack(docs: DocumentStore, viewer: Viewer, start: BackStart, bounds: TraceBounds): Promise<TraceBackResult> {
+  const from = await resolve(docs, start);
+  await startingLot(docs, viewer, from.batchId);
+  const walked = await walk(docs, [from.batchId], 'parents', bounds.depth);
+  const offset = bounds.offsets.lots ?? 0;
+  const { entries, more } = page(walked.lots, offset, bounds.limit);
+  const lots = await loadLots(docs, viewer, entries);
+  const details = await lotDetails(docs, lots);
+  const made = [...new Set(lots.filter((l) => l.readable).flatMap((l) => (l.lineage?.parents ?? []).map((e) => e.transformationId)))];
+  const transformations = await docs.getMany<TraceTransformationView>(made.map((id) => ({ collection: 'traceTransformations', id })));
+  return {
+    start: from,
+    depth: bounds.depth,
+    total: { lots: walked.lots.length },
+    lots: lots.map((lot) => ({ ...tracedLot(lot, 'parents'), ...(lot.readable && details(lot)) })),
+    transformations: [...transformations.values()].filter((t): t is TraceTransformationView => t !== undefined),
+    ...(walked.truncated && { truncated: true }),
+    ...(more && { nextCursor: encodeCursor({ lots: offset + bounds.limit }) }),
+  };
+}
+
+async function resolve(docs: DocumentStore, start: BackStart): Promise<TraceBackResult['start']> {
+  if ('item' in start) {
+    const item = await docs.get<ItemView>('items', start.item);
+    if (!item) throw notFound('item_not_found', `no item ${start.item}`, { code: start.item });
+    return { item: item.code, batchId: item.batchId };
+  }
+  if ('carton' in start) {
+    const carton = await docs.get<CartonView>('cartons', start.carton);
+    if (!carton) throw notFound('carton_not_found', `no carton ${start.carton}`, { cartonId: start.carton });
+    return { carton: carton.id, batchId: carton.batchId };
+  }
+  return { batchId: start.lot };
+}
+
+/** What a reader of the whole lot sees of it: its production record and who recorded each step. */
+async function lotDetails(docs: DocumentStore, lots: LoadedLot[]): Promise<(lot: LoadedLot) => Partial<TraceBackLot>> {
+  const readable = lots.filter((l) => l.readable);
+  const steps = await docs.getMany<TraceStepsView>(readable.map((l) => ({ collection: 'traceSteps', id: l.batchId })));
+  return ({ batch, batchId }) => ({
+    ...(batch.quantities && { quantities: batch.quantities }),
+    harvests: batch.harvests,
+    farmInputs: batch.farmInputs,
+    preCooling: batch.preCooling,
+    tests: batch.tests,
+    packings: batch.packings.map(({ cartonIds: _cartons, ...packing }) => packing),
+    produced: (batch.supplies ?? []).flatMap((supply) => {
+      if (supply.kind !== 'production') return [];
+      const { kind: _kind, ...production } = supply;
+      return [production];
+    }),
+    purchases: (batch.supplies ?? []).flatMap((supply) => {
+      if (supply.kind !== 'household_purchase') return [];
+      const { kind: _kind, ...purchase } = supply;
+      return [purchase];
+    }),
+    ...(batch.certificate && {
+      certificate: {
+        certificateNo: batch.certificate.certificateNo,
+        issuedAt: batch.certificate.issuedAt,
+        ...(batch.certificate.withdrawnAt && { withdrawnAt: batch.certificate.withdrawnAt }),
+      },
+    }),
+    steps: steps.get(docKey('traceSteps', batchId))?.steps ?? [],
+  });
+}
