@@ -54,13 +54,23 @@ describe('the data directory is the server user’s alone', () => {
     };
     // WAL mode: the write-ahead logs exist while the server runs, made with their database's mode.
     let server = await startServer(dataDir, 'inline');
-    expectPrivate(at('suyuan.db', 'suyuan.db-wal', 'admin.key'));
+    expectPrivate(at('suyuan.db', 'suyuan.db-wal', 'admin.key', 'personal-keys.sqlite'));
     await server.stop();
 
     chmodSync(dataDir, 0o755);
-    for (const file of at('suyuan.db', 'admin.key')) chmodSync(file, 0o644);
+    for (const file of at('suyuan.db', 'admin.key', 'personal-keys.sqlite')) chmodSync(file, 0o644);
     server = await startServer(dataDir, 'worker');
-    expectPrivate(at('suyuan.db', 'suyuan.db-wal', 'admin.key', 'suyuan.worker.db', 'suyuan.worker.db-wal', 'suyuan.worker.db-shm'));
+    expectPrivate(
+      at(
+        'suyuan.db',
+        'suyuan.db-wal',
+        'admin.key',
+        'personal-keys.sqlite',
+        'suyuan.worker.db',
+        'suyuan.worker.db-wal',
+        'suyuan.worker.db-shm',
+      ),
+    );
     await server.stop();
 
     for (const file of at('suyuan.db', 'suyuan.worker.db')) chmodSync(file, 0o644);

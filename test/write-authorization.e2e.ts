@@ -15,30 +15,34 @@ const T = (hhmm: string) => `2026-07-15T${hhmm}:00+08:00`;
  * names (legend below).
  */
 const WRITES = matrix(`
-  route                                                   | anonymous | admin    | owner     | otherCoop | holder    | offered   | stranger  | lab      | carrier  | otherCarrier | retailer | regulator | standards | otherStandards
-  POST /api/organizations                                 | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/organizations/{id}/api-keys                   | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  DELETE /api/organizations/{id}/api-keys/{keyId}         | key       | 200      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/facilities                                    | key       | 201      | 201       | self      | self      | self      | self      | self     | self     | self         | self     | self      | self      | self
-  POST /api/products                                      | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | 201
-  POST /api/standards                                     | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | std
-  POST /api/batches                                       | key       | role     | 201       | facility  | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/farm-inputs                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/harvests                         | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/pre-cooling                      | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/handovers                        | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/handovers/{handoverId}/acceptance| key       | role     | recipient | recipient | recipient | 201       | recipient | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/handovers/{handoverId}/end       | key       | role     | 201       | party     | 201       | party     | party     | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/quality-tests                    | key       | role     | 201       | tester    | role      | role      | role      | 201      | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/grading                          | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/packing                          | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/certificate                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/batches/{id}/certifications                   | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role
-  POST /api/shipments                                     | key       | facility | facility  | facility  | 201       | facility  | facility  | facility | facility | facility     | facility | facility  | facility  | facility
-  POST /api/shipments/{id}/receipt                        | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility
-  POST /api/shipments/{id}/delivery                       | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility
-  POST /api/cold-chain/readings                           | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility
-  POST /api/compliance/batches/{id}/brand                 | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | std
+  route                                                   | anonymous | admin    | owner     | otherCoop | holder    | offered   | stranger  | lab      | carrier  | otherCarrier | retailer | regulator | standards | otherStandards | processor
+  POST /api/organizations                                 | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  POST /api/organizations/{id}/api-keys                   | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  DELETE /api/organizations/{id}/api-keys/{keyId}         | key       | 200      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  POST /api/facilities                                    | key       | 201      | 201       | self      | self      | self      | self      | self     | self     | self         | self     | self      | self      | self | self
+  POST /api/products                                      | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | 201 | role
+  POST /api/standards                                     | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | std | role
+  POST /api/batches                                       | key       | role     | 201       | facility  | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  POST /api/batches/{id}/farm-inputs                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  POST /api/batches/{id}/harvests                         | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | role
+  POST /api/batches/{id}/pre-cooling                      | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role | custody
+  POST /api/batches/{id}/handovers                        | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
+  POST /api/batches/{id}/handovers/{handoverId}/acceptance| key       | role     | recipient | recipient | recipient | 201       | recipient | role     | role     | role         | role     | role      | role      | role | recipient
+  POST /api/batches/{id}/handovers/{handoverId}/end       | key       | role     | 201       | party     | 201       | party     | party     | role     | role     | role         | role     | role      | role      | role | party
+  POST /api/batches/{id}/quality-tests                    | key       | role     | 201       | tester    | role      | role      | role      | 201      | role     | role         | role     | role      | role      | role | tester
+  POST /api/batches/{id}/grading                          | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role | custody
+  POST /api/batches/{id}/packing                          | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role | custody
+  POST /api/batches/{id}/certificate                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
+  POST /api/batches/{id}/certifications                   | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
+  POST /api/shipments                                     | key       | facility | facility  | facility  | 201       | facility  | facility  | facility | facility | facility     | facility | facility  | facility  | facility | facility
+  POST /api/shipments/{id}/receipt                        | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
+  POST /api/shipments/{id}/delivery                       | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
+  POST /api/cold-chain/readings                           | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
+  POST /api/compliance/batches/{id}/brand                 | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | 201       | std | role
+  POST /api/persons                                       | key       | role     | 201       | 201       | 201       | 201       | 201       | 201      | 201      | 201          | 201      | role      | role      | role | 201
+  DELETE /api/persons/{id}                                | key       | 200      | 200       | person    | person    | person    | person    | person   | person   | person       | person   | role      | role      | role | person
+  POST /api/transformations                               | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role           | 201
+  POST /api/purchases                                     | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | role      | role      | role           | 201
 `);
 
 /** What a cell says: a success, or the status and the code of the refusal. */
@@ -55,6 +59,7 @@ const OUTCOMES: Record<string, { status: number; code?: string }> = {
   facility: { status: 403, code: 'facility_not_owned' },
   self: { status: 403, code: 'not_owner' },
   std: { status: 403, code: 'not_standard_owner' },
+  person: { status: 403, code: 'not_registrant' },
 };
 
 const outcomeLabel = (cell: string) => {
@@ -94,6 +99,7 @@ describe('who may write what: every role × every write route, over HTTP', () =>
       regulator: 'regulator',
       standards: 'standards_owner',
       otherStandards: 'standards_owner',
+      processor: 'processor',
     };
     for (const [name, role] of Object.entries(roles)) orgs[name] = await registerOrg(call, role, `${name} 组织`);
     const packhouse = (name: string) => registerFacility(call, orgs[name], 'packhouse', `${name} 包装车间`);
@@ -104,6 +110,7 @@ describe('who may write what: every role × every write route, over HTTP', () =>
       truck: await registerCountyFacility(call, orgs.carrier, 'truck'),
     };
     for (const name of ['owner', 'otherCoop', 'holder', 'offered', 'stranger']) place[`${name}Packhouse`] = await packhouse(name);
+    place.processorPlant = await registerFacility(call, orgs.processor, 'processing_plant', '加工厂');
     plum = await registerPlum(call);
     await publishPlumStandard(call, orgs.standards, plum);
   });
@@ -114,6 +121,14 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   const packhouseOf = (actor: string) => place[`${actor}Packhouse`] ?? place.holderPackhouse;
   const post = (path: string, key: string, body: unknown = {}) => expectOk(call('POST', path, { key, body }));
   const position = async (): Promise<number> => (await expectOk(call('GET', '/health'))).projectedPosition;
+
+  /** The plum cooperative's harvested batch, handed to the processor, which accepted it. */
+  async function processorsLot(): Promise<Target> {
+    const batch = await post('/api/batches', orgs.owner.key, { productId: plum, farmPlotId: place.ownerPlot });
+    await post(`/api/batches/${batch.id}/harvests`, orgs.owner.key, { harvestedAt: T('06:00'), quantity: { value: 100, unit: 'kg' } });
+    await handOver(call, batch.id, orgs.owner, orgs.processor, T('07:00'));
+    return { batch: batch.id };
+  }
 
   /** The plum cooperative's harvested batch, held by the packhouse that accepted it and offered to a second one. */
   async function heldBatch(): Promise<Target> {
@@ -218,6 +233,8 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     safetyIntervalDays: 14,
   };
   const batchPath = (t: Target, step: string) => `/api/batches/${t.batch}/${step}`;
+  // A household the plum cooperative buys from (the ID number's check character computed).
+  const household = { name: '黄秀英', idNumber: '440281199003071237', region: LECHANG };
 
   const ROUTES: Record<string, WriteRoute> = {
     'POST /api/organizations': {
@@ -343,6 +360,35 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     'POST /api/compliance/batches/{id}/brand': {
       target: compliantBatch,
       request: (_, t) => ({ path: `/api/compliance/batches/${t.batch}/brand`, body: { brand: '乐昌农品' } }),
+    },
+    'POST /api/persons': {
+      target: none,
+      request: () => ({ path: '/api/persons', body: household }),
+    },
+    'POST /api/transformations': {
+      target: processorsLot,
+      request: (_, t) => ({
+        path: '/api/transformations',
+        body: {
+          plantId: place.processorPlant,
+          process: 'drying',
+          startedAt: T('10:00'),
+          endedAt: T('11:00'),
+          inputs: [{ batchId: t.batch, quantity: { value: 10, unit: 'kg' } }],
+          outputs: [{ productId: plum, quantity: { value: 2, unit: 'kg' } }],
+        },
+      }),
+    },
+    'POST /api/purchases': {
+      target: processorsLot,
+      request: (_, t) => ({
+        path: '/api/purchases',
+        body: { fromBatchId: t.batch, quantity: { value: 10, unit: 'kg' }, purchasedAt: T('10:00') },
+      }),
+    },
+    'DELETE /api/persons/{id}': {
+      target: async () => ({ person: (await post('/api/persons', orgs.owner.key, household)).id }),
+      request: (_, t) => ({ path: `/api/persons/${t.person}` }),
     },
   };
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
-import { lineageProjection, traceIndexProjection } from '@suyuan/processing';
+import { lineageProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
 import { batchProjection } from '@suyuan/production';
-import { registryProjection } from '@suyuan/registry';
+import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
 
 /** What the standards and compliance projections write: readers find it in the worker's file in worker mode. */
@@ -26,13 +26,15 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 11,
+  version: 13,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
   projections: [
     registryProjection,
+    personsProjection,
     batchProjection,
     logisticsProjection,
     coldChainProjection,
+    transformationsProjection,
     lineageProjection,
     traceIndexProjection,
     standardsProjection,
@@ -41,12 +43,14 @@ export const readModelSchema: ReadModelSchema = {
   indexes: [
     { field: 'batchId', collections: ['items'] },
     { field: 'ownerId', collections: ['facilities'] },
+    { field: 'registeredBy', collections: ['persons'] },
     { field: 'cooperative.id', collections: ['batches'] },
     { field: 'product.id', collections: ['batches'] },
     { field: 'from.id', collections: ['shipments'] },
     { field: 'to.id', collections: ['shipments'] },
     { field: 'toOrganizationId', collections: ['handovers'] },
     { field: 'organizationId', collections: ['batchAccess'] },
+    { field: 'processorId', collections: ['transformations'] },
     { field: 'traceKey', collections: ['traceKeys'] },
     ALERTS_BY_COOPERATIVE,
   ],

@@ -1,4 +1,5 @@
 export * from './domain/events';
+export * from './domain/transformation.decider';
 export * from './lineage/lineage.projection';
 export * from './lineage/lineage.views';
 export * from './lineage/trace-index.projection';
@@ -7,3 +8,5 @@ export * from './trace/trace-back';
 export * from './trace/trace-csv';
 export * from './trace/trace-forward';
 export * from './trace/trace.views';
+export * from './transformations/transformation.views';
+export * from './transformations/transformations.projection';

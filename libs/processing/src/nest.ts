@@ -1,1 +1,4 @@
 export * from './processing.module';
+export * from './transformations.module';
+export * from './application/transformation.manager';
+export * from './application/transformation.recovery';

@@ -1,2 +1,4 @@
 export * from './access/batch-readers';
 export * from './production.module';
+export * from './application/batch-context';
+export { QuantityDto } from './http/batch.dto';

@@ -9,6 +9,6 @@ import { HandoversController } from './http/handovers.controller';
 @Module({
   controllers: [BatchController, HandoversController],
   providers: [BatchReaders, BatchCommands, BatchCommandHandler],
-  exports: [BatchReaders],
+  exports: [BatchReaders, BatchCommands],
 })
 export class ProductionModule {}

@@ -1,5 +1,12 @@
 export * from './domain/credit-code';
 export * from './domain/events';
 export * from './domain/gtin';
+export * from './domain/jurisdiction';
+export * from './persons/domain/events';
+export * from './persons/domain/id-number';
+export * from './persons/domain/person-read-policy';
+export { PERSON_REGISTRANT_ROLES } from './persons/domain/person.decider';
+export * from './persons/person.views';
+export * from './persons/persons.projection';
 export * from './registry.projection';
 export * from './registry.views';

@@ -1,1 +1,3 @@
 export * from './registry.module';
+export * from './persons/application/person-directory';
+export * from './persons/persons.module';

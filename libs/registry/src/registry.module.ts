@@ -5,13 +5,16 @@ import { FacilityCommandHandler } from './application/facility.handler';
 import { OrganizationCommandHandler } from './application/organization.handler';
 import { ProductCommandHandler } from './application/product.handler';
 import { RegistryController } from './http/registry.controller';
+import { PersonsModule } from './persons/persons.module';
 
 /**
- * Organizations and their keys, facilities, products: who and where in the chain. Global, for
- * the one thing every module's requests need of it: the API key lookup behind authentication.
+ * Organizations and their keys, facilities, products, natural persons: who and where in the
+ * chain. Global, for what every module needs of it: the API key lookup behind authentication,
+ * and the directory that names persons.
  */
 @Global()
 @Module({
+  imports: [PersonsModule],
   controllers: [RegistryController],
   providers: [
     OrganizationCommandHandler,
@@ -19,6 +22,6 @@ import { RegistryController } from './http/registry.controller';
     ProductCommandHandler,
     { provide: API_KEY_LOOKUP, useClass: ReadModelApiKeyLookup },
   ],
-  exports: [API_KEY_LOOKUP],
+  exports: [API_KEY_LOOKUP, PersonsModule],
 })
 export class RegistryModule {}

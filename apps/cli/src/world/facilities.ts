@@ -8,6 +8,8 @@ export interface FacilityBody {
   region: Region;
   plate?: string;
   location?: { lat: number; lng: number };
+  /** Farm plots: area in 亩. */
+  areaMu?: number;
 }
 
 export interface FacilityDef extends FacilityBody {
@@ -21,6 +23,10 @@ export type FacilityKey =
   | 'plotShanglang'
   | 'plotChestnut'
   | 'plotPoultry'
+  | 'teaPlot'
+  | 'teaPlot2'
+  | 'teaFactory'
+  | 'poultryPlant'
   | 'packhouse'
   | 'slaughterhouse'
   | 'lab'
@@ -48,6 +54,10 @@ export const FACILITIES: Record<FacilityKey, FacilityDef> = {
   plotShanglang: { owner: 'plumCoop', type: 'farm_plot', name: '九峰镇上廊村黄金柰李果园', region: lechang('九峰镇', '上廊村') },
   plotChestnut: { owner: 'chestnutCoop', type: 'farm_plot', name: '北乡镇北乡村马蹄种植基地', region: lechang('北乡镇', '北乡村') },
   plotPoultry: { owner: 'poultryCoop', type: 'farm_plot', name: '黄圃镇马溪村雪毛鸡林下养殖场', region: lechang('黄圃镇', '马溪村') },
+  teaPlot: { owner: 'teaCoop', type: 'farm_plot', name: '沙坪镇龙塘村白毛茶园', region: lechang('沙坪镇', '龙塘村'), areaMu: 30 },
+  teaPlot2: { owner: 'teaCoop2', type: 'farm_plot', name: '两江镇上黄村高山茶园', region: lechang('两江镇', '上黄村'), areaMu: 20 },
+  teaFactory: { owner: 'teaFactory', type: 'processing_plant', name: '沙坪镇白毛茶初制加工厂', region: lechang('沙坪镇') },
+  poultryPlant: { owner: 'poultryPlant', type: 'processing_plant', name: '黄圃镇禽类定点屠宰冰鲜加工厂', region: lechang('黄圃镇') },
   packhouse: { owner: 'packhouse', type: 'packhouse', name: '北乡镇预冷分级包装车间', region: lechang('北乡镇') },
   // Guangdong sends live poultry to central slaughter; the cooperative's licensed plant chills and packs it.
   slaughterhouse: { owner: 'poultryCoop', type: 'packhouse', name: '黄圃镇雪毛鸡定点屠宰冰鲜分割车间', region: lechang('黄圃镇') },

@@ -21,7 +21,19 @@ const org = (name: string, role: string, creditBody: string, region: Region, con
   contactPhone,
 });
 
-export type OrgKey = 'plumCoop' | 'chestnutCoop' | 'poultryCoop' | 'packhouse' | 'lab' | 'logistics' | 'regulator' | 'eCommerce';
+export type OrgKey =
+  | 'plumCoop'
+  | 'chestnutCoop'
+  | 'poultryCoop'
+  | 'teaCoop'
+  | 'teaCoop2'
+  | 'teaFactory'
+  | 'poultryPlant'
+  | 'packhouse'
+  | 'lab'
+  | 'logistics'
+  | 'regulator'
+  | 'eCommerce';
 
 /** The county's bodies (sample codes and phone numbers, not the real registrations of the bodies named). */
 export const ORGANIZATIONS: Record<OrgKey, OrgDef> = {
@@ -29,6 +41,11 @@ export const ORGANIZATIONS: Record<OrgKey, OrgDef> = {
   plumCoop: org('乐昌市北乡黄金柰李专业合作社', 'cooperative', '93440281MA4UQ8KX3', lechang('北乡镇'), '0751-5561218'),
   chestnutCoop: org('乐昌市北乡马蹄种植专业合作社', 'cooperative', '93440281MA51T2P7H', lechang('北乡镇'), '0751-5561306'),
   poultryCoop: org('乐昌市黄圃雪毛鸡养殖专业合作社', 'cooperative', '93440281MA53R6WB9', lechang('黄圃镇'), '0751-5583127'),
+  teaCoop: org('乐昌市沙坪白毛茶种植专业合作社', 'cooperative', '93440281MA56H3QK2', lechang('沙坪镇'), '0751-5571236'),
+  teaCoop2: org('乐昌市两江白毛茶种植专业合作社', 'cooperative', '93440281MA57J8RD4', lechang('两江镇'), '0751-5576652'),
+  // Processors (加工企业): a tea factory that also buys leaves from households, and a licensed poultry slaughterhouse.
+  teaFactory: org('乐昌市白毛茶业有限公司', 'processor', '91440281MA58K2TW7', lechang('沙坪镇'), '0751-5572080'),
+  poultryPlant: org('乐昌市黄圃禽类定点屠宰有限公司', 'processor', '91440281MA59L7XC3', lechang('黄圃镇'), '0751-5583300'),
   // 91…: companies; 12…: public institutions (事业单位); 11…: government bodies
   packhouse: org('乐昌市北乡农产品产地初加工中心', 'packhouse', '91440281MA55C4NJ1', lechang('北乡镇'), '0751-5562088'),
   lab: org('乐昌市农产品质量安全检测中心', 'testing_lab', '12440281007183926', lechang('乐城街道'), '0751-5522315'),

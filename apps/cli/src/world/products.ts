@@ -15,6 +15,8 @@ export interface ProductBody {
   transportRange: TemperatureRange;
   gtin?: string;
   grades: string[];
+  /** A processed product: the product ids its inputs may be (resolved at registration). */
+  madeFrom?: string[];
 }
 
 export interface ProductDef extends ProductBody {
@@ -24,7 +26,7 @@ export interface ProductDef extends ProductBody {
   lotPrefix: string;
 }
 
-export type ProductKey = 'plum' | 'chestnut' | 'chicken';
+export type ProductKey = 'plum' | 'chestnut' | 'chicken' | 'teaLeaves' | 'tea' | 'liveChicken';
 
 /** GTIN-13 under a 690 (GS1 China) company prefix, with its mod-10 check digit. */
 const gtin13 = (body12: string) => body12 + gtinCheckDigit(body12);
@@ -68,6 +70,42 @@ export const PRODUCTS: Record<ProductKey, ProductDef> = {
     humidityPct: [85, 90],
     lotPrefix: 'LCXMJ',
   },
+  // Fresh leaves go to the factory the day they are picked, in ventilated baskets (sample values).
+  teaLeaves: {
+    nameZh: '乐昌白毛茶鲜叶',
+    nameEn: 'Lechang Baimao tea fresh leaves',
+    category: 'fresh tea leaves',
+    storageClass: 'cool',
+    storageRange: { minC: 5, maxC: 25 },
+    transportRange: { minC: 5, maxC: 25 },
+    grades: ['一芽一叶', '一芽二叶'],
+    humidityPct: [70, 85],
+    lotPrefix: 'LCBMX',
+  },
+  // 乐昌白毛茶, a 地理标志 product: finished tea, kept dry and cool (sample values).
+  tea: {
+    nameZh: '乐昌白毛茶',
+    nameEn: 'Lechang Baimao tea',
+    category: 'tea',
+    storageClass: 'ambient',
+    storageRange: { minC: 0, maxC: 25 },
+    transportRange: { minC: 0, maxC: 30 },
+    gtin: gtin13('690123456790'),
+    grades: ['特级', '一级', '二级'],
+    humidityPct: [40, 60],
+    lotPrefix: 'LCBMC',
+  },
+  liveChicken: {
+    nameZh: '乐昌雪毛鸡（活禽）',
+    nameEn: 'Lechang Xuemao chicken (live)',
+    category: 'live poultry',
+    storageClass: 'ambient',
+    storageRange: { minC: 5, maxC: 30 },
+    transportRange: { minC: 5, maxC: 30 },
+    grades: ['出栏'],
+    humidityPct: [60, 80],
+    lotPrefix: 'LCXMH',
+  },
 };
 
 /** Stone fruit the county's growers sell besides the plum, kept as the plum is (sample values): the compliance benchmark's products. */
@@ -80,7 +118,11 @@ export const STONE_FRUIT: readonly ProductDef[] = [
 /** The body the API takes; `gtin: false` registers the product without its GTIN, so its labels carry the short /t/ URL. */
 export function productBody(
   { humidityPct: _rh, lotPrefix: _lot, gtin, ...body }: ProductDef,
-  options: { gtin?: boolean } = {},
+  options: { gtin?: boolean; madeFrom?: string[] } = {},
 ): ProductBody {
-  return { ...body, ...(gtin !== undefined && options.gtin !== false && { gtin }) };
+  return {
+    ...body,
+    ...(gtin !== undefined && options.gtin !== false && { gtin }),
+    ...(options.madeFrom && { madeFrom: options.madeFrom }),
+  };
 }

@@ -36,7 +36,10 @@ const range = (
  * Temperatures are the products' own (DB37/T 3491-2019, GB 12694-2016); grade bounds,
  * tolerances (NY/T: 5 %, 10 %, 10 %) and deadlines are sample values and say so.
  */
-export const STANDARDS: Record<ProductKey, SampleStandard> = {
+/** The products the e-commerce centre publishes a trading standard for. */
+export type StandardKey = Extract<ProductKey, 'plum' | 'chestnut' | 'chicken'>;
+
+export const STANDARDS: Record<StandardKey, SampleStandard> = {
   plum: {
     title: '乐昌黄金柰李电商交易标准',
     description: `${SAMPLE}. Storage -1–0 °C and transport 0–3 °C per DB37/T 3491-2019; pre-cooled within 3 h to 5 °C.`,

@@ -4,7 +4,7 @@ import { FacilityRef, fold, notFound } from '@suyuan/core';
 import { EVENT_STORE, EventStore } from '@suyuan/eventstore';
 import { Clock, CLOCK } from '@suyuan/platform';
 import { utc } from '@suyuan/core';
-import { batchDecider, BatchEvent, isHeld } from '@suyuan/production';
+import { batchDecider, BatchEvent, isHeld, takenCartonIds } from '@suyuan/production';
 import { CommandContext, found, newId, StreamExecutor } from '@suyuan/platform/nest';
 import { docKey, DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
@@ -52,13 +52,14 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
     return this.lock.run(from.id, async () => {
       const stored = await this.docs.getMany<CartonView>(input.cartonIds.map((id) => ({ collection: 'cartons', id })));
       const known = input.cartonIds.map((id) => stored.get(docKey('cartons', id))).filter((c): c is CartonView => !!c);
-      const held = await this.heldBatches(known.map((c) => c.batchId));
+      const { held, taken } = await this.batchStates(known.map((c) => c.batchId));
       const cartons: CartonCustody[] = known.map((carton) => ({
         cartonId: carton.id,
         facilityId: carton.facilityId,
         status: carton.status,
         since: carton.stops.at(-1)?.from,
         held: held.has(carton.batchId),
+        consumed: taken.has(carton.id),
       }));
       const unknownCartonIds = input.cartonIds.filter((id) => !stored.get(docKey('cartons', id)));
       return this.run(
@@ -120,14 +121,17 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
     return this.clock.now().toISOString();
   }
 
-  /** The batches among these held after a failed safety test, as their own streams say. */
-  private async heldBatches(batchIds: Iterable<string>): Promise<Set<string>> {
+  /** The batches among these held after a failed safety test, and the cartons transformations took, as their own streams say. */
+  private async batchStates(batchIds: Iterable<string>): Promise<{ held: Set<string>; taken: Set<string> }> {
     const held = new Set<string>();
+    const taken = new Set<string>();
     for (const batchId of new Set(batchIds)) {
       const stream = await this.events.readStream(`batch-${batchId}`);
-      if (isHeld(fold(batchDecider, stream as unknown as BatchEvent[]))) held.add(batchId);
+      const state = fold(batchDecider, stream as unknown as BatchEvent[]);
+      if (isHeld(state)) held.add(batchId);
+      for (const cartonId of takenCartonIds(state)) taken.add(cartonId);
     }
-    return held;
+    return { held, taken };
   }
 
   private async facility(id: string): Promise<FacilityRef> {

@@ -10,6 +10,8 @@ export interface CartonCustody {
   since?: string;
   /** Its batch is held after a failed safety test (read from the batch's stream). */
   held?: boolean;
+  /** A processor's transformation took it (read from the batch's stream): it no longer exists as packed. */
+  consumed?: boolean;
 }
 
 export interface DispatchShipment {

@@ -122,6 +122,11 @@ function checkCartons(cartons: CartonCustody[], unknownCartonIds: string[], from
     'batch_held',
     "These cartons belong to a batch held after a failed safety test; a testing lab's passing confirmatory test lifts the hold",
   );
+  rejectCartons(
+    cartons.filter((carton) => carton.consumed),
+    'carton_consumed',
+    'These cartons were consumed by a processor’s transformation',
+  );
 }
 
 function rejectCartons(cartons: CartonCustody[], code: string, problem: string): void {

@@ -32,11 +32,17 @@ export class StreamExecutor {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * `beforeAppend` runs once the decider has accepted the command, before its events are
+   * appended (again if a concurrent write makes it decide again): for what must be done
+   * outside the log before the log says it was.
+   */
   async execute<C, E extends DomainEvent, S>(
     streamId: string,
     decider: Decider<C, E, S>,
     command: C,
     ctx: CommandContext,
+    beforeAppend?: (events: E[]) => Promise<void>,
   ): Promise<Executed<E>> {
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(streamId);
@@ -44,6 +50,7 @@ export class StreamExecutor {
       if (replayed) return replayed;
       const state = fold(decider, stored as unknown as E[]);
       const events = decider.decide(command, state);
+      await beforeAppend?.(events);
       const expectedRevision = stored.length === 0 ? 'no_stream' : stored[stored.length - 1].revision;
       try {
         const result = await this.store.appendToStream(streamId, this.envelope(streamId, events, ctx), {

@@ -67,7 +67,9 @@ export class BatchReaders {
       candidates = await this.docs.find<BatchView>('batches', where);
     } else {
       const own =
-        viewer.role === 'cooperative' ? await this.docs.find<BatchView>('batches', { 'cooperative.id': viewer.organizationId }) : [];
+        viewer.role === 'cooperative' || viewer.role === 'processor'
+          ? await this.docs.find<BatchView>('batches', { 'cooperative.id': viewer.organizationId })
+          : [];
       const parts = await this.docs.find<BatchAccessView>('batchAccess', { organizationId: viewer.organizationId });
       const theirs = await this.docs.getMany<BatchView>(parts.map((p) => ({ collection: 'batches', id: p.batchId })));
       candidates = [...own, ...[...theirs.values()].filter((b): b is BatchView => !!b)].filter(

@@ -1,4 +1,4 @@
-import { Region } from '@suyuan/registry';
+import { inJurisdiction, Jurisdiction, Region } from '@suyuan/registry';
 import { BatchView } from '../batch.views';
 
 /**
@@ -8,11 +8,8 @@ import { BatchView } from '../batch.views';
  * it and of the regulator over its place of origin — nobody else's.
  */
 
-/** Where a market regulator has authority: its county, or every county of its province. */
-export interface Jurisdiction {
-  province?: string;
-  county?: string;
-}
+// The registry's, where persons are read by the same rule; re-exported for the libraries above.
+export { inJurisdiction, type Jurisdiction };
 
 /** The reader as the policy sees it. */
 export interface Viewer {
@@ -31,7 +28,7 @@ export interface BatchParties {
   productId: string;
   /** The farm plot's region: the batch's place of origin. */
   region?: Region;
-  /** Organizations the goods were handed to (offered now, or accepted at any time) and labs that tested it. */
+  /** Organizations the goods were handed to (offered now, or accepted at any time), labs that tested it, processors that took from it. */
   involved: ReadonlySet<string>;
 }
 
@@ -41,6 +38,8 @@ export function batchParties(batch: BatchView): BatchParties {
   const involved = new Set<string>();
   for (const h of batch.custody ?? []) if (h.status !== 'ended' || h.acceptedAt !== undefined) involved.add(h.toOrganizationId);
   for (const t of batch.tests) if (!t.selfTest && t.labId !== batch.cooperative.id) involved.add(t.labId);
+  for (const c of batch.consumptions ?? []) involved.add(c.processorId);
+  for (const s of batch.sales ?? []) involved.add(s.buyerOrganizationId);
   return { cooperativeId: batch.cooperative.id, productId: batch.product.id, region: batch.farmPlot.region, involved };
 }
 
@@ -52,17 +51,6 @@ export function batchReadRight(viewer: Viewer, batch: BatchParties): BatchReadRi
   if (viewer.role === 'standards_owner' && viewer.standardProducts?.has(batch.productId)) return 'standards_owner';
   if (viewer.role === 'regulator' && inJurisdiction(viewer.jurisdiction, batch.region)) return 'regulator';
   return undefined;
-}
-
-/** A place under the regulator: same county (and province, where both name one), or same province for a provincial regulator. */
-export function inJurisdiction(jurisdiction: Jurisdiction | undefined, region: Region | undefined): boolean {
-  if (!jurisdiction || !region) return false;
-  if (jurisdiction.county) {
-    return (
-      region.county === jurisdiction.county && (!jurisdiction.province || !region.province || region.province === jurisdiction.province)
-    );
-  }
-  return !!jurisdiction.province && region.province === jurisdiction.province;
 }
 
 /** A facility's records (its cold chain) are its owner's, and the regulator's over its place. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FacilityRef, notFound } from '@suyuan/core';
+import { FacilityRef, fold, notFound } from '@suyuan/core';
 import { itemScanUrl } from '@suyuan/codes';
 import { APP_CONFIG, AppConfig, CLOCK, Clock } from '@suyuan/platform';
 import { CommandContext, StreamExecutor } from '@suyuan/platform/nest';
@@ -10,6 +10,8 @@ import { EVENT_STORE, EventStore } from '@suyuan/eventstore';
 import { batchDecider } from '../domain/batch.decider';
 import { ReserveLotCode, lotCodeDecider } from '../domain/lot-code';
 import { BatchCommand } from '../domain/commands';
+import { BatchEvent } from '../domain/events';
+import { BatchState } from '../domain/batch.state';
 import { BatchView, HandoverView } from '../batch.views';
 import { BatchAnswers, BatchCommandInput, BatchCommandInputOf } from './batch.commands';
 
@@ -69,6 +71,17 @@ export class BatchCommands {
 
   async run(batchId: string, command: BatchCommand, ctx: CommandContext) {
     return this.executor.execute(batchStream(batchId), batchDecider, command, ctx);
+  }
+
+  /** What the batch would record for the command now, without recording it: a refusal throws. */
+  async decide(batchId: string, command: BatchCommand) {
+    const stored = await this.events.readStream(batchStream(batchId));
+    return batchDecider.decide(command, fold(batchDecider, stored as unknown as BatchEvent[]));
+  }
+
+  /** The batch's stream, folded: what its decider sees now. */
+  async state(batchId: string): Promise<BatchState> {
+    return fold(batchDecider, (await this.events.readStream(batchStream(batchId))) as unknown as BatchEvent[]);
   }
 
   /** The URL an item's QR label carries. */

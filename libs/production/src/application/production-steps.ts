@@ -36,6 +36,7 @@ export const recordHarvest: HandleBatch<'RecordHarvest'> = async (batches, ctx, 
       harvestId: newId('H', ctx, batchId),
       harvestedAt,
       quantity: { ...input.quantity },
+      ...(input.liveWeight && { liveWeight: { ...input.liveWeight } }),
     },
     { ...ctx, occurredAt: harvestedAt },
   );

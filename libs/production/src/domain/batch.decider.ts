@@ -150,7 +150,8 @@ function registerOutputLot(command: RegisterOutputLot, state: BatchState): Batch
   const { actor, batchId, lotCode, product, plant, transformationId, quantity, producedAt, liveWeight, now } = command;
   requireNewProcessorLot(command, state, plant);
   parsePastTime('producedAt', producedAt, now);
-  inBaseUnit('quantity', quantity);
+  const base = inBaseUnit('quantity', quantity);
+  if (liveWeight !== undefined) requireLiveWeight(base, liveWeight);
   return [
     {
       type: 'BatchRegistered',
@@ -197,6 +198,7 @@ function requireGrown(state: RegisteredBatchState, action: string): string {
 function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState): BatchEvent[] {
   const { actor, inputId, inputName, activeIngredient, kind, dose, appliedAt, safetyIntervalDays, now } = command;
   requireBatchOwner(actor, state, 'record farm inputs');
+  const farmPlotId = requireGrown(state, 'record a farm input');
   if (state.farmInputIds.has(inputId)) throw conflict('farm_input_exists', `Farm input ${inputId} is already recorded`);
   requireNotPacked(state, 'record a farm input');
   requireDose('dose.value', dose?.value);
@@ -208,7 +210,6 @@ function recordFarmInput(command: RecordFarmInput, state: RegisteredBatchState):
     );
   }
   parsePastTime('appliedAt', appliedAt, now);
-  const farmPlotId = requireGrown(state, 'record a farm input');
   const { batchId } = state.batch;
   return [
     {
@@ -331,7 +332,7 @@ function issueCertificate(command: IssueComplianceCertificate, state: Registered
 /** Live weight is the weight of animals counted in heads: what a slaughterhouse's yield is weighed by. */
 function requireLiveWeight(counted: Quantity, liveWeight: Quantity): void {
   if (counted.unit !== 'head') {
-    throw invalid('live_weight_not_applicable', `A live weight goes with animals counted in heads; this harvest is in ${counted.unit}`, {
+    throw invalid('live_weight_not_applicable', `A live weight goes with animals counted in heads; this quantity is in ${counted.unit}`, {
       field: 'liveWeight',
     });
   }

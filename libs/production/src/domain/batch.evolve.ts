@@ -54,8 +54,9 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
     case 'BatchProduced':
       return supplied(state, event.data.transformationId, event.data.quantity, Date.parse(event.data.producedAt), event.data.liveWeight);
     case 'BatchPurchasedFromHousehold': {
-      const { purchaseId, quantity, purchasedAt, harvestedAt } = event.data;
-      return supplied(state, purchaseId, quantity, Date.parse(harvestedAt ?? purchasedAt));
+      // The purchaser has the goods from the purchase on, whenever the household picked them.
+      const { purchaseId, quantity, purchasedAt } = event.data;
+      return supplied(state, purchaseId, quantity, Date.parse(purchasedAt));
     }
     case 'BatchPurchaseRecorded':
       return {

@@ -248,6 +248,15 @@ export const packed: BatchPacked = {
   },
 };
 
+/** A second packing session that evening: one more 5 kg box of 一级, in a third carton. */
+export const packAgain: PackBatch = {
+  ...packBatch,
+  packingId: 'pk-0618-2',
+  packedAt: '2025-06-18T17:00:00+08:00',
+  items: [item('5R7TB1WQ9H3KM6DE', 'CTN-0618-003', '一级', 5)],
+  cartons: [{ cartonId: 'CTN-0618-003', itemCount: 1 }],
+};
+
 /** The promise as the 承诺达标合格证 template words it. */
 const PROMISE = '不使用禁用农药兽药、停用兽药和非法添加物，常规农药兽药残留不超标，对承诺的真实性负责';
 

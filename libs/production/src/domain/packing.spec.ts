@@ -1,18 +1,20 @@
 import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
-import { batchRegistered, coldStore, cooperative, graded, harvested, inPackhouseHands, item, packBatch, packed } from './batch.fixtures';
+import {
+  batchRegistered,
+  coldStore,
+  cooperative,
+  graded,
+  harvested,
+  inPackhouseHands,
+  item,
+  packAgain,
+  packBatch,
+  packed,
+} from './batch.fixtures';
 import { BatchHarvested, PackedItem } from './events';
 
 const given = deciderSpec(batchDecider);
-
-/** A second packing session of the same batch. */
-const secondSession = {
-  ...packBatch,
-  packingId: 'pk-0618-2',
-  packedAt: '2025-06-18T17:00:00+08:00',
-  items: [item('5R7TB1WQ9H3KM6DE', 'CTN-0618-003', '一级', 5)],
-  cartons: [{ cartonId: 'CTN-0618-003', itemCount: 1 }],
-};
 
 /** Only 10 kg picked: enough for the three boxes of packBatch, not for more. */
 const smallHarvest: BatchHarvested = { ...harvested, data: { ...harvested.data, quantity: { value: 10, unit: 'kg' } } };
@@ -37,7 +39,7 @@ describe('batch decider: PackBatch', () => {
 
   it('packs in a second session', () => {
     given([batchRegistered, ...inPackhouseHands, harvested, graded, packed])
-      .when(secondSession)
+      .when(packAgain)
       .then([
         {
           type: 'BatchPacked',
@@ -46,8 +48,8 @@ describe('batch decider: PackBatch', () => {
             packingId: 'pk-0618-2',
             facilityId: 'fac-jiufeng-packhouse',
             packedAt: '2025-06-18T17:00:00+08:00',
-            items: secondSession.items,
-            cartons: secondSession.cartons,
+            items: packAgain.items,
+            cartons: packAgain.cartons,
           },
         },
       ]);
@@ -136,7 +138,7 @@ describe('batch decider: PackBatch', () => {
   it('rejects a carton already packed for this batch', () => {
     given([batchRegistered, ...inPackhouseHands, harvested, graded, packed])
       .when({
-        ...secondSession,
+        ...packAgain,
         items: [item('5R7TB1WQ9H3KM6DE', 'CTN-0618-002', '一级', 5)],
         cartons: [{ cartonId: 'CTN-0618-002', itemCount: 1 }],
       })
@@ -151,7 +153,7 @@ describe('batch decider: PackBatch', () => {
 
   it('rejects an item code already packed', () => {
     const error = given([batchRegistered, ...inPackhouseHands, harvested, graded, packed])
-      .when({ ...secondSession, items: [item('3F8KP5XR2M7WG4NC', 'CTN-0618-003', '一级', 5)] })
+      .when({ ...packAgain, items: [item('3F8KP5XR2M7WG4NC', 'CTN-0618-003', '一级', 5)] })
       .thenThrows({ kind: 'conflict', code: 'item_already_packed' });
     expect(error.message).toContain('3F8KP5XR2M7WG4NC');
   });
@@ -191,7 +193,7 @@ describe('batch decider: PackBatch', () => {
 
   it('counts earlier sessions in the packed weight', () => {
     given([batchRegistered, ...inPackhouseHands, smallHarvest, graded, packed])
-      .when(secondSession)
+      .when(packAgain)
       .thenThrows({ kind: 'invalid', code: 'quantities_do_not_add_up' });
   });
 

@@ -235,7 +235,7 @@ function takenQuantity(
 
 export function consumeInput(command: ConsumeInput, state: RegisteredBatchState): BatchEvent[] {
   const { transformationId, now } = command;
-  const reservation = findReservation(state, transformationId);
+  const reservation = findReservation(state, transformationId, command.actor);
   if (reservation.status === 'consumed') return [];
   if (reservation.status === 'released') {
     throw conflict('reservation_released', `Transformation ${transformationId} released lot ${state.batch.lotCode}; it cannot consume it`);
@@ -245,7 +245,7 @@ export function consumeInput(command: ConsumeInput, state: RegisteredBatchState)
 
 export function releaseInput(command: ReleaseInput, state: RegisteredBatchState): BatchEvent[] {
   const { transformationId, reason, now } = command;
-  const reservation = findReservation(state, transformationId);
+  const reservation = findReservation(state, transformationId, command.actor);
   if (reservation.status === 'released') return [];
   if (reservation.status === 'consumed') {
     throw conflict(
@@ -256,9 +256,16 @@ export function releaseInput(command: ReleaseInput, state: RegisteredBatchState)
   return [{ type: 'BatchReservationReleased', data: { batchId: state.batch.batchId, transformationId, reason, releasedAt: now } }];
 }
 
-function findReservation(state: RegisteredBatchState, transformationId: string) {
+/** A reservation is consumed or released only by the processor that made it (or its recovery, acting for it). */
+function findReservation(state: RegisteredBatchState, transformationId: string, actor: Actor) {
   const reservation = state.reservations[transformationId];
   if (!reservation)
     throw notFound('reservation_not_found', `Lot ${state.batch.lotCode} has no reservation for transformation ${transformationId}`);
+  if (reservation.processorId !== actor.organizationId) {
+    throw forbidden(
+      'not_reservation_holder',
+      `Transformation ${transformationId}'s reservation of lot ${state.batch.lotCode} belongs to another processor`,
+    );
+  }
   return reservation;
 }

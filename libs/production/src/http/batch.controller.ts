@@ -86,21 +86,21 @@ export class BatchController {
   }
 
   @Post(':id/pre-cooling')
-  @Roles('cooperative', 'packhouse')
+  @Roles('cooperative', 'packhouse', 'processor')
   @ApiOperation({ summary: 'Record pre-cooling (预冷) at my packhouse or cold store' })
   preCooling(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PreCoolingDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'RecordPreCooling', batchId: id, ...body }));
   }
 
   @Post(':id/handovers')
-  @Roles('cooperative')
+  @Roles('cooperative', 'processor')
   @ApiOperation({ summary: 'Hand my batch’s goods to a packhouse or cooperative (交接), to pre-cool, grade and pack them once it accepts' })
   handOver(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: HandoverDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'HandOverBatch', batchId: id, ...body }));
   }
 
   @Post(':id/handovers/:handoverId/acceptance')
-  @Roles('packhouse', 'cooperative')
+  @Roles('packhouse', 'cooperative', 'processor')
   @ApiOperation({ summary: 'Accept goods handed to my organization' })
   acceptHandover(
     @WriteContext() ctx: CommandContext,
@@ -112,7 +112,7 @@ export class BatchController {
   }
 
   @Post(':id/handovers/:handoverId/end')
-  @Roles('packhouse', 'cooperative')
+  @Roles('packhouse', 'cooperative', 'processor')
   @ApiOperation({ summary: 'End a hand-over: the owner takes its goods back (or withdraws the offer), or the holder gives them back' })
   endHandover(
     @WriteContext() ctx: CommandContext,
@@ -124,7 +124,7 @@ export class BatchController {
   }
 
   @Post(':id/quality-tests')
-  @Roles('testing_lab', 'cooperative')
+  @Roles('testing_lab', 'cooperative', 'processor')
   @ApiOperation({
     summary: 'Record a quality test: a testing lab’s, or the owning cooperative’s self-test (自检); a failed safety test holds the batch',
   })
@@ -133,28 +133,28 @@ export class BatchController {
   }
 
   @Post(':id/grading')
-  @Roles('cooperative', 'packhouse')
+  @Roles('cooperative', 'packhouse', 'processor')
   @ApiOperation({ summary: 'Record grading (分级) with measured attributes per grade class' })
   grading(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: GradingDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'RecordGrading', batchId: id, ...body }));
   }
 
   @Post(':id/packing')
-  @Roles('cooperative', 'packhouse')
+  @Roles('cooperative', 'packhouse', 'processor')
   @ApiOperation({ summary: 'Pack items into cartons; every item gets its own code (一物一码)' })
   pack(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PackingDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'PackBatch', batchId: id, ...body }));
   }
 
   @Post(':id/certificate')
-  @Roles('cooperative')
+  @Roles('cooperative', 'processor')
   @ApiOperation({ summary: 'Issue the 承诺达标合格证 (compliance certificate) for the batch' })
   certificate(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificateDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'IssueComplianceCertificate', batchId: id, ...body }));
   }
 
   @Post(':id/certifications')
-  @Roles('cooperative')
+  @Roles('cooperative', 'processor')
   @ApiOperation({ summary: 'Record a product certification the batch holds (绿色食品, 有机产品, 地理标志)' })
   certification(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: CertificationDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'RecordCertification', batchId: id, ...body }));

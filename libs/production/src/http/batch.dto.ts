@@ -56,6 +56,11 @@ export class FarmInputDto {
 export class HarvestDto {
   @ApiProperty({ example: '2026-07-15T06:00:00+08:00' }) @IsISO8601(ISO) harvestedAt!: string;
   @ApiProperty({ type: QuantityDto }) @ValidateNested() @Type(() => QuantityDto) quantity!: QuantityDto;
+  @ApiPropertyOptional({ type: QuantityDto, description: 'animals counted in heads (出栏): their total live weight' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuantityDto)
+  liveWeight?: QuantityDto;
 }
 
 export class PreCoolingDto {
