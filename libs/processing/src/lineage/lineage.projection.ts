@@ -1,30 +1,20 @@
-import { StoredDomainEvent, eventTypes } from '@suyuan/core';
-import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
-import { FacilityView, OrganizationView } from '@suyuan/registry';
+import { eventTypes } from '@suyuan/core';
+import { DocReader, DocWrite, Projection } from '@suyuan/readmodels';
 import { TransformationEvent, TransformationRecorded } from '../domain/events';
-import { LineageEdge, LineageView, TraceTransformationView } from './lineage.views';
-
-const lineageRef = (id: string): DocRef => ({ collection: 'lineage', id });
+import { LineageEdge, LineageView } from './lineage.views';
 
 /**
  * The family tree: each transformation adds a child edge to every input lot (one per output)
- * and a parent edge to every output lot (one per input), and keeps the transformation itself
- * for traces to show.
+ * and a parent edge to every output lot (one per input).
  */
 export const lineageProjection: Projection<TransformationEvent> = {
   name: 'lineage',
   eventTypes: eventTypes<TransformationEvent>({ TransformationRecorded: true }),
   reads(event) {
-    const d = event.data;
-    return [
-      ...[...d.inputs, ...d.outputs].map((lot) => lineageRef(lot.batchId)),
-      { collection: 'organizations', id: d.processorId },
-      { collection: 'organizations', id: event.metadata.organizationId },
-      { collection: 'facilities', id: d.plantId },
-    ];
+    return [...event.data.inputs, ...event.data.outputs].map((lot) => ({ collection: 'lineage', id: lot.batchId }));
   },
   apply(event, docs) {
-    return [...familyWrites(event.data, docs), transformationWrite(event, docs)];
+    return familyWrites(event.data, docs);
   },
 };
 
@@ -62,31 +52,4 @@ function familyWrites(d: TransformationRecorded['data'], docs: DocReader): DocWr
 function withEdge(edges: LineageEdge[], edge: LineageEdge): LineageEdge[] {
   const rest = edges.filter((e) => e.batchId !== edge.batchId || e.transformationId !== edge.transformationId);
   return [...rest, edge];
-}
-
-function transformationWrite(event: StoredDomainEvent<TransformationRecorded>, docs: DocReader): DocWrite {
-  const d = event.data;
-  const processor = docs.get<OrganizationView>('organizations', d.processorId);
-  const plant = docs.get<FacilityView>('facilities', d.plantId);
-  const recorder = docs.get<OrganizationView>('organizations', event.metadata.organizationId);
-  const view: TraceTransformationView = {
-    id: d.transformationId,
-    process: d.process,
-    processor: { id: d.processorId, name: processor?.name ?? d.processorId },
-    plant: { id: d.plantId, name: plant?.name ?? d.plantId, ...(plant && { region: plant.region }) },
-    startedAt: d.startedAt,
-    endedAt: d.endedAt,
-    steps: d.steps,
-    inputs: d.inputs.map((i) => i.batchId),
-    outputs: d.outputs.map((o) => o.batchId),
-    ...(d.quarantineCertificateNo !== undefined && { quarantineCertificateNo: d.quarantineCertificateNo }),
-    ...(d.yieldPct !== undefined && { yieldPct: d.yieldPct }),
-    recordedBy: {
-      organizationId: event.metadata.organizationId,
-      organizationName: recorder?.name ?? event.metadata.organizationId,
-      keyId: event.metadata.keyId,
-      recordedAt: event.metadata.recordedAt,
-    },
-  };
-  return { collection: 'traceTransformations', id: view.id, doc: view };
 }

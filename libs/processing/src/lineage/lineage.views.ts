@@ -1,6 +1,4 @@
 import { Quantity } from '@suyuan/production';
-import { Region } from '@suyuan/registry';
-import { ProcessStep } from '../domain/events';
 
 /** One edge of the family tree: lot → lot through a transformation, with what passed along it. */
 export interface LineageEdge {
@@ -29,25 +27,6 @@ export interface LineageView {
   ownerId: string;
   parents: LineageEdge[];
   children: LineageEdge[];
-}
-
-/**
- * A transformation as a trace shows it (`traceTransformations`, id = transformation id): the
- * process, its plant and steps, and who recorded it.
- */
-export interface TraceTransformationView {
-  id: string;
-  process: string;
-  processor: { id: string; name: string };
-  plant: { id: string; name: string; region?: Region };
-  startedAt: string;
-  endedAt: string;
-  steps: ProcessStep[];
-  inputs: string[];
-  outputs: string[];
-  quarantineCertificateNo?: string;
-  yieldPct?: number;
-  recordedBy: RecordedBy;
 }
 
 /** Who recorded a step: the organization and the API key it used, and when. */

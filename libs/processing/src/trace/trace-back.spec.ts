@@ -74,10 +74,11 @@ describe('trace back', () => {
     expect(trace.transformations.find((t) => t.id === 'tf-blend')).toMatchObject({
       process: 'tea_processing',
       plant: { id: PLANT, name: '白毛茶加工车间' },
-      processor: { id: TEA_FACTORY, name: '乐昌市白毛茶加工厂' },
+      processorId: TEA_FACTORY,
+      processorName: '乐昌市白毛茶加工厂',
       steps: [{ name: '杀青' }, { name: '烘干' }],
-      inputs: [leafA.batchId, leafB.batchId],
-      recordedBy: { organizationId: TEA_FACTORY, keyId: 'key-tea-factory-1' },
+      inputs: [{ batchId: leafA.batchId }, { batchId: leafB.batchId }],
+      keyId: 'key-tea-factory-1',
     });
     const tea = trace.lots[0];
     expect(tea.origin).toMatchObject({ kind: 'transformation', transformationId: 'tf-split', place: { id: PLANT } });

@@ -2,7 +2,8 @@ import { notFound } from '@suyuan/core';
 import { CartonView } from '@suyuan/logistics';
 import { ItemView, Viewer } from '@suyuan/production';
 import { DocumentStore, docKey } from '@suyuan/readmodels';
-import { TraceStepsView, TraceTransformationView } from '../lineage/lineage.views';
+import { TraceStepsView } from '../lineage/lineage.views';
+import { TransformationView } from '../transformations/transformation.views';
 import { TraceBounds, encodeCursor, page } from './bounds';
 import { TraceBackLot, TraceBackResult } from './trace.views';
 import { LoadedLot, loadLots, startingLot, tracedLot } from './traced-lots';
@@ -24,13 +25,13 @@ export async function traceBack(docs: DocumentStore, viewer: Viewer, start: Back
   const lots = await loadLots(docs, viewer, entries);
   const details = await lotDetails(docs, lots);
   const made = [...new Set(lots.filter((l) => l.readable).flatMap((l) => (l.lineage?.parents ?? []).map((e) => e.transformationId)))];
-  const transformations = await docs.getMany<TraceTransformationView>(made.map((id) => ({ collection: 'traceTransformations', id })));
+  const transformations = await docs.getMany<TransformationView>(made.map((id) => ({ collection: 'transformations', id })));
   return {
     start: from,
     depth: bounds.depth,
     total: { lots: walked.lots.length },
     lots: lots.map((lot) => ({ ...tracedLot(lot, 'parents'), ...(lot.readable && details(lot)) })),
-    transformations: [...transformations.values()].filter((t): t is TraceTransformationView => t !== undefined),
+    transformations: [...transformations.values()].filter((t): t is TransformationView => t !== undefined),
     ...(walked.truncated && { truncated: true }),
     ...(more && { nextCursor: encodeCursor({ lots: offset + bounds.limit }) }),
   };

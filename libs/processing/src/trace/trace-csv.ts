@@ -75,24 +75,23 @@ export async function traceBackCsv(docs: DocumentStore, result: TraceBackResult)
     }
   }
   for (const t of result.transformations) {
-    const made = result.lots.filter((l) => t.outputs.includes(l.batchId));
-    const inputs = made.flatMap((l) => l.edges.filter((e) => e.transformationId === t.id));
+    const product = result.lots.find((l) => t.outputs.some((o) => o.batchId === l.batchId))?.product.nameZh;
     rows.push({
       record: 'transformation',
       event: 'transformation',
-      lotCode: made.map((l) => l.lotCode).join(' '),
-      batchId: t.outputs.join(' '),
-      product: made[0]?.product.nameZh,
+      lotCode: t.outputs.map((o) => o.lotCode).join(' '),
+      batchId: t.outputs.map((o) => o.batchId).join(' '),
+      product,
       location: t.plant.name,
       locationId: t.plant.id,
       date: t.endedAt,
       reference: t.quarantineCertificateNo ?? t.id,
-      lotCodeSource: `${t.processor.name} · ${t.plant.name}`,
-      recordedBy: t.recordedBy.organizationName,
-      organizationId: t.recordedBy.organizationId,
-      keyId: t.recordedBy.keyId,
+      lotCodeSource: `${t.processorName} · ${t.plant.name}`,
+      recordedBy: t.processorName,
+      organizationId: t.processorId,
+      keyId: t.keyId,
       details: [
-        `${t.process}, from ${[...new Set(inputs.map((e) => `${e.lotCode} ${e.quantity.value} ${e.quantity.unit}`))].join(', ')}`,
+        `${t.process}, from ${t.inputs.map((i) => `${i.lotCode} ${i.quantity.value} ${i.quantity.unit}`).join(', ')}`,
         ...t.steps.map(
           (s) =>
             `${s.name} ${Object.entries(s.parameters)

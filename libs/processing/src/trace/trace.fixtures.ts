@@ -15,6 +15,7 @@ import { LineageView } from '../lineage/lineage.views';
 import { lineageProjection } from '../lineage/lineage.projection';
 import { blended, split, leafA, leafB, blend, giftBox, bulk, TEA_FACTORY, PLANT, LEAVES, TEA } from '../lineage/lineage.fixtures';
 import { traceIndexProjection } from '../lineage/trace-index.projection';
+import { transformationsProjection } from '../transformations/transformations.projection';
 
 /**
  * The tea world of lineage.fixtures as documents, projected from events by the real projections:
@@ -237,7 +238,13 @@ function leg(shipmentId: string, from: string, to: string, cartonIds: string[], 
   ];
 }
 
-export const TRACE_PROJECTIONS: AnyProjection[] = [batchProjection, logisticsProjection, lineageProjection, traceIndexProjection];
+export const TRACE_PROJECTIONS: AnyProjection[] = [
+  batchProjection,
+  logisticsProjection,
+  transformationsProjection,
+  lineageProjection,
+  traceIndexProjection,
+];
 
 /** A document store holding `docs`, then what the projections make of `events`. */
 export function traceStore(events: readonly WorldEvent[] = worldEvents, docs: DocWrite[] = registry): SqliteDocumentStore {

@@ -1,6 +1,7 @@
 import { BatchView, LotQuantities, Quantity, SupplyView } from '@suyuan/production';
 import { Region } from '@suyuan/registry';
-import { LineageEdge, LotStep, TraceTransformationView } from '../lineage/lineage.views';
+import { LineageEdge, LotStep } from '../lineage/lineage.views';
+import { TransformationView } from '../transformations/transformation.views';
 
 /** A lot as every trace names it, whether or not the reader may read it whole. */
 export interface TracedLot {
@@ -47,7 +48,7 @@ export interface TraceBackResult {
   total: { lots: number };
   lots: TraceBackLot[];
   /** The transformations that made the lots of this page. */
-  transformations: TraceTransformationView[];
+  transformations: TransformationView[];
   /** Ancestors lie beyond `depth`. */
   truncated?: true;
   nextCursor?: string;
