@@ -23,14 +23,14 @@ export async function traceBack(docs: DocumentStore, viewer: Viewer, start: Back
   const offset = bounds.offsets.lots ?? 0;
   const { entries, more } = page(walked.lots, offset, bounds.limit);
   const lots = await loadLots(docs, viewer, entries);
-  const details = await lotDetails(docs, lots);
+  const shown = await lotShown(docs, lots);
   const made = [...new Set(lots.filter((l) => l.readable).flatMap((l) => (l.lineage?.parents ?? []).map((e) => e.transformationId)))];
   const transformations = await docs.getMany<TransformationView>(made.map((id) => ({ collection: 'transformations', id })));
   return {
     start: from,
     depth: bounds.depth,
     total: { lots: walked.lots.length },
-    lots: lots.map((lot) => ({ ...tracedLot(lot, 'parents'), ...(lot.readable && details(lot)) })),
+    lots: lots.map(shown),
     transformations: [...transformations.values()].filter((t): t is TransformationView => t !== undefined),
     ...(walked.truncated && { truncated: true }),
     ...(more && { nextCursor: encodeCursor({ lots: offset + bounds.limit }) }),
@@ -51,34 +51,54 @@ async function resolve(docs: DocumentStore, start: BackStart): Promise<TraceBack
   return { batchId: start.lot };
 }
 
-/** What a reader of the whole lot sees of it: its production record and who recorded each step. */
-async function lotDetails(docs: DocumentStore, lots: LoadedLot[]): Promise<(lot: LoadedLot) => Partial<TraceBackLot>> {
+/**
+ * Each lot as the reader sees it: who and where it is, and for a reader of the whole lot its
+ * production record and who recorded each step (assigned onto the identity, not spread: see tracedLot).
+ */
+async function lotShown(docs: DocumentStore, lots: LoadedLot[]): Promise<(lot: LoadedLot) => TraceBackLot> {
   const readable = lots.filter((l) => l.readable);
   const steps = await docs.getMany<TraceStepsView>(readable.map((l) => ({ collection: 'traceSteps', id: l.batchId })));
-  return ({ batch, batchId }) => ({
-    ...(batch.quantities && { quantities: batch.quantities }),
-    harvests: batch.harvests,
-    farmInputs: batch.farmInputs,
-    preCooling: batch.preCooling,
-    tests: batch.tests,
-    packings: batch.packings.map(({ cartonIds: _cartons, ...packing }) => packing),
-    produced: (batch.supplies ?? []).flatMap((supply) => {
-      if (supply.kind !== 'production') return [];
-      const { kind: _kind, ...production } = supply;
-      return [production];
-    }),
-    purchases: (batch.supplies ?? []).flatMap((supply) => {
-      if (supply.kind !== 'household_purchase') return [];
-      const { kind: _kind, ...purchase } = supply;
-      return [purchase];
-    }),
-    ...(batch.certificate && {
-      certificate: {
+  return (lot) => {
+    const traced = tracedLot(lot, 'parents');
+    if (!lot.readable) return traced;
+    const { batch } = lot;
+    const supplies = batch.supplies ?? [];
+    return Object.assign(traced, {
+      quantities: batch.quantities,
+      harvests: batch.harvests,
+      farmInputs: batch.farmInputs,
+      preCooling: batch.preCooling,
+      tests: batch.tests,
+      packings: batch.packings.map((p) => ({
+        packingId: p.packingId,
+        facilityId: p.facilityId,
+        facilityName: p.facilityName,
+        packedAt: p.packedAt,
+        itemCount: p.itemCount,
+      })),
+      produced: supplies.flatMap((s) =>
+        s.kind === 'production' ? [{ transformationId: s.transformationId, quantity: s.quantity, producedAt: s.producedAt }] : [],
+      ),
+      purchases: supplies.flatMap((s) =>
+        s.kind === 'household_purchase'
+          ? [
+              {
+                purchaseId: s.purchaseId,
+                personId: s.personId,
+                quantity: s.quantity,
+                purchasedAt: s.purchasedAt,
+                harvestedAt: s.harvestedAt,
+                certificateNo: s.certificateNo,
+              },
+            ]
+          : [],
+      ),
+      certificate: batch.certificate && {
         certificateNo: batch.certificate.certificateNo,
         issuedAt: batch.certificate.issuedAt,
-        ...(batch.certificate.withdrawnAt && { withdrawnAt: batch.certificate.withdrawnAt }),
+        withdrawnAt: batch.certificate.withdrawnAt,
       },
-    }),
-    steps: steps.get(docKey('traceSteps', batchId))?.steps ?? [],
-  });
+      steps: steps.get(docKey('traceSteps', lot.batchId))?.steps ?? [],
+    });
+  };
 }

@@ -49,11 +49,12 @@ export async function traceForward(
       }),
     },
     facilities: facilityNames(cartons),
-    lots: lotPage.entries.map((lot) => ({
-      ...tracedLot(lot, 'children'),
-      ...(lot.readable && lot.batch.quantities && { quantities: lot.batch.quantities }),
-      units: lot.readable ? (unitsOf.get(lot.batchId) ?? 0) : 0,
-    })),
+    lots: lotPage.entries.map((lot) =>
+      Object.assign(tracedLot(lot, 'children'), {
+        quantities: lot.readable ? lot.batch.quantities : undefined,
+        units: lot.readable ? (unitsOf.get(lot.batchId) ?? 0) : 0,
+      }),
+    ),
     shipments: await shipmentSummaries(docs, shipmentPage.entries, new Set(cartons.map((c) => c.carton.id))),
     units: await unitPage(docs, cartons, offsets.units, bounds.limit),
     ...(walked.truncated && { truncated: true }),

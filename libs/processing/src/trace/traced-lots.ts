@@ -15,7 +15,16 @@ export async function loadLots(docs: DocumentStore, viewer: Viewer, walked: read
   const found = await docs.getMany<BatchView>(walked.map((w) => ({ collection: 'batches', id: w.batchId })));
   return walked.flatMap((w) => {
     const batch = found.get(docKey('batches', w.batchId));
-    return batch ? [{ ...w, batch, readable: batchReadRight(viewer, batchParties(batch)) !== undefined }] : [];
+    if (!batch) return [];
+    return [
+      {
+        batchId: w.batchId,
+        generation: w.generation,
+        lineage: w.lineage,
+        batch,
+        readable: batchReadRight(viewer, batchParties(batch)) !== undefined,
+      },
+    ];
   });
 }
 
@@ -35,7 +44,11 @@ export function notAllowed(what: string) {
   );
 }
 
-/** Who and where a lot is, and its edges in the trace's direction: what every reader of the trace sees. */
+/**
+ * Who and where a lot is, and its edges in the trace's direction: what every reader of the trace
+ * sees. One shape for every lot (absent fields undefined, left out of the JSON) and no spreads:
+ * a trace builds one per lot, and spreading into literals was most of a trace's cost.
+ */
 export function tracedLot(lot: LoadedLot, direction: Direction): TracedLot {
   const b = lot.batch;
   const origin = b.origin;
@@ -48,9 +61,9 @@ export function tracedLot(lot: LoadedLot, direction: Direction): TracedLot {
     origin: {
       kind: origin?.kind ?? 'farm_plot',
       place: b.farmPlot,
-      ...(origin?.kind === 'transformation' && { transformationId: origin.transformationId }),
+      transformationId: origin?.kind === 'transformation' ? origin.transformationId : undefined,
     },
     edges: edgesOf(lot.lineage, direction),
-    ...(!lot.readable && { restricted: true }),
+    restricted: lot.readable ? undefined : true,
   };
 }

@@ -32,7 +32,8 @@ export async function placeCartons(
     const carton = cartons.get(docKey('cartons', id));
     if (!carton) return [];
     const shipment = carton.shipmentId ? shipments.get(docKey('shipments', carton.shipmentId)) : undefined;
-    return [{ carton, lot, ...placeOf(carton, consumed.get(id), shipment) }];
+    const { now, placeName } = placeOf(carton, consumed.get(id), shipment);
+    return [{ carton, lot, now, placeName }];
   });
 }
 
@@ -57,7 +58,7 @@ function placeOf(
         now: {
           status: 'delivered',
           shipmentId: carton.shipmentId ?? '',
-          ...(last && { facilityId: last.facilityId }),
+          facilityId: last?.facilityId,
           recipient: shipment?.recipient ?? '',
         },
         placeName,
@@ -117,9 +118,9 @@ export async function unitPage(
     skipped += count;
   }
   const contents = await docs.getMany<TraceCartonView>(slices.map((s) => ({ collection: 'traceCartons', id: s.placed.carton.id })));
-  const codes = slices.map((s) => ({
-    ...s,
-    codes: contents.get(docKey('traceCartons', s.placed.carton.id))?.codes.slice(s.from, s.to) ?? [],
+  const codes = slices.map(({ placed, from, to }) => ({
+    placed,
+    codes: contents.get(docKey('traceCartons', placed.carton.id))?.codes.slice(from, to) ?? [],
   }));
   const items = await docs.getMany<ItemView>(codes.flatMap((s) => s.codes.map((id) => ({ collection: 'items', id }))));
   return codes.flatMap(({ placed, codes: inCarton }) =>
@@ -130,7 +131,9 @@ export async function unitPage(
         batchId: placed.lot.batchId,
         lotCode: placed.lot.batch.lotCode,
         cartonId: placed.carton.id,
-        ...(item && { grade: item.grade, netWeight: item.netWeight, packedAt: item.packedAt }),
+        grade: item?.grade,
+        netWeight: item?.netWeight,
+        packedAt: item?.packedAt,
         now: placed.now,
       };
     }),

@@ -31,7 +31,7 @@ export async function walk(
     const next: string[] = [];
     for (const batchId of frontier) {
       const lineage = found.get(docKey('lineage', batchId));
-      lots.push({ batchId, generation, ...(lineage && { lineage }) });
+      lots.push({ batchId, generation, lineage });
       for (const edge of edgesOf(lineage, direction)) {
         if (visited.has(edge.batchId)) continue;
         if (generation === depth) {
