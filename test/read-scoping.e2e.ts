@@ -29,6 +29,7 @@ const READS = matrix(`
   GET /api/compliance/batches         | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
   GET /api/compliance/violations      | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
   GET /api/compliance/summary         | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
+  GET /api/mass-balance               | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
   GET /api/cartons/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/cartons/{id} via Renhua    | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
   GET /api/shipments/{id}             | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
@@ -204,6 +205,7 @@ describe('who may read what: every reader × every read route of a batch, over H
       truck,
       packhouse,
       renhua,
+      plum,
     });
     world.code = packing.items[0].code;
     world.digitalLink = packing.items[0].scanUrl.slice(app.baseUrl.length);
@@ -259,6 +261,12 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/compliance/summary',
       path: () => '/api/compliance/summary?by=cooperative',
       shows: (s) => s.rows.some((r: { key: string }) => r.key === orgs.owner.id),
+    },
+    'GET /api/mass-balance': {
+      operation: 'GET /api/mass-balance',
+      path: () => '/api/mass-balance',
+      shows: (m) =>
+        m.rows.some((r: { product: { id: string }; harvested: { kg: number } }) => r.product.id === world.plum && r.harvested.kg === 500),
     },
     'GET /api/cartons/{id}': {
       operation: 'GET /api/cartons/{id}',

@@ -9,7 +9,7 @@ jest.setTimeout(60_000);
 
 const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 /** What the step-by-step guide names, read back to check its outcome. */
-const VARIABLES = ['BATCH', 'CODE', 'CARTON', 'TO_VILLAGE', 'VILLAGE'];
+const VARIABLES = ['BATCH', 'CODE', 'CARTON', 'TO_VILLAGE', 'VILLAGE', 'LEAVES', 'TEA_PRODUCT'];
 
 interface Outcome {
   exitCode: number;
@@ -118,5 +118,21 @@ describe('the README, followed literally on a fresh server', () => {
     const shipment = await get(`${app.baseUrl}/api/shipments/${TO_VILLAGE}`, { authorization: `Bearer ${ADMIN_KEY}` });
     expect(shipment.status).toBe(200);
     expect(shipment.body).toMatchObject({ status: 'delivered', to: { id: VILLAGE }, cartonIds: [CARTON], recipient: '茶料村便民店' });
+  });
+
+  it('weighs the tea garden’s leaves and the tea made from them in the mass balance, as it says', async () => {
+    const { LEAVES, TEA_PRODUCT } = outcome.vars;
+    const rows = (await get(`${app.baseUrl}/api/mass-balance?season=2026`, { authorization: `Bearer ${ADMIN_KEY}` })).body.rows;
+    const row = (productId: string) => rows.find((r: { product: { id: string } }) => r.product.id === productId);
+    expect(row(LEAVES)).toMatchObject({
+      county: '乐昌市',
+      capacity: { kg: 9000, areaMu: 30, plots: 1 },
+      harvested: { kg: 100 },
+      boughtFromOrganizations: { kg: 100 },
+      boughtFromHouseholds: { kg: 20 },
+      consumed: { kg: 100 },
+      flags: [],
+    });
+    expect(row(TEA_PRODUCT)).toMatchObject({ capacity: { kg: 1800, areaMu: 30, plots: 1 }, produced: { kg: 18 }, flags: [] });
   });
 });

@@ -127,8 +127,9 @@ describe('read models rebuilt from position 0', () => {
     for (const copy of copies) expect(mainDocs.get(`${copy.collection}/${copy.id}`)).toMatchObject(copy);
     const collections = new Set(live.map((d) => d.collection));
     const expected = ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'];
-    for (const c of [...expected, 'lineage', 'transformations', 'traceSteps', 'traceKeys', 'traceCartons', 'traceShipments'])
-      expect([c, collections.has(c)]).toEqual([c, true]);
+    const massBalance = ['massBalance', 'massBalanceLots', 'massBalanceCartons', 'massBalancePlots'];
+    const trace = ['lineage', 'transformations', 'traceSteps', 'traceKeys', 'traceCartons', 'traceShipments'];
+    for (const c of [...expected, ...massBalance, ...trace]) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');

@@ -4,7 +4,7 @@ import { ScanFastLane } from '@suyuan/consumer';
 import { LogisticsModule } from '@suyuan/logistics/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
-import { ProcessingModule } from '@suyuan/processing/nest';
+import { MassBalanceModule, ProcessingModule } from '@suyuan/processing/nest';
 import { ProductionModule } from '@suyuan/production/nest';
 import { RegistryModule } from '@suyuan/registry/nest';
 import { StandardsModule } from '@suyuan/standards/nest';
@@ -21,6 +21,7 @@ export class AppModule {
         ProductionModule,
         LogisticsModule,
         ProcessingModule,
+        MassBalanceModule,
         StandardsModule,
         ConsumerModule.register(fastLane),
       ],

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
-import { lineageProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
+import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
 import { batchProjection } from '@suyuan/production';
 import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
@@ -26,7 +26,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 13,
+  version: 14,
   // Order matters: compliance reads the documents the projections before it wrote for the same event.
   projections: [
     registryProjection,
@@ -37,6 +37,7 @@ export const readModelSchema: ReadModelSchema = {
     transformationsProjection,
     lineageProjection,
     traceIndexProjection,
+    massBalanceProjection,
     standardsProjection,
     complianceProjection,
   ],

@@ -10,3 +10,6 @@ export * from './trace/trace-forward';
 export * from './trace/trace.views';
 export * from './transformations/transformation.views';
 export * from './transformations/transformations.projection';
+export type { Flow } from './mass-balance/flows';
+export * from './mass-balance/mass-balance.projection';
+export * from './mass-balance/mass-balance.views';

@@ -1,3 +1,4 @@
+export * from './mass-balance/mass-balance.module';
 export * from './processing.module';
 export * from './transformations.module';
 export * from './application/transformation.manager';

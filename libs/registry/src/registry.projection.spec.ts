@@ -80,4 +80,14 @@ describe('registry projection', () => {
       .when({ ...plumRegistered, metadata: ON_1_MARCH })
       .then([{ collection: 'products', id: plum.id, doc: plum }]);
   });
+
+  it('keeps the yield per 亩 a product was registered with', () => {
+    const yieldPerMu = { kg: 1500, seasonStartMonth: 5 };
+    const { productId, ...product } = plumRegistered.data;
+    given()
+      .when({ ...plumRegistered, data: { ...plumRegistered.data, yieldPerMu }, metadata: ON_1_MARCH })
+      .then([
+        { collection: 'products', id: productId, doc: { id: productId, ...product, yieldPerMu, registeredAt: ON_1_MARCH.occurredAt } },
+      ]);
+  });
 });

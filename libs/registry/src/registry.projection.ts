@@ -119,6 +119,7 @@ function productRegistered({ data: d, metadata }: StoredDomainEvent<ProductRegis
     gtin: d.gtin,
     grades: d.grades,
     madeFrom: d.madeFrom,
+    yieldPerMu: d.yieldPerMu,
     registeredAt: metadata.occurredAt,
   };
   return [{ collection: 'products', id: view.id, doc: view }];

@@ -1,4 +1,4 @@
-import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange } from './domain/events';
+import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange, YieldPerMu } from './domain/events';
 
 export interface OrganizationView {
   id: string;
@@ -47,5 +47,7 @@ export interface ProductView {
   grades: string[];
   /** A processed product: the products its inputs may be. */
   madeFrom?: string[];
+  /** What one 亩 of its plots gives in a season (mass balance). */
+  yieldPerMu?: YieldPerMu;
   registeredAt: string;
 }

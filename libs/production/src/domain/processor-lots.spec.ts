@@ -297,4 +297,13 @@ describe('lots of processors', () => {
         .thenThrows({ kind: 'invalid', code });
     });
   });
+
+  it('adds no goods to a lot whose items are packed: they carry its record and do not contain them', () => {
+    const packedOutput = { ...packed, data: { ...packed.data, batchId: outputLotRegistered.data.batchId } };
+    given([outputLotRegistered, produced, packedOutput]).when(recordProduction).thenThrows({ kind: 'conflict', code: 'batch_packed' });
+    const packedPurchases = { ...packed, data: { ...packed.data, batchId: purchaseLotRegistered.data.batchId } };
+    given([purchaseLotRegistered, purchasedFromHousehold, packedPurchases])
+      .when({ ...recordHouseholdPurchase, purchaseId: 'pu-later' })
+      .thenThrows({ kind: 'conflict', code: 'batch_packed' });
+  });
 });

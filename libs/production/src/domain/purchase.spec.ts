@@ -1,6 +1,6 @@
 import { deciderSpec } from '@suyuan/core/testing';
 import { batchDecider } from './batch.decider';
-import { batchRegistered, harvested, inPackhouseHands, packhouse } from './batch.fixtures';
+import { batchRegistered, harvested, held, inPackhouseHands, packhouse } from './batch.fixtures';
 import { BatchPurchaseRecorded } from './events';
 import { handedToProcessor, inProcessorHands, purchaseRecorded, recordPurchase, rivalProcessor } from './supply.fixtures';
 
@@ -85,5 +85,11 @@ describe('收购 from a batch: RecordPurchase', () => {
       .when({ ...second, quantity: { value: 301, unit: 'kg' } })
       .thenThrows({ kind: 'conflict', code: 'insufficient_quantity' });
     expect(error.details).toEqual({ batchId: 'bat-jf-20250618', lotCode: 'JF2025-0618', remaining: { value: 300, unit: 'kg' } });
+  });
+
+  it('buys nothing from a batch held after a failed safety test', () => {
+    given([...plumsInHand, held])
+      .when(recordPurchase)
+      .thenThrows({ kind: 'conflict', code: 'batch_held' });
   });
 });

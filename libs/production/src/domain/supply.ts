@@ -1,5 +1,5 @@
 import { Actor, conflict, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
-import { comparableWithHarvest, requireBatchOwner, requireHarvested, requireNotHeld, unitFamily } from './batch.guards';
+import { comparableWithHarvest, requireBatchOwner, requireHarvested, requireNotHeld, requireNotPacked, unitFamily } from './batch.guards';
 import { BatchState, RegisteredBatchState, holders, remaining, takenCartonIds } from './batch.state';
 import { ConsumeInput, RecordHouseholdPurchase, RecordProduction, RecordPurchase, ReleaseInput, ReserveInput } from './commands';
 import { BatchEvent, Quantity } from './events';
@@ -42,6 +42,8 @@ export function recordProduction(command: RecordProduction, state: RegisteredBat
     );
   }
   if (state.supplyIds.has(transformationId)) return [];
+  // Items already packed carry the lot's record: they cannot gain goods they do not contain.
+  requireNotPacked(state, 'add to it');
   parsePastTime('producedAt', producedAt, now);
   requireSameUnit(state, 'quantity', quantity);
   return [{ type: 'BatchProduced', data: { batchId: state.batch.batchId, transformationId, quantity, producedAt } }];
@@ -54,6 +56,7 @@ export function recordHouseholdPurchase(command: RecordHouseholdPurchase, state:
     throw conflict('not_a_purchase_lot', `Lot ${state.batch.lotCode} is not a purchase lot; household purchases go into one`);
   }
   if (state.supplyIds.has(purchaseId)) throw conflict('purchase_exists', `Purchase ${purchaseId} is already recorded`);
+  requireNotPacked(state, 'add purchases to it');
   const bought = parsePastTime('purchasedAt', purchasedAt, now);
   if (harvestedAt !== undefined) {
     const harvested = parsePastTime('harvestedAt', harvestedAt, now);
@@ -86,6 +89,7 @@ export function recordPurchase(command: RecordPurchase, state: RegisteredBatchSt
       `Batch ${state.batch.batchId} was not handed to organization ${actor.organizationId}; its owner hands the goods over, the buyer accepts, then records the purchase`,
     );
   }
+  requireNotHeld(state, 'sell it');
   if (state.supplyIds.has(purchaseId)) throw conflict('purchase_exists', `Purchase ${purchaseId} is already recorded`);
   const { harvested, firstHarvestAt } = requireHarvested(state, 'buy from');
   requireNotBefore('purchasedAt', parsePastTime('purchasedAt', purchasedAt, now), {

@@ -31,6 +31,7 @@ export class ProductCommandHandler implements ICommandHandler<ProductWrite> {
         storageRange: input.storageRange && { ...input.storageRange },
         transportRange: input.transportRange && { ...input.transportRange },
         madeFrom: input.madeFrom && [...input.madeFrom],
+        yieldPerMu: input.yieldPerMu && { ...input.yieldPerMu },
       },
       ctx,
     );

@@ -1,5 +1,5 @@
 import { Actor } from '@suyuan/core';
-import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange } from './events';
+import { FacilityType, OrganizationRegion, OrganizationRole, Region, TemperatureRange, YieldPerMu } from './events';
 
 export interface RegisterOrganization {
   type: 'RegisterOrganization';
@@ -62,6 +62,7 @@ export interface RegisterProduct {
   grades?: string[];
   /** Registered product ids (checked by the handler). */
   madeFrom?: string[];
+  yieldPerMu?: YieldPerMu;
 }
 
 export type ProductCommand = RegisterProduct;

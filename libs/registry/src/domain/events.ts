@@ -94,6 +94,21 @@ export type FacilityRegistered = DomainEvent<
 
 export type FacilityEvent = FacilityRegistered;
 
+/**
+ * What one 亩 of the product's plots gives in a season: what regulators weigh a county's output
+ * against (mass balance). For a processed product, per 亩 of the plots its inputs grow on
+ * (finished tea per 亩 of tea garden).
+ */
+export interface YieldPerMu {
+  /** kg per 亩 per season. */
+  kg: number;
+  /**
+   * The month (1–12, China time) the product's season starts in: a season runs twelve months
+   * and is named by the year it starts in. Absent: January, the calendar year.
+   */
+  seasonStartMonth?: number;
+}
+
 export type ProductRegistered = DomainEvent<
   'ProductRegistered',
   {
@@ -114,6 +129,8 @@ export type ProductRegistered = DomainEvent<
      * tea, live chickens for chilled ones). Absent for a product grown on a plot.
      */
     madeFrom?: string[];
+    /** The yield its plots can give in a season; absent before 0.4 and where nobody set one. */
+    yieldPerMu?: YieldPerMu;
   }
 >;
 

@@ -117,4 +117,29 @@ describe('product decider', () => {
       .when({ ...registerPlum, madeFrom })
       .thenThrows({ kind: 'invalid', code: 'invalid_made_from', details: { field: 'madeFrom' } });
   });
+
+  it('records what one 亩 of the product’s plots gives in a season, and when its season starts', () => {
+    const yieldPerMu = { kg: 320, seasonStartMonth: 3 };
+    given([])
+      .when({ ...registerPlum, yieldPerMu })
+      .then([{ ...plumRegistered, data: { ...plumRegistered.data, yieldPerMu } }]);
+  });
+
+  it('takes a yield without a season start: the calendar year', () => {
+    given([])
+      .when({ ...registerPlum, yieldPerMu: { kg: 1500 } })
+      .then([{ ...plumRegistered, data: { ...plumRegistered.data, yieldPerMu: { kg: 1500 } } }]);
+  });
+
+  it.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY, 100_001])('refuses a yield of %s kg per 亩', (kg) => {
+    given([])
+      .when({ ...registerPlum, yieldPerMu: { kg } })
+      .thenThrows({ kind: 'invalid', code: 'invalid_yield', details: { field: 'yieldPerMu.kg' } });
+  });
+
+  it.each([0, 13, 2.5])('refuses a season starting in month %s', (seasonStartMonth) => {
+    given([])
+      .when({ ...registerPlum, yieldPerMu: { kg: 300, seasonStartMonth } })
+      .thenThrows({ kind: 'invalid', code: 'invalid_yield', details: { field: 'yieldPerMu.seasonStartMonth' } });
+  });
 });

@@ -1,6 +1,6 @@
 import { conflict, Decider, forbidden, invalid } from '@suyuan/core';
 import { ProductCommand } from './commands';
-import { ProductEvent, TemperatureRange } from './events';
+import { ProductEvent, TemperatureRange, YieldPerMu } from './events';
 import { isValidGtin, toGtin14 } from './gtin';
 
 /** The grade classes of the NY/T grade standards, used when a product names none of its own. */
@@ -48,6 +48,8 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
         if (madeFrom !== undefined && (madeFrom.length === 0 || madeFrom.includes(productId))) {
           throw invalid('invalid_made_from', 'madeFrom names one or more other products', { field: 'madeFrom' });
         }
+        const yieldPerMu = command.yieldPerMu;
+        if (yieldPerMu !== undefined) checkYield(yieldPerMu);
         return [
           {
             type: 'ProductRegistered',
@@ -62,6 +64,7 @@ export const productDecider: Decider<ProductCommand, ProductEvent, ProductState>
               gtin: gtin === undefined ? undefined : toGtin14(gtin),
               grades: [...grades],
               ...(madeFrom !== undefined && { madeFrom: [...new Set(madeFrom)] }),
+              ...(yieldPerMu !== undefined && { yieldPerMu: { ...yieldPerMu } }),
             },
           },
         ];
@@ -78,6 +81,22 @@ function checkRange(field: string, range: TemperatureRange | undefined): void {
   if (range === undefined) return;
   if (!Number.isFinite(range.minC) || !Number.isFinite(range.maxC) || range.minC > range.maxC) {
     throw invalid('invalid_temperature_range', `${field} must have finite minC <= maxC; got ${range.minC} to ${range.maxC} °C`, { field });
+  }
+}
+
+/** The most one 亩 can believably give in a season: 100 t (greenhouse vegetables give a tenth of it). */
+const MAX_YIELD_KG_PER_MU = 100_000;
+
+function checkYield({ kg, seasonStartMonth }: YieldPerMu): void {
+  if (typeof kg !== 'number' || !Number.isFinite(kg) || kg <= 0 || kg > MAX_YIELD_KG_PER_MU) {
+    throw invalid('invalid_yield', `yieldPerMu.kg must be more than 0 and at most ${MAX_YIELD_KG_PER_MU} kg per 亩; got ${kg}`, {
+      field: 'yieldPerMu.kg',
+    });
+  }
+  if (seasonStartMonth !== undefined && !(Number.isInteger(seasonStartMonth) && seasonStartMonth >= 1 && seasonStartMonth <= 12)) {
+    throw invalid('invalid_yield', `yieldPerMu.seasonStartMonth must be a month from 1 to 12; got ${seasonStartMonth}`, {
+      field: 'yieldPerMu.seasonStartMonth',
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -98,6 +99,24 @@ export class RegisterFacilityDto {
   areaMu?: number;
 }
 
+export class YieldPerMuDto {
+  @ApiProperty({ description: 'kg per 亩 per season (a processed product: per 亩 of the plots its inputs grow on)', example: 320 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(100_000)
+  kg!: number;
+  @ApiPropertyOptional({
+    description: 'the month (1–12, China time) the season starts in; a season runs twelve months, named by the year it starts in',
+    example: 3,
+    default: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  seasonStartMonth?: number;
+}
+
 export class RegisterProductDto {
   @ApiProperty({ example: '黄金柰李' }) @IsString() @IsNotEmpty() @MaxLength(60) nameZh!: string;
   @ApiProperty({ example: 'Huangjin Nai plum' }) @IsString() @IsNotEmpty() @MaxLength(80) nameEn!: string;
@@ -133,4 +152,12 @@ export class RegisterProductDto {
   @IsString({ each: true })
   @MaxLength(40, { each: true })
   madeFrom?: string[];
+  @ApiPropertyOptional({
+    type: YieldPerMuDto,
+    description: 'what one 亩 of its plots gives in a season: what regulators weigh output against',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => YieldPerMuDto)
+  yieldPerMu?: YieldPerMuDto;
 }
