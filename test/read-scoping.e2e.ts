@@ -21,6 +21,8 @@ const READS = matrix(`
   route                               | anonymous | admin   | owner    | otherCoop | holder   | stranger | lab      | otherLab | carrier  | otherCarrier | retailer | regulator | otherCounty | province | otherProvince | standards | otherStandards | namesake
   GET /api/batches/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches/{id}/items         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/trace/back?item=           | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/trace/forward?lot=         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches?cooperativeId=     | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
   GET /api/compliance/batches/{id}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/compliance/items/{code}    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
@@ -223,6 +225,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/batches/{id}/items',
       path: () => `/api/batches/${world.batch}/items`,
       shows: (items) => items.length === 20,
+    },
+    'GET /api/trace/back?item=': {
+      operation: 'GET /api/trace/back',
+      path: () => `/api/trace/back?item=${world.code}`,
+      shows: (t) => t.lots[0].batchId === world.batch && t.lots[0].tests.length === 1,
+    },
+    'GET /api/trace/forward?lot=': {
+      operation: 'GET /api/trace/forward',
+      path: () => `/api/trace/forward?lot=${world.batch}`,
+      shows: (t) => t.summary.units === 20,
     },
     'GET /api/batches?cooperativeId=': {
       operation: 'GET /api/batches',

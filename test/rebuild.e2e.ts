@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { readModelSchema } from '../apps/api/src/read-models';
 import { catchUp } from '@suyuan/readmodels/projector';
 import { SqliteDocumentStore } from '@suyuan/readmodels/sqlite/sqlite-document-store';
-import { ApiClient, Call } from '../apps/cli/src/world';
-import { expectOk, registerCountyOrg } from './support/fixtures';
+import { ApiClient, Call, PRODUCTS, productBody, registerProduct } from '../apps/cli/src/world';
+import { expectOk, registerCountyFacility, registerCountyOrg } from './support/fixtures';
 import { publishPlumStandard } from './support/standards';
-import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
-import { TestApp, startTestApp } from './support/test-app';
+import { SmallWorld, handOver, harvestedBatch, pack, smallWorld } from './support/small-world';
+import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
 import { workerFile } from '@suyuan/platform/storage/embedded-storage';
 import { join } from 'node:path';
 
@@ -79,6 +79,36 @@ describe('read models rebuilt from position 0', () => {
         }),
       );
     }
+    // A processor dries one batch into another lot: the family tree and the transformation are read models too.
+    const factory = await registerCountyOrg(call, 'teaFactory');
+    const plant = await registerCountyFacility(call, factory, 'teaFactory');
+    const { id: dried } = await registerProduct(call, ADMIN_KEY, {
+      ...productBody(PRODUCTS.plum, { gtin: false, madeFrom: [w.plum] }),
+      nameZh: '李干',
+    });
+    const { id: picked } = await expectOk(
+      call('POST', '/api/batches', { key: w.coop.key, body: { productId: w.plum, farmPlotId: w.plot } }),
+    );
+    await expectOk(
+      call('POST', `/api/batches/${picked}/harvests`, {
+        key: w.coop.key,
+        body: { harvestedAt: '2026-07-15T06:00:00+08:00', quantity: { value: 400, unit: 'kg' } },
+      }),
+    );
+    await handOver(call, picked, w.coop, factory, '2026-07-15T08:00:00+08:00');
+    await expectOk(
+      call('POST', '/api/transformations', {
+        key: factory.key,
+        body: {
+          plantId: plant,
+          process: 'drying',
+          startedAt: '2026-07-15T09:00:00+08:00',
+          endedAt: '2026-07-15T18:00:00+08:00',
+          inputs: [{ batchId: picked, whole: true }],
+          outputs: [{ productId: dried, quantity: { value: 100, unit: 'kg' } }],
+        },
+      }),
+    );
     // The standards and compliance projections ran on the projector worker, into its own file.
     const { worker } = app.running.storage;
     await worker!.caughtUp();
@@ -96,20 +126,10 @@ describe('read models rebuilt from position 0', () => {
     );
     for (const copy of copies) expect(mainDocs.get(`${copy.collection}/${copy.id}`)).toMatchObject(copy);
     const collections = new Set(live.map((d) => d.collection));
-    for (const c of [
-      'compliance',
-      'coldWindows',
-      'coldWindowsOpen',
-      'coldWindowsClosed',
-      'alerts',
-      'complianceStats',
-      'standards',
-      'massBalance',
-      'massBalanceLots',
-      'massBalanceCartons',
-      'massBalancePlots',
-    ])
-      expect([c, collections.has(c)]).toEqual([c, true]);
+    const expected = ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'];
+    const massBalance = ['massBalance', 'massBalanceLots', 'massBalanceCartons', 'massBalancePlots'];
+    const trace = ['lineage', 'transformations', 'traceSteps', 'traceKeys', 'traceCartons', 'traceShipments'];
+    for (const c of [...expected, ...massBalance, ...trace]) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');

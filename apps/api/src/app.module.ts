@@ -4,7 +4,7 @@ import { ScanFastLane } from '@suyuan/consumer';
 import { LogisticsModule } from '@suyuan/logistics/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
-import { MassBalanceModule, TransformationsModule } from '@suyuan/processing/nest';
+import { MassBalanceModule, ProcessingModule } from '@suyuan/processing/nest';
 import { ProductionModule } from '@suyuan/production/nest';
 import { RegistryModule } from '@suyuan/registry/nest';
 import { StandardsModule } from '@suyuan/standards/nest';
@@ -20,7 +20,7 @@ export class AppModule {
         RegistryModule,
         ProductionModule,
         LogisticsModule,
-        TransformationsModule,
+        ProcessingModule,
         MassBalanceModule,
         StandardsModule,
         ConsumerModule.register(fastLane),

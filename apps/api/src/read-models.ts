@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { provenanceProjection } from '@suyuan/consumer';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
-import { massBalanceProjection, transformationsProjection } from '@suyuan/processing';
+import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
 import { batchProjection } from '@suyuan/production';
 import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
@@ -27,7 +27,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 14,
+  version: 15,
   // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
   projections: [
     registryProjection,
@@ -36,6 +36,8 @@ export const readModelSchema: ReadModelSchema = {
     logisticsProjection,
     coldChainProjection,
     transformationsProjection,
+    lineageProjection,
+    traceIndexProjection,
     massBalanceProjection,
     provenanceProjection,
     standardsProjection,
@@ -52,6 +54,7 @@ export const readModelSchema: ReadModelSchema = {
     { field: 'toOrganizationId', collections: ['handovers'] },
     { field: 'organizationId', collections: ['batchAccess'] },
     { field: 'processorId', collections: ['transformations'] },
+    { field: 'traceKey', collections: ['traceKeys'] },
     ALERTS_BY_COOPERATIVE,
   ],
   offThread: {

@@ -1,6 +1,13 @@
 export * from './domain/events';
-export * from './lineage/lineage.views';
 export * from './domain/transformation.decider';
+export * from './lineage/lineage.projection';
+export * from './lineage/lineage.views';
+export * from './lineage/trace-index.projection';
+export * from './trace/bounds';
+export * from './trace/trace-back';
+export * from './trace/trace-csv';
+export * from './trace/trace-forward';
+export * from './trace/trace.views';
 export * from './transformations/transformation.views';
 export * from './transformations/transformations.projection';
 export type { Flow } from './mass-balance/flows';
