@@ -17,6 +17,8 @@ export interface StandardRules {
   /** From dispatch at the county hub to delivery at a village point (48 h, or 24 h where the county set it). */
   hubToVillage?: MaxHoursRule;
   requiredData?: RequiredDataRule;
+  /** 出成率: a processed lot's weight over its inputs' weight (fresh tea leaves → finished tea 18–25 %). */
+  processingYield?: ProcessingYieldRule;
 }
 
 export interface Scoped {
@@ -82,6 +84,16 @@ export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 export interface CertificatesRule extends Scoped {
   /** 承诺达标合格证 is required whether listed or not. */
   required: CertificateKind[];
+}
+
+/**
+ * The yield a transformation may have for this product's output lots, by weight, in %. A yield
+ * outside it is a violation with the numbers: more tea than the leaves could make is leaves
+ * from somewhere else (GI laundering), less is leaves gone missing.
+ */
+export interface ProcessingYieldRule {
+  minPct: number;
+  maxPct: number;
 }
 
 export interface MaxHoursRule extends Scoped {

@@ -248,6 +248,11 @@ describe('standard decider', () => {
       refusesRule({ ...plumRules, humidity: { maxPct: 90 } }, 'humidity', ['humidity', 'hubToVillage']);
     });
 
+    it('keeps a yield bound (fresh tea leaves → finished tea 18–25 %)', () => {
+      const [event] = standardDecider.decide(withRules({ processingYield: { minPct: 18, maxPct: 25 } }), standardDecider.initialState());
+      expect(event.data).toMatchObject({ rules: { processingYield: { minPct: 18, maxPct: 25 } } });
+    });
+
     it('refuses a standard without rules', () => {
       refusesRule({}, 'rules');
     });
@@ -318,6 +323,9 @@ describe('standard decider', () => {
       ['village delivery within 0 hours', { hubToVillage: { maxHours: 0 } }, 'hubToVillage'],
       ['a grade class without bounds', { grading: { classes: [{ grade: '特级', attributes: {}, tolerancePct: 5 }] } }, 'grading'],
       ['no grade class', { grading: { classes: [] } }, 'grading'],
+      ['a yield bound upside down', { processingYield: { minPct: 25, maxPct: 18 } }, 'processingYield'],
+      ['a yield of 0 %', { processingYield: { minPct: 0, maxPct: 25 } }, 'processingYield'],
+      ['a yield bound that is not a number', { processingYield: { minPct: '18', maxPct: 25 } }, 'processingYield'],
     ])('refuses %s', (_what, rules, rule) => {
       refusesRule(rules, rule);
     });

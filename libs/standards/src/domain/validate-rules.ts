@@ -3,6 +3,7 @@ import {
   AttributeBounds,
   CERTIFICATE_KINDS,
   GradeClassRule,
+  ProcessingYieldRule,
   REQUIRED_DATA_FIELDS,
   RequiredTestRule,
   RuleKind,
@@ -21,6 +22,7 @@ const RULE_KINDS: readonly RuleKind[] = [
   'harvestToPacking',
   'hubToVillage',
   'requiredData',
+  'processingYield',
 ];
 
 /**
@@ -73,7 +75,19 @@ export function validateRules(rules: StandardRules, productGrades: readonly stri
     if (fields.length === 0) throw bad('requiredData', 'requiredData.fields lists no field');
     out.requiredData = { fields: [...new Set(fields)] as (typeof REQUIRED_DATA_FIELDS)[number][], ...scope('requiredData', r.grades) };
   }
+  if (rules.processingYield !== undefined) out.processingYield = checkYield(rules.processingYield);
   return out;
+}
+
+function checkYield(value: unknown): ProcessingYieldRule {
+  const r = object('processingYield', value);
+  const minPct = finite('processingYield', 'processingYield.minPct', r.minPct);
+  const maxPct = finite('processingYield', 'processingYield.maxPct', r.maxPct);
+  // Above 100 % is possible by weight (rice takes up water when cooked), not tenfold.
+  if (minPct <= 0 || maxPct > 1000)
+    throw bad('processingYield', `processingYield must lie above 0 and at most 1000 %; got ${minPct}–${maxPct} %`);
+  if (minPct > maxPct) throw bad('processingYield', `processingYield.minPct ${minPct} % is above processingYield.maxPct ${maxPct} %`);
+  return { minPct, maxPct };
 }
 
 function checkGrading(value: unknown, productGrades: readonly string[]): GradeClassRule[] {

@@ -13,7 +13,7 @@ export class PublishStandardDto {
   effectiveFrom!: string;
   @ApiProperty({
     description:
-      'rule kinds, each optional: grading, preCooling, storage, transport, tests, safetyIntervals, certificates, harvestToPacking, hubToVillage, requiredData (see README)',
+      'rule kinds, each optional: grading, preCooling, storage, transport, tests, safetyIntervals, certificates, harvestToPacking, hubToVillage, requiredData, processingYield (see README)',
     example: {
       preCooling: { withinHours: 3, maxCoreTemperatureC: 5 },
       transport: { minC: 0, maxC: 3, maxExcursionMinutes: 30, maxTotalMinutesOutOfRange: 60 },
