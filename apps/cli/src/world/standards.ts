@@ -37,7 +37,7 @@ const range = (
  * tolerances (NY/T: 5 %, 10 %, 10 %) and deadlines are sample values and say so.
  */
 /** The products the e-commerce centre publishes a trading standard for. */
-export type StandardKey = Extract<ProductKey, 'plum' | 'chestnut' | 'chicken'>;
+export type StandardKey = Extract<ProductKey, 'plum' | 'chestnut' | 'chicken' | 'tea'>;
 
 export const STANDARDS: Record<StandardKey, SampleStandard> = {
   plum: {
@@ -97,6 +97,19 @@ export const STANDARDS: Record<StandardKey, SampleStandard> = {
       safetyIntervals: { kinds: ['veterinary_drug'] },
       certificates: { required: ['compliance_certificate'] },
       hubToVillage: { maxHours: 24 },
+    },
+  },
+  // Finished tea is judged on its own tests, its certificate and its yield; the leaves' spraying
+  // and picking are judged on the leaves (the rules that hang on a harvest).
+  tea: {
+    title: '乐昌白毛茶电商交易标准',
+    description: `${SAMPLE}. Fresh leaves → finished tea 18–25 % by weight; stored dry below 25 °C.`,
+    rules: {
+      storage: range('tea', 'storageRange', 120, 240),
+      tests: [{ ...rapidTest, validDays: 30 }],
+      safetyIntervals: {},
+      certificates: { required: ['compliance_certificate'] },
+      processingYield: { minPct: 18, maxPct: 25 },
     },
   },
 };
