@@ -14,6 +14,7 @@ const COMPLIANCE_COLLECTIONS = [
   'complianceStats',
   'complianceOpenBatches',
   'compliancePacked',
+  'complianceTransformations',
   'coldWindows',
   'coldWindowsOpen',
   'coldWindowsClosed',
@@ -27,7 +28,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 15,
+  version: 16,
   // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
   projections: [
     registryProjection,

@@ -37,6 +37,8 @@ const RULE_NAMES: Record<string, [string, string]> = {
   harvestToPacking: ['采收至包装时限', 'Harvest to packing'],
   hubToVillage: ['县到村配送时限', 'County hub to village'],
   requiredData: ['必备信息', 'Required data'],
+  processingYield: ['出成率', 'Processing yield'],
+  inputLots: ['原料批次', 'Input lots'],
   brand: ['品牌标识', 'Brand label'],
 };
 

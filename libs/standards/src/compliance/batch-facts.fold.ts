@@ -6,9 +6,7 @@ import {
   BatchHandoverEnded,
   BatchInputConsumed,
   BatchInputReserved,
-  BatchProduced,
   BatchPurchaseRecorded,
-  BatchPurchasedFromHousehold,
   BatchRegistered,
   BatchReservationReleased,
 } from '@suyuan/production';
@@ -16,7 +14,8 @@ import { BatchFacts } from '../evaluation/batch-facts';
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
- * are not among them: custody changes no rule.
+ * are not among them: custody changes no rule; nor is a sale of the lot as it is (收购 from a
+ * batch), which stays judged on its own record.
  */
 export type JudgedBatchStep = Exclude<
   BatchEvent,
@@ -24,8 +23,6 @@ export type JudgedBatchStep = Exclude<
   | BatchHandedOver
   | BatchHandoverAccepted
   | BatchHandoverEnded
-  | BatchProduced
-  | BatchPurchasedFromHousehold
   | BatchPurchaseRecorded
   | BatchInputReserved
   | BatchInputConsumed
@@ -49,6 +46,19 @@ export function foldFact(facts: BatchFacts, event: StoredDomainEvent<JudgedBatch
     case 'BatchHarvested': {
       const d = event.data;
       return { ...facts, harvests: [...facts.harvests, { eventId: id, harvestedAt: d.harvestedAt, quantity: d.quantity }] };
+    }
+    case 'BatchProduced': {
+      // A lot made by a transformation is "harvested" when it is made: a slaughter starts the
+      // chilled bird's pre-cooling clock. What it was made from is added by the projection.
+      const d = event.data;
+      return { ...facts, harvests: [...facts.harvests, { eventId: id, harvestedAt: d.producedAt, quantity: d.quantity }] };
+    }
+    case 'BatchPurchasedFromHousehold': {
+      // A household's declared harvest is the bought-in goods' harvest; without one, none is known.
+      const d = event.data;
+      const households = [...new Set([...(facts.households ?? []), d.personId])];
+      if (d.harvestedAt === undefined) return { ...facts, households };
+      return { ...facts, households, harvests: [...facts.harvests, { eventId: id, harvestedAt: d.harvestedAt, quantity: d.quantity }] };
     }
     case 'BatchPreCooled': {
       const d = event.data;

@@ -8,6 +8,7 @@ import {
   TimedReading,
 } from '@suyuan/logistics';
 import { CartonOwnerView } from './carton-owners.projection';
+import { TransformationRecorded } from '@suyuan/processing';
 import { BatchPacked, BatchRegistered, originFacilityId } from '@suyuan/production';
 import { DocRef, Projection } from '@suyuan/readmodels';
 import { FacilityView, OrganizationView, ProductView } from '@suyuan/registry';
@@ -18,18 +19,32 @@ import { judgedRange } from '../evaluation/logistics-rules';
 import { foldFact, JudgedBatchStep } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
-import { BatchComplianceView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
+import {
+  BatchComplianceView,
+  ComplianceTransformationView,
+  ProductBatchesView,
+  StandardView,
+  zeroCounts,
+} from './compliance.views';
+import { lineageOf, lotsMadeFrom } from './family';
 import { Cause } from './cause';
 import { governingVersion, judge } from './verdict';
 import { closeWindows, closedShardId, daysSpanned, foldReadings, openWindow, rerange, summarize } from './windows';
 
 type ComplianceEvent =
-  BatchRegistered | JudgedBatchStep | ShipmentEvent | ColdChainReadingsRecorded | ProductStandardPublished | BatchBrandCertified;
+  | BatchRegistered
+  | JudgedBatchStep
+  | TransformationRecorded
+  | ShipmentEvent
+  | ColdChainReadingsRecorded
+  | ProductStandardPublished
+  | BatchBrandCertified;
 
 /** Where goods are stored cold between legs; the packhouse stay is judged by the pre-cooling rule. */
 const STORAGE_TYPES = ['cold_store', 'county_hub', 'town_station', 'village_point'];
 
 const complianceRef = (id: string): DocRef => ({ collection: 'compliance', id });
+const TRANSFORMATIONS = 'complianceTransformations';
 
 /**
  * Every batch judged against its product's standard as its events arrive, with per-cohort
@@ -50,6 +65,9 @@ export const complianceProjection: Projection<ComplianceEvent> = {
     BatchCertificationRecorded: true,
     BatchHeld: true,
     BatchHoldLifted: true,
+    BatchProduced: true,
+    BatchPurchasedFromHousehold: true,
+    TransformationRecorded: true,
     ShipmentDispatched: true,
     ShipmentReceived: true,
     ShipmentDelivered: true,
@@ -69,6 +87,10 @@ export const complianceProjection: Projection<ComplianceEvent> = {
       case 'ShipmentReceived':
       case 'ShipmentDelivered':
         return event.data.cartonIds.map((id) => ({ collection: 'cartons', id }));
+      case 'TransformationRecorded':
+        return event.data.inputs.map((input) => complianceRef(input.batchId));
+      case 'BatchProduced':
+        return [complianceRef(event.data.batchId), { collection: TRANSFORMATIONS, id: event.data.transformationId }];
       default:
         // A batch's registration, its steps and its brand: each names the batch.
         return [complianceRef(event.data.batchId)];
@@ -91,7 +113,12 @@ export const complianceProjection: Projection<ComplianceEvent> = {
       case 'BatchCertificationRecorded':
       case 'BatchHeld':
       case 'BatchHoldLifted':
+      case 'BatchProduced':
+      case 'BatchPurchasedFromHousehold':
         batchStep(event, changes, cause);
+        break;
+      case 'TransformationRecorded':
+        transformed(event, changes);
         break;
       case 'ShipmentDispatched':
       case 'ShipmentReceived':
@@ -142,7 +169,11 @@ function registered({ data: d }: StoredDomainEvent<BatchRegistered>, changes: Ch
     registeredAt: cause.recordedAt,
     // Registration is recorded when it is filed, not when anything happened to the goods: the
     // batch's clock starts with its first step (a back-filled harvest must not look overdue).
-    facts: { ...emptyFacts(d.batchId, d.productId, d.cooperativeId, ''), farmPlotId: d.farmPlotId },
+    facts: {
+      ...emptyFacts(d.batchId, d.productId, d.cooperativeId, ''),
+      farmPlotId: d.farmPlotId,
+      ...(d.origin && d.origin.kind !== 'farm_plot' && { origin: d.origin.kind }),
+    },
     productionSettled: false,
     items: zeroCounts(),
     cohorts: [],
@@ -161,7 +192,46 @@ function batchStep(event: StoredDomainEvent<JudgedBatchStep>, changes: Changes, 
   const asOf = event.type === 'BatchCertificationRecorded' ? doc.facts.asOf : later(doc.facts.asOf, cause.occurredAt);
   let next: BatchComplianceView = { ...doc, facts: { ...foldFact(doc.facts, event), asOf } };
   if (event.type === 'BatchPacked') next = packed(next, event.data, changes);
+  if (event.type === 'BatchProduced') next = produced(next, event.data.transformationId, changes);
   save(next, changes, cause);
+  // What the lot's record now says is part of every lot made from it.
+  for (const id of lotsMadeFrom(doc.batchId, changes)) {
+    const child = changes.get<BatchComplianceView>('compliance', id);
+    if (child) save({ ...child, facts: { ...child.facts, lineage: lineageOf(child.facts.inputIds ?? [], changes) } }, changes, cause);
+  }
+}
+
+/**
+ * A transformation links its inputs to its outputs: each input learns what was made from it,
+ * and the transformation is kept until each output's production arrives (a new output lot is
+ * registered after it).
+ */
+function transformed({ id, data: d }: StoredDomainEvent<TransformationRecorded>, changes: Changes): void {
+  const outputIds = d.outputs.map((o) => o.batchId);
+  const inputIds = d.inputs.map((i) => i.batchId);
+  changes.put<ComplianceTransformationView>(TRANSFORMATIONS, d.transformationId, {
+    id: d.transformationId,
+    eventId: id,
+    endedAt: d.endedAt,
+    ...(d.yieldPct !== undefined && { yieldPct: d.yieldPct }),
+    inputIds,
+  });
+  for (const batchId of inputIds) {
+    const doc = changes.get<BatchComplianceView>('compliance', batchId);
+    if (doc) changes.put('compliance', batchId, { ...doc, madeInto: [...new Set([...(doc.madeInto ?? []), ...outputIds])] });
+  }
+}
+
+/** An output lot's goods made by a transformation: its yield, and the lots it now comes from. */
+function produced(doc: BatchComplianceView, transformationId: string, changes: Changes): BatchComplianceView {
+  const t = changes.get<ComplianceTransformationView>(TRANSFORMATIONS, transformationId);
+  if (!t) return doc;
+  const made = [
+    ...(doc.facts.made ?? []).filter((m) => m.transformationId !== transformationId),
+    { eventId: t.eventId, transformationId, endedAt: t.endedAt, ...(t.yieldPct !== undefined && { yieldPct: t.yieldPct }) },
+  ];
+  const inputIds = [...new Set([...(doc.facts.inputIds ?? []), ...t.inputIds])];
+  return { ...doc, facts: { ...doc.facts, made, inputIds, lineage: lineageOf(inputIds, changes) } };
 }
 
 function packed(doc: BatchComplianceView, d: BatchPacked['data'], changes: Changes): BatchComplianceView {

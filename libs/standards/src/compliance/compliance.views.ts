@@ -75,6 +75,8 @@ export interface BatchComplianceView extends BatchIdentity {
   brand?: BrandView;
   /** Rules violated now, for raising and resolving alerts. */
   violated: string[];
+  /** Lots made from this one: a fact recorded here later is judged on them too, at once. */
+  madeInto?: string[];
   /** What this batch adds to the aggregates now (its cell and counts), so that a change can be subtracted. */
   counted?: { cell: string; status: ComplianceStatus; items: StatusCounts; violated: string[] };
   updatedAt: string;
@@ -146,6 +148,18 @@ export interface ClosedWindowsView {
 export interface ProductBatchesView {
   id: string;
   batchIds: string[];
+}
+
+/**
+ * A transformation as the compliance of its outputs needs it (`complianceTransformations`, id =
+ * transformation id): recorded before its output lots are registered, read when each is produced.
+ */
+export interface ComplianceTransformationView {
+  id: string;
+  eventId: string;
+  endedAt: string;
+  yieldPct?: number;
+  inputIds: string[];
 }
 
 export const zeroCounts = (): StatusCounts => ({ compliant: 0, non_compliant: 0, pending: 0 });

@@ -28,7 +28,25 @@ export interface BatchFacts {
   firstDispatch?: { eventId: string; position: number; at: string };
   /** The latest time the batch's recorded history has reached: deadlines before it have passed. */
   asOf: string;
+  /** Absent for a lot grown on a plot. */
+  origin?: 'transformation' | 'purchase';
+  /** The households a purchase lot was bought from (收购): its origin. */
+  households?: string[];
+  /** The transformations that made an output lot, with their yields (the lot's "harvest" is each one's end). */
+  made?: { eventId: string; transformationId: string; endedAt: string; yieldPct?: number }[];
+  /** The lots an output lot was made from, directly. */
+  inputIds?: string[];
+  /** Every lot it was made from, any generation back, by batch id: what its inherited rules are judged on. */
+  lineage?: Record<string, AncestorFacts>;
 }
+
+/**
+ * What an input lot's own record holds that the lots made from it are judged on: its spraying
+ * and harvests (安全间隔期), its tests and holds (原料检测), its origin (产地).
+ */
+export type AncestorFacts = Pick<BatchFacts, 'inputs' | 'harvests' | 'tests' | 'farmPlotId' | 'held' | 'households' | 'inputIds'> & {
+  lotCode: string;
+};
 
 export function emptyFacts(batchId: string, productId: string, cooperativeId: string, asOf: string): BatchFacts {
   return {
@@ -67,3 +85,8 @@ export const later = (a: string, b: string): string => {
   const t = Math.max(...[a, b].map(Date.parse).filter((x) => !Number.isNaN(x)));
   return Number.isFinite(t) ? new Date(t).toISOString() : a > b ? a : b;
 };
+
+/** The lots an output lot's goods first came from (grown or bought in), any generation back. */
+export function rootLots(facts: BatchFacts): AncestorFacts[] {
+  return Object.values(facts.lineage ?? {}).filter((a) => !a.inputIds?.length);
+}

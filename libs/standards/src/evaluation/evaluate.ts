@@ -11,6 +11,7 @@ import {
   evaluateHarvestToPacking,
 } from './production-rules';
 import { RuleResult, RuleStatus, inScope, outOfScope, result } from './rule-result';
+import { evaluateInheritedSafetyIntervals, evaluateInheritedTest, evaluateInputLots, evaluateProcessingYield } from './inherited-rules';
 
 /**
  * The rules decided by the batch's own steps, before the goods leave: for a batch with the
@@ -31,17 +32,23 @@ export function evaluateProduction(
     if (!known) memo.set(rule, (known = evaluate()));
     out.push(known);
   };
+  // A lot made from others inherits what hangs on their farms and harvests.
+  const made = !!facts.inputIds?.length;
   if (rules.grading) out.push(evaluateGrading(facts, rules.grading, grades));
   if (rules.preCooling) scoped('preCooling', rules.preCooling.grades, () => evaluatePreCooling(facts, rules.preCooling!));
   for (const test of rules.tests ?? []) {
-    scoped(`tests:${test.method}${test.analyte ? `:${test.analyte}` : ''}`, test.grades, () => evaluateTest(facts, test));
+    scoped(`tests:${test.method}${test.analyte ? `:${test.analyte}` : ''}`, test.grades, () => (made ? evaluateInheritedTest(facts, test) : evaluateTest(facts, test)));
   }
   if (rules.safetyIntervals)
-    scoped('safetyIntervals', rules.safetyIntervals.grades, () => evaluateSafetyIntervals(facts, rules.safetyIntervals!));
+    scoped('safetyIntervals', rules.safetyIntervals.grades, () =>
+      made ? evaluateInheritedSafetyIntervals(facts, rules.safetyIntervals!) : evaluateSafetyIntervals(facts, rules.safetyIntervals!),
+    );
   if (rules.certificates) scoped('certificates', rules.certificates.grades, () => evaluateCertificates(facts, rules.certificates!));
   if (rules.harvestToPacking)
     scoped('harvestToPacking', rules.harvestToPacking.grades, () => evaluateHarvestToPacking(facts, rules.harvestToPacking!));
   if (rules.requiredData) scoped('requiredData', rules.requiredData.grades, () => evaluateRequiredData(facts, rules.requiredData!));
+  if (rules.processingYield) scoped('processingYield', undefined, () => evaluateProcessingYield(facts, rules.processingYield!));
+  if (made) scoped('inputLots', undefined, () => evaluateInputLots(facts));
   return out;
 }
 

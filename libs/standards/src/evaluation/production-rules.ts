@@ -9,7 +9,7 @@ import {
   RequiredTestRule,
   SafetyIntervalRule,
 } from '../domain/rules';
-import { BatchFacts } from './batch-facts';
+import { BatchFacts, rootLots } from './batch-facts';
 import { DAY_MS, HOUR_MS, RuleResult, hours, result } from './rule-result';
 
 /** Bound once: a call through the entry point's re-exports would pass their getters every time. */
@@ -389,10 +389,12 @@ const FIELD_NAMES: Record<RequiredDataField, [string, string]> = {
 /** The data the standard wants on record, there before the goods leave. */
 export function evaluateRequiredData(facts: BatchFacts, rule: RequiredDataRule): RuleResult {
   const name = 'requiredData';
+  // A processed lot's origin and harvests are those of the lots its goods first came from, every one of them.
+  const roots: Pick<BatchFacts, 'farmPlotId' | 'households' | 'harvests'>[] = facts.inputIds?.length ? rootLots(facts) : [facts];
   const present: Record<RequiredDataField, boolean> = {
-    origin_plot: !!facts.farmPlotId,
-    harvest_time: facts.harvests.length > 0,
-    harvest_quantity: facts.harvests.some((h) => h.quantity.value > 0),
+    origin_plot: roots.length > 0 && roots.every((r) => !!r.farmPlotId || !!r.households?.length),
+    harvest_time: roots.length > 0 && roots.every((r) => r.harvests.length > 0),
+    harvest_quantity: roots.length > 0 && roots.every((r) => r.harvests.some((h) => h.quantity.value > 0)),
     net_weight: facts.packings.length > 0 && facts.packings.every((p) => !p.netWeightMissing),
     grade: facts.gradings.length > 0,
     packing_facility: facts.packings.length > 0 && facts.packings.every((p) => !!p.facilityId),
