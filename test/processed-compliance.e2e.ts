@@ -151,7 +151,10 @@ describe.each(['inline', 'worker'] as const)('processed lots judged against thei
       endedAt: T('11:00'),
       coreTemperatureC: 3,
     });
-    expect(rule(await compliance(birds), 'preCooling')).toMatchObject({ status: 'met' });
+    expect(rule(await compliance(birds), 'preCooling')).toMatchObject({
+      status: 'met',
+      reasonEn: 'Pre-cooled within 2 h of being made to 4 °C or below',
+    });
   });
 
   it('turns the tea non-compliant at once when the lab fails a leaf lot after the tea was made, naming the lot', async () => {

@@ -19,13 +19,7 @@ import { judgedRange } from '../evaluation/logistics-rules';
 import { foldFact, JudgedBatchStep } from './batch-facts.fold';
 import { Changes } from './changes';
 import { merge, moveCartons } from './cohorts';
-import {
-  BatchComplianceView,
-  ComplianceTransformationView,
-  ProductBatchesView,
-  StandardView,
-  zeroCounts,
-} from './compliance.views';
+import { BatchComplianceView, ComplianceTransformationView, ProductBatchesView, StandardView, zeroCounts } from './compliance.views';
 import { lineageOf, lotsMadeFrom } from './family';
 import { Cause } from './cause';
 import { governingVersion, judge } from './verdict';

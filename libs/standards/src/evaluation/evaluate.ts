@@ -37,7 +37,9 @@ export function evaluateProduction(
   if (rules.grading) out.push(evaluateGrading(facts, rules.grading, grades));
   if (rules.preCooling) scoped('preCooling', rules.preCooling.grades, () => evaluatePreCooling(facts, rules.preCooling!));
   for (const test of rules.tests ?? []) {
-    scoped(`tests:${test.method}${test.analyte ? `:${test.analyte}` : ''}`, test.grades, () => (made ? evaluateInheritedTest(facts, test) : evaluateTest(facts, test)));
+    scoped(`tests:${test.method}${test.analyte ? `:${test.analyte}` : ''}`, test.grades, () =>
+      made ? evaluateInheritedTest(facts, test) : evaluateTest(facts, test),
+    );
   }
   if (rules.safetyIntervals)
     scoped('safetyIntervals', rules.safetyIntervals.grades, () =>

@@ -2,7 +2,7 @@ import { AncestorFacts, BatchFacts, emptyFacts } from './batch-facts';
 import { evaluateProduction } from './evaluate';
 import { bj, dispatch, harvest, pesticide, rapidTest } from './facts.fixtures';
 import { evaluateInheritedSafetyIntervals, evaluateInheritedTest, evaluateInputLots, evaluateProcessingYield } from './inherited-rules';
-import { evaluateRequiredData } from './production-rules';
+import { evaluatePreCooling, evaluateRequiredData } from './production-rules';
 
 /*
  * Finished tea lot TEA-0620 made on 20 June from two lots of fresh leaves: LEAF-A (sprayed on
@@ -184,6 +184,19 @@ describe('rules an output lot inherits', () => {
     it('takes a purchase lot’s households for its origin', () => {
       const bought = { lotCode: 'BUY-1', households: ['per-1'], inputs: [], harvests: [harvest], tests: [] };
       expect(evaluateRequiredData(tea({}, { 'bat-buy': bought }), rule).status).toBe('met');
+    });
+  });
+
+  it('counts a processed lot’s pre-cooling from its making (a slaughter), not from its inputs’ harvests', () => {
+    const rule = { withinHours: 2, maxCoreTemperatureC: 4 };
+    const cooled = (at: string) => ({ eventId: 'evt-cool', startedAt: at, endedAt: at, coreTemperatureC: 3 });
+    expect(evaluatePreCooling(tea({ preCoolings: [cooled(bj('2025-06-20T19:00'))] }), rule)).toMatchObject({
+      status: 'met',
+      reasonEn: 'Pre-cooled within 2 h of being made to 4 °C or below',
+    });
+    expect(evaluatePreCooling(tea({ preCoolings: [cooled(bj('2025-06-20T21:00'))] }), rule)).toMatchObject({
+      status: 'violated',
+      reason: '加工完成后3小时才开始预冷，标准要求2小时内',
     });
   });
 

@@ -94,13 +94,9 @@ export function evaluateInheritedSafetyIntervals(facts: BatchFacts, rule: Safety
   if (worst) return worst;
   const met = judged.filter((r) => r.status === 'met');
   if (met.length === 0) return own;
-  return result(
-    'safetyIntervals',
-    'met',
-    '原料批次的采收均在安全间隔期之后',
-    'Every input lot was harvested after its safety intervals',
-    [...new Set(met.flatMap((r) => r.evidence.eventIds))],
-  );
+  return result('safetyIntervals', 'met', '原料批次的采收均在安全间隔期之后', 'Every input lot was harvested after its safety intervals', [
+    ...new Set(met.flatMap((r) => r.evidence.eventIds)),
+  ]);
 }
 
 /**
@@ -141,14 +137,7 @@ export function evaluateInheritedTest(facts: BatchFacts, rule: RequiredTestRule)
     return !!a.inputIds?.length && a.inputIds.every(covered);
   };
   if (!facts.inputIds.every(covered)) return own;
-  return result(
-    own.rule,
-    'met',
-    '原料批次均检测合格',
-    'Every input lot passed the test',
-    [...new Set(evidence)],
-    { byInputs: true },
-  );
+  return result(own.rule, 'met', '原料批次均检测合格', 'Every input lot passed the test', [...new Set(evidence)], { byInputs: true });
 }
 
 /**
@@ -161,7 +150,10 @@ export function evaluateInputLots(facts: BatchFacts): RuleResult {
     const failed = a.tests.filter(
       (t) =>
         !t.passed &&
-        !a.tests.some((later) => later.passed && later.method === t.method && later.analyte === t.analyte && Date.parse(later.testedAt) > Date.parse(t.testedAt)),
+        !a.tests.some(
+          (later) =>
+            later.passed && later.method === t.method && later.analyte === t.analyte && Date.parse(later.testedAt) > Date.parse(t.testedAt),
+        ),
     );
     if (a.held?.length) {
       const zh = a.held.map((f) => FAMILY_NAMES[f]?.[0] ?? f).join('、');

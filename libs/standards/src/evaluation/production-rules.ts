@@ -88,6 +88,7 @@ export function evaluateGrading(facts: BatchFacts, rule: GradingRule, grades: re
 /** 预冷: every harvest pre-cooled, starting within H hours, to a core temperature of at most T. */
 export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): RuleResult {
   const name = 'preCooling';
+  const [since, sinceEn] = startOfClock(facts);
   const limitMs = rule.withinHours * HOUR_MS;
   if (facts.harvests.length === 0) return result(name, 'pending', '尚未采收', 'Not harvested yet');
   const ids: string[] = [];
@@ -115,10 +116,10 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
       return result(
         name,
         'violated',
-        cooling ? `采收后${late}小时才开始预冷，标准要求${rule.withinHours}小时内` : `采收后${rule.withinHours}小时内未预冷`,
+        cooling ? `${since}${late}小时才开始预冷，标准要求${rule.withinHours}小时内` : `${since}${rule.withinHours}小时内未预冷`,
         cooling
-          ? `Pre-cooling began ${late} h after harvest; the standard allows ${rule.withinHours} h`
-          : `Not pre-cooled within ${rule.withinHours} h of harvest`,
+          ? `Pre-cooling began ${late} h after ${sinceEn}; the standard allows ${rule.withinHours} h`
+          : `Not pre-cooled within ${rule.withinHours} h of ${sinceEn}`,
         cooling ? [h.eventId, cooling.eventId] : [h.eventId],
         { withinHours: rule.withinHours, ...(late !== undefined && { hoursAfterHarvest: late }) },
       );
@@ -138,10 +139,15 @@ export function evaluatePreCooling(facts: BatchFacts, rule: PreCoolingRule): Rul
   return result(
     name,
     'met',
-    `采收后${rule.withinHours}小时内预冷至${rule.maxCoreTemperatureC}°C以下`,
-    `Pre-cooled within ${rule.withinHours} h of harvest to ${rule.maxCoreTemperatureC} °C or below`,
+    `${since}${rule.withinHours}小时内预冷至${rule.maxCoreTemperatureC}°C以下`,
+    `Pre-cooled within ${rule.withinHours} h of ${sinceEn} to ${rule.maxCoreTemperatureC} °C or below`,
     ids,
   );
+}
+
+/** What a lot's pre-cooling and packing clocks count from: its harvest, or for an output lot its making (a slaughter). */
+function startOfClock(facts: BatchFacts): [string, string] {
+  return facts.origin === 'transformation' ? ['加工完成后', 'being made'] : ['采收后', 'harvest'];
 }
 
 /** A required test (e.g. 农药残留速测): passed, below the standard's threshold, and recent enough at the first dispatch. */
@@ -334,6 +340,7 @@ function names(kinds: readonly string[]): [string, string] {
 /** From harvest to packing within the hours the standard allows, counted from the first harvest. */
 export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule): RuleResult {
   const name = 'harvestToPacking';
+  const [since, sinceEn] = startOfClock(facts);
   if (facts.harvests.length === 0) return result(name, 'pending', '尚未采收', 'Not harvested yet');
   const first = facts.harvests.reduce((a, b) => (ms(a.harvestedAt) <= ms(b.harvestedAt) ? a : b));
   const deadline = ms(first.harvestedAt) + rule.maxHours * HOUR_MS;
@@ -343,8 +350,8 @@ export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule):
     return result(
       name,
       'violated',
-      `采收后${h}小时才包装，标准要求${rule.maxHours}小时内`,
-      `Packed ${h} h after harvest; the standard allows ${rule.maxHours} h`,
+      `${since}${h}小时才包装，标准要求${rule.maxHours}小时内`,
+      `Packed ${h} h after ${sinceEn}; the standard allows ${rule.maxHours} h`,
       [first.eventId, late.eventId],
       { hours: h, maxHours: rule.maxHours },
     );
@@ -354,14 +361,14 @@ export function evaluateHarvestToPacking(facts: BatchFacts, rule: MaxHoursRule):
     return result(
       name,
       'met',
-      `采收后${h}小时内包装`,
-      `Packed within ${h} h of harvest`,
+      `${since}${h}小时内包装`,
+      `Packed within ${h} h of ${sinceEn}`,
       [first.eventId, ...facts.packings.map((p) => p.eventId)],
       { hours: h },
     );
   }
   if (ms(facts.asOf) > deadline) {
-    return result(name, 'violated', `采收后${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of harvest`, [
+    return result(name, 'violated', `${since}${rule.maxHours}小时内未包装`, `Not packed within ${rule.maxHours} h of ${sinceEn}`, [
       first.eventId,
     ]);
   }
