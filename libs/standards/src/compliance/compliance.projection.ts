@@ -43,7 +43,9 @@ const TRANSFORMATIONS = 'complianceTransformations';
 /**
  * Every batch judged against its product's standard as its events arrive, with per-cohort
  * item verdicts, cold windows fed by logger uploads, alerts and the aggregates. Runs after the
- * registry, batch and logistics projections, whose documents it reads.
+ * registry, batch and logistics projections, whose documents it reads. A transformation links
+ * its lots both ways (an input's `madeInto`, an output's `facts.inputIds` and `lineage`): a step
+ * recorded on a lot re-judges every lot made from it, any generation down, in the same apply.
  */
 export const complianceProjection: Projection<ComplianceEvent> = {
   name: 'compliance',
