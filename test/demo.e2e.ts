@@ -1,11 +1,61 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDemo } from '../apps/cli/src/demo/run-demo';
+import { HOUSEHOLD } from '../apps/cli/src/demo/processing';
+import { DemoSummary, runDemo } from '../apps/cli/src/demo/run-demo';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
 
 describe('npm run demo builds a world whose scan URLs open as pages and as JSON', () => {
   let app: TestApp;
+
+  /** The tea factory's blend and its inflated lot, and the slaughterhouse's chilled birds, as demo.json and their pages show them. */
+  async function expectProcessing(written: DemoSummary, text: string): Promise<void> {
+    const [tea, inflated, chilled] = written.processed;
+    expect(written.processed.map((p) => [p.product, p.yieldPct])).toEqual([
+      ['乐昌白毛茶', 22],
+      ['乐昌白毛茶', 40],
+      ['乐昌雪毛鸡', 75],
+    ]);
+    for (const lot of written.processed) {
+      expect(lot).toMatchObject({ batchId: expect.any(String), scanUrls: expect.arrayContaining([expect.stringContaining(app.baseUrl)]) });
+    }
+    const scan: any = await (await fetch(tea.scanUrls[0], { headers: { accept: 'application/json' } })).json();
+    expect(scan.batch.id).toBe(tea.batchId);
+    expect(scan.sources).toEqual({ cooperatives: 2, households: 1 });
+    expect(scan.origins.map((o: { kind: string }) => o.kind)).toEqual(['farm', 'farm', 'households']);
+    expect(scan.processing).toMatchObject([
+      {
+        process: 'tea_processing',
+        steps: expect.arrayContaining([
+          { name: '杀青', parameters: { temperatureC: 260, minutes: 3 } },
+          { name: '揉捻', parameters: { minutes: 40 } },
+          { name: '烘干', parameters: { temperatureC: 90, minutes: 60 } },
+        ]),
+      },
+    ]);
+    const html = await (await fetch(tea.scanUrls[0])).text();
+    expect(html).toContain('原料来自 2 个合作社、1 户农户');
+    // The household is a natural person: its name and ID number stay in the server's personal-data store.
+    for (const secret of [HOUSEHOLD.name, HOUSEHOLD.idNumber]) {
+      expect([secret, text.includes(secret)]).toEqual([secret, false]);
+      expect([secret, html.includes(secret)]).toEqual([secret, false]);
+    }
+
+    const regulator = written.organizations.find((o) => o.role === 'regulator')!.apiKey;
+    const trace: any = await (
+      await fetch(`${app.baseUrl}/api/trace/back?item=${scan.code}`, { headers: { authorization: `Bearer ${regulator}` } })
+    ).json();
+    const leaves = trace.lots.filter((l: { generation: number }) => l.generation === 1);
+    expect(leaves).toHaveLength(3);
+    expect(new Set(leaves.map((l: { origin: { kind: string } }) => l.origin.kind))).toEqual(new Set(['farm_plot', 'purchase']));
+
+    const admin = { headers: { authorization: `Bearer ${ADMIN_KEY}` } };
+    const lot: any = await (await fetch(`${app.baseUrl}/api/batches/${inflated.batchId}`, admin)).json();
+    const made: any = await (await fetch(`${app.baseUrl}/api/transformations/${lot.origin.transformationId}`, admin)).json();
+    expect(made.yieldPct).toBe(40);
+    const bird: any = await (await fetch(chilled.scanUrls[0], { headers: { accept: 'application/json' } })).json();
+    expect(bird.processing).toMatchObject([{ process: 'slaughter', quarantineCertificateNo: expect.stringMatching(/^A44-0281-/) }]);
+  }
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -43,6 +93,8 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     expect(warm.coldChain.minutesOutOfRange).toBeGreaterThanOrEqual(30);
     const failed = await scanOf(summary.anomalies.failedTest.batchId);
     expect(failed.tests.some((t: { passed: boolean }) => !t.passed)).toBe(true);
+
+    await expectProcessing(written, readFileSync(out, 'utf8'));
   });
 
   it('judges the world by the sample standards: compliant, two kinds of non-compliant and brand-certified, each on its scan page', async () => {

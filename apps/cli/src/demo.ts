@@ -63,6 +63,9 @@ function print(s: DemoSummary, out: string): void {
     `    held, failed test:          ${s.compliance.failedTest.scanUrl}`,
     `    brand-certified (乐昌农品):  ${s.compliance.brandCertified.scanUrl}`,
     ...(s.compliance.brandWithdrawn ? [`    brand label withdrawn:      ${s.compliance.brandWithdrawn.scanUrl}`] : []),
+    '  processed (POST /api/transformations; yield = outputs’ weight over inputs’):',
+    ...s.processed.map((p) => `    ${p.product} ${p.lotCode} (${p.itemCount} items, yield ${p.yieldPct} %) — ${p.story}`),
+    `  a processed item, its origins and process on its page: ${s.processed[0].scanUrls[0]}`,
     '  scan one item of each batch (HTML; add -H "Accept: application/json" for JSON):',
     ...s.batches.map((b) => {
       const note = b.id === hot.batchId ? '  ← cold-chain excursion' : b.id === failed.batchId ? '  ← failed test' : '';

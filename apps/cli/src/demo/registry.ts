@@ -53,7 +53,10 @@ export interface RegisteredWorld {
   products: ProductOut[];
 }
 
-const entries = <K extends string, V>(record: Record<K, V>) => Object.entries(record) as [K, V][];
+const entries = <K extends string, V>(record: Partial<Record<K, V>>) => Object.entries(record) as [K, V][];
+
+/** The demo's processed products: finished tea from fresh leaves, chilled birds from live ones. */
+const MADE_FROM: Partial<Record<ProductKey, ProductKey[]>> = { tea: ['teaLeaves'], chicken: ['liveChicken'] };
 
 /**
  * The administrator registers the organizations and products and issues each organization a
@@ -69,14 +72,27 @@ export async function registerWorld(api: ApiClient, adminKey: string, runId: str
   );
   const orgs = Object.fromEntries(organizations.map((o) => [o.key, { id: o.id, apiKey: o.apiKey }])) as WorldIds['orgs'];
 
-  const [products, facilities] = await Promise.all([
+  const registerProducts = (keys: ProductKey[], madeFrom: Partial<Record<ProductKey, string[]>> = {}) =>
     Promise.all(
-      entries(PRODUCTS).map(async ([key, def]): Promise<ProductOut> => {
-        const product = await registerProduct<Omit<ProductOut, 'key'>>(api.call, adminKey, productBody(def), `product-${key}`);
+      keys.map(async (key): Promise<ProductOut> => {
+        const body = productBody(PRODUCTS[key], { madeFrom: madeFrom[key] });
+        const product = await registerProduct<Omit<ProductOut, 'key'>>(api.call, adminKey, body, `product-${key}`);
         const { id, nameZh, nameEn, gtin, grades, storageRange, transportRange } = product;
         return { key, id, nameZh, nameEn, gtin, grades, storageRange, transportRange };
       }),
-    ),
+    );
+  const processed = entries(MADE_FROM).map(([key]) => key);
+  const [products, facilities] = await Promise.all([
+    // A processed product names the products it is made from, so those are registered first.
+    registerProducts(
+      entries(PRODUCTS)
+        .map(([key]) => key)
+        .filter((key) => !processed.includes(key)),
+    ).then(async (raw) => {
+      const idOf = (key: ProductKey) => raw.find((p) => p.key === key)!.id;
+      const madeFrom = Object.fromEntries(entries(MADE_FROM).map(([key, from]) => [key, from.map(idOf)]));
+      return [...raw, ...(await registerProducts(processed, madeFrom))];
+    }),
     Promise.all(
       entries(FACILITIES).map(async ([key, def]): Promise<FacilityOut> => {
         const facility = await registerFacility<Omit<FacilityOut, 'key'>>(

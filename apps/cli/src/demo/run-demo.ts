@@ -4,6 +4,7 @@ import { demoClock, iso, TEN_MINUTES_MS } from './clock';
 import { uploadReadings } from './cold-chain';
 import { moveBatches } from './logistics';
 import { BatchPlan, planBatches } from './plans';
+import { ProcessedLot, processWorld } from './processing';
 import { produceBatch } from './production';
 import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
 import { newRunId, parseRunId } from './run-id';
@@ -77,6 +78,8 @@ export interface DemoSummary {
   coldChain: { loggers: number; readings: number };
   anomalies: { coldChainExcursion: Excursion; failedTest: FailedTest };
   standards: Record<string, number>;
+  /** Each output lot of the county's processing (tea factory, slaughterhouse), with its items' scan URLs. */
+  processed: ProcessedLot[];
   /** The four verdicts the demo shows: compliant, non-compliant by an excursion, by a failed test, brand-certified. */
   compliance: {
     compliant: DemoCase;
@@ -145,6 +148,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
       `${key}-brand`,
     );
   }
+  const processed = await processWorld(api, world.ids, clock, suffix);
   const [shipments, readings] = await Promise.all([
     moveBatches(api, world.ids, plans, produced),
     uploadReadings(api, world.ids, plans, clock.end, runId),
@@ -203,6 +207,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     coldChain: { loggers: new Set(plans.flatMap(loggedFacilities)).size, readings },
     anomalies: anomalies(plans, batches),
     standards,
+    processed,
     compliance: complianceCases(batches),
   };
   summary.elapsedMs = Date.now() - started;

@@ -17,6 +17,8 @@ export interface ProductBody {
   grades: string[];
   /** A processed product: the product ids its inputs may be (resolved at registration). */
   madeFrom?: string[];
+  /** What one 亩 gives in a season (kg) and the month the season starts: what mass balance weighs against. */
+  yieldPerMu?: { kg: number; seasonStartMonth: number };
 }
 
 export interface ProductDef extends ProductBody {
@@ -79,6 +81,7 @@ export const PRODUCTS: Record<ProductKey, ProductDef> = {
     storageRange: { minC: 5, maxC: 25 },
     transportRange: { minC: 5, maxC: 25 },
     grades: ['一芽一叶', '一芽二叶'],
+    yieldPerMu: { kg: 300, seasonStartMonth: 3 },
     humidityPct: [70, 85],
     lotPrefix: 'LCBMX',
   },
@@ -92,6 +95,8 @@ export const PRODUCTS: Record<ProductKey, ProductDef> = {
     transportRange: { minC: 0, maxC: 30 },
     gtin: gtin13('690123456790'),
     grades: ['特级', '一级', '二级'],
+    // About a fifth of the leaves' 300 kg, as the tea standard's yield bounds (18–25 %) have it.
+    yieldPerMu: { kg: 60, seasonStartMonth: 3 },
     humidityPct: [40, 60],
     lotPrefix: 'LCBMC',
   },
