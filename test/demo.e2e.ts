@@ -53,6 +53,15 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     const lot: any = await (await fetch(`${app.baseUrl}/api/batches/${inflated.batchId}`, admin)).json();
     const made: any = await (await fetch(`${app.baseUrl}/api/transformations/${lot.origin.transformationId}`, admin)).json();
     expect(made.yieldPct).toBe(40);
+    // The tea standard bounds the yield at 18–25 %: the blend meets it, the inflated lot is a violation with its numbers.
+    const yieldRule = async (batchId: string) =>
+      (
+        (await (
+          await fetch(`${app.baseUrl}/api/compliance/batches/${batchId}`, { headers: { authorization: `Bearer ${regulator}` } })
+        ).json()) as any
+      ).rules.find((r: { rule: string }) => r.rule === 'processingYield');
+    expect(await yieldRule(tea.batchId)).toMatchObject({ status: 'met' });
+    expect(await yieldRule(inflated.batchId)).toMatchObject({ status: 'violated', reason: expect.stringContaining('40.0 %') });
     const bird: any = await (await fetch(chilled.scanUrls[0], { headers: { accept: 'application/json' } })).json();
     expect(bird.processing).toMatchObject([{ process: 'slaughter', quarantineCertificateNo: expect.stringMatching(/^A44-0281-/) }]);
   }
