@@ -1,8 +1,8 @@
-import { ApiClient, Call, PRODUCTS, STANDARDS, productBody, publishStandard, registerProduct } from '../apps/cli/src/world';
-import { Org, expectOk, registerCountyFacility, registerCountyOrg } from './support/fixtures';
-import { rapidTest } from './support/processed-world';
+import { ApiClient, Call, STANDARDS, publishStandard } from '../apps/cli/src/world';
+import { Org, expectOk, registerCountyOrg } from './support/fixtures';
+import { processingParticipants, rapidTest } from './support/processed-world';
 import { handOver } from './support/small-world';
-import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
+import { TestApp, startTestApp } from './support/test-app';
 
 const T = (hhmm: string, day = 10) => `2026-04-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
 
@@ -28,21 +28,12 @@ describe.each(['inline', 'worker'] as const)('processed lots judged against thei
   beforeAll(async () => {
     app = await startTestApp({ projector });
     call = new ApiClient(app.baseUrl).call;
-    let owner: Org;
-    [coop1, coop2, factory, lab, poultryCoop, slaughter, owner, regulator] = await Promise.all(
-      (['teaCoop', 'teaCoop2', 'teaFactory', 'lab', 'poultryCoop', 'poultryPlant', 'eCommerce', 'regulator'] as const).map((org) =>
-        registerCountyOrg(call, org),
-      ),
-    );
-    plot1 = await registerCountyFacility(call, coop1, 'teaPlot');
-    plot2 = await registerCountyFacility(call, coop2, 'teaPlot2');
-    plant = await registerCountyFacility(call, factory, 'teaFactory');
-    poultryPlot = await registerCountyFacility(call, poultryCoop, 'plotPoultry');
-    poultryPlant = await registerCountyFacility(call, slaughter, 'poultryPlant');
-    leaves = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.teaLeaves))).id;
-    tea = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.tea, { madeFrom: [leaves] }))).id;
-    live = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.liveChicken))).id;
-    chilled = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.chicken, { madeFrom: [live] }))).id;
+    const world = await processingParticipants(call);
+    ({ teaCoop: coop1, teaCoop2: coop2, factory, lab, poultryCoop, slaughterhouse: slaughter } = world.orgs);
+    ({ plot1, plot2, plant, poultryPlot, poultryPlant } = world.facilities);
+    ({ leaves, tea, live, chilled } = world.products);
+    const [owner, reg] = await Promise.all((['eCommerce', 'regulator'] as const).map((org) => registerCountyOrg(call, org)));
+    regulator = reg;
     await publishStandard(call, owner.key, tea, STANDARDS.tea, '2026-04-01T00:00:00+08:00');
     await publishStandard(call, owner.key, chilled, STANDARDS.chicken, '2026-04-01T00:00:00+08:00');
   });

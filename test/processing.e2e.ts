@@ -1,8 +1,9 @@
 import { TransformationRecovery } from '@suyuan/processing/nest';
 import { BatchCommands } from '@suyuan/production/nest';
-import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
-import { ApiClient, Call, PRODUCTS, productBody, registerProduct } from '../apps/cli/src/world';
-import { Org, expectOk, registerCountyFacility, registerCountyOrg, registerOrg, registerPlum } from './support/fixtures';
+import { TestApp, startTestApp } from './support/test-app';
+import { ApiClient, Call } from '../apps/cli/src/world';
+import { Org, expectOk, registerOrg, registerPlum } from './support/fixtures';
+import { processingParticipants } from './support/processed-world';
 import { handOver } from './support/small-world';
 
 const T = (hhmm: string, day = 10) => `2026-04-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
@@ -18,18 +19,10 @@ describe('processors transform input lots into output lots, and nothing is ever 
   beforeAll(async () => {
     app = await startTestApp();
     call = new ApiClient(app.baseUrl).call;
-    [coop1, coop2, factory, poultryCoop, slaughter] = await Promise.all(
-      (['teaCoop', 'teaCoop2', 'teaFactory', 'poultryCoop', 'poultryPlant'] as const).map((org) => registerCountyOrg(call, org)),
-    );
-    plot1 = await registerCountyFacility(call, coop1, 'teaPlot');
-    plot2 = await registerCountyFacility(call, coop2, 'teaPlot2');
-    plant = await registerCountyFacility(call, factory, 'teaFactory');
-    poultryPlot = await registerCountyFacility(call, poultryCoop, 'plotPoultry');
-    poultryPlant = await registerCountyFacility(call, slaughter, 'poultryPlant');
-    leaves = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.teaLeaves))).id;
-    tea = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.tea, { madeFrom: [leaves] }))).id;
-    live = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.liveChicken))).id;
-    chilled = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.chicken, { madeFrom: [live] }))).id;
+    const world = await processingParticipants(call);
+    ({ teaCoop: coop1, teaCoop2: coop2, factory, poultryCoop, slaughterhouse: slaughter } = world.orgs);
+    ({ plot1, plot2, plant, poultryPlot, poultryPlant } = world.facilities);
+    ({ leaves, tea, live, chilled } = world.products);
     plum = await registerPlum(call);
   });
   afterAll(() => app.close());

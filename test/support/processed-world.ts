@@ -26,12 +26,15 @@ export interface ProcessedWorld {
   names: { teaCoop: string; teaCoop2: string; teaFactory: string; teaPlot: string; teaPlot2: string; poultryCoop: string };
 }
 
-/**
- * A tea factory makes 乐昌白毛茶 from leaves picked on two cooperatives' plots (each tested by the
- * county lab) and leaves bought from one household, and packs it; a slaughterhouse turns live
- * 雪毛鸡 into chilled birds, packed one per bag.
- */
-export async function processedWorld(call: Call): Promise<ProcessedWorld> {
+/** Who processes in the county, through the API: tea growers and their factory, a poultry farm and its slaughterhouse, the lab. */
+export interface ProcessingParticipants {
+  orgs: { teaCoop: Org; teaCoop2: Org; factory: Org; lab: Org; poultryCoop: Org; slaughterhouse: Org };
+  facilities: { plot1: string; plot2: string; plant: string; poultryPlot: string; poultryPlant: string };
+  /** Finished tea is made from the leaves, chilled birds from live ones. */
+  products: { leaves: string; tea: string; live: string; chilled: string };
+}
+
+export async function processingParticipants(call: Call): Promise<ProcessingParticipants> {
   const [teaCoop, teaCoop2, factory, lab, poultryCoop, slaughterhouse] = await Promise.all(
     (['teaCoop', 'teaCoop2', 'teaFactory', 'lab', 'poultryCoop', 'poultryPlant'] as const).map((org) => registerCountyOrg(call, org)),
   );
@@ -46,6 +49,23 @@ export async function processedWorld(call: Call): Promise<ProcessedWorld> {
   const tea = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.tea, { madeFrom: [leaves] }))).id;
   const live = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.liveChicken))).id;
   const chilled = (await registerProduct(call, ADMIN_KEY, productBody(PRODUCTS.chicken, { madeFrom: [live] }))).id;
+  return {
+    orgs: { teaCoop, teaCoop2, factory, lab, poultryCoop, slaughterhouse },
+    facilities: { plot1, plot2, plant, poultryPlot, poultryPlant },
+    products: { leaves, tea, live, chilled },
+  };
+}
+
+/**
+ * A tea factory makes 乐昌白毛茶 from leaves picked on two cooperatives' plots (each tested by the
+ * county lab) and leaves bought from one household, and packs it; a slaughterhouse turns live
+ * 雪毛鸡 into chilled birds, packed one per bag.
+ */
+export async function processedWorld(call: Call): Promise<ProcessedWorld> {
+  const { orgs, facilities, products } = await processingParticipants(call);
+  const { teaCoop, teaCoop2, factory, lab, poultryCoop, slaughterhouse } = orgs;
+  const { plot1, plot2, plant, poultryPlot, poultryPlant } = facilities;
+  const { leaves, tea, live, chilled } = products;
   const post = <T = any>(path: string, key: string, body: unknown) => expectOk<T>(call('POST', path, { key, body }));
 
   /** Leaves picked on a plot, passed by the lab's rapid test, handed to the factory. */
