@@ -8,6 +8,7 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789';
 export interface Server {
   name: string;
   url: string;
+  pid: number;
   /** With `collect`, after a full garbage collection (servers started with `exposeGc`). */
   memory(collect?: boolean): Promise<ServerMemory>;
   /** CPU time the server process has used so far, in microseconds. */
@@ -20,14 +21,19 @@ export interface Server {
 /**
  * Starts one server script of this folder (serve-app.ts, serve-bare.ts, serve-nest.ts) in its
  * own process, so that it has a core to itself while the load generator runs in this one.
+ * `wrapper` runs node under another program (e.g. `['valgrind', '--tool=callgrind']`), `cwd`
+ * in another checkout.
  */
 export async function startServer(
   name: string,
   script: string,
-  options: { env?: Record<string, string>; bodies?: FixedBodies; exposeGc?: boolean } = {},
+  options: { env?: Record<string, string>; bodies?: FixedBodies; exposeGc?: boolean; wrapper?: string[]; cwd?: string } = {},
 ): Promise<Server> {
+  const node = ['-r', '@swc-node/register', ...(options.exposeGc ? ['--expose-gc'] : [])];
+  const [wrapper, ...wrapperArgs] = options.wrapper ?? [];
   const child = fork(join(__dirname, script), [], {
-    execArgv: ['-r', '@swc-node/register', ...(options.exposeGc ? ['--expose-gc'] : [])],
+    ...(wrapper ? { execPath: wrapper, execArgv: [...wrapperArgs, process.execPath, ...node] } : { execArgv: node }),
+    cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -36,6 +42,7 @@ export async function startServer(
   return {
     name,
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     async memory(collect = false) {
       child.send({ type: 'memory', collect });
       return (await nextMessage<{ memory: ServerMemory }>(child, 'memory')).memory;

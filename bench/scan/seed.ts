@@ -38,14 +38,14 @@ interface Keys {
 }
 
 /**
- * 100,000 items through the public API, the way the county records them: the plum cooperative
+ * Items through the public API (100,000 in `npm run bench`), the way the county records them: the plum cooperative
  * grows every batch on its plot and hands it to the county packhouse, which pre-cools, grades
- * and packs it (5000 items, 10 per carton); the county logistics centre runs the hub, a truck,
+ * and packs it (5000 items unless told otherwise, 10 per carton); the county logistics centre runs the hub, a truck,
  * a van and a village point. Half the batches are then trucked to the hub, half of those on by
  * van to the village point, with temperature loggers in the truck, the hub and the van; the
  * packhouse has none. So half the passports show a cold chain and half do not.
  */
-export async function seed(api: ApiClient, adminKey: string, batches: number): Promise<Seeded> {
+export async function seed(api: ApiClient, adminKey: string, batches: number, itemsPerBatch = ITEMS_PER_BATCH): Promise<Seeded> {
   const now = Date.now();
   const org = (key: OrgKey) => registerOrganization(api.call, adminKey, ORGANIZATIONS[key], { label: 'bench' });
   const packer = await org('packhouse');
@@ -75,7 +75,9 @@ export async function seed(api: ApiClient, adminKey: string, batches: number): P
   // Two batches at a time: the server works on one while the client sends the next.
   for (let b = 0; b < batches; b += 2) {
     const results = await Promise.all(
-      [b, b + 1].filter((i) => i < batches).map((i) => growAndPack(api, keys, { plot, packhouse, productId }, i, now, spacing)),
+      [b, b + 1]
+        .filter((i) => i < batches)
+        .map((i) => growAndPack(api, keys, { plot, packhouse, productId }, i, now, spacing, itemsPerBatch)),
     );
     for (const { batch, items, cartonIds } of results) {
       codes.push(...items);
@@ -110,6 +112,7 @@ async function growAndPack(
   batch: number,
   now: number,
   spacing: number,
+  itemsPerBatch: number,
 ): Promise<{ batch: number; items: string[]; cartonIds: string[] }> {
   const t0 = now - 72 * HOUR + batch * 60_000;
   const { id } = await api.post('/api/batches', keys.coop, {
@@ -161,7 +164,7 @@ async function growAndPack(
   });
   const line = (grade: string) => ({
     grade,
-    count: ITEMS_PER_BATCH / 2,
+    count: itemsPerBatch / 2,
     netWeight: { value: 0.5, unit: 'kg' },
     itemsPerCarton: ITEMS_PER_CARTON,
   });
