@@ -56,10 +56,18 @@ describe('the page of a processed item', () => {
     expect(en).not.toMatch(SUSPICIOUS);
   });
 
-  it('says where the raw materials come from after the item’s identity and before the verdict', () => {
-    const order = ['<h1>', '>原料来源<', '>加工过程<', '>标准符合性', '>加工地<', '>质量检测<', '>承诺达标合格证<', '>流通轨迹<'].map((h) =>
-      zh.indexOf(h),
-    );
+  it('says where it was made, where its raw materials come from and how, after the card and before the tests; the rules last', () => {
+    const order = [
+      '<h1>',
+      '</header>',
+      '>加工地<',
+      '>原料来源<',
+      '>加工过程<',
+      '>质量检测<',
+      '>承诺达标合格证<',
+      '>流通轨迹<',
+      '>标准符合性',
+    ].map((h) => zh.indexOf(h));
     expect(order).not.toContain(-1);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
