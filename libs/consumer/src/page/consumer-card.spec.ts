@@ -83,6 +83,33 @@ describe('the consumer card at the top of the page', () => {
     expect(card).not.toContain('可放心');
   });
 
+  it('counts a failed rapid test no more once a lab’s later confirmatory test overturned it, and shows the promise again', () => {
+    const cleared = soundPassport();
+    const rapid = { ...cleared.tests[0], value: 62, passed: false };
+    const confirmatory = {
+      ...cleared.tests[0],
+      method: 'pesticide_residue_chromatography',
+      testedAt: '2026-06-12T16:00:00+08:00',
+      value: 0.02,
+      unit: 'mg/kg',
+      threshold: 0.2,
+    };
+    cleared.tests = [rapid, confirmatory];
+    const page = renderPassportPage(cleared, 'zh');
+    expect(cardOf(page)).toContain('<li>检测合格（农药残留确证检测（色谱法））</li>');
+    expect(cardOf(page)).toContain('<h2>✓ 可放心食用</h2>');
+    expect(page).toContain('残留不超标');
+    // The producer's own chromatography, or one made before the failure, overturns nothing.
+    for (const weak of [
+      { ...confirmatory, selfTest: true },
+      { ...confirmatory, testedAt: '2026-06-12T09:00:00+08:00' },
+    ]) {
+      const held = renderPassportPage({ ...cleared, tests: [rapid, weak] }, 'zh');
+      expect(cardOf(held)).toContain('<h2>✗ 请不要食用</h2>');
+      expect(held).not.toContain('残留不超标');
+    }
+  });
+
   it('says nothing is known yet, without a verdict, when nothing failed and nothing was tested', () => {
     const untested = { ...soundPassport(), tests: [] };
     const card = cardOf(renderPassportPage(untested, 'zh'));

@@ -26,6 +26,8 @@ export interface KindWords {
   /** The card's line: where it grew (or was raised) and when it was harvested (slaughtered). */
   grownIn: string;
   harvestedOn: string;
+  /** When a raw material lot was harvested (a flock taken off its farm, 出栏). */
+  inputHarvested: string;
   safetyInterval: (days: string, safeFrom: string) => string;
   respected: string;
   notRespected: string;
@@ -47,6 +49,7 @@ const ZH_PLANT: KindWords = {
   harvestedAt: '采收时间',
   grownIn: '产自',
   harvestedOn: '采收',
+  inputHarvested: '采收',
   safetyInterval: (days, safeFrom) => `安全间隔期 ${days} 天，${safeFrom} 起可采收`,
   respected: '✓ 采收时已过安全间隔期',
   notRespected: '✗ 未过安全间隔期即采收',
@@ -63,6 +66,7 @@ const EN_PLANT: KindWords = {
   harvestedAt: 'Harvested',
   grownIn: 'Grown in',
   harvestedOn: 'harvested',
+  inputHarvested: 'Harvested',
   safetyInterval: (days, safeFrom) => `Safety interval ${days} days: harvest from ${safeFrom}`,
   respected: '✓ Harvested after the safety interval',
   notRespected: '✗ Harvested before the safety interval ended',
@@ -82,6 +86,7 @@ const WORDS: Record<Lang, Record<ProductKind, KindWords>> = {
       harvestedAt: '屠宰时间',
       grownIn: '养殖于',
       harvestedOn: '屠宰',
+      inputHarvested: '出栏',
       safetyInterval: (days, safeFrom) => `休药期 ${days} 天，${safeFrom} 起可屠宰`,
       respected: '✓ 屠宰时已过休药期',
       notRespected: '✗ 未过休药期即屠宰',
@@ -101,6 +106,7 @@ const WORDS: Record<Lang, Record<ProductKind, KindWords>> = {
       harvestedAt: 'Slaughtered',
       grownIn: 'Raised in',
       harvestedOn: 'slaughtered',
+      inputHarvested: 'Off the farm',
       safetyInterval: (days, safeFrom) => `Withdrawal period ${days} days: slaughter from ${safeFrom}`,
       respected: '✓ Slaughtered after the withdrawal period',
       notRespected: '✗ Slaughtered before the withdrawal period ended',

@@ -63,7 +63,7 @@ export const PAGE_SECTIONS: readonly PageSection[] = [
   { scope: 'batch', render: cardClose },
   { scope: 'batch', render: (p, m) => renderInputHolds(p.inputHolds, m) },
   { scope: 'batch', render: origin },
-  { scope: 'batch', render: (p, m) => renderOrigins(p.sources, p.origins, m) },
+  { scope: 'batch', render: (p, m) => renderOrigins(p.sources, p.origins, m, kindWords(productKind(p), m.lang)) },
   { scope: 'batch', render: (p, m) => renderProcessing(p.processing, m) },
   { scope: 'batch', render: harvest },
   { scope: 'batch', render: farmInputs },

@@ -1,3 +1,4 @@
+import { testMethod } from '@suyuan/production';
 import type { ItemPassport, PassportTest } from '../passport/item-passport';
 
 /** What the card's verdict is read from: the batch's facts, the carton's journey and the item's compliance. */
@@ -60,7 +61,9 @@ export function judgeItem(p: CardView): Verdict {
   const unsafe: Problem[] = [];
   const doubtful: Problem[] = [];
   if (p.hold) unsafe.push(...p.hold.failed.map((test): Problem => ({ kind: 'failedTest', test })), { kind: 'held' });
-  for (const test of p.tests) if (!test.passed && !p.hold?.failed.some((f) => same(f, test))) unsafe.push({ kind: 'failedTest', test });
+  for (const test of standingFailures(p.tests)) if (!p.hold?.failed.some((f) => same(f, test))) unsafe.push({ kind: 'failedTest', test });
+  // A test of no residue family (moisture, Brix) failed a product standard, not food safety.
+  for (const test of p.tests) if (!test.passed && !testMethod(test.method)) doubtful.push({ kind: 'failedTest', test });
   for (const h of p.inputHolds ?? []) unsafe.push({ kind: 'inputHeld', lotCode: h.lotCode, tests: h.failed });
   for (const input of p.farmInputs) if (input.respected === false) unsafe.push({ kind: 'intervalBroken', input: input.name });
 
@@ -90,7 +93,7 @@ export function judgeItem(p: CardView): Verdict {
 
 function reasonsOf(p: CardView): Reason[] {
   const reasons: Reason[] = [];
-  const methods = [...new Set([...p.tests, ...(p.origins ?? []).flatMap((o) => o.tests)].map((t) => t.method))];
+  const methods = [...new Set([...p.tests, ...(p.origins ?? []).flatMap((o) => o.tests)].filter((t) => t.passed).map((t) => t.method))];
   if (methods.length > 0) reasons.push({ kind: 'tested', methods });
   if (p.farmInputs.some((i) => i.safetyIntervalDays > 0)) reasons.push({ kind: 'intervals' });
   const { coldChain } = p;
@@ -107,11 +110,28 @@ function reasonsOf(p: CardView): Reason[] {
   return reasons;
 }
 
+/**
+ * The failed safety tests that still stand: a testing lab's passing confirmatory test of the
+ * same residue family, made after a failure, overturns it (and lifts the hold it caused).
+ */
+function standingFailures(tests: readonly PassportTest[]): PassportTest[] {
+  return tests.filter((failed) => {
+    const family = testMethod(failed.method)?.family;
+    if (failed.passed || !family) return false;
+    return !tests.some((t) => {
+      const method = testMethod(t.method);
+      return (
+        t.passed && !t.selfTest && method?.confirmatory && method.family === family && Date.parse(t.testedAt) > Date.parse(failed.testedAt)
+      );
+    });
+  });
+}
+
 function same(a: PassportTest, b: PassportTest): boolean {
   return a.sampleId === b.sampleId && a.method === b.method && a.testedAt === b.testedAt;
 }
 
 /** A failed safety test (also of a lot it was made from) breaks the certificate's promise, withdrawn or not. */
 export function promiseBroken(p: Pick<ItemPassport, 'tests' | 'hold' | 'inputHolds' | 'certificate'>): boolean {
-  return p.certificate?.withdrawnAt !== undefined || !!p.hold || (p.inputHolds?.length ?? 0) > 0 || p.tests.some((t) => !t.passed);
+  return p.certificate?.withdrawnAt !== undefined || !!p.hold || (p.inputHolds?.length ?? 0) > 0 || standingFailures(p.tests).length > 0;
 }
