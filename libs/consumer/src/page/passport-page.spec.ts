@@ -166,13 +166,14 @@ describe('renderPassportPage', () => {
   it('shows the journey as a timeline with types in words and Shanghai times', () => {
     const timeline = zh.slice(zh.indexOf('<ol class="tl">'));
     for (const word of ['包装厂', '冷库', '冷链车', '县级物流中心', '镇级服务站']) expect(timeline).toContain(word);
-    expect(timeline).toContain('到达 2026-06-13 09:30 · 离开 2026-06-13 13:00');
+    expect(timeline).toContain('到达 2026-06-13 09:30 · 离开 13:00');
+    expect(timeline).toContain('到达 2026-06-12 14:00 · 离开 2026-06-13 06:00');
     expect(timeline).toContain('交接温度 2.4 °C · 货物完好');
     expect(timeline).toContain('粤F·A3C21');
     expect(timeline).toContain('<li class="now">');
     expect(timeline).toContain('目前在此');
     expect(en).toContain('County logistics hub');
-    expect(en).toContain('Arrived 2026-06-13 09:30 · Left 2026-06-13 13:00');
+    expect(en).toContain('Arrived 2026-06-13 09:30 · Left 13:00');
   });
 
   it('escapes every value from the passport', () => {

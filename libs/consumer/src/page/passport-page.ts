@@ -236,7 +236,7 @@ function journey({ journey: stops, coldChain: c }: Pick<ItemPassport, 'journey' 
     ];
     if (stop.region) lines.push(e(formatRegion(stop.region, m, false)));
     lines.push(
-      `${e(labelOf(m.arrivals, stop.arrival))} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${stop.kind === 'transit' ? m.arrivals.received : m.left} ${e(formatDateTime(stop.to))}` : ''}`,
+      `${e(labelOf(m.arrivals, stop.arrival))} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${stop.kind === 'transit' ? m.arrivals.received : m.left} ${e(laterTime(stop.from, stop.to))}` : ''}`,
     );
     const received = [handover(stop, m), stop.condition ? e(labelOf(m.conditions, stop.condition)) : ''].filter(Boolean);
     if (received.length > 0) lines.push(received.join(' · '));
@@ -263,6 +263,12 @@ function handover(stop: JourneyStop, m: Messages): string {
   const taken = `${m.handoverTemperature} ${celsius(stop.handoverTemperatureC)}`;
   if (stop.handoverInRange !== false || !stop.handoverRange) return taken;
   return `<span class="warn">${taken}</span> <small>(${m.range} ${range(stop.handoverRange.minC, stop.handoverRange.maxC)})</small>`;
+}
+
+/** The end of a stay on the day it began as its time alone: one line on a phone. */
+function laterTime(from: string, to: string): string {
+  const end = formatDateTime(to);
+  return formatDate(from) === formatDate(to) ? end.slice(-5) : end;
 }
 
 function groupInFours(code: string): string {
