@@ -176,14 +176,18 @@ describe('renderCompliance', () => {
         reason: '采收均在安全间隔期之后',
         reasonEn: 'Every harvest came after the safety intervals',
       },
+      { rule: 'harvestToPacking', status: 'met' as const, reason: '采收后9.5小时内包装', reasonEn: 'Packed within 9.5 h of harvest' },
     ];
     const zh = renderCompliance(verdict({ rules }), 'zh', kindWords('animal', 'zh'));
     expect(zh).toContain('<b>休药期</b>');
     expect(zh).toContain('屠宰均在休药期之后');
+    expect(zh).toContain('<b>屠宰至包装时限</b>');
     expect(zh).not.toMatch(/采收|安全间隔期/);
     const en = renderCompliance(verdict({ rules }), 'en', kindWords('animal', 'en'));
     expect(en).toContain('<b>Withdrawal periods</b>');
     expect(en).toContain('Every slaughter came after the withdrawal periods');
+    expect(en).toContain('<b>Slaughter to packing</b>');
+    expect(en).toContain('Packed within 9.5 h of slaughter');
     expect(renderCompliance(verdict({ rules }), 'zh')).toContain('<b>农药安全间隔期</b>');
   });
 

@@ -52,14 +52,15 @@ const RULE_CLASS = { met: 'y', violated: 'n', pending: 'sub', not_applicable: 'm
 
 /**
  * A rule's name: `tests:pesticide_residue_rapid_test` is 检测：农药残留快速检测; the safety
- * intervals are an animal's withdrawal periods (休药期).
+ * intervals are an animal's withdrawal periods (休药期), its harvest its slaughter.
  */
 export function ruleName(rule: string, lang: Lang, kw: KindWords): string {
   const [kind, detail] = rule.split(':');
   const i = lang === 'zh' ? 0 : 1;
   const name = kind === 'safetyIntervals' ? kw.safetyIntervalsRule : RULE_NAMES[kind]?.[i];
   if (!name) return e(labelOf({}, rule));
-  return e(detail ? `${name}${lang === 'zh' ? '：' : ': '}${labelOf(MESSAGES[lang].testMethods, detail)}` : name);
+  const named = kw.reword(name);
+  return e(detail ? `${named}${lang === 'zh' ? '：' : ': '}${labelOf(MESSAGES[lang].testMethods, detail)}` : named);
 }
 
 /**

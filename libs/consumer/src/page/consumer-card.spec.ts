@@ -165,6 +165,18 @@ describe('a bird’s page', () => {
     expect(en).toContain('Raised in');
     for (const word of ['harvest', 'Harvest', 'Safety interval', 'Fruit weight', 'veterinary_drug']) expect(en).not.toContain(word);
   });
+
+  it('says a live flock left the farm (出栏) after its withdrawal period, not that it was slaughtered', () => {
+    const flock = chicken();
+    flock.product = { ...flock.product, nameZh: '乐昌雪毛鸡（活禽）', category: 'live poultry' };
+    const zh = renderPassportPage(flock, 'zh');
+    expect(cardOf(zh)).toContain('2026-06-12 出栏');
+    expect(cardOf(zh)).toContain('<li>出栏时已过休药期</li>');
+    expect(zh).toContain('<h2>出栏</h2>');
+    expect(zh).toContain('休药期 8 天，2026-06-03 起可出栏');
+    for (const word of ['屠宰', '采收', '安全间隔期']) expect(zh).not.toContain(word);
+    expect(renderPassportPage(flock, 'en')).toContain('Withdrawal period 8 days: off the farm from');
+  });
 });
 
 describe('an English page', () => {

@@ -89,7 +89,7 @@ export function renderCard(p: CardView, m: Messages): string {
   const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
   const verdict = judgeItem(p);
   return (
-    `<header class="card ${LEVEL_CLASS[verdict.level]}"><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span>` +
+    `<header class="card ${LEVEL_CLASS[verdict.level]}"><span class="badge st-${e(p.status)}">${e(labelOf(m.status, p.status))}</span>` +
     `<h1>${e(name)}</h1><p class="sub">${e(otherName)}</p>${grown(p, kind, kw, m)}${verdictHtml(verdict, kw, m)}<p class="code">${m.code} `
   );
 }

@@ -1,3 +1,4 @@
+import { CERTIFICATE_PROMISE } from '@suyuan/production';
 import type { ColdChainSummary, ItemPassport, JourneyStop, PassportFarmInput, PassportTest } from '../passport/item-passport';
 import { Row, celsius, list, noRecord, num, rows, section } from './blocks';
 import { renderSparkline } from './cold-chain-sparkline';
@@ -6,7 +7,6 @@ import { renderCompliance } from './compliance-section';
 import { cardClose, range, renderCard } from './consumer-card';
 import { KindWords, kindWords, productKind } from './kind-words';
 import { CardView, promiseBroken } from './verdict';
-import { CERTIFICATE_PROMISE } from '@suyuan/production';
 import { madeAtLabels, renderInputHolds, renderOrigins, renderProcessing } from './made-from-section';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatQuantity, formatRegion } from './format';

@@ -17,11 +17,11 @@ const CODE_MARK = '0'.repeat(ITEM_CODE_LENGTH);
 /*
  * What a part costs the cache's memory budget, estimated when it is made (an exact count
  * would walk every object): an object held in memory takes about twice the length of its
- * JSON; the pieces a batch renders later come to about one packing section per carton and
- * language.
+ * JSON; the pieces a batch renders later come to about one packing section and one card
+ * (its verdict and the standard's rules) per carton and language.
  */
 const HEAP_BYTES_PER_JSON_CHAR = 2;
-const PIECE_BYTES_PER_CARTON = 1200;
+const PIECE_BYTES_PER_CARTON = 1200 + 4000;
 
 /** One scanned item: its own record and the shared parts it points to. */
 export interface ResolvedItem {
