@@ -117,6 +117,12 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     const ok = await scan(compliant.scanUrl);
     expect(ok.json.compliance).toMatchObject({ status: 'compliant', standard: { version: 1 } });
     expect(ok.html).toContain('符合标准');
+    // The card says why, from the facts; every handover of its clean journey lay in range.
+    expect(ok.html).toContain('<h2>✓ 可放心食用</h2>');
+    expect(ok.html).toContain('<li>检测合格（农药残留快速检测）</li>');
+    expect(ok.html).toMatch(/<li>包装后 \d+ 小时内送达<\/li>/);
+    expect(ok.json.journey.filter((s: { handoverInRange?: boolean }) => s.handoverInRange !== undefined)).not.toHaveLength(0);
+    expect(ok.json.journey.every((s: { handoverInRange?: boolean }) => s.handoverInRange !== false)).toBe(true);
 
     const warm = await scan(coldChainViolation.scanUrl);
     expect(warm.json.compliance.status).toBe('non_compliant');
@@ -124,8 +130,25 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
       expect.arrayContaining([expect.objectContaining({ rule: 'transport', status: 'violated' })]),
     );
     expect(warm.html).toContain('不符合标准');
+    // Handed into the −1–0 °C store at 4.1 °C off a 0–3 °C truck: flagged in the JSON and on the card.
+    expect(warm.json.journey).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          facilityType: 'cold_store',
+          handoverTemperatureC: 4.1,
+          handoverRange: { minC: -1, maxC: 3 },
+          handoverInRange: false,
+        }),
+      ]),
+    );
+    expect(warm.html).toContain('<h2>⚠ 食用前请检查</h2>');
+    expect(warm.html).toMatch(/交接时温度 4.1 °C，超出要求的 −1–3 °C/);
 
     const tested = await scan(failedTest.scanUrl);
+    expect(tested.html).toContain('<h2>✗ 请不要食用</h2>');
+    expect(tested.html).toContain('<li>农药残留快速检测不合格：检测值 58.6 %，限值 50 %</li>');
+    expect(tested.html).toContain('<a href="tel:12315">12315</a>');
+    expect(tested.html).not.toContain('残留不超标');
     expect(tested.json.compliance.rules).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -70,13 +70,13 @@ describe('the scan of a processed item', () => {
     }
   });
 
-  it('shows where the raw materials come from and how the tea was made, before the verdict, in both languages', async () => {
+  it('shows where the tea was made, where its raw materials come from and how, after the card and before the rules, in both languages', async () => {
     const zh = await page(w.tea.scanUrl);
     expect(zh).toContain('原料来自 2 个合作社、1 户农户');
     expect(zh).toContain(`<b>${w.names.teaCoop}</b>`);
     expect(zh).toContain('<b>农户（个人）</b>');
     expect(zh).toContain('杀青 <small>2026-04-10 08:30 – 2026-04-10 09:00 · 温度 260 °C · 时长 3 分钟</small>');
-    const order = ['>原料来源<', '>加工过程<', '>标准符合性', '>加工地<'].map((h) => zh.indexOf(h));
+    const order = ['</header>', '>加工地<', '>原料来源<', '>加工过程<', '>标准符合性'].map((h) => zh.indexOf(h));
     expect(order).not.toContain(-1);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const en = await page(w.tea.scanUrl, 'en');

@@ -4,6 +4,7 @@ export * from './batch.views';
 export * from './domain/batch.decider';
 export * from './domain/batch.state';
 export * from './domain/events';
+export { CERTIFICATE_PROMISE } from './domain/certificate-promise';
 export * from './domain/origin';
 export * from './domain/quantity';
 export { testMethod, type TestMethod } from './domain/test-methods';

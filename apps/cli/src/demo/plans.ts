@@ -198,9 +198,10 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
         ],
       }),
     ],
-    legs: viaCounty(c, -2, 'stationJiufeng', 'villageChaliao', '茶料村便民店', [3.8, 1.4, 1.6, 1.9]),
+    legs: viaCounty(c, -2, 'stationJiufeng', 'villageChaliao', '茶料村便民店', [2.6, 1.4, 1.6, 1.9]),
   };
 
+  // Handed into the −1–0 °C store at 4.1 °C, warmer than the truck's 0–3 °C too: flagged on its page.
   const plumBLegs = viaCounty(c, -1, 'stationJiufeng', 'villageJiangtian', '浆田村便民超市', [4.1, 1.3, 3.4, 1.7]);
   // The truck's refrigeration unit stops for 40 minutes on the hub → 九峰镇 leg.
   plumBLegs[2].excursion = { at: c.at(0, '09:50'), temperaturesC: [4.6, 6.3, 7.4, 5.2] };
@@ -261,7 +262,7 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
         ],
       }),
     ],
-    legs: viaCounty(c, -3, 'stationHuangpu', 'villageHuangpu', '黄圃村便民超市', [3.2, 1.1, 1.2, 1.4]),
+    legs: viaCounty(c, -3, 'stationHuangpu', 'villageHuangpu', '黄圃村便民超市', [1.8, 1.1, 1.2, 1.4]),
   };
 
   // Packed and certified, then the lab's check before dispatch fails: the batch is held at the packhouse.

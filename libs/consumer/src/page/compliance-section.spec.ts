@@ -1,5 +1,6 @@
 import type { ItemCompliance } from '@suyuan/standards/compliance/item-compliance';
 import { renderCompliance } from './compliance-section';
+import { kindWords } from './kind-words';
 
 const SUSPICIOUS = /undefined|null|NaN|\[object Object\]/;
 
@@ -65,7 +66,7 @@ describe('renderCompliance', () => {
 
     it('lists each rule that applies, by name, with its verdict and the Chinese reason', () => {
       expect(html).toContain('<li><b>分级</b> <span class="y">符合</span><br><small>特级的测定值均符合分级要求</small></li>');
-      expect(html).toContain('<li><b>检测</b> <span class="y">符合</span><br><small>检测合格：18.5，限值50</small></li>');
+      expect(html).toContain('<li><b>检测：农药残留快速检测</b> <span class="y">符合</span><br><small>检测合格：18.5，限值50</small></li>');
       expect(html).toContain(
         '<li><b>运输温度</b> <span class="n">不符合</span><br><small>粤F·冷藏车 A1234运输温度超出0–8°C达45分钟，允许30分钟</small></li>',
       );
@@ -76,7 +77,11 @@ describe('renderCompliance', () => {
 
     it('lists what fails first, then what is still open, then what is met, each in the order judged', () => {
       const names = [...html.matchAll(/<li><b>([^<]+)<\/b>/g)].map((m) => m[1]);
-      expect(names).toEqual(['运输温度', '县到村配送时限', '分级', '检测']);
+      expect(names).toEqual(['运输温度', '县到村配送时限', '分级', '检测：农药残留快速检测']);
+    });
+
+    it('comes folded, saying how many rules were violated, are pending and were met', () => {
+      expect(html).toMatch(/<details><summary>逐条评定：1 条不符合，1 条待定，2 条符合<\/summary><ul><li>.*<\/ul><\/details><\/section>$/);
     });
 
     it('leaves the verdict it was given as it was', () => {
@@ -106,7 +111,8 @@ describe('renderCompliance', () => {
       expect(html).toContain(
         '<li><b>Transport temperature</b> <span class="n">violated</span><br><small>At 粤F·冷藏车 A1234 the transport temperature left 0–8 °C for 45 min; 30 min allowed</small></li>',
       );
-      expect(html).toContain('<li><b>Test</b> <span class="y">met</span>');
+      expect(html).toContain('<li><b>Test: Pesticide residue rapid test</b> <span class="y">met</span>');
+      expect(html).toContain('<summary>Rule by rule: 1 violated, 1 pending, 2 met</summary>');
       expect(html).toContain(
         '<li><b>County hub to village</b> <span class="sub">pending</span><br><small>Delivery due by 2025-06-21 14:00 (UTC+8)</small></li>',
       );
@@ -157,9 +163,32 @@ describe('renderCompliance', () => {
     );
   });
 
-  it('shows a rule of a kind it has no name for under its own name', () => {
-    const html = renderCompliance(verdict({ rules: [{ rule: 'futureRule:x', status: 'met', reason: '符合', reasonEn: 'ok' }] }), 'en');
-    expect(html).toContain('<li><b>futureRule:x</b>');
+  it('shows a rule of a kind it has no name for in words, never as a raw code', () => {
+    const html = renderCompliance(verdict({ rules: [{ rule: 'future_rule:x', status: 'met', reason: '符合', reasonEn: 'ok' }] }), 'en');
+    expect(html).toContain('<li><b>future rule x</b>');
+  });
+
+  it('says 休药期 and 屠宰 for an animal, where a plant has 农药安全间隔期 and 采收', () => {
+    const rules = [
+      {
+        rule: 'safetyIntervals',
+        status: 'met' as const,
+        reason: '采收均在安全间隔期之后',
+        reasonEn: 'Every harvest came after the safety intervals',
+      },
+      { rule: 'harvestToPacking', status: 'met' as const, reason: '采收后9.5小时内包装', reasonEn: 'Packed within 9.5 h of harvest' },
+    ];
+    const zh = renderCompliance(verdict({ rules }), 'zh', kindWords('animal', 'zh'));
+    expect(zh).toContain('<b>休药期</b>');
+    expect(zh).toContain('屠宰均在休药期之后');
+    expect(zh).toContain('<b>屠宰至包装时限</b>');
+    expect(zh).not.toMatch(/采收|安全间隔期/);
+    const en = renderCompliance(verdict({ rules }), 'en', kindWords('animal', 'en'));
+    expect(en).toContain('<b>Withdrawal periods</b>');
+    expect(en).toContain('Every slaughter came after the withdrawal periods');
+    expect(en).toContain('<b>Slaughter to packing</b>');
+    expect(en).toContain('Packed within 9.5 h of slaughter');
+    expect(renderCompliance(verdict({ rules }), 'zh')).toContain('<b>农药安全间隔期</b>');
   });
 
   it('escapes the title, the brand, the reasons and unknown rule names', () => {

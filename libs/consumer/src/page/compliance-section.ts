@@ -1,11 +1,14 @@
 import type { ItemCompliance } from '@suyuan/standards';
 import { escapeHtml as e } from './escape';
 import { formatDate } from './format';
-import { Lang } from './i18n';
+import { labelOf } from './codes';
+import { Lang, MESSAGES } from './i18n';
+import { KindWords, kindWords } from './kind-words';
 
 const WORDS = {
   zh: {
     title: '标准符合性',
+    fold: (met: number, open: number, violated: number) => `逐条评定：${violated} 条不符合，${open} 条待定，${met} 条符合`,
     status: { compliant: '符合标准', non_compliant: '不符合标准', pending: '评定中' },
     rule: { met: '符合', violated: '不符合', pending: '待定', not_applicable: '不适用' },
     standard: (title: string, v: number, from: string) => `依据《${title}》第${v}版（${from}起施行）`,
@@ -16,6 +19,7 @@ const WORDS = {
   },
   en: {
     title: 'Product standard',
+    fold: (met: number, open: number, violated: number) => `Rule by rule: ${violated} violated, ${open} pending, ${met} met`,
     status: { compliant: 'Meets the standard', non_compliant: 'Fails the standard', pending: 'Being assessed' },
     rule: { met: 'met', violated: 'violated', pending: 'pending', not_applicable: 'n/a' },
     standard: (title: string, v: number, from: string) => `Judged under “${title}”, version ${v} (in force from ${from})`,
@@ -46,22 +50,34 @@ const ORDER = { violated: 0, pending: 1, met: 2, not_applicable: 3 } as const;
 const STATUS_CLASS = { compliant: 'pass', non_compliant: 'fail', pending: 'pend' } as const;
 const RULE_CLASS = { met: 'y', violated: 'n', pending: 'sub', not_applicable: 'muted' } as const;
 
-/** The verdict on the scan page: the status, the version it was judged under, the brand label, each rule. */
-export function renderCompliance(c: ItemCompliance | undefined, lang: Lang): string {
+/**
+ * A rule's name: `tests:pesticide_residue_rapid_test` is 检测：农药残留快速检测; the safety
+ * intervals are an animal's withdrawal periods (休药期), its harvest its slaughter.
+ */
+export function ruleName(rule: string, lang: Lang, kw: KindWords): string {
+  const [kind, detail] = rule.split(':');
+  const i = lang === 'zh' ? 0 : 1;
+  const name = kind === 'safetyIntervals' ? kw.safetyIntervalsRule : RULE_NAMES[kind]?.[i];
+  if (!name) return e(labelOf({}, rule));
+  const named = kw.reword(name);
+  return e(detail ? `${named}${lang === 'zh' ? '：' : ': '}${labelOf(MESSAGES[lang].testMethods, detail)}` : named);
+}
+
+/**
+ * The verdict on the scan page, folded: the status, the version it was judged under, the
+ * brand label, and when unfolded each rule. It comes last: the card above says what it means.
+ */
+export function renderCompliance(c: ItemCompliance | undefined, lang: Lang, kw: KindWords = kindWords('plant', lang)): string {
   const w = WORDS[lang];
   if (!c) return `<section class="std"><h2>${w.title}</h2><p class="muted">${w.none}</p></section>`;
-  const name = (rule: string) => {
-    const [kind] = rule.split(':');
-    const names = RULE_NAMES[kind];
-    return e(names ? names[lang === 'zh' ? 0 : 1] : rule);
-  };
+  const applicable = c.rules.filter((r) => r.status !== 'not_applicable');
+  const count = (status: string) => applicable.filter((r) => r.status === status).length;
   // What fails first, then what is still open: a reader sees why before the rest.
-  const rules = c.rules
-    .filter((r) => r.status !== 'not_applicable')
+  const rules = applicable
     .sort((a, b) => ORDER[a.status] - ORDER[b.status])
     .map(
       (r) =>
-        `<li><b>${name(r.rule)}</b> <span class="${RULE_CLASS[r.status]}">${w.rule[r.status]}</span><br><small>${e(lang === 'zh' ? r.reason : r.reasonEn)}</small></li>`,
+        `<li><b>${ruleName(r.rule, lang, kw)}</b> <span class="${RULE_CLASS[r.status]}">${w.rule[r.status]}</span><br><small>${e(kw.reword(lang === 'zh' ? r.reason : r.reasonEn))}</small></li>`,
     )
     .join('');
   const brand = c.brand
@@ -74,6 +90,6 @@ export function renderCompliance(c: ItemCompliance | undefined, lang: Lang): str
   return (
     `<section class="std${c.brand?.status === 'certified' ? ' brand' : ''}"><h2>${w.title} <span class="${STATUS_CLASS[c.status]}">${w.status[c.status]}</span></h2>` +
     `<p><small>${w.standard(e(c.standard.title), c.standard.version, formatDate(c.standard.effectiveFrom))}</small></p>${brand}` +
-    `<ul>${rules}</ul></section>`
+    `<details><summary>${w.fold(count('met'), count('pending'), count('violated'))}</summary><ul>${rules}</ul></details></section>`
   );
 }

@@ -1,3 +1,4 @@
+import { CERTIFICATE_PROMISE } from '@suyuan/production';
 import type { ItemStatus } from '../passport/item-passport';
 
 export type Lang = 'zh' | 'en';
@@ -11,25 +12,16 @@ export interface Messages {
   title: string;
   status: Record<ItemStatus, string>;
   code: string;
-  genuine: string;
   noRecord: string;
-  origin: string;
   place: string;
-  farmPlot: string;
   cooperative: string;
   creditCode: string;
-  harvest: string;
-  harvestedAt: string;
   quantity: string;
   preCooling: string;
   coreTemperature: string;
   farmInputs: string;
   appliedAt: string;
   dose: string;
-  safetyInterval: (days: string, safeFrom: string) => string;
-  respected: string;
-  notRespected: string;
-  notHarvested: string;
   tests: string;
   result: (value: string, threshold: string) => string;
   sample: string;
@@ -39,6 +31,10 @@ export interface Messages {
   /** A batch held after a failed safety test: what the page says before anything else. */
   held: { title: string; because: (tests: string) => string; advice: string };
   certificateWithdrawn: string;
+  /** A certificate beside a failed safety test, not (yet) withdrawn: its promise is not shown either. */
+  certificateBroken: string;
+  /** The rules' wording of the certificate's promise, translated. */
+  standardPromise: string;
   grading: string;
   grade: string;
   certificate: string;
@@ -61,6 +57,8 @@ export interface Messages {
   unmonitored: string;
   minutes: (n: string) => string;
   range: string;
+  /** What a stop's loggers read. */
+  measured: string;
   chartLabel: string;
   journey: string;
   left: string;
@@ -93,25 +91,16 @@ const zh: Messages = {
   title: '产品溯源',
   status: { packed: '已包装', in_transit: '运输中', delivered: '已送达' },
   code: '溯源码',
-  genuine: '正品验证：此码由溯源系统签发',
   noRecord: '暂无记录',
-  origin: '产地',
   place: '地点',
-  farmPlot: '地块',
   cooperative: '生产主体',
   creditCode: '统一社会信用代码',
-  harvest: '采收',
-  harvestedAt: '采收时间',
   quantity: '数量',
   preCooling: '预冷',
-  coreTemperature: '果心温度',
+  coreTemperature: '中心温度',
   farmInputs: '农业投入品',
   appliedAt: '使用时间',
   dose: '用量',
-  safetyInterval: (days, safeFrom) => `安全间隔期 ${days} 天，${safeFrom} 起可采收`,
-  respected: '✓ 采收时已过安全间隔期',
-  notRespected: '✗ 未过安全间隔期即采收',
-  notHarvested: '尚未采收',
   tests: '质量检测',
   result: (value, threshold) => `检测值 ${value}，判定限 ${threshold}`,
   sample: '样品',
@@ -124,6 +113,8 @@ const zh: Messages = {
     advice: '请不要食用。已经购买的，可以联系销售者退货，或拨打 12315 反映。',
   },
   certificateWithdrawn: '本合格证已撤回：该批次安全检测不合格，承诺不再成立。',
+  certificateBroken: '该批次安全检测不合格，本合格证的承诺不成立。',
+  standardPromise: CERTIFICATE_PROMISE,
   grading: '分级',
   grade: '等级',
   certificate: '承诺达标合格证',
@@ -146,6 +137,7 @@ const zh: Messages = {
   unmonitored: '无温度记录',
   minutes: (n) => `${n} 分钟`,
   range: '要求',
+  measured: '温度',
   chartLabel: '全程温度曲线，浅色带为要求温度范围',
   journey: '流通轨迹',
   left: '离开',
@@ -193,7 +185,7 @@ const zh: Messages = {
   attributes: {
     diameterMm: { label: '果径', unit: 'mm' },
     brix: { label: '糖度', unit: '°Brix' },
-    weightG: { label: '单果重', unit: 'g' },
+    weightG: { label: '重量', unit: 'g' },
   },
 };
 
@@ -205,25 +197,16 @@ const en: Messages = {
   title: 'Product trace',
   status: { packed: 'Packed', in_transit: 'In transit', delivered: 'Delivered' },
   code: 'Code',
-  genuine: 'Genuine: this code was issued by Suyuan',
   noRecord: 'No record yet',
-  origin: 'Origin',
   place: 'Place',
-  farmPlot: 'Plot',
   cooperative: 'Producer',
   creditCode: 'Credit code',
-  harvest: 'Harvest',
-  harvestedAt: 'Harvested',
   quantity: 'Quantity',
   preCooling: 'Pre-cooling',
   coreTemperature: 'core',
   farmInputs: 'Farm inputs',
   appliedAt: 'Applied',
   dose: 'Dose',
-  safetyInterval: (days, safeFrom) => `Safety interval ${days} days: harvest from ${safeFrom}`,
-  respected: '✓ Harvested after the safety interval',
-  notRespected: '✗ Harvested before the safety interval ended',
-  notHarvested: 'Not yet harvested',
   tests: 'Quality tests',
   result: (value, threshold) => `Result ${value}, limit ${threshold}`,
   sample: 'Sample',
@@ -236,6 +219,9 @@ const en: Messages = {
     advice: 'Do not eat it. If you bought it, ask the seller for a refund, or call 12315 (market regulator).',
   },
   certificateWithdrawn: 'This certificate is withdrawn: the batch failed a safety test, so its promise no longer stands.',
+  certificateBroken: 'The batch failed a safety test: this certificate’s promise does not stand.',
+  standardPromise:
+    'I promise that the edible farm produce I produce and sell uses no banned pesticides or veterinary drugs, no discontinued veterinary drugs and no illegal additives, that its residues of common pesticides and veterinary drugs are within the limits, and I answer for the truth of this promise.',
   grading: 'Grading',
   grade: 'Grade',
   certificate: 'Compliance certificate · 承诺达标合格证',
@@ -258,6 +244,7 @@ const en: Messages = {
   unmonitored: 'Without readings',
   minutes: (n) => `${n} min`,
   range: 'required',
+  measured: 'Temperature',
   chartLabel: 'Temperature over the whole journey; the shaded band is the required range',
   journey: 'Journey',
   left: 'Left',
@@ -311,7 +298,7 @@ const en: Messages = {
   attributes: {
     diameterMm: { label: 'Diameter', unit: 'mm' },
     brix: { label: 'Sugar', unit: '°Brix' },
-    weightG: { label: 'Fruit weight', unit: 'g' },
+    weightG: { label: 'Weight', unit: 'g' },
   },
 };
 

@@ -18,6 +18,24 @@ small,dt,.sub{color:#5b6a5e}
 .st-in_transit{background:#fff2d9;color:#7f5400}
 .st-delivered,.pass{background:#e2f3e5;color:#1e6b2d}
 .fail{background:#fde6e4;color:#b3261e}
+.card{border-top:6px solid #7a877c}
+.v-ok{border-color:#1e7a34}
+.v-warn{border-color:#c77c00}
+.v-bad{border-color:#b3261e}
+.where{margin:6px 0 0}
+.verdict{margin:12px 0 0;padding:10px 12px;border-radius:8px;background:#f2f4f1}
+.v-ok .verdict{background:#e2f3e5}
+.v-warn .verdict{background:#fff2d9}
+.v-bad .verdict{background:#fde6e4}
+.verdict h2{font-size:18px;margin:0 0 4px;color:inherit}
+.v-ok h2{color:#1e6b2d}
+.v-warn h2{color:#7f5400}
+.v-bad h2{color:#b3261e}
+.why,.what{list-style:disc;padding-left:20px}
+.todo{list-style:decimal;padding-left:20px;font-weight:600}
+.verdict li+li{border:0;margin-top:2px;padding-top:0}
+details{margin-top:10px}
+summary{cursor:pointer;color:#2e6b3a}
 .code{margin:12px 0 2px;font:600 17px/1.4 ui-monospace,Menlo,Consolas,monospace;letter-spacing:.04em}
 .y{color:#1e7a34;font-weight:600}
 .n,.warn{color:#b3261e;font-weight:600}
@@ -34,7 +52,8 @@ li+li{border-top:1px solid #e5eae5;margin-top:8px;padding-top:8px}
 .note{border-radius:6px;padding:4px 8px;margin-top:6px;font-weight:600}
 .note.y{background:#e2f3e5}
 .note.n{background:#fde6e4}
-.spark{display:block;width:100%;height:80px;margin:10px 0 6px}
+.spark{display:block;width:100%;height:auto;margin:10px 0 6px}
+.spark text{font:9px sans-serif;fill:#5b6a5e}
 .tl{margin-left:6px;padding-left:18px;border-left:2px solid #cdd7cd}
 .tl li{position:relative;border:0;margin:0;padding:0 0 14px}
 .tl li:before{content:"";position:absolute;left:-26px;top:5px;width:10px;height:10px;border-radius:50%;background:#fff;border:2px solid #2e6b3a}

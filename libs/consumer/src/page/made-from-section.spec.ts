@@ -56,10 +56,18 @@ describe('the page of a processed item', () => {
     expect(en).not.toMatch(SUSPICIOUS);
   });
 
-  it('says where the raw materials come from after the item’s identity and before the verdict', () => {
-    const order = ['<h1>', '>原料来源<', '>加工过程<', '>标准符合性', '>加工地<', '>质量检测<', '>承诺达标合格证<', '>流通轨迹<'].map((h) =>
-      zh.indexOf(h),
-    );
+  it('says where it was made, where its raw materials come from and how, after the card and before the tests; the rules last', () => {
+    const order = [
+      '<h1>',
+      '</header>',
+      '>加工地<',
+      '>原料来源<',
+      '>加工过程<',
+      '>质量检测<',
+      '>承诺达标合格证<',
+      '>流通轨迹<',
+      '>标准符合性',
+    ].map((h) => zh.indexOf(h));
     expect(order).not.toContain(-1);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -131,7 +139,7 @@ describe('the page of a processed item', () => {
     expect(renderPassportPage(many, 'zh')).toContain('原料来自 39 个合作社、1 户农户');
   });
 
-  it('says plainly, before anything else, that a raw material failed its safety test, naming the lot and the test', () => {
+  it('says plainly, in the card’s alert and then in full, that a raw material failed its safety test, naming the lot and the test', () => {
     const tainted = sampleProcessedPassport();
     const failed = { ...tainted.origins![1].tests[0], testedAt: '2026-04-05T09:00:00+08:00', value: 68, passed: false };
     tainted.inputHolds = [
@@ -146,7 +154,10 @@ describe('the page of a processed item', () => {
     ];
     const html = renderPassportPage(tainted, 'zh');
     const notice = sectionOf(html, '⚠ 原料安全检测不合格');
-    expect(notice).toContain('role="alert"');
+    const alert = html.slice(html.indexOf('role="alert"'), html.indexOf('</header>'));
+    expect(alert).toContain('<h2>✗ 请不要食用</h2>');
+    expect(alert).toContain('<li>所用原料（批号 LV2026-0402-01）农药残留快速检测不合格</li>');
+    expect(html.match(/role="alert"/g)).toHaveLength(1);
     expect(notice).toContain(
       '本产品所用原料（乐昌市九峰镇白毛茶种植专业合作社，茶叶鲜叶，批号 LV2026-0402-01）农药残留快速检测（2026-04-05）不合格。',
     );

@@ -9,9 +9,11 @@ import type {
   PassportTest,
 } from '../passport/item-passport';
 import { list, num, section } from './blocks';
+import { labelOf } from './codes';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatQuantity, formatRegion } from './format';
 import { Lang, Messages } from './i18n';
+import { KindWords, kindWords } from './kind-words';
 
 /** How many origins the page lists; the JSON lists them all. */
 export const ORIGINS_SHOWN = 5;
@@ -28,7 +30,6 @@ const WORDS = {
     households: (n: number) => `${n} 户`,
     boughtBy: '收购',
     plot: '地块',
-    harvested: '采收',
     used: '用料',
     processing: '加工过程',
     inputs: (n: number) => `投入原料 ${n} 批`,
@@ -62,7 +63,6 @@ const WORDS = {
     households: (n: number) => count(n, 'household'),
     boughtBy: 'Bought by',
     plot: 'Plot',
-    harvested: 'Harvested',
     used: 'used',
     processing: 'Processing',
     inputs: (n: number) => `${count(n, 'input lot')}`,
@@ -109,24 +109,30 @@ export function renderInputHolds(holds: PassportInputHold[] | undefined, m: Mess
   if (!holds?.length) return '';
   const w = WORDS[m.lang];
   const because = holds.map((hold) => {
-    const tests = hold.failed.map((t) => `${e(m.testMethods[t.method] ?? t.method)}（${e(formatDate(t.testedAt))}）`);
+    const tests = hold.failed.map((t) => `${e(labelOf(m.testMethods, t.method))}（${e(formatDate(t.testedAt))}）`);
     const product = m.lang === 'zh' ? hold.product.nameZh : hold.product.nameEn;
     return `<p>${w.inputHeld.because(e(hold.lotCode), e(hold.ownerName), e(product), tests.join(m.lang === 'zh' ? '、' : ', '))}</p>`;
   });
-  return `<section class="alert" role="alert"><h2 class="n">${w.inputHeld.title}</h2>${because.join('')}<p class="note n">${m.held.advice}</p></section>`;
+  // The card above is the page's alert; this says which lot and test, in full.
+  return `<section class="alert"><h2 class="n">${w.inputHeld.title}</h2>${because.join('')}<p class="note n">${m.held.advice}</p></section>`;
 }
 
 /** 原料来源: how many cooperatives and households, the largest few lots, and how many in all. */
-export function renderOrigins(sources: PassportSources | undefined, origins: PassportOrigin[] | undefined, m: Messages): string {
+export function renderOrigins(
+  sources: PassportSources | undefined,
+  origins: PassportOrigin[] | undefined,
+  m: Messages,
+  kw: KindWords = kindWords('processed', m.lang),
+): string {
   if (!origins) return '';
   const w = WORDS[m.lang];
   const summary = sources && sources.cooperatives + sources.households > 0 ? `<p>${e(w.from(sources))}</p>` : '';
-  const shown = origins.slice(0, ORIGINS_SHOWN).map((origin) => originItem(origin, m));
+  const shown = origins.slice(0, ORIGINS_SHOWN).map((origin) => originItem(origin, m, kw));
   const more = origins.length > ORIGINS_SHOWN ? `<p class="muted">${e(w.inAll(origins.length))}</p>` : '';
   return section(w.origins, summary + list(shown) + more);
 }
 
-function originItem(origin: PassportOrigin, m: Messages): string {
+function originItem(origin: PassportOrigin, m: Messages, kw: KindWords): string {
   const w = WORDS[m.lang];
   const product = m.lang === 'zh' ? origin.product.nameZh : origin.product.nameEn;
   const lines =
@@ -142,7 +148,7 @@ function originItem(origin: PassportOrigin, m: Messages): string {
         ];
   const weight = origin.quantity.unit !== 'kg' && origin.weightKg ? ` (${num(origin.weightKg)} kg)` : '';
   const amount = `${w.used} ${e(formatQuantity(origin.quantity, m))}${weight}`;
-  lines.push(origin.harvest ? `${w.harvested} ${e(dateSpan(origin.harvest.from, origin.harvest.to))} · ${amount}` : amount);
+  lines.push(origin.harvest ? `${kw.inputHarvested} ${e(dateSpan(origin.harvest.from, origin.harvest.to))} · ${amount}` : amount);
   lines.push(...origin.tests.map((t) => testLine(t, m)));
   return lines.join('<br>');
 }
@@ -157,7 +163,7 @@ function householdPlaces(origin: HouseholdOrigin, m: Messages): string {
 
 function testLine(t: PassportTest, m: Messages): string {
   const verdict = t.passed ? `<span class="pass">${m.passed}</span>` : `<span class="fail">${m.failed}</span>`;
-  return `${e(m.testMethods[t.method] ?? t.method)} ${verdict} <small>${e(formatDate(t.testedAt))}</small>`;
+  return `${e(labelOf(m.testMethods, t.method))} ${verdict} <small>${e(formatDate(t.testedAt))}</small>`;
 }
 
 /** 加工过程: each transformation, who did it where and when, its steps with their parameters. */
@@ -170,7 +176,7 @@ function processingItem(p: PassportProcessing, m: Messages): string {
   const w = WORDS[m.lang];
   const made = p.outputs.map((o) => `${e(o.lotCode)} ${e(formatQuantity(o.quantity, m))}`).join(m.lang === 'zh' ? '、' : ', ');
   const lines = [
-    `<b>${e(p.processor.name)}</b> <small>${e(w.processes[p.process] ?? p.process)}</small>`,
+    `<b>${e(p.processor.name)}</b> <small>${e(labelOf(w.processes, p.process))}</small>`,
     `${e(p.plant.name)} · ${e(formatRegion(p.plant.region, m, false))}`,
     e(dateTimeSpan(p.startedAt, p.endedAt)),
     `${e(w.inputs(p.inputs.length))} → ${w.made} ${made}${p.yieldPct !== undefined ? ` · ${w.yieldPct(num(p.yieldPct))}` : ''}`,

@@ -67,15 +67,20 @@ describe('renderPassportPage', () => {
   it('tells the story in order', () => {
     const headings = [
       '<h1>',
+      '⚠ 食用前请检查',
+      '溯源码',
+      '</header>',
       '>产地<',
       '>采收<',
       '>农业投入品<',
       '>质量检测<',
-      '>分级<',
       '>承诺达标合格证<',
-      '>包装<',
       '>冷链温度<',
       '>流通轨迹<',
+      '>分级<',
+      '>包装<',
+      '>标准符合性 ',
+      '<details>',
       '<footer>',
     ];
     const positions = headings.map((h) => zh.indexOf(h));
@@ -83,15 +88,16 @@ describe('renderPassportPage', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it('shows the product, its status and its code as genuine', () => {
-    expect(zh).toContain('<h1>黄金柰李</h1>');
-    expect(zh).toContain('Huangjin Nai plum');
-    expect(zh).toContain('运输中');
-    expect(zh).toContain('7K3M 9Q2R XV0Z AB12');
-    expect(zh).toContain('此码由溯源系统签发');
+  it('shows the product, its status and its code in the card, and claims no 正品 beside what failed', () => {
+    const card = zh.slice(zh.indexOf('<header'), zh.indexOf('</header>'));
+    expect(card).toContain('<h1>黄金柰李</h1>');
+    expect(card).toContain('Huangjin Nai plum');
+    expect(card).toContain('运输中');
+    expect(card).toContain('7K3M 9Q2R XV0Z AB12');
+    expect(zh).not.toContain('正品');
     expect(en).toContain('<h1>Huangjin Nai plum</h1>');
     expect(en).toContain('In transit');
-    expect(en).toContain('Genuine');
+    expect(en).not.toContain('Genuine');
   });
 
   it('shows where, when and by whom it was grown', () => {
@@ -160,13 +166,14 @@ describe('renderPassportPage', () => {
   it('shows the journey as a timeline with types in words and Shanghai times', () => {
     const timeline = zh.slice(zh.indexOf('<ol class="tl">'));
     for (const word of ['包装厂', '冷库', '冷链车', '县级物流中心', '镇级服务站']) expect(timeline).toContain(word);
-    expect(timeline).toContain('到达 2026-06-13 09:30 · 离开 2026-06-13 13:00');
+    expect(timeline).toContain('到达 2026-06-13 09:30 · 离开 13:00');
+    expect(timeline).toContain('到达 2026-06-12 14:00 · 离开 2026-06-13 06:00');
     expect(timeline).toContain('交接温度 2.4 °C · 货物完好');
     expect(timeline).toContain('粤F·A3C21');
     expect(timeline).toContain('<li class="now">');
     expect(timeline).toContain('目前在此');
     expect(en).toContain('County logistics hub');
-    expect(en).toContain('Arrived 2026-06-13 09:30 · Left 2026-06-13 13:00');
+    expect(en).toContain('Arrived 2026-06-13 09:30 · Left 13:00');
   });
 
   it('escapes every value from the passport', () => {
@@ -204,9 +211,11 @@ describe('renderPassportPage', () => {
     expect(page).toContain('请不要食用');
     expect(page).toContain('本合格证已撤回');
     expect(page).not.toContain(held.certificate!.promise);
+    expect(page).not.toContain('残留不超标');
     const english = renderPassportPage(held, 'en');
     expect(english).toContain('This batch is held from sale');
     expect(english).toContain('This certificate is withdrawn');
+    expect(english).toContain('Do not eat');
   });
 
   it('marks the producer’s own test as such', () => {

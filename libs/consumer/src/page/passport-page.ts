@@ -1,15 +1,12 @@
-import type {
-  ColdChainSummary,
-  ItemPassport,
-  JourneyStop,
-  PassportCertificate,
-  PassportFarmInput,
-  PassportHold,
-  PassportTest,
-} from '../passport/item-passport';
+import { CERTIFICATE_PROMISE } from '@suyuan/production';
+import type { ColdChainSummary, ItemPassport, JourneyStop, PassportFarmInput, PassportTest } from '../passport/item-passport';
 import { Row, celsius, list, noRecord, num, rows, section } from './blocks';
 import { renderSparkline } from './cold-chain-sparkline';
+import { labelOf } from './codes';
 import { renderCompliance } from './compliance-section';
+import { cardClose, range, renderCard } from './consumer-card';
+import { KindWords, kindWords, productKind } from './kind-words';
+import { CardView, promiseBroken } from './verdict';
 import { madeAtLabels, renderInputHolds, renderOrigins, renderProcessing } from './made-from-section';
 import { escapeHtml as e } from './escape';
 import { formatDate, formatDateTime, formatQuantity, formatRegion } from './format';
@@ -37,14 +34,12 @@ export interface SectionViews {
     | 'certificate'
     | 'hold'
   >;
-  /** The items of a batch in one state. */
-  state: Pick<ItemPassport, 'status' | 'product'>;
+  /** The items of a batch on one journey judged alike: the card's verdict and the rules it rests on. */
+  card: CardView;
   /** The item alone: its code. */
   item: Pick<ItemPassport, 'code'>;
-  /** The items judged alike: the verdict is per carton. */
-  verdict: Pick<ItemPassport, 'compliance'>;
   /** The items of one grade in a batch. */
-  grade: Pick<ItemPassport, 'grade'>;
+  grade: Pick<ItemPassport, 'grade' | 'product' | 'origin'>;
   /** The items packed in one place and time, of one weight, in one carton. */
   packing: Pick<ItemPassport, 'packing'>;
   /** The items on one journey: their carton's cold chain and stops. */
@@ -54,30 +49,31 @@ export type SectionScope = keyof SectionViews;
 export type PageSection = { [S in SectionScope]: { scope: S; render: (view: SectionViews[S], m: Messages) => string } }[SectionScope];
 
 /**
- * The page a consumer sees on scanning an item's code, top to bottom: what the consumer must
- * read first (the product, its state and code, a hold), what a processed item was made from and
- * how, the verdict, then the story in order.
+ * The page a consumer sees on scanning an item's code, top to bottom: one card with what it is,
+ * where and when it was grown and a plain verdict (what to do when something failed), then
+ * where it comes from, its tests and certificate, the cold chain and journey, and last, folded,
+ * the standard's rules one by one.
  * Both the whole page and a server's kept parts of it are rendered from this one list.
  */
 export const PAGE_SECTIONS: readonly PageSection[] = [
   { scope: 'batch', render: (p, m) => documentOpen(m, `${m.lang === 'zh' ? p.product.nameZh : p.product.nameEn} · ${m.title}`) },
-  { scope: 'state', render: headerOpen },
-  { scope: 'item', render: (p) => itemCodeText(p.code) },
-  { scope: 'batch', render: (_, m) => headerClose(m) },
-  { scope: 'batch', render: (p, m) => (p.hold ? holdNotice(p.hold, m) : '') },
+  { scope: 'card', render: renderCard },
+  { scope: 'item', render: (p) => `${itemCodeText(p.code)}</p>` },
+  // The lines a scan adds to the card (after the code) go here, before the card closes.
+  { scope: 'batch', render: cardClose },
   { scope: 'batch', render: (p, m) => renderInputHolds(p.inputHolds, m) },
-  { scope: 'batch', render: (p, m) => renderOrigins(p.sources, p.origins, m) },
-  { scope: 'batch', render: (p, m) => renderProcessing(p.processing, m) },
-  { scope: 'verdict', render: (p, m) => renderCompliance(p.compliance ?? undefined, m.lang) },
   { scope: 'batch', render: origin },
+  { scope: 'batch', render: (p, m) => renderOrigins(p.sources, p.origins, m, kindWords(productKind(p), m.lang)) },
+  { scope: 'batch', render: (p, m) => renderProcessing(p.processing, m) },
   { scope: 'batch', render: harvest },
   { scope: 'batch', render: farmInputs },
   { scope: 'batch', render: (p, m) => tests(p.tests, m) },
-  { scope: 'grade', render: (p, m) => grading(p.grade, m) },
-  { scope: 'batch', render: (p, m) => certificate(p.certificate, m) },
-  { scope: 'packing', render: (p, m) => packing(p.packing, m) },
+  { scope: 'batch', render: certificate },
   { scope: 'journey', render: (p, m) => coldChain(p.coldChain, m) },
-  { scope: 'journey', render: (p, m) => journey(p.journey, m) },
+  { scope: 'journey', render: journey },
+  { scope: 'grade', render: grading },
+  { scope: 'packing', render: (p, m) => packing(p.packing, m) },
+  { scope: 'card', render: (p, m) => renderCompliance(p.compliance ?? undefined, m.lang, kindWords(productKind(p), m.lang)) },
   { scope: 'batch', render: (_, m) => documentClose(m) },
 ];
 
@@ -89,25 +85,16 @@ export function renderPassportPage(passport: ItemPassport, lang: Lang): string {
   return html;
 }
 
-function headerOpen(p: Pick<ItemPassport, 'status' | 'product'>, m: Messages): string {
-  const { nameZh, nameEn } = p.product;
-  const [name, otherName] = m.lang === 'zh' ? [nameZh, nameEn] : [nameEn, nameZh];
-  return `<header><span class="badge st-${e(p.status)}">${e(m.status[p.status] ?? p.status)}</span><h1>${e(name)}</h1><p class="sub">${e(otherName)}</p><p class="code">${m.code} `;
-}
-
 /** `7K3M 9Q2R XV0Z AB12`, escaped: easier to read aloud or compare with the label. */
 function itemCodeText(code: string): string {
   return e(groupInFours(code));
 }
 
-function headerClose(m: Messages): string {
-  return `</p><p class="y">✓ ${m.genuine}</p></header>`;
-}
-
 /** Where it was grown; for a processed or bought-in lot, the plant and the processor. */
-function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {
+function origin(p: Pick<ItemPassport, 'origin' | 'product'>, m: Messages): string {
   const { kind, region, farmPlotName, cooperative } = p.origin;
-  const labels = kind ? madeAtLabels(kind, m.lang) : { title: m.origin, plant: m.farmPlot, owner: m.cooperative };
+  const kw = kindWords(productKind(p), m.lang);
+  const labels = kind ? madeAtLabels(kind, m.lang) : { title: kw.origin, plant: kw.farmPlot, owner: m.cooperative };
   return section(
     labels.title,
     rows([
@@ -120,17 +107,18 @@ function origin(p: Pick<ItemPassport, 'origin'>, m: Messages): string {
 }
 
 /** A processed or bought-in lot was not harvested itself (its origins were): it shows only its pre-cooling, if any. */
-function harvest(p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling'>, m: Messages): string {
+function harvest(p: Pick<ItemPassport, 'origin' | 'product' | 'harvest' | 'preCooling'>, m: Messages): string {
+  const kw = kindWords(productKind(p), m.lang);
   const preCooling = p.preCooling.map((c): Row => [
     m.preCooling,
     `${e(c.facilityName)} · ${e(formatDateTime(c.startedAt))} – ${e(formatDateTime(c.endedAt))} · ${m.coreTemperature} ${celsius(c.coreTemperatureC)}`,
   ]);
   if (p.origin.kind && !p.harvest) return preCooling.length > 0 ? section(m.preCooling, rows(preCooling)) : '';
-  if (!p.harvest && p.preCooling.length === 0) return section(m.harvest, noRecord(m));
+  if (!p.harvest && p.preCooling.length === 0) return section(kw.harvest, noRecord(m));
   return section(
-    m.harvest,
+    kw.harvest,
     rows([
-      [m.harvestedAt, p.harvest && e(formatDateTime(p.harvest.harvestedAt))],
+      [kw.harvestedAt, p.harvest && e(formatDateTime(p.harvest.harvestedAt))],
       [m.quantity, p.harvest && e(formatQuantity(p.harvest.quantity, m))],
       ...preCooling,
     ]),
@@ -138,23 +126,24 @@ function harvest(p: Pick<ItemPassport, 'origin' | 'harvest' | 'preCooling'>, m: 
 }
 
 /** A processed or bought-in lot had no farm inputs of its own: its section would only say there were none. */
-function farmInputs({ origin, farmInputs: inputs }: Pick<ItemPassport, 'origin' | 'farmInputs'>, m: Messages): string {
-  if (inputs.length === 0) return origin.kind ? '' : section(m.farmInputs, noRecord(m));
-  return section(m.farmInputs, list(inputs.map((input) => farmInput(input, m))));
+function farmInputs(p: Pick<ItemPassport, 'origin' | 'product' | 'farmInputs'>, m: Messages): string {
+  if (p.farmInputs.length === 0) return p.origin.kind ? '' : section(m.farmInputs, noRecord(m));
+  const kw = kindWords(productKind(p), m.lang);
+  return section(m.farmInputs, list(p.farmInputs.map((input) => farmInput(input, kw, m))));
 }
 
-function farmInput(input: PassportFarmInput, m: Messages): string {
+function farmInput(input: PassportFarmInput, kw: KindWords, m: Messages): string {
   const ingredient = input.activeIngredient ? ` <small>(${e(input.activeIngredient)})</small>` : '';
-  const used = `<b>${e(input.name)}</b>${ingredient} <small>${e(m.inputKinds[input.kind] ?? input.kind)}</small><br>${m.appliedAt} ${e(formatDateTime(input.appliedAt))} · ${m.dose} ${e(formatQuantity(input.dose, m))}`;
+  const used = `<b>${e(input.name)}</b>${ingredient} <small>${e(labelOf(m.inputKinds, input.kind))}</small><br>${m.appliedAt} ${e(formatDateTime(input.appliedAt))} · ${m.dose} ${e(formatQuantity(input.dose, m))}`;
   // An input without a safety interval (most fertilisers) has nothing to respect.
   if (input.safetyIntervalDays === 0) return used;
   const verdict =
     input.respected === null
-      ? `<span class="muted">${m.notHarvested}</span>`
+      ? `<span class="muted">${kw.notHarvested}</span>`
       : input.respected
-        ? `<span class="y">${m.respected}</span>`
-        : `<span class="n">${m.notRespected}</span>`;
-  return `${used}<br>${m.safetyInterval(num(input.safetyIntervalDays), e(formatDate(input.safeFrom)))}<br>${verdict}`;
+        ? `<span class="y">${kw.respected}</span>`
+        : `<span class="n">${kw.notRespected}</span>`;
+  return `${used}<br>${kw.safetyInterval(num(input.safetyIntervalDays), e(formatDate(input.safeFrom)))}<br>${verdict}`;
 }
 
 function tests(results: PassportTest[], m: Messages): string {
@@ -168,35 +157,33 @@ function test(t: PassportTest, m: Messages): string {
   const where = [t.standardRef, by, formatDateTime(t.testedAt)].filter(Boolean).map((s) => e(s as string));
   const analyte = t.analyte ? `${e(t.analyte)}: ` : '';
   const unit = ` ${e(t.unit)}`;
-  return `<b>${e(m.testMethods[t.method] ?? t.method)}</b> ${verdict}<br><small>${where.join(' · ')}</small><br>${analyte}${m.result(num(t.value) + unit, num(t.threshold) + unit)} · ${m.sample} ${e(t.sampleId)}`;
+  return `<b>${e(labelOf(m.testMethods, t.method))}</b> ${verdict}<br><small>${where.join(' · ')}</small><br>${analyte}${m.result(num(t.value) + unit, num(t.threshold) + unit)} · ${m.sample} ${e(t.sampleId)}`;
 }
 
-function grading(grade: ItemPassport['grade'], m: Messages): string {
+function grading({ grade, ...p }: Pick<ItemPassport, 'grade' | 'product' | 'origin'>, m: Messages): string {
+  const kw = kindWords(productKind(p), m.lang);
   const measured = Object.keys(grade.attributes).map((key): Row => {
-    const known = m.attributes[key];
+    const known = key === 'weightG' ? { label: kw.weightG, unit: 'g' } : m.attributes[key];
     const value = num(grade.attributes[key]);
     return known ? [known.label, `${value} ${known.unit}`] : [e(key), value];
   });
   return section(m.grading, rows([[m.grade, e(m.grades[grade.grade] ?? grade.grade)], ...measured]));
 }
 
-/** What a held batch's page says first: not for sale, which test failed, and what to do. */
-function holdNotice(hold: PassportHold, m: Messages): string {
-  const failed = hold.failed.map((t) => e(m.testMethods[t.method] ?? t.method)).join(m.lang === 'zh' ? '、' : ', ');
-  return `<section class="alert" role="alert"><h2 class="n">${m.held.title}</h2><p>${m.held.because(failed)}</p><p class="note n">${m.held.advice}</p></section>`;
-}
-
 /**
  * The words 承诺达标合格证 head the block in both languages: the rules require them on its QR form.
- * A withdrawn certificate says so and shows no promise: a promise beside a failure misleads.
+ * A withdrawn certificate, or one beside a failed safety test, says so and shows no promise: a
+ * promise beside a failure misleads.
  */
-function certificate(c: PassportCertificate | undefined, m: Messages): string {
+function certificate(p: Pick<ItemPassport, 'certificate' | 'tests' | 'hold' | 'inputHolds'>, m: Messages): string {
+  const c = p.certificate;
   if (!c) return section(m.certificate, noRecord(m), 'cert');
-  const basis = c.basis.map((b) => e(m.bases[b] ?? b)).join(m.lang === 'zh' ? '、' : '; ');
-  const withdrawn = c.withdrawnAt !== undefined;
+  const basis = c.basis.map((b) => e(labelOf(m.bases, b))).join(m.lang === 'zh' ? '、' : '; ');
+  const withdrawn = promiseBroken(p);
+  const promise = c.promise === CERTIFICATE_PROMISE ? m.standardPromise : e(c.promise);
   return section(
     m.certificate,
-    (withdrawn ? `<p class="note n">${m.certificateWithdrawn}</p>` : '') +
+    (withdrawn ? `<p class="note n">${c.withdrawnAt !== undefined ? m.certificateWithdrawn : m.certificateBroken}</p>` : '') +
       rows([
         [m.certificateNo, e(c.certificateNo)],
         [m.product, e(c.productName)],
@@ -206,7 +193,7 @@ function certificate(c: PassportCertificate | undefined, m: Messages): string {
         [m.contact, c.contactPhone && e(c.contactPhone)],
         [m.issuedAt, e(formatDate(c.issuedAt))],
         [m.basis, basis],
-        [m.promise, withdrawn ? undefined : e(c.promise)],
+        [m.promise, withdrawn ? undefined : promise],
       ]),
     withdrawn ? 'cert alert' : 'cert',
   );
@@ -224,6 +211,7 @@ function packing(p: ItemPassport['packing'], m: Messages): string {
   );
 }
 
+/** The whole journey's temperatures: extremes, time out of range, the chart; each stop's own are on the journey. */
 function coldChain(c: ColdChainSummary, m: Messages): string {
   if (c.readings === 0) return section(m.coldChain, noRecord(m));
   const outOfRange = m.minutes(num(c.minutesOutOfRange));
@@ -235,40 +223,52 @@ function coldChain(c: ColdChainSummary, m: Messages): string {
     // Said plainly: minutes out of range count only the time something measured.
     [m.unmonitored, c.minutesUnmonitored > 0 ? `<span class="muted">${m.minutes(num(c.minutesUnmonitored))}</span>` : undefined],
   ]);
-  const segments = c.segments
-    .filter((s) => s.readings > 0)
-    .map((s) => {
-      const measured = `${num(s.minC as number)} – ${celsius(s.maxC as number)}`;
-      const required = s.range ? ` <small>(${m.range} ${num(s.range.minC)} – ${celsius(s.range.maxC)})</small>` : '';
-      const excursion = s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
-      // The same vehicle can carry an item on several legs: the times tell them apart.
-      const when = `${formatDateTime(s.from)} – ${s.to ? formatDateTime(s.to) : '…'}`;
-      return `<b>${e(s.facilityName)}</b> <small>${e(when)}</small><br>${measured}${required}${excursion}`;
-    });
-  return section(m.coldChain, stats + renderSparkline(c, m.chartLabel) + list(segments));
+  return section(m.coldChain, stats + renderSparkline(c, m.chartLabel));
 }
 
-function journey(stops: JourneyStop[], m: Messages): string {
+/** The cold chain's segments are the journey's stops, one for one: each stop says what its loggers read. */
+function journey({ journey: stops, coldChain: c }: Pick<ItemPassport, 'journey' | 'coldChain'>, m: Messages): string {
   if (stops.length === 0) return section(m.journey, noRecord(m));
   const items = stops.map((stop, i) => {
     const isHere = i === stops.length - 1 && stop.to === undefined && !stop.delivered;
     const lines = [
-      `<b>${e(stop.facilityName)}</b> <small>${e(m.facilityTypes[stop.facilityType] ?? stop.facilityType)}${stop.plate ? ` · ${e(stop.plate)}` : ''}</small>`,
+      `<b>${e(stop.facilityName)}</b> <small>${e(labelOf(m.facilityTypes, stop.facilityType))}${stop.plate ? ` · ${e(stop.plate)}` : ''}</small>`,
     ];
     if (stop.region) lines.push(e(formatRegion(stop.region, m, false)));
     lines.push(
-      `${e(m.arrivals[stop.arrival] ?? stop.arrival)} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${stop.kind === 'transit' ? m.arrivals.received : m.left} ${e(formatDateTime(stop.to))}` : ''}`,
+      `${e(labelOf(m.arrivals, stop.arrival))} ${e(formatDateTime(stop.from))}${stop.to ? ` · ${stop.kind === 'transit' ? m.arrivals.received : m.left} ${e(laterTime(stop.from, stop.to))}` : ''}`,
     );
-    const handover = [
-      stop.handoverTemperatureC === undefined ? '' : `${m.handoverTemperature} ${celsius(stop.handoverTemperatureC)}`,
-      stop.condition ? e(m.conditions[stop.condition] ?? stop.condition) : '',
-    ].filter(Boolean);
-    if (handover.length > 0) lines.push(handover.join(' · '));
+    const received = [handover(stop, m), stop.condition ? e(labelOf(m.conditions, stop.condition)) : ''].filter(Boolean);
+    if (received.length > 0) lines.push(received.join(' · '));
+    const segment = c.segments[i];
+    if (segment?.facilityId === stop.facilityId && segment.readings > 0) lines.push(measured(segment, m));
     if (stop.delivered) lines.push(`<span class="y">${m.deliveredToConsignee}</span>`);
     else if (isHere) lines.push(`<span class="y">${m.here}</span>`);
     return `<li${isHere || stop.delivered ? ' class="now"' : ''}>${lines.join('<br>')}</li>`;
   });
   return section(m.journey, `<ol class="tl">${items.join('')}</ol>`);
+}
+
+/** 0.9 – 1.2 °C (要求 0–3 °C), and the time out of range when there was any. */
+function measured(s: ColdChainSummary['segments'][number], m: Messages): string {
+  const temperatures = `${m.measured} ${num(s.minC as number)} – ${celsius(s.maxC as number)}`;
+  const required = s.range ? ` <small>(${m.range} ${range(s.range.minC, s.range.maxC)})</small>` : '';
+  const excursion = s.minutesOutOfRange > 0 ? ` <span class="warn">${m.outOfRange} ${m.minutes(num(s.minutesOutOfRange))}</span>` : '';
+  return temperatures + required + excursion;
+}
+
+/** A handover warmer or colder than the leg and the place were held to is flagged, with the range it missed. */
+function handover(stop: JourneyStop, m: Messages): string {
+  if (stop.handoverTemperatureC === undefined) return '';
+  const taken = `${m.handoverTemperature} ${celsius(stop.handoverTemperatureC)}`;
+  if (stop.handoverInRange !== false || !stop.handoverRange) return taken;
+  return `<span class="warn">${taken}</span> <small>(${m.range} ${range(stop.handoverRange.minC, stop.handoverRange.maxC)})</small>`;
+}
+
+/** The end of a stay on the day it began as its time alone: one line on a phone. */
+function laterTime(from: string, to: string): string {
+  const end = formatDateTime(to);
+  return formatDate(from) === formatDate(to) ? end.slice(-5) : end;
 }
 
 function groupInFours(code: string): string {

@@ -1,7 +1,15 @@
-import type { JourneyStop } from '@suyuan/logistics';
+import type { JourneyStop as LoggedStop } from '@suyuan/logistics';
 import { Region, TemperatureRange } from '@suyuan/registry';
 
-export type { JourneyStop };
+/**
+ * A stop of the journey as logistics logged it; where goods were received with a temperature
+ * taken, that handover is judged: the range it had to lie in (the leg's it came off, or the
+ * place's it went into) and whether it did.
+ */
+export interface JourneyStop extends LoggedStop {
+  handoverRange?: TemperatureRange;
+  handoverInRange?: boolean;
+}
 import { CertificateView, Quantity } from '@suyuan/production';
 import type { ProcessStep } from '@suyuan/processing';
 import type { ItemCompliance } from '@suyuan/standards';

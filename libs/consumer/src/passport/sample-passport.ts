@@ -1,5 +1,6 @@
 import { itemScanUrl } from '@suyuan/codes';
 import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
+import { judgeHandovers } from '../cold-chain/handovers';
 import type { ItemPassport, JourneyStop } from './item-passport';
 
 /**
@@ -157,7 +158,7 @@ export function sampleItemPassport(): ItemPassport {
       cartonId: 'CT4G7H2K9M3P5Q',
     },
     coldChain: summarizeColdChain(segments, readings, '2026-06-13T15:20:00+08:00'),
-    journey,
+    journey: judgeHandovers(journey, segments),
     compliance: {
       status: 'non_compliant',
       standard: {
@@ -176,8 +177,8 @@ export function sampleItemPassport(): ItemPassport {
         {
           rule: 'transport',
           status: 'violated',
-          reason: '冷藏车1号运输温度超出0–3°C达40分钟，允许30分钟',
-          reasonEn: 'At 冷藏车1号 the transport temperature left 0–3 °C for 40 min; 30 min allowed',
+          reason: '北乡合作社 1 号冷藏车运输温度超出0–3°C达40分钟，允许30分钟',
+          reasonEn: 'At 北乡合作社 1 号冷藏车 the transport temperature left 0–3 °C for 40 min; 30 min allowed',
         },
         {
           rule: 'hubToVillage',

@@ -1,14 +1,15 @@
 import { ItemView } from '@suyuan/production';
 import { DocRef, DocumentStore } from '@suyuan/readmodels';
 import { BatchComplianceView, ItemCompliance, itemCompliance, StandardView } from '@suyuan/standards';
-import { Lang } from '../page/i18n';
-import { renderRuns } from '../page/page-runs';
 import { Lru } from './lru';
 
-/** An item's verdict, serialised: the `"compliance":…` JSON member and the page's verdict runs per language. */
+/**
+ * An item's verdict: the `"compliance":…` JSON member, serialised, and the verdict the page's
+ * card is rendered from (with its batch and journey, once per language, kept with the batch).
+ */
 export interface CompliancePart {
   json: Buffer;
-  html: Record<Lang, Buffer[]>;
+  verdict: ItemCompliance | null;
 }
 
 interface BatchEntry {
@@ -29,11 +30,7 @@ const NONE = compliancePart(undefined);
 
 /** The verdict as the scan path keeps it; no verdict while no standard is in force. */
 export function compliancePart(verdict: ItemCompliance | undefined): CompliancePart {
-  const view = { compliance: verdict ?? null };
-  return {
-    json: Buffer.from(`"compliance":${JSON.stringify(view.compliance)}`),
-    html: { zh: renderRuns('verdict', view, 'zh'), en: renderRuns('verdict', view, 'en') },
-  };
+  return { json: Buffer.from(`"compliance":${JSON.stringify(verdict ?? null)}`), verdict: verdict ?? null };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BatchView, ItemView } from '@suyuan/production';
 import { CartonView } from '@suyuan/logistics';
+import { judgeHandovers } from '../cold-chain/handovers';
 import { holdOf, passportTest } from '../passport/hold';
 import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
 import { LotProvenanceView } from '../provenance/provenance.views';
@@ -82,7 +83,8 @@ export function batchPortion(batch: BatchView, provenance?: LotProvenanceView): 
 }
 
 export function cartonPortion(carton: CartonView | undefined, coldChain: ColdChainSummary): CartonPortion {
-  return { status: carton ? STATUS[carton.status] : 'packed', coldChain, journey: carton?.stops ?? [] };
+  // The cold chain's segments are the carton's stops, one for one.
+  return { status: carton ? STATUS[carton.status] : 'packed', coldChain, journey: judgeHandovers(carton?.stops ?? [], coldChain.segments) };
 }
 
 /** Per batch, what an item's own portion looks up: grade attributes and packing places. */

@@ -110,6 +110,39 @@ describe('the page served from kept parts', () => {
   });
 });
 
+describe('the page’s weight', () => {
+  /** A page over 14 KB takes a second round trip on a slow connection's first window. */
+  const LIMIT = 14 * 1024;
+
+  it.each([
+    ['a bag of plums on the road, judged', plumBatch(), cartonOnTheRoad(), VERDICT, undefined],
+    ['a held bag of plums, judged', heldPlumBatch(), cartonOnTheRoad(), VERDICT, undefined],
+    ['a bag of tea made from forty lots, judged', teaBatch(), cartonOnTheRoad(), VERDICT, teaProvenance(40)],
+  ] as const)('is under 14 KB, in one request, for %s', (_, view, carton, verdict, provenance) => {
+    const resolved = scanned(buildBatchPart(view, 'https://sy.example', provenance), journeyOf(view, carton), verdict);
+    for (const lang of LANGS) {
+      const page = scanPage(resolved, lang);
+      expect(page.length).toBeLessThan(LIMIT);
+      expect(page.toString()).not.toMatch(/<script|<link|<img|src=|href="(https?:)?\/\//);
+    }
+  });
+
+  it('is under 14 KB for the sample bag’s whole journey through six stops, in both languages', () => {
+    for (const lang of LANGS) expect(Buffer.byteLength(renderPassportPage(sampleItemPassport(), lang))).toBeLessThan(LIMIT);
+  });
+});
+
+describe('the record of a scanned item', () => {
+  it('judges each handover temperature against the leg’s and the place’s range, beside the fields it always had', () => {
+    const view = plumBatch();
+    const batch = buildBatchPart(view, 'https://sy.example');
+    const record = JSON.parse(scanJson(scanned(batch, journeyOf(view, cartonOnTheRoad()), undefined)).toString());
+    // 4.2 °C into the −1–0 °C store.
+    expect(record.journey[0]).toMatchObject({ handoverTemperatureC: 4.2, handoverRange: { minC: -1, maxC: 0 }, handoverInRange: false });
+    expect(record.journey[1]).not.toHaveProperty('handoverInRange');
+  });
+});
+
 describe('the record of a processed item', () => {
   const json = (view: BatchView, provenance: LotProvenanceView) => {
     const batch = buildBatchPart(view, 'https://sy.example', provenance);

@@ -1,7 +1,7 @@
 import { Lang } from '../page/i18n';
 import { assemblePage, renderRuns } from '../page/page-runs';
 import { itemJsonMembers, itemPortion } from './passport-assembler';
-import { ResolvedItem, batchPiece, journeyHtml } from './scan-parts';
+import { ResolvedItem, batchPiece, cardHtml, journeyHtml } from './scan-parts';
 
 const COMMA = Buffer.from(',');
 const CLOSE = Buffer.from('}');
@@ -13,19 +13,18 @@ export function scanJson({ item, scanUrl, batch, journey, compliance }: Resolved
 }
 
 /**
- * The item's page from its parts' runs: only its code is rendered now. What items share by
- * state, grade or packing is rendered on first use and kept with the batch.
+ * The item's page from its parts' runs: only its code is rendered now. The card (per journey
+ * and verdict) and what items share by grade or packing are rendered on first use and kept
+ * with the batch.
  */
 export function scanPage({ item, scanUrl, batch, journey, compliance }: ResolvedItem, lang: Lang): Buffer {
   const own = () => itemPortion(item, batch.context, scanUrl);
-  const { status } = journey;
   const weight = `${item.netWeight.value}${item.netWeight.unit}`;
   return assemblePage({
     batch: batch.html[lang],
-    state: batchPiece(batch, `s${lang}${status}`, () => renderRuns('state', { status, product: batch.view.product }, lang)),
+    card: cardHtml(batch, journey, compliance, lang),
     item: renderRuns('item', item, lang),
-    verdict: compliance.html[lang],
-    grade: batchPiece(batch, `g${lang}${item.grade}`, () => renderRuns('grade', own(), lang)),
+    grade: batchPiece(batch, `g${lang}${item.grade}`, () => renderRuns('grade', { ...own(), ...batch.portion }, lang)),
     packing: batchPiece(batch, `p${lang}${item.cartonId}|${item.packingId}|${weight}`, () => renderRuns('packing', own(), lang)),
     journey: journeyHtml(journey, lang),
   });

@@ -8,7 +8,7 @@ import { renderRuns } from '../page/page-runs';
 import { ItemStatus } from '../passport/item-passport';
 import { LotProvenanceView } from '../provenance/provenance.views';
 import { CompliancePart } from './compliance-parts';
-import { ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
+import { BatchPortion, ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
 
 const LANGS: Lang[] = ['zh', 'en'];
 /** Stands for the item's code while a batch's scan URL prefix is worked out. */
@@ -17,11 +17,11 @@ const CODE_MARK = '0'.repeat(ITEM_CODE_LENGTH);
 /*
  * What a part costs the cache's memory budget, estimated when it is made (an exact count
  * would walk every object): an object held in memory takes about twice the length of its
- * JSON; the pieces a batch renders later come to about one packing section per carton and
- * language.
+ * JSON; the pieces a batch renders later come to about one packing section and one card
+ * (its verdict and the standard's rules) per carton and language.
  */
 const HEAP_BYTES_PER_JSON_CHAR = 2;
-const PIECE_BYTES_PER_CARTON = 1200;
+const PIECE_BYTES_PER_CARTON = 1200 + 4000;
 
 /** One scanned item: its own record and the shared parts it points to. */
 export interface ResolvedItem {
@@ -41,8 +41,12 @@ export interface BatchPart {
   json: Buffer;
   /** The page's runs every item of the batch shows alike, per language. */
   html: Record<Lang, Buffer[]>;
-  /** The runs its items show by state, grade and packing, rendered on first use. */
+  /** What its items show alike, for the pages' parts rendered later. */
+  portion: BatchPortion;
+  /** The runs its items show by grade and packing, rendered on first use. */
   pieces: Map<string, Buffer[]>;
+  /** The card's runs per journey and verdict, rendered on first use; they go with either. */
+  cards: WeakMap<JourneyPart, WeakMap<CompliancePart, Partial<Record<Lang, Buffer[]>>>>;
   bytes: number;
 }
 
@@ -78,10 +82,12 @@ export function buildBatchPart(view: BatchView, publicBaseUrl: string, provenanc
     scanUrlPrefix: scanUrl.slice(0, -CODE_MARK.length),
     json,
     html,
+    portion,
     pieces: new Map(),
+    cards: new WeakMap(),
     bytes:
       (JSON.stringify(view).length + (provenance ? JSON.stringify(provenance).length : 0)) * HEAP_BYTES_PER_JSON_CHAR +
-      json.length +
+      json.length * (1 + HEAP_BYTES_PER_JSON_CHAR) +
       htmlBytes +
       cartons * PIECE_BYTES_PER_CARTON,
   };
@@ -141,6 +147,15 @@ export function batchPiece(part: BatchPart, key: string, render: () => Buffer[])
   let piece = part.pieces.get(key);
   if (!piece) part.pieces.set(key, (piece = render()));
   return piece;
+}
+
+/** The card's runs for items of a batch on one journey, judged alike: rendered once per language. */
+export function cardHtml(batch: BatchPart, journey: JourneyPart, compliance: CompliancePart, lang: Lang): Buffer[] {
+  let byVerdict = batch.cards.get(journey);
+  if (!byVerdict) batch.cards.set(journey, (byVerdict = new WeakMap()));
+  let runs = byVerdict.get(compliance);
+  if (!runs) byVerdict.set(compliance, (runs = {}));
+  return (runs[lang] ??= renderRuns('card', { ...batch.portion, ...journey.portion, compliance: compliance.verdict }, lang));
 }
 
 export function journeyHtml(part: JourneyPart, lang: Lang): Buffer[] {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { optionalUtc } from '@suyuan/core';
 import { OrganizationView } from '@suyuan/registry';
+import { CERTIFICATE_PROMISE } from '../domain/certificate-promise';
 import { HandleBatch } from './batch-context';
-
-const PROMISE = '我承诺对生产销售的食用农产品：不使用禁用农药兽药、停用兽药和非法添加物，常规农药兽药残留不超标，对承诺的真实性负责。';
 
 /** 承诺达标合格证: the producer's name, origin and product come from the batch record, not the request. */
 export const issueCertificate: HandleBatch<'IssueComplianceCertificate'> = async (batches, ctx, { batchId, ...input }) => {
@@ -25,7 +24,7 @@ export const issueCertificate: HandleBatch<'IssueComplianceCertificate'> = async
       origin: [r.province, r.city, r.county, r.town, r.village].filter(Boolean).join(''),
       contactPhone: input.contactPhone ?? producer?.contactPhone,
       issuedAt,
-      promise: PROMISE,
+      promise: CERTIFICATE_PROMISE,
       basis: input.basis,
     },
     { ...ctx, occurredAt: issuedAt },
