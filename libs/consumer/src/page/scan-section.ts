@@ -83,12 +83,21 @@ export function renderScanSection(code: string, shown: ScanShown | undefined, la
       ? ''
       : `<section class="alert" role="alert"><h2 class="n">${w.copied}</h2>${shown.warnings.map((k) => `<p>${w.reasons[k](shown)}</p>`).join('')}<p class="note n">${w.advice}</p></section>`;
   const action = `/t/${encodeURIComponent(code)}`;
+  const forms = FORMS[lang];
+  return `<section class="scans"><p class="sub">${e(line)}</p>${forms[0]}${action}${forms[1]}${action}${forms[2]}${warning}`;
+}
+
+/** The forms around their two actions (the item's `/t/{code}`), built once per language. */
+const FORMS: Record<Lang, readonly [string, string, string]> = { zh: forms('zh'), en: forms('en') };
+
+function forms(lang: Lang): [string, string, string] {
+  const w = SCAN_WORDS[lang];
   const langField = `<input type="hidden" name="lang" value="${lang}">`;
   const kinds = PROBLEM_KINDS.map((k) => `<option value="${k}">${w.kinds[k]}</option>`).join('');
-  return (
-    `<section class="scans"><p class="sub">${e(line)}</p>` +
-    `<details><summary>${w.verify}</summary><form method="post" action="${action}/verify">${langField}<label>${w.verificationCode} <input name="verificationCode" inputmode="numeric" pattern="[0-9 -]{8,12}" maxlength="12" required></label> <button>${w.check}</button></form></details>` +
-    `<details><summary>${w.report}</summary><form method="post" action="${action}/report">${langField}<select name="kind">${kinds}</select><br><label>${w.text}<br><textarea name="description" maxlength="${REPORT_TEXT_MAX}" rows="3" required></textarea></label><br><label>${w.contact} <input name="contact" maxlength="${REPORT_CONTACT_MAX}"></label> <button>${w.send}</button></form></details>` +
-    `</section>${warning}`
-  );
+  return [
+    `<details><summary>${w.verify}</summary><form method="post" action="`,
+    `/verify">${langField}<label>${w.verificationCode} <input name="verificationCode" inputmode="numeric" pattern="[0-9 -]{8,12}" maxlength="12" required></label> <button>${w.check}</button></form></details>` +
+      `<details><summary>${w.report}</summary><form method="post" action="`,
+    `/report">${langField}<select name="kind">${kinds}</select><br><label>${w.text}<br><textarea name="description" maxlength="${REPORT_TEXT_MAX}" rows="3" required></textarea></label><br><label>${w.contact} <input name="contact" maxlength="${REPORT_CONTACT_MAX}"></label> <button>${w.send}</button></form></details></section>`,
+  ];
 }

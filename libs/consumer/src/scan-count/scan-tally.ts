@@ -32,10 +32,11 @@ export interface CodeTally extends TalliedItem {
   lastAt: number;
   /** Consumers, by their network's hash. */
   clients: Map<string, ClientMark>;
-  /** Each consumer's first place told, so that one client claiming ten cities is one place. */
-  places: Set<string>;
+  /** Each consumer's first place told, so that one client claiming ten cities is one place (made when first needed, as the next). */
+  places?: Set<string>;
   chainScans: number;
-  chainClients: Map<string, number>;
+  /** The chain's scanners, by network hash → the minute last counted. */
+  chainClients?: Map<string, number>;
 }
 
 /** What one scan learns of its code. */
@@ -59,16 +60,17 @@ export class ScanTally {
   count(item: TalliedItem, visit: ScanVisit): ScanCount {
     let tally = this.codes.get(item.code);
     if (!tally) {
-      tally = { ...item, lastAt: visit.at, clients: new Map(), places: new Set(), chainScans: 0, chainClients: new Map() };
+      tally = { ...item, lastAt: visit.at, clients: new Map(), chainScans: 0 };
       this.codes.set(item.code, tally);
     }
     const minute = Math.floor(visit.at / MINUTE);
     let recorded: boolean;
     let ordinal: number | undefined;
     if (visit.chain) {
-      recorded = tally.chainClients.get(visit.client) !== minute;
+      const chainClients = (tally.chainClients ??= new Map());
+      recorded = chainClients.get(visit.client) !== minute;
       if (recorded) {
-        tally.chainClients.set(visit.client, minute);
+        chainClients.set(visit.client, minute);
         tally.chainScans++;
       }
     } else {
@@ -80,7 +82,7 @@ export class ScanTally {
         tally.firstAt ??= visit.at;
       }
       if (visit.place && !mark.placed) {
-        tally.places.add(visit.place);
+        (tally.places ??= new Set()).add(visit.place);
         mark.placed = true;
       }
       mark.lastMinute = minute;
@@ -91,7 +93,7 @@ export class ScanTally {
       recorded,
       ordinal,
       consumers: tally.clients.size,
-      places: tally.places.size,
+      places: tally.places?.size ?? 0,
       firstAt: tally.firstAt,
       chainScans: tally.chainScans,
     };
