@@ -18,25 +18,47 @@ export interface TalliedItem {
   ownerId: string;
 }
 
-interface ClientMark {
-  /** This client was the `ordinal`-th consumer to scan the code. */
-  ordinal: number;
-  lastMinute: number;
+class ClientMark {
   /** Whether its place counts already: only its first one does. */
-  placed: boolean;
+  placed = false;
+
+  constructor(
+    readonly client: string,
+    /** This client was the `ordinal`-th consumer to scan the code. */
+    readonly ordinal: number,
+    public lastMinute: number,
+  ) {}
 }
 
-/** Everything known of one code's scans, kept in memory so that a scan reads nothing. */
-export interface CodeTally extends TalliedItem {
-  firstAt?: number;
-  lastAt: number;
-  /** Consumers, by their network's hash. */
-  clients: Map<string, ClientMark>;
-  /** Each consumer's first place told, so that one client claiming ten cities is one place (made when first needed, as the next). */
-  places?: Set<string>;
-  chainScans: number;
+/**
+ * Everything known of one code's scans, kept in memory so that a scan reads nothing. A class
+ * with every field declared, and collections made only when needed: most codes meet one
+ * consumer, and a server holds a tally for every code ever scanned.
+ */
+export class CodeTally implements TalliedItem {
+  readonly code: string;
+  readonly productId: string;
+  readonly ownerId: string;
+  firstAt: number | undefined = undefined;
+  /** The first consumer, inline: most codes never meet a second. */
+  first: ClientMark | undefined = undefined;
+  /** The consumers after the first, by their network's hash. */
+  others: Map<string, ClientMark> | undefined = undefined;
+  /** Each consumer's first place told, so that one client claiming ten cities is one place. */
+  places: Set<string> | undefined = undefined;
+  chainScans = 0;
   /** The chain's scanners, by network hash → the minute last counted. */
-  chainClients?: Map<string, number>;
+  chainClients: Map<string, number> | undefined = undefined;
+
+  constructor(item: TalliedItem) {
+    this.code = item.code;
+    this.productId = item.productId;
+    this.ownerId = item.ownerId;
+  }
+
+  get consumers(): number {
+    return this.first ? 1 + (this.others?.size ?? 0) : 0;
+  }
 }
 
 /** What one scan learns of its code. */
@@ -59,10 +81,7 @@ export class ScanTally {
 
   count(item: TalliedItem, visit: ScanVisit): ScanCount {
     let tally = this.codes.get(item.code);
-    if (!tally) {
-      tally = { ...item, lastAt: visit.at, clients: new Map(), chainScans: 0 };
-      this.codes.set(item.code, tally);
-    }
+    if (!tally) this.codes.set(item.code, (tally = new CodeTally(item)));
     const minute = Math.floor(visit.at / MINUTE);
     let recorded: boolean;
     let ordinal: number | undefined;
@@ -74,25 +93,25 @@ export class ScanTally {
         tally.chainScans++;
       }
     } else {
-      let mark = tally.clients.get(visit.client);
+      let mark = tally.first?.client === visit.client ? tally.first : tally.others?.get(visit.client);
       recorded = mark?.lastMinute !== minute;
       if (!mark) {
-        mark = { ordinal: tally.clients.size + 1, lastMinute: minute, placed: false };
-        tally.clients.set(visit.client, mark);
+        mark = new ClientMark(visit.client, tally.consumers + 1, minute);
+        if (!tally.first) tally.first = mark;
+        else (tally.others ??= new Map()).set(visit.client, mark);
         tally.firstAt ??= visit.at;
       }
+      mark.lastMinute = minute;
       if (visit.place && !mark.placed) {
         (tally.places ??= new Set()).add(visit.place);
         mark.placed = true;
       }
-      mark.lastMinute = minute;
       ordinal = mark.ordinal;
     }
-    if (recorded) tally.lastAt = visit.at;
     return {
       recorded,
       ordinal,
-      consumers: tally.clients.size,
+      consumers: tally.consumers,
       places: tally.places?.size ?? 0,
       firstAt: tally.firstAt,
       chainScans: tally.chainScans,
@@ -101,9 +120,5 @@ export class ScanTally {
 
   get(code: string): CodeTally | undefined {
     return this.codes.get(code);
-  }
-
-  all(): IterableIterator<CodeTally> {
-    return this.codes.values();
   }
 }
