@@ -5,6 +5,7 @@ import { ScanCounter } from '@suyuan/consumer/scan-count/scan-counter';
 import { ApiClient, Call } from '../apps/cli/src/world';
 import { Org, expectOk, registerCountyOrg, registerOrg } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
+import { plumRules, publishPlumStandard } from './support/standards';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** The world's clock: a day after the plums were packed, moved on by the tests. */
@@ -133,6 +134,14 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     expect(await scan(app, code, 12, { headers: { authorization: `Bearer ${w.packer.key}` } })).toMatchObject({ warnings: [] });
   });
 
+  it("takes the product's own limit from its standard's scans rule over the category's default", async () => {
+    const code = codes[5];
+    const owner = await registerCountyOrg(call, 'eCommerce');
+    await publishPlumStandard(call, owner, w.plum, { ...plumRules(), scans: { maxConsumers: 2 } });
+    expect(await scan(app, code, 80)).toMatchObject({ consumers: 2, warnings: ['past_shelf_life'] });
+    expect(await scan(app, code, 81)).toMatchObject({ consumers: 3, warnings: ['many_consumers', 'past_shelf_life'] });
+  });
+
   it('shows the brand owner its own signals and reports, a regulator all and the unissued codes, and refuses another organization (403)', async () => {
     await fetch(`${app.baseUrl}/t/0000000000000000?loc=广州`, { headers: { 'x-forwarded-for': '198.51.99.1' } });
     const reported = await call('POST', `/t/${codes[3]}/report`, {
@@ -143,7 +152,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     const window = 'from=2026-07-01&to=2026-08-31';
     const own = await expectOk(call('GET', `/api/counterfeit-signals?${window}`, { key: w.coop.key }));
     expect(own.unissued).toBeUndefined();
-    expect(own.flaggedCodes.map((c: { code: string }) => c.code).sort()).toEqual([codes[1], codes[3], codes[4]].sort());
+    expect(own.flaggedCodes.map((c: { code: string }) => c.code).sort()).toEqual([codes[1], codes[3], codes[4], codes[5]].sort());
     expect(own.flaggedCodes.find((c: { code: string }) => c.code === codes[3])).toMatchObject({ clients: 2, warnings: ['many_consumers'] });
     expect(own.flagged.some((d: { day: string }) => d.day === '2026-07-16')).toBe(true);
     const all = await expectOk(call('GET', `/api/counterfeit-signals?${window}`, { key: regulator.key }));

@@ -75,6 +75,23 @@ export const REPORT_CONTACT_MAX = 100;
  */
 export function renderScanSection(code: string, shown: ScanShown | undefined, lang: Lang): string {
   if (!shown) return '';
+  const { head, action, warning } = sectionParts(code, shown, lang);
+  const forms = FORMS[lang];
+  return head + forms[0] + action + forms[1] + action + forms[2] + warning;
+}
+
+/** The same as `renderScanSection`, as UTF-8 for the scan path: the forms are encoded once, not at each scan. */
+export function renderScanSectionBytes(code: string, shown: ScanShown | undefined, lang: Lang): Buffer {
+  if (!shown) return EMPTY;
+  const { head, action, warning } = sectionParts(code, shown, lang);
+  const forms = FORM_BYTES[lang];
+  const actionBytes = Buffer.from(action, 'latin1');
+  const parts = [Buffer.from(head), forms[0], actionBytes, forms[1], actionBytes, forms[2]];
+  if (warning) parts.push(Buffer.from(warning));
+  return Buffer.concat(parts);
+}
+
+function sectionParts(code: string, shown: ScanShown, lang: Lang) {
   const w = SCAN_WORDS[lang];
   const first = shown.firstScannedAt ? formatDateTime(shown.firstScannedAt) : '';
   const line = shown.ordinal === undefined ? w.chain(shown.consumers) : w.nth(shown.ordinal, first);
@@ -82,13 +99,15 @@ export function renderScanSection(code: string, shown: ScanShown | undefined, la
     shown.warnings.length === 0
       ? ''
       : `<section class="alert" role="alert"><h2 class="n">${w.copied}</h2>${shown.warnings.map((k) => `<p>${w.reasons[k](shown)}</p>`).join('')}<p class="note n">${w.advice}</p></section>`;
-  const action = `/t/${encodeURIComponent(code)}`;
-  const forms = FORMS[lang];
-  return `<section class="scans"><p class="sub">${e(line)}</p>${forms[0]}${action}${forms[1]}${action}${forms[2]}${warning}`;
+  // An item code is Crockford base32 as issued; a read-through code is normalised before it gets here.
+  return { head: `<section class="scans"><p class="sub">${e(line)}</p>`, action: `/t/${encodeURIComponent(code)}`, warning };
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** The forms around their two actions (the item's `/t/{code}`), built once per language. */
 const FORMS: Record<Lang, readonly [string, string, string]> = { zh: forms('zh'), en: forms('en') };
+const FORM_BYTES: Record<Lang, readonly Buffer[]> = { zh: FORMS.zh.map((f) => Buffer.from(f)), en: FORMS.en.map((f) => Buffer.from(f)) };
 
 function forms(lang: Lang): [string, string, string] {
   const w = SCAN_WORDS[lang];

@@ -34,10 +34,20 @@ export interface CountedItem {
 const UNISSUED_SEEN = 50_000;
 
 /**
- * Counts every scan, off the item's stream and off the scan's own time: in memory (a tally per
- * code, restored from the scan log at start) so that a scan reads nothing, and to the log in
- * batches (`ScanRecorder`). A client — a network, as a salted hash — counts once per code and
- * minute; the chain's own scans are counted apart and raise no warning.
+ * Counts every scan — the fast lane's, the routes', the Digital Link's — off the item's stream
+ * and off the scan's own time. Scans are not events: they are no command's fact, they come by
+ * the thousand, and nothing the chain decides rests on them; putting them in the event store
+ * would make every scan a write that contends with the commands. So:
+ * - in memory, a tally per code (`ScanTally`), restored from the scan log at start, so that a
+ *   scan reads nothing and its answer can say "您是第 N 位查询者，首次查询于 …";
+ * - to the scan log (`ScanLog`: `scans.sqlite`, a file of its own) in batches (`ScanRecorder`:
+ *   every 200 ms, every 1,000 scans, and at shutdown). A crash loses at most the batch that
+ *   waited: scans are never acknowledged as commands are.
+ * A consumer is a network (`networkOf`: IPv4 /24, IPv6 /48) as a hash salted with the log's own
+ * secret (made once, never rotated: a code's consumers are counted over its whole life); no
+ * address is kept. A client counts once per code and minute (a flood is one record a minute).
+ * The chain's own scans are counted apart and raise no warning; a told place (`loc`) counts
+ * once per consumer, so no warning rests on one client's word.
  */
 @Injectable()
 export class ScanCounter implements OnModuleInit, OnModuleDestroy {
@@ -49,6 +59,7 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
   private readonly overrides = new Map<string, Partial<ScanLimits>>();
   private readonly limits = new Map<string, ScanLimits>();
   private readonly unissuedSeen = new Lru<string, number>(UNISSUED_SEEN);
+  private lastPacked = { iso: '', ms: Number.NaN };
 
   constructor(
     @Inject(SCAN_LOG) private readonly log: ScanLog,
@@ -87,7 +98,7 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
     const visit = { at, client: this.hasher.hash(scanner.address), place: normalizePlace(scanner.loc), chain: scanner.chain };
     const counted = this.tally.count(item, visit);
     // A chain scan sees the consumers' warnings but raises none of its own (its time is the chain's).
-    const packedAt = scanner.chain ? Number.POSITIVE_INFINITY : Date.parse(item.packedAt);
+    const packedAt = scanner.chain ? Number.POSITIVE_INFINITY : this.packedAtMs(item.packedAt);
     const warnings = scanWarnings(counted, this.limitsOf(item), packedAt, at);
     if (counted.recorded) {
       this.recorder.add({
@@ -103,7 +114,7 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
       ordinal: counted.ordinal,
       consumers: counted.consumers,
       places: counted.places,
-      firstScannedAt: counted.firstAt === undefined ? undefined : new Date(counted.firstAt).toISOString(),
+      firstScannedAt: counted.firstScannedAt,
       chain: scanner.chain,
       warnings,
     };
@@ -130,6 +141,12 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
   /** Writes what waits for the log now (tests; shutdown does it too). */
   flush(): Promise<void> {
     return this.recorder.flush();
+  }
+
+  /** Items packed together share their packing's time: most scans parse none. */
+  private packedAtMs(iso: string): number {
+    if (iso !== this.lastPacked.iso) this.lastPacked = { iso, ms: Date.parse(iso) };
+    return this.lastPacked.ms;
   }
 
   private limitsOf(item: CountedItem): ScanLimits {

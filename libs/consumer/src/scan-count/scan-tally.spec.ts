@@ -12,8 +12,13 @@ const visit = (client: string, secondsAfter: number, more: Partial<ScanVisit> = 
 describe('ScanTally', () => {
   it('numbers consumers in the order they first scan, and remembers the first scan', () => {
     const tally = new ScanTally();
-    expect(tally.count(item, visit('a', 0))).toMatchObject({ ordinal: 1, consumers: 1, firstAt: T0, recorded: true });
-    expect(tally.count(item, visit('b', 90))).toMatchObject({ ordinal: 2, consumers: 2, firstAt: T0 });
+    expect(tally.count(item, visit('a', 0))).toMatchObject({
+      ordinal: 1,
+      consumers: 1,
+      firstScannedAt: new Date(T0).toISOString(),
+      recorded: true,
+    });
+    expect(tally.count(item, visit('b', 90))).toMatchObject({ ordinal: 2, consumers: 2, firstScannedAt: new Date(T0).toISOString() });
     expect(tally.count(item, visit('c', 200))).toMatchObject({ ordinal: 3, consumers: 3 });
   });
 
@@ -30,7 +35,14 @@ describe('ScanTally', () => {
   it("counts the chain's scans apart: no number, no consumer, no place", () => {
     const tally = new ScanTally();
     const station = tally.count(item, visit('s', 0, { chain: true, place: '韶关' }));
-    expect(station).toMatchObject({ ordinal: undefined, consumers: 0, places: 0, chainScans: 1, firstAt: undefined, recorded: true });
+    expect(station).toMatchObject({
+      ordinal: undefined,
+      consumers: 0,
+      places: 0,
+      chainScans: 1,
+      firstScannedAt: undefined,
+      recorded: true,
+    });
     expect(tally.count(item, visit('s', 5, { chain: true })).recorded).toBe(false);
     expect(tally.count(item, visit('a', 10))).toMatchObject({ ordinal: 1, consumers: 1, chainScans: 1 });
   });

@@ -39,7 +39,8 @@ export class CodeTally implements TalliedItem {
   readonly code: string;
   readonly productId: string;
   readonly ownerId: string;
-  firstAt: number | undefined = undefined;
+  /** When the first consumer scanned it, as ISO text: made once, shown by every scan after. */
+  firstScannedAt: string | undefined = undefined;
   /** The first consumer, inline: most codes never meet a second. */
   first: ClientMark | undefined = undefined;
   /** The consumers after the first, by their network's hash. */
@@ -69,7 +70,7 @@ export interface ScanCount {
   ordinal?: number;
   consumers: number;
   places: number;
-  firstAt?: number;
+  firstScannedAt?: string;
   chainScans: number;
 }
 
@@ -99,7 +100,7 @@ export class ScanTally {
         mark = new ClientMark(visit.client, tally.consumers + 1, minute);
         if (!tally.first) tally.first = mark;
         else (tally.others ??= new Map()).set(visit.client, mark);
-        tally.firstAt ??= visit.at;
+        tally.firstScannedAt ??= new Date(visit.at).toISOString();
       }
       mark.lastMinute = minute;
       if (visit.place && !mark.placed) {
@@ -113,7 +114,7 @@ export class ScanTally {
       ordinal,
       consumers: tally.consumers,
       places: tally.places?.size ?? 0,
-      firstAt: tally.firstAt,
+      firstScannedAt: tally.firstScannedAt,
       chainScans: tally.chainScans,
     };
   }

@@ -1,4 +1,5 @@
 import { Lang } from '../page/i18n';
+import { renderScanSectionBytes } from '../page/scan-section';
 import type { ScanShown } from '../scan-count/scan-shown';
 import { assemblePage, renderRuns } from '../page/page-runs';
 import { itemJsonMembers, itemPortion } from './passport-assembler';
@@ -29,6 +30,6 @@ export function scanPage({ item, scanUrl, batch, journey, compliance }: Resolved
     grade: batchPiece(batch, `g${lang}${item.grade}`, () => renderRuns('grade', { ...own(), ...batch.portion }, lang)),
     packing: batchPiece(batch, `p${lang}${item.cartonId}|${item.packingId}|${weight}`, () => renderRuns('packing', own(), lang)),
     journey: journeyHtml(journey, lang),
-    scans: renderRuns('scans', { code: item.code, scans }, lang),
+    scans: [renderScanSectionBytes(item.code, scans, lang)],
   });
 }
