@@ -40,16 +40,17 @@ describe('scan counts on the page, in a real headless Chromium', () => {
     await withPage(browser, phone(1), async (page) => {
       await page.goto(item.scanUrl);
       await expect(page.getByText('您是第 1 位查询者，首次查询于 2026-07-16 10:00').isVisible()).resolves.toBe(true);
-      await expect(page.getByRole('alert').count()).resolves.toBe(0);
+      await expect(page.locator('.copied').count()).resolves.toBe(0);
     });
     for (let network = 2; network <= 11; network++) {
       await fetch(item.scanUrl, { headers: { 'x-forwarded-for': `198.51.${network}.20` } });
     }
     await withPage(browser, phone(12), async (page) => {
       await page.goto(item.scanUrl);
-      const alert = page.getByRole('alert');
-      await expect(alert.locator('h2').innerText()).resolves.toBe('⚠ 此码可能被复制');
-      await expect(alert.innerText()).resolves.toContain('拨打 12315');
+      // In the top card, under the verdict.
+      const warning = page.locator('header.card .copied');
+      await expect(warning.locator('h2').innerText()).resolves.toBe('⚠ 此码可能被复制');
+      await expect(warning.innerText()).resolves.toContain('拨打 12315');
       await expect(page.getByText('您是第 12 位查询者').isVisible()).resolves.toBe(true);
     });
   });

@@ -22,11 +22,11 @@ describe('renderScanSection', () => {
       { ...shown, consumers: 40, places: 9, warnings: ['many_consumers', 'many_places'] },
       'zh',
     );
-    expect(html).toContain('<section class="alert" role="alert"><h2 class="n">⚠ 此码可能被复制</h2>');
+    expect(html).toContain('<div class="alert copied"><h2 class="n">⚠ 此码可能被复制</h2>');
     expect(html).toContain('已有 40 个不同网络的查询者扫描此码');
     expect(html).toContain('此码在 9 个不同城市被查询');
     expect(html).toContain('12315');
-    expect(renderScanSection('7K3M9Q2RXV0ZAB12', shown, 'zh')).not.toContain('alert');
+    expect(renderScanSection('7K3M9Q2RXV0ZAB12', shown, 'zh')).not.toContain('copied');
   });
 
   it("posts its forms to the item's own routes, in the page's language, with no script", () => {

@@ -69,26 +69,24 @@ export const REPORT_TEXT_MAX = 500;
 export const REPORT_CONTACT_MAX = 100;
 
 /**
- * The scan's own lines at the top of the page: which consumer this is and since when the
+ * The scan's own lines in the page's top card, after the item's code: which consumer this is and since when the
  * code is checked, or a clear warning when it looks copied; then the forms (plain HTML, no
  * script) to check the 防伪码 and to report a problem. Rendered for each scan.
  */
 export function renderScanSection(code: string, shown: ScanShown | undefined, lang: Lang): string {
   if (!shown) return '';
-  const { head, action, warning } = sectionParts(code, shown, lang);
+  const { head, action } = sectionParts(code, shown, lang);
   const forms = FORMS[lang];
-  return head + forms[0] + action + forms[1] + action + forms[2] + warning;
+  return head + forms[0] + action + forms[1] + action + forms[2];
 }
 
 /** The same as `renderScanSection`, as UTF-8 for the scan path: the forms are encoded once, not at each scan. */
 export function renderScanSectionBytes(code: string, shown: ScanShown | undefined, lang: Lang): Buffer {
   if (!shown) return EMPTY;
-  const { head, action, warning } = sectionParts(code, shown, lang);
+  const { head, action } = sectionParts(code, shown, lang);
   const forms = FORM_BYTES[lang];
   const actionBytes = Buffer.from(action, 'latin1');
-  const parts = [Buffer.from(head), forms[0], actionBytes, forms[1], actionBytes, forms[2]];
-  if (warning) parts.push(Buffer.from(warning));
-  return Buffer.concat(parts);
+  return Buffer.concat([Buffer.from(head), forms[0], actionBytes, forms[1], actionBytes, forms[2]]);
 }
 
 function sectionParts(code: string, shown: ScanShown, lang: Lang) {
@@ -98,9 +96,8 @@ function sectionParts(code: string, shown: ScanShown, lang: Lang) {
   const warning =
     shown.warnings.length === 0
       ? ''
-      : `<section class="alert" role="alert"><h2 class="n">${w.copied}</h2>${shown.warnings.map((k) => `<p>${w.reasons[k](shown)}</p>`).join('')}<p class="note n">${w.advice}</p></section>`;
-  // An item code is Crockford base32 as issued; a read-through code is normalised before it gets here.
-  return { head: `<section class="scans"><p class="sub">${e(line)}</p>`, action: `/t/${encodeURIComponent(code)}`, warning };
+      : `<div class="alert copied"><h2 class="n">${w.copied}</h2>${shown.warnings.map((k) => `<p>${w.reasons[k](shown)}</p>`).join('')}<p class="note n">${w.advice}</p></div>`;
+  return { head: `<p class="sub scans">${e(line)}</p>${warning}`, action: `/t/${encodeURIComponent(code)}` };
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -117,6 +114,6 @@ function forms(lang: Lang): [string, string, string] {
     `<details><summary>${w.verify}</summary><form method="post" action="`,
     `/verify">${langField}<label>${w.verificationCode} <input name="verificationCode" inputmode="numeric" pattern="[0-9 -]{8,12}" maxlength="12" required></label> <button>${w.check}</button></form></details>` +
       `<details><summary>${w.report}</summary><form method="post" action="`,
-    `/report">${langField}<select name="kind">${kinds}</select><br><label>${w.text}<br><textarea name="description" maxlength="${REPORT_TEXT_MAX}" rows="3" required></textarea></label><br><label>${w.contact} <input name="contact" maxlength="${REPORT_CONTACT_MAX}"></label> <button>${w.send}</button></form></details></section>`,
+    `/report">${langField}<select name="kind">${kinds}</select><br><label>${w.text}<br><textarea name="description" maxlength="${REPORT_TEXT_MAX}" rows="3" required></textarea></label><br><label>${w.contact} <input name="contact" maxlength="${REPORT_CONTACT_MAX}"></label> <button>${w.send}</button></form></details>`,
   ];
 }
