@@ -41,6 +41,7 @@ describe('consumer scan over HTTP: one item, one code', () => {
       'preCooling',
       'product',
       'scanUrl',
+      'scans',
       'status',
       'tests',
     ]);

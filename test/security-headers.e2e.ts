@@ -7,7 +7,7 @@ const NOT_FRAMED_NOT_SNIFFED = { 'x-content-type-options': 'nosniff', 'x-frame-o
 const API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** The scan pages' policy: no script, nothing loaded, only their own inline style (by hash). */
 const PAGE_POLICY =
-  /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/;
+  /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'$/;
 
 function securityHeaders(headers: Headers) {
   const policy = headers.get('content-security-policy');

@@ -15,11 +15,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole system on a fresh embedded store, listening on a free loopback port. */
-export async function startTestApp(options: { clock?: Clock; projector?: 'inline' | 'worker' } = {}): Promise<TestApp> {
+/**
+ * The whole system on a fresh embedded store, listening on a free loopback port; on `dataDir`
+ * when given (a restart), which `close` then leaves in place.
+ */
+export async function startTestApp(options: { clock?: Clock; projector?: 'inline' | 'worker'; dataDir?: string } = {}): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suyuan-e2e-'));
   const config = loadConfig({
     PORT: String(port),
     DATA_DIR: dataDir,
@@ -36,7 +39,7 @@ export async function startTestApp(options: { clock?: Clock; projector?: 'inline
     dataDir,
     async close() {
       await running.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

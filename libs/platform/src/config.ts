@@ -13,6 +13,8 @@ export interface AppConfig {
   scanCacheMb: number;
   /** Where the standards and compliance projections run: in the append itself (default) or on a worker thread. */
   projector: 'worker' | 'inline';
+  /** The secret items' verification codes (防伪码) derive from; generated into DATA_DIR/verification.key when unset. */
+  verificationSecret?: string;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -36,6 +38,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
   const projector = (env.PROJECTOR ?? 'inline') as AppConfig['projector'];
   if (!['worker', 'inline'].includes(projector)) throw new Error(`PROJECTOR must be worker|inline, got "${env.PROJECTOR}"`);
+  const verificationSecret = env.SUYUAN_VERIFICATION_SECRET || undefined;
+  if (verificationSecret !== undefined && verificationSecret.length < 32) {
+    throw new Error('SUYUAN_VERIFICATION_SECRET must be at least 32 characters');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -45,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     scanCacheMb,
     projector,
+    verificationSecret,
   };
 }

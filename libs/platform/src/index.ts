@@ -5,4 +5,5 @@ export * from './config';
 export * from './http/error-body';
 export * from './keys/personal-data-seal';
 export * from './keys/personal-key-vault.port';
+export * from './keys/verification-secret';
 export * from './storage/private-files';

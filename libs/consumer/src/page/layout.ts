@@ -72,7 +72,7 @@ footer{text-align:center;color:#7a877c;font-size:13px;padding:4px 0 24px}`;
  */
 export const PAGE_CONTENT_SECURITY_POLICY =
   `default-src 'none'; style-src 'sha256-${createHash('sha256').update(CSS).digest('base64')}'; ` +
-  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The document around a page body, all but the title and body built once per language.

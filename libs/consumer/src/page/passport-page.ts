@@ -3,6 +3,7 @@ import type { ColdChainSummary, ItemPassport, JourneyStop, PassportFarmInput, Pa
 import { Row, celsius, list, noRecord, num, rows, section } from './blocks';
 import { renderSparkline } from './cold-chain-sparkline';
 import { labelOf } from './codes';
+import { renderScanSection } from './scan-section';
 import { renderCompliance } from './compliance-section';
 import { cardClose, range, renderCard } from './consumer-card';
 import { KindWords, kindWords, productKind } from './kind-words';
@@ -44,6 +45,8 @@ export interface SectionViews {
   packing: Pick<ItemPassport, 'packing'>;
   /** The items on one journey: their carton's cold chain and stops. */
   journey: Pick<ItemPassport, 'coldChain' | 'journey'>;
+  /** One scan: what it says of the code's scans, rendered for each request. */
+  scans: Pick<ItemPassport, 'code' | 'scans'>;
 }
 export type SectionScope = keyof SectionViews;
 export type PageSection = { [S in SectionScope]: { scope: S; render: (view: SectionViews[S], m: Messages) => string } }[SectionScope];
@@ -59,7 +62,7 @@ export const PAGE_SECTIONS: readonly PageSection[] = [
   { scope: 'batch', render: (p, m) => documentOpen(m, `${m.lang === 'zh' ? p.product.nameZh : p.product.nameEn} · ${m.title}`) },
   { scope: 'card', render: renderCard },
   { scope: 'item', render: (p) => `${itemCodeText(p.code)}</p>` },
-  // The lines a scan adds to the card (after the code) go here, before the card closes.
+  { scope: 'scans', render: (p, m) => renderScanSection(p.code, p.scans, m.lang) },
   { scope: 'batch', render: cardClose },
   { scope: 'batch', render: (p, m) => renderInputHolds(p.inputHolds, m) },
   { scope: 'batch', render: origin },

@@ -1,4 +1,5 @@
 import type { JourneyStop as LoggedStop } from '@suyuan/logistics';
+import type { ScanShown } from '../scan-count/scan-shown';
 import { Region, TemperatureRange } from '@suyuan/registry';
 
 /**
@@ -60,6 +61,8 @@ export interface ItemPassport {
   certificate?: PassportCertificate;
   /** Present while a failed safety test holds the batch: not for sale, and why. */
   hold?: PassportHold;
+  /** What the scan that fetched this record says of its code's scans (`scan-count/`). */
+  scans?: ScanShown;
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { errorBody } from '@suyuan/platform';
 import { Lang } from '../page/i18n';
 import { renderNotFoundPage } from '../page/not-found-page';
+import { ScanCounter, Scanner } from '../scan-count/scan-counter';
 import { ScanCache } from './scan-cache';
 import { scanJson, scanPage } from './scan-page';
 import { ResolvedItem } from './scan-parts';
@@ -34,23 +35,39 @@ const NOT_ISSUED: ScanAnswer = {
  * The answer to a scan, whichever way it came in (the server's fast lane, `/t/{code}`, the
  * GS1 Digital Link): the item's record as JSON when asked for it, else its page; that the
  * code was never issued, likewise, when it was not. `lang` is the reader's language, worked
- * out only for a page.
+ * out only for a page. Every scan is counted (`ScanCounter`, in memory; the log is written
+ * later, in batches), and its answer says so.
  */
 @Injectable()
 export class ScanPath {
-  constructor(private readonly cache: ScanCache) {}
+  constructor(
+    private readonly cache: ScanCache,
+    private readonly counter: ScanCounter,
+  ) {}
 
   /** The answer without a promise when the item and its parts are in memory, as for most scans; undefined otherwise. */
-  answerFromMemory(code: string, accept: string | undefined, lang: () => Lang): ScanAnswer | undefined {
+  answerFromMemory(code: string, accept: string | undefined, lang: () => Lang, scanner: Scanner): ScanAnswer | undefined {
     const resolved = this.cache.resolveFromMemory(code);
-    return resolved && record(resolved, accept, lang);
+    return resolved && this.record(resolved, accept, lang, scanner);
   }
 
   /** The answer to any scan; `lot` when the code came as a serial under a GTIN and lot. */
-  async answer(code: string, accept: string | undefined, lang: () => Lang, lot?: ScannedLot): Promise<ScanAnswer> {
+  async answer(code: string, accept: string | undefined, lang: () => Lang, scanner: Scanner, lot?: ScannedLot): Promise<ScanAnswer> {
     const resolved = await this.cache.resolve(code);
-    if (resolved && (!lot || isItsLot(resolved, lot))) return record(resolved, accept, lang);
+    if (resolved && (!lot || isItsLot(resolved, lot))) return this.record(resolved, accept, lang, scanner);
+    this.counter.countUnissued(code, scanner);
     return wantsJson(accept) ? NOT_ISSUED : { status: 404, type: HTML_TYPE, body: Buffer.from(renderNotFoundPage(code, lang())) };
+  }
+
+  private record(resolved: ResolvedItem, accept: string | undefined, lang: () => Lang, scanner: Scanner): ScanAnswer {
+    const { item, batch } = resolved;
+    const { product, cooperative } = batch.view;
+    const scans = this.counter.count(
+      { code: item.code, productId: product.id, category: product.category, ownerId: cooperative.id, packedAt: item.packedAt },
+      scanner,
+    );
+    if (wantsJson(accept)) return { status: 200, type: JSON_TYPE, body: scanJson(resolved, scans) };
+    return { status: 200, type: HTML_TYPE, body: scanPage(resolved, lang(), scans) };
   }
 }
 
@@ -61,11 +78,6 @@ export function wantsJson(accept: string | undefined): boolean {
   if (json < 0) return false;
   const html = accept.indexOf('text/html');
   return html < 0 || json < html;
-}
-
-function record(resolved: ResolvedItem, accept: string | undefined, lang: () => Lang): ScanAnswer {
-  if (wantsJson(accept)) return { status: 200, type: JSON_TYPE, body: scanJson(resolved) };
-  return { status: 200, type: HTML_TYPE, body: scanPage(resolved, lang()) };
 }
 
 /** A serial copied under another product's GTIN or lot is not the item that was issued. */

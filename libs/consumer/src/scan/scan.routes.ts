@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ITEM_CODE_LENGTH } from '@suyuan/codes';
 import { errorBody } from '@suyuan/platform';
 import { securityHeadersWith } from '@suyuan/platform/nest';
 import { negotiateLanguage } from '../page/i18n';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../page/layout';
+import { clientAddress } from '../scan-count/client-network';
+import { Scanner } from '../scan-count/scan-counter';
 import { ScanFastLane } from './scan-fast-lane';
 import { HTML_TYPE, JSON_TYPE, ScanAnswer, ScanPath } from './scan-path';
 
@@ -27,7 +29,7 @@ const FAST_HEADERS: Record<ScanAnswer['type'], readonly string[]> = {
 };
 const FAILED = errorBody(500, 'internal_error', 'something went wrong on our side');
 
-type ScanRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: { lang?: string } }>;
+type ScanRequest = FastifyRequest<{ Params: Record<string, string>; Querystring: { lang?: string; loc?: string } }>;
 
 /**
  * What a phone opens from the QR code on one item: an HTML page by default, JSON for
@@ -53,13 +55,17 @@ export class ScanRoutes implements OnModuleInit {
     fastify.get(`${SHORT_PREFIX}:code`, (request: ScanRequest, reply) => {
       const { code } = request.params;
       const lang = languageOf(request);
+      const scanner = scannerOf(request);
       // Sent without a promise when the item is in memory.
-      const hit = this.scans.answerFromMemory(code, request.headers.accept, lang);
-      return hit ? send(reply, hit) : this.sendLater(reply, this.scans.answer(code, request.headers.accept, lang));
+      const hit = this.scans.answerFromMemory(code, request.headers.accept, lang, scanner);
+      return hit ? send(reply, hit) : this.sendLater(reply, this.scans.answer(code, request.headers.accept, lang, scanner));
     });
     fastify.get('/01/:gtin/10/:lot/21/:serial', (request: ScanRequest, reply) => {
       const { gtin, lot, serial } = request.params;
-      return this.sendLater(reply, this.scans.answer(serial, request.headers.accept, languageOf(request), { gtin, lot }));
+      return this.sendLater(
+        reply,
+        this.scans.answer(serial, request.headers.accept, languageOf(request), scannerOf(request), { gtin, lot }),
+      );
     });
   }
 
@@ -70,8 +76,14 @@ export class ScanRoutes implements OnModuleInit {
     const query = url.indexOf('?');
     const code = query < 0 ? url.slice(SHORT_PREFIX.length) : url.slice(SHORT_PREFIX.length, query);
     if (code.length !== ITEM_CODE_LENGTH) return false;
-    const lang = () => negotiateLanguage(query < 0 ? undefined : langParameter(url.slice(query + 1)), req.headers['accept-language']);
-    const answer = this.scans.answerFromMemory(code, req.headers.accept, lang);
+    const parameters = query < 0 ? undefined : new URLSearchParams(url.slice(query + 1));
+    const lang = () => negotiateLanguage(parameters?.get('lang') ?? undefined, req.headers['accept-language']);
+    const scanner: Scanner = {
+      address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
+      chain: isChainScan(req.headers),
+      loc: parameters?.get('loc') ?? undefined,
+    };
+    const answer = this.scans.answerFromMemory(code, req.headers.accept, lang, scanner);
     if (!answer) return false;
     const headers = FAST_HEADERS[answer.type].slice();
     headers[headers.length - 1] = String(answer.body.length);
@@ -94,8 +106,19 @@ function send(reply: FastifyReply, { status, type, body }: ScanAnswer) {
   return reply.headers(SCAN_HEADERS).code(status).type(type).send(body);
 }
 
-function langParameter(query: string): string | undefined {
-  return new URLSearchParams(query).get('lang') ?? undefined;
+/**
+ * A scan by the chain's own people: a request carrying an API key (signed in, or a station's
+ * app), or marked by the chain's apps with `X-Suyuan-Scanner`. Not checked: a consumer's phone
+ * sends none of these, and whoever sends one only keeps their own scans out of the count.
+ */
+function isChainScan(headers: IncomingHttpHeaders): boolean {
+  return headers.authorization !== undefined || headers['x-api-key'] !== undefined || headers['x-suyuan-scanner'] !== undefined;
+}
+
+/** Who scans, as Fastify tells it (the client's address with `trustProxy`, as the fast lane works it out too). */
+function scannerOf(request: ScanRequest): Scanner {
+  const { loc } = request.query;
+  return { address: request.ip, chain: isChainScan(request.headers), loc: typeof loc === 'string' ? loc : undefined };
 }
 
 /** The reader's language, worked out when first asked for. */
@@ -110,6 +133,13 @@ const scanOperation = (summary: string, params: string[]) => ({
     parameters: [
       ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
       { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } },
+      {
+        name: 'loc',
+        in: 'query',
+        required: false,
+        description: 'the city the client is in (a hint, e.g. from a WeChat page); counted once per client',
+        schema: { type: 'string', maxLength: 24 },
+      },
     ],
     responses: {
       200: { description: 'the item record', content: { 'text/html': {}, 'application/json': {} } },

@@ -19,6 +19,8 @@ export interface StandardRules {
   requiredData?: RequiredDataRule;
   /** 出成率: a processed lot's weight over its inputs' weight (fresh tea leaves → finished tea 18–25 %). */
   processingYield?: ProcessingYieldRule;
+  /** When the page warns that a code looks copied (not a compliance rule: it judges scans, not the batch). */
+  scans?: ScanLimitsRule;
 }
 
 export interface Scoped {
@@ -94,6 +96,17 @@ export interface CertificatesRule extends Scoped {
 export interface ProcessingYieldRule {
   minPct: number;
   maxPct: number;
+}
+
+/**
+ * Overrides, field by field, the defaults the consumer page takes from the product's category:
+ * more distinct consumers or cities than these, or a scan more than `shelfLifeDays` after
+ * packing, and the page says the code may be a copy.
+ */
+export interface ScanLimitsRule {
+  maxConsumers?: number;
+  maxPlaces?: number;
+  shelfLifeDays?: number;
 }
 
 export interface MaxHoursRule extends Scoped {

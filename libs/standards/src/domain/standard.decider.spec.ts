@@ -253,6 +253,20 @@ describe('standard decider', () => {
       expect(event.data).toMatchObject({ rules: { processingYield: { minPct: 18, maxPct: 25 } } });
     });
 
+    it('keeps the scan limits a product sets over its category’s defaults', () => {
+      const [event] = standardDecider.decide(withRules({ scans: { maxConsumers: 30, shelfLifeDays: 45 } }), standardDecider.initialState());
+      expect(event.data).toMatchObject({ rules: { scans: { maxConsumers: 30, shelfLifeDays: 45 } } });
+    });
+
+    it.each([
+      [{ maxConsumers: 0 }, 'scans.maxConsumers'],
+      [{ maxPlaces: 2.5 }, 'scans.maxPlaces'],
+      [{ shelfLifeDays: 4000 }, 'scans.shelfLifeDays'],
+      [{}, 'maxConsumers, maxPlaces, shelfLifeDays'],
+    ])('refuses scan limits %j, naming %s', (scans, mention) => {
+      refusesRule({ scans }, 'scans', [mention]);
+    });
+
     it('refuses a standard without rules', () => {
       refusesRule({}, 'rules');
     });

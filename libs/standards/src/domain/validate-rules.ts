@@ -7,6 +7,7 @@ import {
   REQUIRED_DATA_FIELDS,
   RequiredTestRule,
   RuleKind,
+  ScanLimitsRule,
   StandardRules,
   TemperatureRule,
 } from './rules';
@@ -23,6 +24,7 @@ const RULE_KINDS: readonly RuleKind[] = [
   'hubToVillage',
   'requiredData',
   'processingYield',
+  'scans',
 ];
 
 /**
@@ -76,6 +78,24 @@ export function validateRules(rules: StandardRules, productGrades: readonly stri
     out.requiredData = { fields: [...new Set(fields)] as (typeof REQUIRED_DATA_FIELDS)[number][], ...scope('requiredData', r.grades) };
   }
   if (rules.processingYield !== undefined) out.processingYield = checkYield(rules.processingYield);
+  if (rules.scans !== undefined) out.scans = checkScanLimits(rules.scans);
+  return out;
+}
+
+function checkScanLimits(value: unknown): ScanLimitsRule {
+  const r = object('scans', value);
+  const out: ScanLimitsRule = {};
+  for (const [field, max] of [
+    ['maxConsumers', 100_000],
+    ['maxPlaces', 1000],
+    ['shelfLifeDays', 3650],
+  ] as const) {
+    if (r[field] === undefined) continue;
+    const n = positive(`scans.${field}`, r[field], max);
+    if (!Number.isInteger(n)) throw bad('scans', `scans.${field} must be a whole number; got ${n}`);
+    out[field] = n;
+  }
+  if (Object.keys(out).length === 0) throw bad('scans', 'scans sets none of maxConsumers, maxPlaces, shelfLifeDays');
   return out;
 }
 

@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Actor } from '@suyuan/core';
+import { CLOCK, Clock } from '@suyuan/platform';
+import { CurrentActor } from '@suyuan/platform/nest';
+import { warningsOfFlags } from './scan-limits';
+import { SCAN_LOG, ScanLog } from './scan-log.port';
+import { signalsQuery } from './signals-scope';
+
+/**
+ * What points at counterfeits, for the brand owner (the organization owning the items: its own
+ * only) and the regulator (everyone's): scans of codes never issued (regulator only: they
+ * belong to no one), scans of codes over their limits by day and place, and those codes.
+ * Consumer scans only: the chain's own never count.
+ */
+@ApiTags('consumer')
+@ApiBearerAuth()
+@Controller('api')
+export class CounterfeitSignalsController {
+  constructor(
+    @Inject(SCAN_LOG) private readonly log: ScanLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('counterfeit-signals')
+  @ApiOperation({ summary: 'Counterfeit signals by day and place: unissued codes scanned (regulators), codes scanned past their limits' })
+  @ApiQuery({
+    name: 'organizationId',
+    required: false,
+    description: "the owning organization (a regulator's choice; others see their own)",
+  })
+  @ApiQuery({ name: 'from', required: false, description: 'first day, yyyy-mm-dd (China time); default 30 days ago' })
+  @ApiQuery({ name: 'to', required: false, description: 'last day, yyyy-mm-dd, included; default today' })
+  async signals(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
+    const scope = signalsQuery(actor, query, this.clock.now().getTime());
+    const signals = await this.log.signals(scope);
+    return {
+      from: new Date(scope.from).toISOString(),
+      to: new Date(scope.to).toISOString(),
+      ...(scope.ownerId !== undefined && { organizationId: scope.ownerId }),
+      ...(signals.unissued && { unissued: signals.unissued }),
+      flagged: signals.flagged,
+      flaggedCodes: signals.flaggedCodes.map(({ flags, firstAt, lastAt, ...code }) => ({
+        ...code,
+        firstAt: new Date(firstAt).toISOString(),
+        lastAt: new Date(lastAt).toISOString(),
+        warnings: warningsOfFlags(flags),
+      })),
+    };
+  }
+}
