@@ -48,7 +48,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     regulator = await registerCountyOrg(call, 'regulator');
     stranger = await registerOrg(call, 'cooperative', '另一个合作社');
     batchId = await harvestedBatch(call, w);
-    codes = (await pack(call, w, batchId, 6, 3)).items.map((i: { code: string }) => i.code);
+    codes = (await pack(call, w, batchId, 8, 4)).items.map((i: { code: string }) => i.code);
   });
   afterAll(async () => {
     await app?.close();
@@ -187,7 +187,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
   it('checks a 防伪码 the owner lists (no one else), locks a guessing client with the time it unlocks, and never tells the code', async () => {
     expect((await call('GET', `/api/batches/${batchId}/verification-codes`, { key: stranger.key })).status).toBe(403);
     const listed = await expectOk(call('GET', `/api/batches/${batchId}/verification-codes?limit=2`, { key: w.coop.key }));
-    expect(listed).toMatchObject({ batchId, total: 6, offset: 0 });
+    expect(listed).toMatchObject({ batchId, total: 8, offset: 0 });
     expect(listed.items).toHaveLength(2);
     const { code, verificationCode } = listed.items[0];
     const verify = (typed: string, network: number): Promise<{ status: number; headers: Headers; json(): Promise<any> }> =>
@@ -215,6 +215,15 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     });
     expect(form.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await form.text()).toContain('防伪码正确');
+  });
+
+  it('cannot be made to count one phone as many by what it writes in X-Forwarded-For (the proxy appends the address it saw)', async () => {
+    const code = codes[6];
+    for (let posed = 1; posed <= 12; posed++) {
+      const scans = await scan(app, code, 60, { headers: { 'x-forwarded-for': `203.0.${posed}.1, 198.51.60.7` } });
+      expect(scans).toMatchObject({ ordinal: 1, consumers: 1 });
+      expect(scans.warnings).not.toContain('many_consumers');
+    }
   });
 
   it('keeps the counts over a restart on the same data directory', async () => {

@@ -19,7 +19,9 @@ export interface TestApp {
  * The whole system on a fresh embedded store, listening on a free loopback port; on `dataDir`
  * when given (a restart), which `close` then leaves in place.
  */
-export async function startTestApp(options: { clock?: Clock; projector?: 'inline' | 'worker'; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; projector?: 'inline' | 'worker'; dataDir?: string; trustProxy?: string } = {},
+): Promise<TestApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suyuan-e2e-'));
@@ -30,6 +32,8 @@ export async function startTestApp(options: { clock?: Clock; projector?: 'inline
     SUYUAN_ADMIN_KEY: ADMIN_KEY,
     LOG_LEVEL: 'silent',
     PROJECTOR: options.projector,
+    // The tests' phones are told apart by X-Forwarded-For, as behind one proxy.
+    TRUST_PROXY: options.trustProxy ?? '1',
   });
   const running = await createApp(config, { clock: options.clock });
   await running.app.listen({ port, host: '127.0.0.1' });

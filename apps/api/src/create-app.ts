@@ -42,7 +42,8 @@ export async function createApp(
   const fastLane = new ScanFastLane();
   const adapter = new FastifyAdapter({
     bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: true,
+    // A number of hops: the address that many proxies back, never the header's first (the client's own) entry.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     serverFactory: fastLane.serverFactory,
     frameworkErrors: sendWithSecurityHeaders,
   });

@@ -10,6 +10,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PROJECTOR: 'thread' })).toThrow('PROJECTOR must be worker|inline, got "thread"');
   });
 
+  it('trusts no proxy unless told how many stand in front of the server, and refuses anything but a small count', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      'TRUST_PROXY must be the number of proxies in front of the server (0-10), got "true"',
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow('TRUST_PROXY must be');
+  });
+
   it('refuses a bad port, a bad base URL and a short admin key by name', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a port number');
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'suyuan.example.cn' })).toThrow('PUBLIC_BASE_URL must be an http(s) URL');

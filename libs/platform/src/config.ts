@@ -15,6 +15,12 @@ export interface AppConfig {
   projector: 'worker' | 'inline';
   /** The secret items' verification codes (防伪码) derive from; generated into DATA_DIR/verification.key when unset. */
   verificationSecret?: string;
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For: the client is the address
+   * that many hops back from the server's peer (0, the default: the peer itself, the header
+   * ignored, since anyone can send one).
+   */
+  trustProxyHops: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -38,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`SCAN_CACHE_MB must be a number of megabytes, got "${env.SCAN_CACHE_MB}"`);
   const projector = (env.PROJECTOR ?? 'inline') as AppConfig['projector'];
   if (!['worker', 'inline'].includes(projector)) throw new Error(`PROJECTOR must be worker|inline, got "${env.PROJECTOR}"`);
+  const trustProxyHops = Number(env.TRUST_PROXY ?? 0);
+  if (!Number.isInteger(trustProxyHops) || trustProxyHops < 0 || trustProxyHops > 10) {
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of the server (0-10), got "${env.TRUST_PROXY}"`);
+  }
   const verificationSecret = env.SUYUAN_VERIFICATION_SECRET || undefined;
   if (verificationSecret !== undefined && verificationSecret.length < 32) {
     throw new Error('SUYUAN_VERIFICATION_SECRET must be at least 32 characters');
@@ -52,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     scanCacheMb,
     projector,
     verificationSecret,
+    trustProxyHops,
   };
 }

@@ -1,10 +1,22 @@
 import { NetworkHasher, clientAddress, networkOf } from './client-network';
 
 describe('client network', () => {
-  it('takes the first X-Forwarded-For address, as Fastify does with trustProxy, else the peer', () => {
-    expect(clientAddress('10.0.0.1', '203.0.113.7, 10.0.0.2')).toBe('203.0.113.7');
-    expect(clientAddress('10.0.0.1', undefined)).toBe('10.0.0.1');
-    expect(clientAddress('10.0.0.1', ' ')).toBe('10.0.0.1');
+  it('is the peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(clientAddress('10.0.0.1', '203.0.113.7', 0)).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', undefined, 0)).toBe('10.0.0.1');
+  });
+
+  it('is the address the trusted proxies were reached from, counted from the header end, as Fastify does', () => {
+    // One proxy: it appended the address it saw; what the client wrote before it is not trusted.
+    expect(clientAddress('10.0.0.1', '198.51.100.9, 203.0.113.7', 1)).toBe('203.0.113.7');
+    expect(clientAddress('10.0.0.1', '203.0.113.7', 1)).toBe('203.0.113.7');
+    // Two proxies: the outer one appended the client, the inner one the outer proxy.
+    expect(clientAddress('10.0.0.1', '198.51.100.9, 203.0.113.7, 10.0.0.2', 2)).toBe('203.0.113.7');
+    expect(clientAddress('10.0.0.1', ['198.51.100.9', '203.0.113.7, 10.0.0.2'], 2)).toBe('203.0.113.7');
+    // Fewer entries than hops: the farthest one there is.
+    expect(clientAddress('10.0.0.1', '203.0.113.7', 3)).toBe('203.0.113.7');
+    expect(clientAddress('10.0.0.1', ' , ', 1)).toBe('10.0.0.1');
+    expect(clientAddress('10.0.0.1', undefined, 1)).toBe('10.0.0.1');
   });
 
   it.each([

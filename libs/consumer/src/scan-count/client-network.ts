@@ -2,18 +2,22 @@ import { createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
- * The client's address as Fastify works it out with `trustProxy: true` (as the app is built):
- * the first address of X-Forwarded-For when there is one, else the socket's peer. The fast
- * lane answers before Fastify, so it asks here to count the same client the routes do.
+ * The client's address as Fastify works it out with `trustProxy` set to a number of hops (as
+ * the app is built, from TRUST_PROXY): each trusted proxy appends the address it was reached
+ * from, so the client is `hops` entries back from the socket's peer, counted from the header's
+ * end; entries before that are whatever the client wrote and never trusted. With no hops (the
+ * default) the peer itself. The fast lane answers before Fastify, so it asks here to count
+ * the same client the routes do.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined): string {
-  const header = Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor;
-  if (header) {
-    const comma = header.indexOf(',');
-    const first = (comma < 0 ? header : header.slice(0, comma)).trim();
-    if (first) return first;
-  }
-  return remote ?? '';
+export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+  const peer = remote ?? '';
+  if (hops === 0 || forwardedFor === undefined) return peer;
+  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  if (entries.length === 0) return peer;
+  return entries[Math.max(0, entries.length - hops)];
 }
 
 /**

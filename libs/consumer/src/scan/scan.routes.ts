@@ -1,9 +1,9 @@
-import { Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { ITEM_CODE_LENGTH } from '@suyuan/codes';
-import { errorBody } from '@suyuan/platform';
+import { APP_CONFIG, AppConfig, errorBody } from '@suyuan/platform';
 import { securityHeadersWith } from '@suyuan/platform/nest';
 import { negotiateLanguage } from '../page/i18n';
 import { PAGE_CONTENT_SECURITY_POLICY } from '../page/layout';
@@ -46,6 +46,7 @@ export class ScanRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly scans: ScanPath,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly fastLane?: ScanFastLane,
   ) {}
 
@@ -79,7 +80,7 @@ export class ScanRoutes implements OnModuleInit {
     const parameters = query < 0 ? undefined : new URLSearchParams(url.slice(query + 1));
     const lang = () => negotiateLanguage(parameters?.get('lang') ?? undefined, req.headers['accept-language']);
     const scanner: Scanner = {
-      address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']),
+      address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], this.config.trustProxyHops),
       chain: isChainScan(req.headers),
       loc: parameters?.get('loc') ?? undefined,
     };
@@ -115,7 +116,7 @@ function isChainScan(headers: IncomingHttpHeaders): boolean {
   return headers.authorization !== undefined || headers['x-api-key'] !== undefined || headers['x-suyuan-scanner'] !== undefined;
 }
 
-/** Who scans, as Fastify tells it (the client's address with `trustProxy`, as the fast lane works it out too). */
+/** Who scans, as Fastify tells it (the client's address by TRUST_PROXY's hops, as the fast lane works it out too). */
 function scannerOf(request: ScanRequest): Scanner {
   const { loc } = request.query;
   return { address: request.ip, chain: isChainScan(request.headers), loc: typeof loc === 'string' ? loc : undefined };
