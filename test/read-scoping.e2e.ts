@@ -21,6 +21,8 @@ const READS = matrix(`
   route                               | anonymous | admin   | owner    | otherCoop | holder   | stranger | lab      | otherLab | carrier  | otherCarrier | retailer | regulator | otherCounty | province | otherProvince | standards | otherStandards | namesake
   GET /api/batches/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches/{id}/items         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/batches/{id}/label-jobs    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET …/label-jobs/{jobId}/file       | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/trace/back?item=           | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/trace/forward?lot=         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches?cooperativeId=     | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
@@ -155,6 +157,7 @@ describe('who may read what: every reader × every read route of a batch, over H
       lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
     });
     const cartons = packing.cartons.map((c: { cartonId: string }) => c.cartonId);
+    world.labelJob = (await post(`${path}/label-jobs`, orgs.holder, { format: 'csv' })).id;
     const readings = (facilityId: string, org: Org, from: string) =>
       post('/api/cold-chain/readings', org, {
         facilityId,
@@ -228,6 +231,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/batches/{id}/items',
       path: () => `/api/batches/${world.batch}/items`,
       shows: (items) => items.length === 20,
+    },
+    'GET /api/batches/{id}/label-jobs': {
+      operation: 'GET /api/batches/{id}/label-jobs',
+      path: () => `/api/batches/${world.batch}/label-jobs`,
+      shows: (h) => h.jobs.length === 1 && h.labelCount === 20,
+    },
+    'GET …/label-jobs/{jobId}/file': {
+      operation: 'GET /api/batches/{id}/label-jobs/{jobId}/file',
+      path: () => `/api/batches/${world.batch}/label-jobs/${world.labelJob}/file`,
+      shows: (csv) => typeof csv === 'string' && csv.startsWith('code,url,lot,grade,carton\r\n') && csv.split('\r\n').length === 22,
     },
     'GET /api/trace/back?item=': {
       operation: 'GET /api/trace/back',

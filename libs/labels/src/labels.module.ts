@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProductionModule } from '@suyuan/production/nest';
+import { LabelFiles } from './application/label-files';
+import { LabelSources } from './application/label-sources';
+import { PrintLabelsHandler } from './application/print.handler';
+import { LabelsController } from './http/labels.controller';
+
+/** Labels for a batch's items and its 承诺达标合格证: print jobs, their PDF and CSV files, the print history. */
+@Module({
+  imports: [ProductionModule],
+  controllers: [LabelsController],
+  providers: [LabelSources, LabelFiles, PrintLabelsHandler],
+})
+export class LabelsModule {}
