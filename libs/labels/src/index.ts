@@ -11,3 +11,4 @@ export * from './label-jobs.views';
 export * from './render/certificate-pdf';
 export * from './render/item-labels-pdf';
 export * from './render/qr-rects';
+export * from './render/font';
