@@ -101,7 +101,9 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
       const bytes = Buffer.from(await pdf.arrayBuffer());
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.subarray(-6).toString()).toContain('%%EOF');
-      expect((await fetch(batch.labelsPdf)).status).toBe(401);
+      const anonymous = await fetch(batch.labelsPdf);
+      await anonymous.arrayBuffer();
+      expect(anonymous.status).toBe(401);
     }
 
     const scanOf = async (batchId: string) => {

@@ -154,6 +154,38 @@ describe('labels', () => {
     expect(history.jobs[1].printedBy.organizationId).toBe(w.coop.id);
   }, 60_000);
 
+  it('prints a label a carton whose QR opens the carton’s public page: what it holds for everyone, its codes for its owner and holders', async () => {
+    const job = await expectOk(print(w.packer.key, { format: 'carton', packingId }));
+    expect(job).toMatchObject({ format: 'carton', layout: 'a4-3x8', labelCount: 3, reprintCount: 0 });
+    const cartons = [...new Set(items.map((i) => i.cartonId))].sort();
+    const decoded = await decodePdfQrCodes((await download(job.file, w.packer.key)).body, regions(LAYOUTS['a4-3x8']));
+    expect(decoded.pages[0].slice(0, 3)).toEqual(cartons.map((id) => `${app.baseUrl}/c/${id}`));
+    expect(decoded.text[0]).toContain('10 件');
+
+    const page = await fetch(`${app.baseUrl}/c/${cartons[0]}`, { headers: { accept: 'application/json' } });
+    const text = await page.text();
+    expect(JSON.parse(text)).toMatchObject({ cartonId: cartons[0], lotCode: expect.any(String), grades: ['特级'], itemCount: 10 });
+    expect(items.some((i) => text.includes(i.code))).toBe(false);
+    const html = await fetch(`${app.baseUrl}/c/${cartons[0]}`);
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await html.text()).toContain(`箱号</th><td>${cartons[0]}`);
+    expect((await fetch(`${app.baseUrl}/c/CT000000000000`)).status).toBe(404);
+
+    const listed = (key: string) => call('GET', `/api/cartons/${cartons[0]}/items`, { key });
+    for (const key of [w.coop.key, w.packer.key]) {
+      const answer = await expectOk(listed(key));
+      expect(answer.map((i: Item) => i.scanUrl).sort()).toEqual(
+        items
+          .filter((i) => i.cartonId === cartons[0])
+          .map((i) => i.scanUrl)
+          .sort(),
+      );
+    }
+    for (const key of [stranger.key, w.lab.key])
+      expect(await listed(key)).toMatchObject({ status: 403, body: { code: 'not_allowed_to_read' } });
+    expect((await print(w.packer.key, { format: 'carton', codes: [items[0].code] })).status).toBe(400);
+  }, 60_000);
+
   describe('refuses, naming the problem, and records nothing', () => {
     const historyLength = async () => (await expectOk(call('GET', `/api/batches/${batchId}/label-jobs`, { key: w.coop.key }))).jobs.length;
 

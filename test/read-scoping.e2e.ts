@@ -33,6 +33,8 @@ const READS = matrix(`
   GET /api/compliance/summary         | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
   GET /api/mass-balance               | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
   GET /api/cartons/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/cartons/{id}/items         | key       | read    | read     | denied    | read     | denied   | denied   | denied   | read     | denied       | denied   | denied    | denied      | denied   | denied        | denied    | denied | denied
+  GET /c/{cartonId}                   | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /api/cartons/{id} via Renhua    | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
   GET /api/shipments/{id}             | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/shipments/{id} to Renhua   | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
@@ -288,6 +290,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/cartons/{id}',
       path: () => `/api/cartons/${world.carton}`,
       shows: (c) => c.id === world.carton,
+    },
+    'GET /api/cartons/{id}/items': {
+      operation: 'GET /api/cartons/{id}/items',
+      path: () => `/api/cartons/${world.carton}/items`,
+      shows: (items) => items.length === 10 && items.some((i: { code: string }) => i.code === world.code),
+    },
+    'GET /c/{cartonId}': {
+      operation: 'GET /c/{cartonId}',
+      path: () => `/c/${world.carton}`,
+      shows: (c) => c.cartonId === world.carton && c.itemCount === 10 && !JSON.stringify(c).includes(world.code),
     },
     'GET /api/cartons/{id} via Renhua': {
       operation: 'GET /api/cartons/{id}',

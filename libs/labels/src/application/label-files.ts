@@ -7,7 +7,7 @@ import { CSV_HEADER, csvRow } from '../domain/csv';
 import { ItemLabel } from '../domain/label-content';
 import { LabelJobView } from '../label-jobs.views';
 import { certificatePdf } from '../render/certificate-pdf';
-import { itemLabelsPdf } from '../render/item-labels-pdf';
+import { cartonLabelsPdf, itemLabelsPdf } from '../render/item-labels-pdf';
 import { jobLayout } from './job-layout';
 import { certificateOf, LabelSources } from './label-sources';
 
@@ -55,6 +55,12 @@ export class LabelFiles {
         filename: `certificate-${name}.pdf`,
         body: certificatePdf(certificate, job!.labelCount, layout),
       };
+    }
+    const title = `${batch.product.nameZh} ${batch.lotCode}`;
+    if (job!.format === 'carton') {
+      const layout = jobLayout('carton', { ...job!, ...customSize(job!.layout) }, 0)!;
+      const cartons = await this.sources.cartonLabels(batch, job!.selection);
+      return { contentType: 'application/pdf', filename: `cartons-${name}.pdf`, body: cartonLabelsPdf(cartons, layout, title) };
     }
     const labels = await this.sources.itemLabels(batch, job!.selection);
     if (job!.format === 'csv') return { contentType: 'text/csv; charset=utf-8', filename: `labels-${name}.csv`, body: csvFile(labels) };

@@ -5,7 +5,7 @@ import { BatchView, ItemView } from '@suyuan/production';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { CertificateFields } from '../domain/certificate-form';
 import { LabelSelection } from '../domain/events';
-import { ItemLabel } from '../domain/label-content';
+import { CartonLabel, cartonPageUrl, ItemLabel } from '../domain/label-content';
 import { selectedItems } from './label-selection';
 
 /** What labels say, from the batch's record and its items. */
@@ -18,6 +18,28 @@ export class LabelSources {
 
   async itemLabels(batch: BatchView, selection: LabelSelection): Promise<ItemLabel[]> {
     return (await selectedItems(this.docs, batch, selection)).map((item) => this.itemLabel(batch, item));
+  }
+
+  /** One label a carton of the selection, in carton order, with the grades and count of what it holds. */
+  async cartonLabels(batch: BatchView, selection: LabelSelection): Promise<CartonLabel[]> {
+    const cartons = new Map<string, CartonLabel>();
+    for (const item of await selectedItems(this.docs, batch, selection)) {
+      let label = cartons.get(item.cartonId);
+      if (!label) {
+        label = {
+          cartonId: item.cartonId,
+          url: cartonPageUrl(this.config.publicBaseUrl, item.cartonId),
+          productName: batch.product.nameZh,
+          grades: [],
+          lotCode: batch.lotCode,
+          itemCount: 0,
+        };
+        cartons.set(item.cartonId, label);
+      }
+      label.itemCount++;
+      if (!label.grades.includes(item.grade)) label.grades.push(item.grade);
+    }
+    return [...cartons.values()];
   }
 
   itemLabel(batch: BatchView, item: ItemView): ItemLabel {
@@ -33,10 +55,12 @@ export class LabelSources {
   }
 
   /** The payload of the longest QR a job would print, to check its layout before anything is recorded. */
-  longestUrlBytes(batch: BatchView, codes: readonly string[]): number {
+  longestUrlBytes(batch: BatchView, codes: readonly string[], cartons = false): number {
     let longest = 0;
     for (const code of codes) {
-      const url = itemScanUrl(this.config.publicBaseUrl, { code, gtin14: batch.product.gtin, lotCode: batch.lotCode });
+      const url = cartons
+        ? cartonPageUrl(this.config.publicBaseUrl, code)
+        : itemScanUrl(this.config.publicBaseUrl, { code, gtin14: batch.product.gtin, lotCode: batch.lotCode });
       longest = Math.max(longest, Buffer.byteLength(url));
     }
     return longest;

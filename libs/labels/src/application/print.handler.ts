@@ -3,7 +3,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '@suyuan/platform';
 import { newId, StreamExecutor } from '@suyuan/platform/nest';
 import { BatchReaders } from '@suyuan/production/nest';
+import { BatchView } from '@suyuan/production';
 import { certificateQrText } from '../domain/certificate-form';
+import { LabelFormat, LabelSelection } from '../domain/events';
 import { printDecider } from '../domain/print.decider';
 import { LabelJobView } from '../label-jobs.views';
 import { jobLayout } from './job-layout';
@@ -31,13 +33,13 @@ export class PrintLabelsHandler implements ICommandHandler<PrintLabelsWrite> {
     const batch = await this.readers.readable(ctx.actor, input.batchId);
     const selection = selectionOf(input);
     const certificate = certificateOf(batch);
-    const codes = input.format === 'certificate' ? [] : (await this.sources.itemLabels(batch, selection)).map((l) => l.code);
+    const codes = await this.codesOf(input.format, batch, selection);
     const payload =
       input.format === 'certificate'
         ? certificate
           ? Buffer.byteLength(certificateQrText(certificate))
           : 0
-        : this.sources.longestUrlBytes(batch, codes);
+        : this.sources.longestUrlBytes(batch, codes, input.format === 'carton');
     const layout = jobLayout(input.format, input, payload);
     const jobId = newId('LJ', ctx);
     const printedAt = this.clock.now().toISOString();
@@ -61,5 +63,12 @@ export class PrintLabelsHandler implements ICommandHandler<PrintLabelsWrite> {
     );
     const { codes: _codes, jobId: id, ...job } = events[0].data;
     return { id, ...job, printedBy: { organizationId: ctx.actor.organizationId, keyId: ctx.actor.keyId } };
+  }
+
+  /** What the job prints, by code: the items' codes, the cartons' for carton labels, nothing for a certificate. */
+  private async codesOf(format: LabelFormat, batch: BatchView, selection: LabelSelection): Promise<string[]> {
+    if (format === 'certificate') return [];
+    if (format === 'carton') return (await this.sources.cartonLabels(batch, selection)).map((l) => l.cartonId);
+    return (await this.sources.itemLabels(batch, selection)).map((l) => l.code);
   }
 }

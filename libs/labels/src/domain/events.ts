@@ -1,7 +1,7 @@
 import { DomainEvent, eventTypes } from '@suyuan/core';
 
-export const LABEL_FORMATS = ['pdf', 'csv', 'certificate'] as const;
-/** pdf: item labels on sheets or a roll; csv: rows for an industrial coder; certificate: the 承诺达标合格证. */
+export const LABEL_FORMATS = ['pdf', 'csv', 'certificate', 'carton'] as const;
+/** pdf: item labels on sheets or a roll; csv: rows for an industrial coder; certificate: the 承诺达标合格证; carton: one label a carton. */
 export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 /** Which of the batch's items a job prints. */
@@ -24,7 +24,7 @@ export type LabelsPrinted = DomainEvent<
     /** The layout's name (`a4-3x8`, `roll-50x30`, …); none for a CSV. */
     layout?: string;
     selection: LabelSelection;
-    /** The item codes printed, in print order (none for a certificate). */
+    /** The item codes printed, in print order (carton labels: the carton codes; none for a certificate). */
     codes: string[];
     labelCount: number;
     reprintCount: number;

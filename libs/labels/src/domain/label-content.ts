@@ -30,3 +30,31 @@ export function itemLabelLines(label: ItemLabel): string[] {
     grouped.slice(half).trim(),
   ];
 }
+
+/** What a carton's label says beside its QR, which opens the carton's public page. */
+export interface CartonLabel {
+  cartonId: string;
+  url: string;
+  productName: string;
+  grades: string[];
+  lotCode: string;
+  itemCount: number;
+}
+
+/** The carton label's lines: product, grade(s), how many items, lot, the carton code on two lines. */
+export function cartonLabelLines(label: CartonLabel): string[] {
+  const half = Math.ceil(label.cartonId.length / 2);
+  return [
+    label.productName,
+    label.grades.join(' / '),
+    `${label.itemCount} 件`,
+    `批号 ${label.lotCode}`,
+    `箱号 ${label.cartonId.slice(0, half)}`,
+    label.cartonId.slice(half),
+  ];
+}
+
+/** The public page of a carton: what is in it, for anyone who scans its label. */
+export function cartonPageUrl(base: string, cartonId: string): string {
+  return `${base.replace(/\/+$/, '')}/c/${encodeURIComponent(cartonId)}`;
+}

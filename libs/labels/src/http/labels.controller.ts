@@ -30,6 +30,10 @@ export class LabelsController {
     const given = (['packingId', 'cartonIds', 'codes'] as const).filter((k) => body[k] !== undefined);
     if (given.length > 1)
       throw invalid('invalid_selection', `give at most one of packingId, cartonIds, codes; got ${given.join(', ')}`, { field: given[1] });
+    if (body.format === 'carton' && body.codes !== undefined)
+      throw invalid('invalid_selection', 'carton labels are printed for the batch, a packing or cartons: leave codes out', {
+        field: 'codes',
+      });
     if (body.format === 'certificate' && given.length > 0)
       throw invalid('invalid_selection', 'a certificate is the batch’s: leave packingId, cartonIds and codes out', { field: given[0] });
     const job = await this.commands.execute(new PrintLabelsWrite(ctx, { batchId: id, ...body }));

@@ -3,7 +3,10 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber,
 import { LABEL_FORMATS, LabelFormat } from '../domain/events';
 
 export class PrintLabelsDto {
-  @ApiProperty({ enum: LABEL_FORMATS, description: 'pdf: item labels; csv: rows for an industrial coder; certificate: the 承诺达标合格证' })
+  @ApiProperty({
+    enum: LABEL_FORMATS,
+    description: 'pdf: item labels; csv: rows for an industrial coder; certificate: the 承诺达标合格证; carton: one label a carton',
+  })
   @IsIn(LABEL_FORMATS)
   format!: LabelFormat;
   @ApiPropertyOptional({

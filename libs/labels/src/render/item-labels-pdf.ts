@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ITEM_LABEL, LabelGeometry, LINE_HEIGHT, labelGeometry } from '../domain/fit';
-import { ItemLabel, itemLabelLines } from '../domain/label-content';
+import { CartonLabel, cartonLabelLines, ItemLabel, itemLabelLines } from '../domain/label-content';
 import { LabelLayout, labelOrigin, labelsPerPage, pageCount } from '../domain/layouts';
 import { fittedLine, pagedPdf, PdfDoc } from './paged-pdf';
 import { drawQr, PT } from './qr-rects';
@@ -11,19 +11,35 @@ import { drawQr, PT } from './qr-rects';
  * weight and lot. Throws `label_too_small` before a byte is written when the layout cannot hold them.
  */
 export function itemLabelsPdf(labels: readonly ItemLabel[], layout: LabelLayout, title: string): Readable {
+  return labelsPdf(labels, itemLabelLines, layout, title);
+}
+
+/** Carton labels: the carton code, its QR opening the carton's page, product, grades, count and lot. */
+export function cartonLabelsPdf(labels: readonly CartonLabel[], layout: LabelLayout, title: string): Readable {
+  return labelsPdf(labels, cartonLabelLines, layout, title);
+}
+
+function labelsPdf<L extends { url: string }>(
+  labels: readonly L[],
+  linesOf: (label: L) => string[],
+  layout: LabelLayout,
+  title: string,
+): Readable {
   const geometry = labelGeometry(layout, longestUrlBytes(labels), ITEM_LABEL);
   const perPage = labelsPerPage(layout);
   return pagedPdf(layout, pageCount(layout, labels.length), title, (doc, page) => {
     const first = page * perPage;
     const onPage = Math.min(perPage, labels.length - first);
-    for (let slot = 0; slot < onPage; slot++) drawItemLabel(doc, labels[first + slot], labelOrigin(layout, slot), geometry);
+    for (let slot = 0; slot < onPage; slot++) {
+      const label = labels[first + slot];
+      drawLabel(doc, label.url, linesOf(label), labelOrigin(layout, slot), geometry);
+    }
   });
 }
 
-export function drawItemLabel(doc: PdfDoc, label: ItemLabel, at: { x: number; y: number }, g: LabelGeometry): void {
-  drawQr(doc, label.url, { x: at.x + g.qr.x, y: at.y + g.qr.y, side: g.qr.side, level: g.qr.level });
+function drawLabel(doc: PdfDoc, url: string, lines: string[], at: { x: number; y: number }, g: LabelGeometry): void {
+  drawQr(doc, url, { x: at.x + g.qr.x, y: at.y + g.qr.y, side: g.qr.side, level: g.qr.level });
   const lineMm = (g.text.fontPt * LINE_HEIGHT) / PT;
-  const lines = itemLabelLines(label);
   // Centred in the text column's height, the first line a little larger.
   let y = at.y + g.text.y + (g.text.height - lines.length * lineMm) / 2;
   lines.forEach((line, i) => {
