@@ -92,6 +92,18 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
       const json: any = await (await fetch(url, { headers: { accept: 'application/json' } })).json();
       expect(json.batch.id).toBe(batch.id);
       expect(json.status).toBe(batch.status);
+
+      // Its labels PDF answers its cooperative's key, and nobody else's.
+      const coop = written.organizations.find((o: { name: string }) => o.name === batch.cooperative);
+      const pdf = await fetch(batch.labelsPdf, { headers: { authorization: `Bearer ${coop.apiKey}` } });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      const bytes = Buffer.from(await pdf.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(bytes.subarray(-6).toString()).toContain('%%EOF');
+      const anonymous = await fetch(batch.labelsPdf);
+      await anonymous.arrayBuffer();
+      expect(anonymous.status).toBe(401);
     }
 
     const scanOf = async (batchId: string) => {

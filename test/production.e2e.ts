@@ -96,6 +96,30 @@ describe('production over HTTP: a batch from plot to packed items', () => {
     expect(certified).toMatchObject({ status: 'packed', itemCount: 25 });
     const items = await expectOk(call('GET', `/api/batches/${id}/items`, { key: w.coop.key }));
     expect(items).toHaveLength(25);
+
+    const pages: { code: string }[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call('GET', `/api/batches/${id}/items?limit=10${cursor ? `&cursor=${cursor}` : ''}`, { key: w.coop.key });
+      expect(page.status).toBe(200);
+      pages.push(page.body);
+      cursor = page.headers.get('x-next-cursor') ?? undefined;
+      if (cursor) expect(page.headers.get('link')).toBe(`</api/batches/${id}/items?limit=10&cursor=${cursor}>; rel="next"`);
+    } while (cursor);
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+    const paged = pages.flat().map((i) => i.code);
+    expect(paged).toEqual([...paged].sort());
+    expect(new Set(paged)).toEqual(new Set(items.map((i: { code: string }) => i.code)));
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=5001', 'limit'],
+      ['limit=ten', 'limit'],
+      ['cursor=not-a-code', 'cursor'],
+    ]) {
+      const refused = await call('GET', `/api/batches/${id}/items?${query}`, { key: w.coop.key });
+      expect(refused.status).toBe(400);
+      expect(refused.body.details).toMatchObject({ field });
+    }
   });
 
   it('refuses to pack a batch that was never harvested (409), and writes nothing', async () => {

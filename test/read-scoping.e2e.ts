@@ -21,6 +21,8 @@ const READS = matrix(`
   route                               | anonymous | admin   | owner    | otherCoop | holder   | stranger | lab      | otherLab | carrier  | otherCarrier | retailer | regulator | otherCounty | province | otherProvince | standards | otherStandards | namesake
   GET /api/batches/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches/{id}/items         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/batches/{id}/label-jobs    | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET …/label-jobs/{jobId}/file       | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/trace/back?item=           | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/trace/forward?lot=         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/batches?cooperativeId=     | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | unlisted | unlisted     | unlisted | listed    | unlisted    | listed   | unlisted      | listed    | unlisted | unlisted
@@ -31,6 +33,8 @@ const READS = matrix(`
   GET /api/compliance/summary         | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
   GET /api/mass-balance               | key       | counted | role     | role      | role     | role     | role     | role     | role     | role         | role     | counted   | uncounted   | counted  | uncounted     | counted   | uncounted | uncounted
   GET /api/cartons/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/cartons/{id}/items         | key       | read    | read     | denied    | read     | denied   | denied   | denied   | read     | denied       | denied   | denied    | denied      | denied   | denied        | denied    | denied | denied
+  GET /c/{cartonId}                   | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /api/cartons/{id} via Renhua    | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
   GET /api/shipments/{id}             | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
   GET /api/shipments/{id} to Renhua   | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
@@ -155,6 +159,7 @@ describe('who may read what: every reader × every read route of a batch, over H
       lines: [{ grade: '特级', count: 20, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
     });
     const cartons = packing.cartons.map((c: { cartonId: string }) => c.cartonId);
+    world.labelJob = (await post(`${path}/label-jobs`, orgs.holder, { format: 'csv' })).id;
     const readings = (facilityId: string, org: Org, from: string) =>
       post('/api/cold-chain/readings', org, {
         facilityId,
@@ -229,6 +234,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       path: () => `/api/batches/${world.batch}/items`,
       shows: (items) => items.length === 20,
     },
+    'GET /api/batches/{id}/label-jobs': {
+      operation: 'GET /api/batches/{id}/label-jobs',
+      path: () => `/api/batches/${world.batch}/label-jobs`,
+      shows: (h) => h.jobs.length === 1 && h.labelCount === 20,
+    },
+    'GET …/label-jobs/{jobId}/file': {
+      operation: 'GET /api/batches/{id}/label-jobs/{jobId}/file',
+      path: () => `/api/batches/${world.batch}/label-jobs/${world.labelJob}/file`,
+      shows: (csv) => typeof csv === 'string' && csv.startsWith('code,url,lot,grade,carton\r\n') && csv.split('\r\n').length === 22,
+    },
     'GET /api/trace/back?item=': {
       operation: 'GET /api/trace/back',
       path: () => `/api/trace/back?item=${world.code}`,
@@ -275,6 +290,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/cartons/{id}',
       path: () => `/api/cartons/${world.carton}`,
       shows: (c) => c.id === world.carton,
+    },
+    'GET /api/cartons/{id}/items': {
+      operation: 'GET /api/cartons/{id}/items',
+      path: () => `/api/cartons/${world.carton}/items`,
+      shows: (items) => items.length === 10 && items.some((i: { code: string }) => i.code === world.code),
+    },
+    'GET /c/{cartonId}': {
+      operation: 'GET /c/{cartonId}',
+      path: () => `/c/${world.carton}`,
+      shows: (c) => c.cartonId === world.carton && c.itemCount === 10 && !JSON.stringify(c).includes(world.code),
     },
     'GET /api/cartons/{id} via Renhua': {
       operation: 'GET /api/cartons/{id}',

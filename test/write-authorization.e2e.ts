@@ -34,6 +34,7 @@ const WRITES = matrix(`
   POST /api/batches/{id}/packing                          | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role | custody
   POST /api/batches/{id}/certificate                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
   POST /api/batches/{id}/certifications                   | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
+  POST /api/batches/{id}/label-jobs                       | key       | role     | 201       | reader    | 201       | 201       | reader    | role     | role     | role         | role     | role      | role      | role | reader
   POST /api/shipments                                     | key       | facility | facility  | facility  | 201       | facility  | facility  | facility | facility | facility     | facility | facility  | facility  | facility | facility
   POST /api/shipments/{id}/receipt                        | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
   POST /api/shipments/{id}/delivery                       | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
@@ -67,6 +68,7 @@ const OUTCOMES: Record<string, { status: number; code?: string }> = {
   self: { status: 403, code: 'not_owner' },
   std: { status: 403, code: 'not_standard_owner' },
   person: { status: 403, code: 'not_registrant' },
+  reader: { status: 403, code: 'not_allowed_to_read' },
 };
 
 const outcomeLabel = (cell: string) => {
@@ -335,6 +337,10 @@ describe('who may write what: every role × every write route, over HTTP', () =>
         path: batchPath(t, 'certifications'),
         body: { kind: 'geographical_indication', certificateNo: 'AGI-02718', issuedBy: '农业农村部' },
       }),
+    },
+    'POST /api/batches/{id}/label-jobs': {
+      target: packedBatch,
+      request: (_, t) => ({ path: batchPath(t, 'label-jobs'), body: { format: 'csv' } }),
     },
     'POST /api/shipments': {
       target: packedBatch,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsumerModule } from '@suyuan/consumer/nest';
 import { ScanFastLane } from '@suyuan/consumer';
+import { LabelsModule } from '@suyuan/labels/nest';
 import { LogisticsModule } from '@suyuan/logistics/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
@@ -24,6 +25,7 @@ export class AppModule {
         MassBalanceModule,
         StandardsModule,
         ConsumerModule.register(fastLane),
+        LabelsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { provenanceProjection } from '@suyuan/consumer';
+import { labelJobsProjection } from '@suyuan/labels';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
@@ -28,7 +29,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 16,
+  version: 17,
   // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
   projections: [
     registryProjection,
@@ -43,9 +44,10 @@ export const readModelSchema: ReadModelSchema = {
     provenanceProjection,
     standardsProjection,
     complianceProjection,
+    labelJobsProjection,
   ],
   indexes: [
-    { field: 'batchId', collections: ['items'] },
+    { field: 'batchId', collections: ['items', 'labelJobs'] },
     { field: 'ownerId', collections: ['facilities'] },
     { field: 'registeredBy', collections: ['persons'] },
     { field: 'cooperative.id', collections: ['batches'] },

@@ -19,6 +19,14 @@ describe('qr', () => {
     expect(large.readUInt32BE(16)).toBeGreaterThan(small.readUInt32BE(16));
   });
 
+  it('leaves a quiet zone of four modules on every side', async () => {
+    const svg = await qrSvg(SCAN_URL);
+    const size = QRCode.create(SCAN_URL, { errorCorrectionLevel: 'M' }).modules.size;
+    expect(svg).toContain(`viewBox="0 0 ${size + 8} ${size + 8}"`);
+    // The first dark module (the finder pattern's corner) starts four modules in.
+    expect(svg).toMatch(/<path stroke="#000000" d="M4 4\.5h7/);
+  });
+
   it('fits a 60-character scan URL in version 4 or lower at level M', () => {
     const url = SCAN_URL.slice(0, 60);
     expect(url).toHaveLength(60);

@@ -10,8 +10,9 @@ const SVG_MASK: QRCode.QRCodeMaskPattern = 3;
 /** 'M' survives about 15 % damage: a scuffed bag label, without growing the symbol much. */
 const ERROR_CORRECTION: QRCode.QRCodeErrorCorrectionLevel = 'M';
 
-/** Two modules of quiet zone: enough for phone scanners, and the label stays small. */
-const MARGIN = 2;
+/** The quiet zone the QR standard (ISO/IEC 18004) asks for: four modules of white on every side. */
+export const QR_QUIET_ZONE = 4;
+const MARGIN = QR_QUIET_ZONE;
 
 export function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, {

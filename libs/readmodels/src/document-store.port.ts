@@ -9,6 +9,8 @@ export interface DocumentStore {
   getMany<T extends Doc = Doc>(refs: DocRef[]): Promise<Map<string, T | undefined>>;
   /** Every document of a collection whose fields (paths like `cooperative.id`) equal `where`'s values. */
   find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>): Promise<T[]>;
+  /** One page of `find`'s answer, in id order: at most `page.limit` documents whose ids come after `page.after`. */
+  findPage<T extends Doc = Doc>(collection: string, where: Record<string, unknown>, page: DocPage): Promise<T[]>;
   /** Saves documents and moves the checkpoint in one atomic step. */
   commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void>;
   checkpoint(name: string): Promise<number>;
@@ -17,6 +19,12 @@ export interface DocumentStore {
    * connection wrote it, with none (`doc` absent) when another one did, such as a projector worker.
    */
   onChange(listener: (changes: readonly DocChange[]) => void): void;
+}
+
+export interface DocPage {
+  /** The id of the last document of the previous page. */
+  after?: string;
+  limit: number;
 }
 
 /** A changed document; `doc` is the new one (null: deleted) when known. */

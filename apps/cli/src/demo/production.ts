@@ -17,6 +17,7 @@ interface BatchAnswer {
 }
 
 interface PackingAnswer {
+  packingId: string;
   cartons: { cartonId: string; itemCount: number }[];
   items: { code: string; cartonId: string; grade: string; scanUrl: string }[];
 }
@@ -28,6 +29,8 @@ export interface ProducedBatch {
   certificateNo?: string;
   cartonIds: string[];
   items: PackingAnswer['items'];
+  /** The path of the first packing's labels PDF, printed by the cooperative as it was packed. */
+  labelsPdf?: string;
 }
 
 /** Registers the batch and records its production steps in time order, each by the organization that does it. */
@@ -61,12 +64,19 @@ export async function produceBatch(api: ApiClient, world: WorldIds, plan: BatchP
     if (step.kind === 'packing') {
       produced.cartonIds.push(...answer.cartons.map((c) => c.cartonId));
       produced.items.push(...answer.items);
+      produced.labelsPdf ??= await printLabels(api, batch.id, answer.packingId, coopKey, `${plan.key}-${i}-labels`);
     } else {
       produced.status = answer.status;
       produced.certificateNo = answer.certificate?.certificateNo ?? produced.certificateNo;
     }
   }
   return produced;
+}
+
+/** The packing's labels on A4 sheets of 24, printed with the cooperative's key; the path of their PDF. */
+async function printLabels(api: ApiClient, batchId: string, packingId: string, key: string, idempotencyKey: string): Promise<string> {
+  const job = await api.post<{ file: string }>(`/api/batches/${batchId}/label-jobs`, key, { format: 'pdf', packingId }, idempotencyKey);
+  return job.file;
 }
 
 /** 交接: the cooperative offers its goods, and the receiving organization accepts them. */

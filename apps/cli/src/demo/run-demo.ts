@@ -46,6 +46,8 @@ export interface DemoBatch {
   itemCount: number;
   cartonCount: number;
   scanUrls: string[];
+  /** Its first packing's labels PDF, readable with its cooperative's API key. */
+  labelsPdf?: string;
 }
 
 export interface DemoCompliance {
@@ -182,6 +184,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
         itemCount: b.items.length,
         cartonCount: b.cartonIds.length,
         scanUrls: b.items.map((item) => item.scanUrl),
+        ...(b.labelsPdf && { labelsPdf: `${baseUrl}${b.labelsPdf}` }),
       };
     }),
   );

@@ -1,4 +1,4 @@
-import { Doc, DocChange, docKey, DocRef, DocumentStore, DocWrite, SqliteDocumentStore } from '@suyuan/readmodels';
+import { Doc, DocChange, docKey, DocPage, DocRef, DocumentStore, DocWrite, SqliteDocumentStore } from '@suyuan/readmodels';
 import { WorkerProjector } from './worker-projector';
 
 /**
@@ -33,6 +33,11 @@ export class SplitDocumentStore implements DocumentStore {
   async find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>): Promise<T[]> {
     if (this.offThread.has(collection)) await this.worker.caughtUp();
     return this.storeOf(collection).findSync<T>(collection, where);
+  }
+
+  async findPage<T extends Doc = Doc>(collection: string, where: Record<string, unknown>, page: DocPage): Promise<T[]> {
+    if (this.offThread.has(collection)) await this.worker.caughtUp();
+    return this.storeOf(collection).findSync<T>(collection, where, page);
   }
 
   async commit(writes: DocWrite[], checkpoint: { name: string; position: number }): Promise<void> {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { itemScanUrl } from '@suyuan/codes';
 import { Actor } from '@suyuan/core';
 import { CommandContext, CurrentActor, Roles, WriteContext } from '@suyuan/platform/nest';
@@ -23,6 +24,7 @@ import {
   QualityTestDto,
   RegisterBatchDto,
 } from './batch.dto';
+import { ITEMS_PAGE_DEFAULT, ITEMS_PAGE_MAX, itemsPage } from './items-page';
 
 /** Production steps of a batch (批次): from registration on the farm plot to packed, coded items. */
 @ApiTags('batches')
@@ -61,10 +63,29 @@ export class BatchController {
   }
 
   @Get(':id/items')
-  @ApiOperation({ summary: 'Every packed item of the batch with its code and scan URL' })
-  async items(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  @ApiOperation({
+    summary:
+      'The packed items of the batch with their codes and scan URLs, a page at a time in code order; X-Next-Cursor names the next page',
+  })
+  @ApiQuery({ name: 'limit', required: false, description: `items per page, 1–${ITEMS_PAGE_MAX} (${ITEMS_PAGE_DEFAULT})` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'the X-Next-Cursor header of the page before' })
+  async items(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query('limit') limit: string | undefined,
+    @Query('cursor') cursor: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const page = itemsPage(limit, cursor);
     const batch = await this.readers.readable(actor, id);
-    const items = await this.docs.find<ItemView>('items', { batchId: id });
+    const items = await this.docs.findPage<ItemView>('items', { batchId: id }, { after: page.after, limit: page.limit + 1 });
+    if (items.length > page.limit) {
+      items.length = page.limit;
+      const next = items[items.length - 1].code;
+      reply
+        .header('x-next-cursor', next)
+        .header('link', `</api/batches/${encodeURIComponent(id)}/items?limit=${page.limit}&cursor=${next}>; rel="next"`);
+    }
     return items.map((item) => ({
       ...item,
       scanUrl: itemScanUrl(this.config.publicBaseUrl, { code: item.code, gtin14: batch.product.gtin, lotCode: batch.lotCode }),

@@ -37,6 +37,22 @@ describe('SqliteDocumentStore', () => {
     expect(await docs.get('items', 'A')).toBeUndefined();
   });
 
+  it('finds a page at a time in id order, after the last id of the page before', async () => {
+    const ids = ['E', 'A', 'D', 'B', 'C'];
+    await docs.commit(
+      [
+        ...ids.map((id) => ({ collection: 'items', id, doc: { batchId: 'B1', id } })),
+        { collection: 'items', id: 'AA', doc: { batchId: 'B2', id: 'AA' } },
+      ],
+      { name: 'p', position: 1 },
+    );
+    const page = (after: string | undefined) => docs.findPage<{ id: string }>('items', { batchId: 'B1' }, { after, limit: 2 });
+    expect((await page(undefined)).map((d) => d.id)).toEqual(['A', 'B']);
+    expect((await page('B')).map((d) => d.id)).toEqual(['C', 'D']);
+    expect((await page('D')).map((d) => d.id)).toEqual(['E']);
+    expect(await page('E')).toEqual([]);
+  });
+
   it('tells listeners of committed changes only, after the transaction', async () => {
     db.transaction(() => {
       docs.commitSync([{ collection: 'items', id: 'A', doc: { n: 1 } }], { name: 'p', position: 1 });

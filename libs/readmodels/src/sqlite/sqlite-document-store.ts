@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DocChange, DocumentStore } from '../document-store.port';
+import { DocChange, DocPage, DocumentStore } from '../document-store.port';
 import { Doc, DocRef, DocWrite, docKey } from '../projection';
 
 /**
@@ -134,7 +134,7 @@ export class SqliteDocumentStore implements DocumentStore {
     return found;
   }
 
-  findSync<T extends Doc = Doc>(collection: string, where: Record<string, unknown> = {}): T[] {
+  findSync<T extends Doc = Doc>(collection: string, where: Record<string, unknown> = {}, page?: DocPage): T[] {
     const fields = Object.keys(where);
     fields.forEach(assertFieldName);
     // The planner, without statistics, prefers the primary key's collection prefix to an
@@ -144,8 +144,15 @@ export class SqliteDocumentStore implements DocumentStore {
       `SELECT doc FROM documents${indexed ? ` INDEXED BY ${indexed.name}` : ''} WHERE collection = ?` +
       (indexed ? ` AND collection IN (${indexed.collections.map(literal).join(', ')})` : '') +
       fields.map((f) => ` AND json_extract(doc, '$.${f}') = ?`).join('') +
-      ' ORDER BY id';
-    const params = [collection, ...fields.map((f) => sqlValue(where[f]))];
+      (page?.after !== undefined ? ' AND id > ?' : '') +
+      ' ORDER BY id' +
+      (page ? ' LIMIT ?' : '');
+    const params = [
+      collection,
+      ...fields.map((f) => sqlValue(where[f])),
+      ...(page?.after !== undefined ? [page.after] : []),
+      ...(page ? [page.limit] : []),
+    ];
     return (this.db.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as T);
   }
 
@@ -210,6 +217,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
   async find<T extends Doc = Doc>(collection: string, where?: Record<string, unknown>) {
     return this.findSync<T>(collection, where);
+  }
+  async findPage<T extends Doc = Doc>(collection: string, where: Record<string, unknown>, page: DocPage) {
+    return this.findSync<T>(collection, where, page);
   }
   async commit(writes: DocWrite[], checkpoint: { name: string; position: number }) {
     this.db.transaction(() => this.commitSync(writes, checkpoint))();

@@ -1,0 +1,87 @@
+import { docKey, DocumentStore } from '@suyuan/readmodels';
+import { forbidden, notFound } from '@suyuan/core';
+import { BatchView, ItemView } from '@suyuan/production';
+import { normalizeItemCode } from '@suyuan/codes';
+import { LabelSelection } from '../domain/events';
+import { MAX_LABELS_PER_JOB, tooMany } from '../domain/print.decider';
+
+/** What a print request names: a packing, some cartons or some codes of the batch; none of them, the whole batch. */
+export interface SelectionInput {
+  packingId?: string;
+  cartonIds?: string[];
+  codes?: string[];
+}
+
+export function selectionOf(input: SelectionInput): LabelSelection {
+  if (input.packingId !== undefined) return { kind: 'packing', packingId: input.packingId };
+  if (input.cartonIds !== undefined) return { kind: 'cartons', cartonIds: [...new Set(input.cartonIds)] };
+  if (input.codes !== undefined) return { kind: 'codes', codes: [...new Set(input.codes.map(normalizeItemCode))] };
+  return { kind: 'batch' };
+}
+
+/**
+ * The batch's items a selection names, cartons together and in code order (a given list of
+ * codes keeps its order). A packing or carton not of the batch is refused naming it: 404 when
+ * it is nobody's, 403 when it is another batch's; a selection over the job limit is refused
+ * from the batch's counts, before a single item is read.
+ */
+export async function selectedItems(docs: DocumentStore, batch: BatchView, selection: LabelSelection): Promise<ItemView[]> {
+  switch (selection.kind) {
+    case 'batch':
+      if (batch.itemCount > MAX_LABELS_PER_JOB) throw tooMany(batch.itemCount);
+      return inCartonOrder(await docs.find<ItemView>('items', { batchId: batch.id }));
+    case 'packing': {
+      const packing = batch.packings.find((p) => p.packingId === selection.packingId);
+      if (!packing) throw notFound('packing_not_found', `batch ${batch.id} has no packing ${selection.packingId}`, { field: 'packingId' });
+      if (packing.itemCount > MAX_LABELS_PER_JOB) throw tooMany(packing.itemCount);
+      return inCartonOrder(await docs.find<ItemView>('items', { batchId: batch.id, packingId: packing.packingId }));
+    }
+    case 'cartons':
+      return inCartonOrder(await cartonItems(docs, batch, selection.cartonIds));
+    case 'codes':
+      return codeItems(docs, batch, selection.codes);
+  }
+}
+
+async function cartonItems(docs: DocumentStore, batch: BatchView, cartonIds: string[]): Promise<ItemView[]> {
+  const own = new Set(batch.packings.flatMap((p) => p.cartonIds));
+  const foreign = cartonIds.filter((id) => !own.has(id));
+  if (foreign.length > 0) {
+    const found = await docs.getMany(foreign.map((id) => ({ collection: 'cartons', id })));
+    const unknown = foreign.filter((id) => !found.get(docKey('cartons', id)));
+    if (unknown.length > 0) throw notFound('unknown_cartons', `no cartons ${unknown.join(', ')}`, { cartonIds: unknown });
+    throw forbidden(
+      'cartons_of_another_batch',
+      `cartons ${foreign.join(', ')} are not of batch ${batch.id}: print them from their own batch`,
+      {
+        cartonIds: foreign,
+      },
+    );
+  }
+  const items: ItemView[] = [];
+  for (const cartonId of cartonIds) {
+    items.push(...(await docs.find<ItemView>('items', { batchId: batch.id, cartonId })));
+    if (items.length > MAX_LABELS_PER_JOB) throw tooMany(items.length);
+  }
+  return items;
+}
+
+async function codeItems(docs: DocumentStore, batch: BatchView, codes: string[]): Promise<ItemView[]> {
+  if (codes.length > MAX_LABELS_PER_JOB) throw tooMany(codes.length);
+  const found = await docs.getMany<ItemView>(codes.map((id) => ({ collection: 'items', id })));
+  const items = codes.map((code) => found.get(docKey('items', code)));
+  const unknown = codes.filter((_, i) => !items[i]);
+  if (unknown.length > 0) throw notFound('unknown_items', `no items with the codes ${unknown.join(', ')}`, { codes: unknown });
+  const foreign = codes.filter((_, i) => items[i]!.batchId !== batch.id);
+  if (foreign.length > 0)
+    throw forbidden('items_of_another_batch', `items ${foreign.join(', ')} are not of batch ${batch.id}: print them from their own batch`, {
+      codes: foreign,
+    });
+  return items as ItemView[];
+}
+
+function inCartonOrder(items: ItemView[]): ItemView[] {
+  return items.sort((a, b) => (a.cartonId === b.cartonId ? compare(a.code, b.code) : compare(a.cartonId, b.cartonId)));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
