@@ -40,6 +40,7 @@ async function main() {
     SUYUAN_ADMIN_KEY: process.env.SUYUAN_ADMIN_KEY,
     LOG_LEVEL: process.env.BENCH_APP_LOG ?? 'silent',
     PROJECTOR: process.env.BENCH_PROJECTOR,
+    SCAN_CACHE_MB: process.env.SCAN_CACHE_MB,
   });
   const running = await createApp(config, { readModels });
   await running.app.listen({ port: 0, host: '127.0.0.1' });

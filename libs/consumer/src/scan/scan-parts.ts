@@ -17,11 +17,15 @@ const CODE_MARK = '0'.repeat(ITEM_CODE_LENGTH);
 /*
  * What a part costs the cache's memory budget, estimated when it is made (an exact count
  * would walk every object): an object held in memory takes about twice the length of its
- * JSON; the pieces a batch renders later come to about one packing section and one card
- * (its verdict and the standard's rules) per carton and language.
+ * JSON; the pieces a batch renders later come to about one packing section per carton and
+ * language. The card rendered for a journey (its verdict and reasons, in both languages) is
+ * charged to the journey part: it is made once per journey the batch's items are on, not
+ * per carton, and charging it per carton made a batch look four times its size, so that a
+ * large county's batches no longer fitted their share and each scan rebuilt its batch.
  */
 const HEAP_BYTES_PER_JSON_CHAR = 2;
-const PIECE_BYTES_PER_CARTON = 1200 + 4000;
+const PIECE_BYTES_PER_CARTON = 1200;
+const CARD_BYTES_PER_JOURNEY = 4000;
 
 /** One scanned item: its own record and the shared parts it points to. */
 export interface ResolvedItem {
@@ -137,8 +141,8 @@ export function buildJourneyPart(
     stamp,
     epoch,
     facilities: [...new Set(segments.map((s) => s.facilityId))],
-    // Its JSON and the portion it keeps for its pages.
-    bytes: json.length * (1 + HEAP_BYTES_PER_JSON_CHAR),
+    // Its JSON and the portion it keeps for its pages, and the cards rendered for it.
+    bytes: json.length * (1 + HEAP_BYTES_PER_JSON_CHAR) + CARD_BYTES_PER_JOURNEY,
   };
 }
 
