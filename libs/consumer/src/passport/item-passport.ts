@@ -14,6 +14,7 @@ export interface JourneyStop extends LoggedStop {
 import { CertificateView, Quantity } from '@suyuan/production';
 import type { ProcessStep } from '@suyuan/processing';
 import type { ItemCompliance } from '@suyuan/standards';
+import type { PassportVoided } from '../page/voided-section';
 
 /**
  * What a consumer sees when scanning one item's code: the JSON of the scan URL and
@@ -63,6 +64,8 @@ export interface ItemPassport {
   hold?: PassportHold;
   /** What the scan that fetched this record says of its code's scans (`scan-count/`). */
   scans?: ScanShown;
+  /** Present when the code was voided (its label damaged, misprinted or lost): when and why. */
+  voided?: PassportVoided;
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];
