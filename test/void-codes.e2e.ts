@@ -113,10 +113,10 @@ describe('voiding a damaged label’s code (over HTTP)', () => {
     const before = await itemsOf();
     for (const [, request, status, code] of cases) {
       const answer = await request();
-      expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
+      expect({ status: answer.status, code: (answer.body as { code?: string }).code }).toEqual({ status, code });
     }
     const again = await voidCode(w.packer.key, old.code, { reason: 'damaged' });
-    expect(again.body.message).toContain(`already voided at ${NOW} and replaced by ${replacement.code}`);
+    expect((again.body as { message: string }).message).toContain(`already voided at ${NOW} and replaced by ${replacement.code}`);
     expect(await itemsOf()).toEqual(before);
   });
 
@@ -157,6 +157,14 @@ describe('voiding a damaged label’s code (over HTTP)', () => {
     const all = await download(packing.file);
     for (const code of [replacement.code, ...replacements]) expect(all).toContain(code);
     for (const code of [old.code, items[3].code]) expect(all).not.toContain(code);
+    const cartonCodes = (await expectOk(call('GET', `/api/cartons/${old.cartonId}/items`, { key: w.packer.key }))).map(
+      (i: { code: string }) => i.code,
+    );
+    expect(cartonCodes).toContain(replacement.code);
+    expect(cartonCodes).not.toContain(old.code);
+    const secrets = await expectOk(call('GET', `/api/batches/${batchId}/verification-codes`, { key: w.coop.key }));
+    expect(secrets.total).toBe(4);
+    expect(secrets.items.map((i: { code: string }) => i.code)).not.toContain(old.code);
   });
 
   it('answers the voided code’s scan with its record and a warning, never the replacement (JSON, fast lane and route alike)', async () => {

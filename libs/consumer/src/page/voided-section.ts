@@ -1,12 +1,7 @@
 import type { VoidReason } from '@suyuan/production';
+import type { PassportVoided } from '../passport/item-passport';
 import { formatDateTime } from './format';
 import type { Lang } from './i18n';
-
-/** What a voided code's page says of it: when and why its label was voided, never the code that replaced it. */
-export interface PassportVoided {
-  at: string;
-  reason: VoidReason;
-}
 
 interface VoidedWords {
   title: string;

@@ -11,16 +11,21 @@ export interface JourneyStop extends LoggedStop {
   handoverRange?: TemperatureRange;
   handoverInRange?: boolean;
 }
-import { CertificateView, Quantity } from '@suyuan/production';
+import { CertificateView, Quantity, VoidReason } from '@suyuan/production';
 import type { ProcessStep } from '@suyuan/processing';
 import type { ItemCompliance } from '@suyuan/standards';
-import type { PassportVoided } from '../page/voided-section';
 
 /**
  * What a consumer sees when scanning one item's code: the JSON of the scan URL and
  * the model the HTML page is rendered from. Public by design: it never carries a
  * person's phone or ID number, API keys, or internal actor ids.
  */
+/** A voided code's (its label damaged, misprinted or lost): when and why, never the code that replaced it. */
+export interface PassportVoided {
+  at: string;
+  reason: VoidReason;
+}
+
 export interface ItemPassport {
   code: string;
   /** The URL encoded in the item's QR code. */
