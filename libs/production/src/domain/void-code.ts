@@ -10,8 +10,11 @@ const MAX_NOTE = 500;
  * Voiding a label's code (作废), on the batch's stream as `ItemCodeVoided { code, reason, note?,
  * voidedAt, replacementCode? }`. Who may pack the batch may void its codes: its owner, or the
  * organization holding its goods. With a replacement, the handler has minted a new code (as
- * packing does) for the same physical item; read models give it the voided item's carton,
- * grade, weight and packing, and mark the voided item `voided: { at, reason, replacedBy }`.
+ * packing does) for the same physical item. Read models: the voided item's document gains
+ * `voided: { at, reason, note?, replacedBy? }`, the replacement's is the same item (carton,
+ * grade, weight, packing) under the new code with `replaces`, the batch lists `voided` codes
+ * (its `itemCount` still counts items); scans answer a voided code with its record and
+ * `voided: { at, reason }`, never the replacement.
  * Neither a hold nor a dispatch stops it: a label can be damaged in transit, and voiding sells
  * nothing. A code is voided once: a replacement's label, when damaged in turn, is voided itself.
  */
