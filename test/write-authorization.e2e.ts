@@ -35,6 +35,7 @@ const WRITES = matrix(`
   POST /api/batches/{id}/certificate                      | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
   POST /api/batches/{id}/certifications                   | key       | role     | 201       | owner     | role      | role      | role      | role     | role     | role         | role     | role      | role      | role | owner
   POST /api/batches/{id}/label-jobs                       | key       | role     | 201       | reader    | 201       | 201       | reader    | role     | role     | role         | role     | role      | role      | role | reader
+  POST /api/batches/{id}/items/{code}/void                | key       | role     | 201       | custody   | 201       | custody   | custody   | role     | role     | role         | role     | role      | role      | role | custody
   POST /api/shipments                                     | key       | facility | facility  | facility  | 201       | facility  | facility  | facility | facility | facility     | facility | facility  | facility  | facility | facility
   POST /api/shipments/{id}/receipt                        | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
   POST /api/shipments/{id}/delivery                       | key       | facility | facility  | facility  | facility  | facility  | facility  | facility | 201      | facility     | facility | facility  | facility  | facility | facility
@@ -161,7 +162,7 @@ describe('who may write what: every role × every write route, over HTTP', () =>
   async function packedBatch(): Promise<Target> {
     const t = await heldBatch();
     const packing = await post(`/api/batches/${t.batch}/packing`, orgs.holder.key, packingOf(place.holderPackhouse));
-    return { ...t, cartons: packing.cartons.map((c: { cartonId: string }) => c.cartonId).join(',') };
+    return { ...t, cartons: packing.cartons.map((c: { cartonId: string }) => c.cartonId).join(','), code: packing.items[0].code };
   }
 
   /** The packed cartons on their way to the county hub. */
@@ -341,6 +342,10 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     'POST /api/batches/{id}/label-jobs': {
       target: packedBatch,
       request: (_, t) => ({ path: batchPath(t, 'label-jobs'), body: { format: 'csv' } }),
+    },
+    'POST /api/batches/{id}/items/{code}/void': {
+      target: packedBatch,
+      request: (_, t) => ({ path: batchPath(t, `items/${t.code}/void`), body: { reason: 'damaged', replace: true } }),
     },
     'POST /api/shipments': {
       target: packedBatch,

@@ -18,7 +18,7 @@ import {
   preCooled,
   qualityTestRecorded,
 } from './domain/batch.fixtures';
-import { BatchCertificationRecorded, BatchHoldLifted } from './domain/events';
+import { BatchCertificationRecorded, BatchHoldLifted, ItemCodeVoided } from './domain/events';
 
 const given = projectionSpec(batchProjection);
 const write = (collection: string, doc: Doc & { id: string }): DocWrite => ({ collection, id: doc.id, doc });
@@ -249,6 +249,46 @@ describe('batch projection', () => {
           item('7K2M9Q4R8T1VX3PA', 'CTN-0618-001', '特级', 2.5),
           item('9D4HW2JN6C8QZ1TB', 'CTN-0618-001', '特级', 2.5),
           item('3F8KP5XR2M7WG4NC', 'CTN-0618-002', '一级', 5),
+        ]);
+    });
+
+    it('marks a voided code’s item and writes its replacement: the same item under the new code', () => {
+      const item: ItemView = {
+        code: '7K2M9Q4R8T1VX3PA',
+        batchId: BATCH,
+        cartonId: 'CTN-0618-001',
+        grade: '特级',
+        netWeight: { value: 2.5, unit: 'kg' },
+        packingId: 'pk-0618-1',
+        packedAt: '2025-06-18T15:00:00+08:00',
+        facilityId: packhouse.id,
+      };
+      const voided: ItemCodeVoided = {
+        type: 'ItemCodeVoided',
+        data: {
+          batchId: BATCH,
+          code: item.code,
+          reason: 'damaged',
+          note: '标签被撕破',
+          voidedAt: '2025-06-19T02:00:00.000Z',
+          replacementCode: 'W4Z8N2QH6JRT0V5K',
+        },
+      };
+      const voiding = { at: '2025-06-19T02:00:00.000Z', reason: 'damaged' as const, note: '标签被撕破', replacedBy: 'W4Z8N2QH6JRT0V5K' };
+      given([...registry, batch({ status: 'packed', itemCount: 3 }), { collection: 'items', id: item.code, doc: item }])
+        .when(voided)
+        .then([
+          batch({ status: 'packed', itemCount: 3, voided: [{ code: item.code, ...voiding }] }),
+          { collection: 'items', id: item.code, doc: { ...item, voided: voiding } },
+          { collection: 'items', id: 'W4Z8N2QH6JRT0V5K', doc: { ...item, code: 'W4Z8N2QH6JRT0V5K', replaces: item.code } },
+        ]);
+      const { replacementCode: _replacement, ...lost } = voided.data;
+      const { replacedBy: _replacedBy, ...withoutReplacement } = voiding;
+      given([...registry, batch({ status: 'packed', itemCount: 3 }), { collection: 'items', id: item.code, doc: item }])
+        .when({ ...voided, data: lost })
+        .then([
+          batch({ status: 'packed', itemCount: 3, voided: [{ code: item.code, ...withoutReplacement }] }),
+          { collection: 'items', id: item.code, doc: { ...item, voided: withoutReplacement } },
         ]);
     });
 

@@ -9,9 +9,10 @@ import {
   BatchHandoverEnded,
   BatchPacked,
   BatchRegistered,
+  ItemCodeVoided,
   Quantity,
 } from './domain/events';
-import { BatchAccessView, BatchView, ConsumptionView, HandoverView, ItemView } from './batch.views';
+import { BatchAccessView, BatchView, ConsumptionView, HandoverView, ItemView, ItemVoiding } from './batch.views';
 import { originFacilityId } from './domain/origin';
 import { packedAdded, reservationMoved, soldAdded, supplyAdded } from './lots/lot-quantities';
 
@@ -50,6 +51,8 @@ export const batchProjection: Projection<BatchEvent> = {
         return [batchRef(event.data.batchId), handoverRef(event.data.handoverId)];
       case 'BatchPurchaseRecorded':
         return [batchRef(event.data.batchId), organizationRef(event.data.buyerOrganizationId)];
+      case 'ItemCodeVoided':
+        return [batchRef(event.data.batchId), { collection: 'items', id: event.data.code }];
       case 'BatchProduced':
       case 'BatchPurchasedFromHousehold':
       case 'BatchInputReserved':
@@ -209,6 +212,8 @@ function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): Batch
         quantities: packedAdded(batch.quantities, d.items),
       };
     }
+    case 'ItemCodeVoided':
+      return { ...batch, voided: [...(batch.voided ?? []), { code: event.data.code, ...voidingOf(event.data) }] };
     case 'ComplianceCertificateIssued': {
       const { issuerId: _issuer, ...certificate } = withoutBatchId(event.data);
       return { ...batch, certificate };
@@ -297,6 +302,8 @@ function besideBatch(batch: BatchView, event: BatchStep, docs: DocReader): DocWr
   switch (event.type) {
     case 'BatchPacked':
       return itemWrites(event.data);
+    case 'ItemCodeVoided':
+      return voidedItemWrites(event.data, docs);
     case 'BatchHandedOver':
       return [...handoverWrites(batch, event.data.handoverId, docs), ...grant(event.data.toOrganizationId, event.data.batchId)];
     case 'BatchHandoverAccepted':
@@ -345,6 +352,28 @@ function itemWrites(d: BatchPacked['data']): DocWrite[] {
     };
     return { collection: 'items', id: item.code, doc: view };
   });
+}
+
+function voidingOf(d: ItemCodeVoided['data']): ItemVoiding {
+  return {
+    at: d.voidedAt,
+    reason: d.reason,
+    ...(d.note !== undefined && { note: d.note }),
+    ...(d.replacementCode !== undefined && { replacedBy: d.replacementCode }),
+  };
+}
+
+/** The voided item marked so, and its replacement: the same item (carton, grade, weight, packing) under the new code. */
+function voidedItemWrites(d: ItemCodeVoided['data'], docs: DocReader): DocWrite[] {
+  const item = docs.get<ItemView>('items', d.code);
+  if (!item) return [];
+  const writes: DocWrite[] = [{ collection: 'items', id: item.code, doc: { ...item, voided: voidingOf(d) } }];
+  if (d.replacementCode !== undefined) {
+    const { voided: _voided, replaces: _replaces, ...same } = item;
+    const replacement: ItemView = { ...same, code: d.replacementCode, replaces: item.code };
+    writes.push({ collection: 'items', id: replacement.code, doc: replacement });
+  }
+  return writes;
 }
 
 function withoutBatchId<T extends { batchId: string }>(data: T): Omit<T, 'batchId'> {

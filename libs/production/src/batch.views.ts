@@ -7,6 +7,7 @@ import {
   GradeClassResult,
   QualityTestRecorded,
   Quantity,
+  VoidReason,
 } from './domain/events';
 
 /**
@@ -114,6 +115,16 @@ export interface BatchView {
   holds?: HoldView[];
   /** True while any hold stands: no certificate, no packing for sale, no dispatch. */
   held?: boolean;
+  /** Item codes voided (damaged, misprinted or lost labels), oldest first; `itemCount` still counts items, not codes. */
+  voided?: ({ code: string } & ItemVoiding)[];
+}
+
+/** Why and when an item's code was voided, and the code that replaced it (for its owner and holders only). */
+export interface ItemVoiding {
+  at: string;
+  reason: VoidReason;
+  note?: string;
+  replacedBy?: string;
 }
 
 export interface LotQuantities {
@@ -178,4 +189,8 @@ export interface ItemView {
   packingId: string;
   packedAt: string;
   facilityId: string;
+  /** Set once the code is voided: its scan warns that the label is not valid. */
+  voided?: ItemVoiding;
+  /** On a replacement code: the voided code it replaces (the same physical item). */
+  replaces?: string;
 }

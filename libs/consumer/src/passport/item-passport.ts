@@ -11,7 +11,7 @@ export interface JourneyStop extends LoggedStop {
   handoverRange?: TemperatureRange;
   handoverInRange?: boolean;
 }
-import { CertificateView, Quantity } from '@suyuan/production';
+import { CertificateView, Quantity, VoidReason } from '@suyuan/production';
 import type { ProcessStep } from '@suyuan/processing';
 import type { ItemCompliance } from '@suyuan/standards';
 
@@ -20,6 +20,12 @@ import type { ItemCompliance } from '@suyuan/standards';
  * the model the HTML page is rendered from. Public by design: it never carries a
  * person's phone or ID number, API keys, or internal actor ids.
  */
+/** A voided code's (its label damaged, misprinted or lost): when and why, never the code that replaced it. */
+export interface PassportVoided {
+  at: string;
+  reason: VoidReason;
+}
+
 export interface ItemPassport {
   code: string;
   /** The URL encoded in the item's QR code. */
@@ -63,6 +69,8 @@ export interface ItemPassport {
   hold?: PassportHold;
   /** What the scan that fetched this record says of its code's scans (`scan-count/`). */
   scans?: ScanShown;
+  /** Present when the code was voided (its label damaged, misprinted or lost): when and why. */
+  voided?: PassportVoided;
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];

@@ -3,14 +3,15 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { Actor } from '@suyuan/core';
 import { CLOCK, Clock } from '@suyuan/platform';
 import { CurrentActor } from '@suyuan/platform/nest';
-import { warningsOfFlags } from './scan-limits';
+import { VOIDED_FLAG, warningsOfFlags } from './scan-limits';
 import { SCAN_LOG, ScanLog } from './scan-log.port';
 import { signalsQuery } from './signals-scope';
 
 /**
  * What points at counterfeits, for the brand owner (the organization owning the items: its own
  * only) and the regulator (everyone's): scans of codes never issued (regulator only: they
- * belong to no one), scans of codes over their limits by day and place, and those codes.
+ * belong to no one), scans of codes over their limits and of voided codes by day and place,
+ * and those codes.
  * Consumer scans only: the chain's own never count.
  */
 @ApiTags('consumer')
@@ -23,7 +24,10 @@ export class CounterfeitSignalsController {
   ) {}
 
   @Get('counterfeit-signals')
-  @ApiOperation({ summary: 'Counterfeit signals by day and place: unissued codes scanned (regulators), codes scanned past their limits' })
+  @ApiOperation({
+    summary:
+      'Counterfeit signals by day and place: unissued codes scanned (regulators), codes scanned past their limits, voided codes scanned',
+  })
   @ApiQuery({
     name: 'organizationId',
     required: false,
@@ -40,11 +44,13 @@ export class CounterfeitSignalsController {
       ...(scope.ownerId !== undefined && { organizationId: scope.ownerId }),
       ...(signals.unissued && { unissued: signals.unissued }),
       flagged: signals.flagged,
+      voided: signals.voided,
       flaggedCodes: signals.flaggedCodes.map(({ flags, firstAt, lastAt, ...code }) => ({
         ...code,
         firstAt: new Date(firstAt).toISOString(),
         lastAt: new Date(lastAt).toISOString(),
         warnings: warningsOfFlags(flags),
+        ...((flags & VOIDED_FLAG) !== 0 && { voided: true }),
       })),
     };
   }

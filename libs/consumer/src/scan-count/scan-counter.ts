@@ -5,7 +5,7 @@ import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { StandardView } from '@suyuan/standards';
 import { Lru } from '../scan/lru';
 import { NetworkHasher } from './client-network';
-import { ScanLimits, scanLimits, scanWarnings, warningFlags } from './scan-limits';
+import { ScanLimits, VOIDED_FLAG, scanLimits, scanWarnings, warningFlags } from './scan-limits';
 import { SCAN_LOG, ScanLog } from './scan-log.port';
 import { normalizePlace } from './scan-place';
 import { ScanRecorder } from './scan-recorder';
@@ -28,6 +28,8 @@ export interface CountedItem {
   category: string;
   ownerId: string;
   packedAt: string;
+  /** The code was voided: its scans are counterfeit signals of their own. */
+  voided: boolean;
 }
 
 /** Unissued codes remembered per client and minute, so that a flood of one bad code is one record a minute. */
@@ -107,7 +109,7 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
         issued: true,
         ownerId: item.ownerId,
         productId: item.productId,
-        flags: warningFlags(warnings),
+        flags: warningFlags(warnings) | (item.voided ? VOIDED_FLAG : 0),
       });
     }
     return {

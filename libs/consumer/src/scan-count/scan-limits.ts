@@ -55,6 +55,12 @@ export function scanWarnings(
   return warnings;
 }
 
+/**
+ * The bit the log keeps with a scan of a voided code (its label damaged, misprinted or lost):
+ * a counterfeit signal of its own, not a sign of copying, so the page says it apart.
+ */
+export const VOIDED_FLAG = 8;
+
 /** Warnings as the bits the log keeps with each scan, and back. */
 const WARNING_BITS: Record<ScanWarning, number> = { many_consumers: 1, many_places: 2, past_shelf_life: 4 };
 export const warningFlags = (warnings: readonly ScanWarning[]): number => warnings.reduce((f, w) => f | WARNING_BITS[w], 0);

@@ -7,7 +7,7 @@ export interface ScanRecord extends ScanVisit {
   issued: boolean;
   ownerId?: string;
   productId?: string;
-  /** The warnings (`warningFlags`) the code raised at this scan. */
+  /** The warnings (`warningFlags`) the code raised at this scan, and `VOIDED_FLAG` for a voided code. */
   flags: number;
 }
 
@@ -60,6 +60,8 @@ export interface CounterfeitSignals {
   unissued?: SignalsByDay[];
   /** Scans that found their code over its limits. */
   flagged: SignalsByDay[];
+  /** Scans of codes voided (damaged, misprinted or lost labels): a label that should be off the goods. */
+  voided: SignalsByDay[];
   flaggedCodes: FlaggedCode[];
 }
 

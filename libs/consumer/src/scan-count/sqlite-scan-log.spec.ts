@@ -61,6 +61,26 @@ describe('SqliteScanLog', () => {
     await log.close();
   });
 
+  it('counts scans of voided codes apart from the copied-code warnings, by day and place, and lists those codes', async () => {
+    const log = SqliteScanLog.open(join(dir, 'scans.sqlite'));
+    await log.append([
+      scan({ code: 'VVVVVVVVVVVVVVVV', client: 'c1', place: '广州', flags: 8 }),
+      scan({ code: 'VVVVVVVVVVVVVVVV', client: 'c2', place: '广州', flags: 8 | 1 }),
+      scan({ code: 'AAAAAAAAAAAAAAAA', client: 'c3', flags: 2 }),
+      scan({ code: 'VVVVVVVVVVVVVVVV', chain: true, client: 'station', flags: 8 }),
+    ]);
+    const window = { from: at('2026-12-01T00:00:00Z'), to: at('2026-12-05T00:00:00Z') };
+    const own = await log.signals({ ...window, ownerId: 'org-a' });
+    expect(own.voided).toEqual([{ day: '2026-12-04', place: '广州', scans: 2, clients: 2, codes: 1 }]);
+    expect(own.flagged).toEqual([
+      { day: '2026-12-04', place: null, scans: 1, clients: 1, codes: 1 },
+      { day: '2026-12-04', place: '广州', scans: 1, clients: 1, codes: 1 },
+    ]);
+    expect(own.flaggedCodes.find((c) => c.code === 'VVVVVVVVVVVVVVVV')).toMatchObject({ scans: 2, clients: 2, flags: 9 });
+    expect((await log.signals({ ...window, ownerId: 'org-b' })).voided).toEqual([]);
+    await log.close();
+  });
+
   it("lists reports of an owner's items to that owner, all to a regulator", async () => {
     const log = SqliteScanLog.open(join(dir, 'scans.sqlite'));
     const base = { at: at('2026-12-04T02:00:00Z'), code: 'AAAAAAAAAAAAAAAA', kind: 'suspected_fake' as const, client: 'c1' };

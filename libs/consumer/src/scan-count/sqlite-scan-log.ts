@@ -12,6 +12,10 @@ import {
   SignalsByDay,
   SignalsQuery,
 } from './scan-log.port';
+import { VOIDED_FLAG } from './scan-limits';
+
+/** The bits of the copied-code warnings, apart from a voided code's. */
+const WARNING_BITS = VOIDED_FLAG - 1;
 
 interface ScanRow {
   at: number;
@@ -139,20 +143,23 @@ export class SqliteScanLog implements ScanLog {
     const window = 'at >= @from AND at < @to AND chain = 0';
     const grouped = 'GROUP BY day, place ORDER BY day, place';
     const flagged = this.db
-      .prepare(`${BY_DAY} WHERE ${window} AND issued = 1 AND flags <> 0 AND ${OWNER} ${grouped}`)
+      .prepare(`${BY_DAY} WHERE ${window} AND issued = 1 AND (flags & ${WARNING_BITS}) <> 0 AND ${OWNER} ${grouped}`)
+      .all(params) as SignalsByDay[];
+    const voided = this.db
+      .prepare(`${BY_DAY} WHERE ${window} AND issued = 1 AND (flags & ${VOIDED_FLAG}) <> 0 AND ${OWNER} ${grouped}`)
       .all(params) as SignalsByDay[];
     const flaggedCodes = this.db
       .prepare(
         `SELECT code, max(product) AS productId, max(owner) AS ownerId, min(at) AS firstAt, max(at) AS lastAt, count(*) AS scans,
            count(DISTINCT client) AS clients, count(DISTINCT place) AS places,
-           max(flags & 1) | max(flags & 2) | max(flags & 4) AS flags
+           max(flags & 1) | max(flags & 2) | max(flags & 4) | max(flags & ${VOIDED_FLAG}) AS flags
          FROM scans WHERE ${window} AND issued = 1 AND flags <> 0 AND ${OWNER}
          GROUP BY code ORDER BY clients DESC, code LIMIT ${FLAGGED_CODES_LIMIT}`,
       )
       .all(params) as FlaggedCode[];
-    if (ownerId !== undefined) return { flagged, flaggedCodes };
+    if (ownerId !== undefined) return { flagged, voided, flaggedCodes };
     const unissued = this.db.prepare(`${BY_DAY} WHERE ${window} AND issued = 0 ${grouped}`).all(params) as SignalsByDay[];
-    return { unissued, flagged, flaggedCodes };
+    return { unissued, flagged, voided, flaggedCodes };
   }
 
   async addReport(report: ProblemReport): Promise<void> {

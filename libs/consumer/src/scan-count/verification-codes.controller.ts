@@ -37,7 +37,10 @@ export class VerificationCodesController {
     if (batch.cooperative.id !== actor.organizationId) {
       throw new ForbiddenException({ code: 'not_batch_owner', message: "only the batch's owner gets its items' verification codes" });
     }
-    const items = (await this.docs.find<ItemView>('items', { batchId })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    // A voided code's label is off the goods: its replacement's 防伪码 is the one to print.
+    const items = (await this.docs.find<ItemView>('items', { batchId }))
+      .filter((i) => !i.voided)
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     return {
       batchId,
       total: items.length,

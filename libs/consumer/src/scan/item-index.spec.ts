@@ -19,4 +19,14 @@ describe('ItemIndex', () => {
     expect(index.get('AAAAAAAAAAAAAAAA')?.cartonId).toBe('CT2');
     expect(index.size).toBe(1);
   });
+
+  it('keeps when and why a code was voided, and not the code that replaced it', () => {
+    const index = new ItemIndex();
+    index.add(item('AAAAAAAAAAAAAAAA', 'CT1'));
+    index.add({
+      ...item('AAAAAAAAAAAAAAAA', 'CT1'),
+      voided: { at: '2026-07-20T02:00:00.000Z', reason: 'lost', replacedBy: 'BBBBBBBBBBBBBBBB' },
+    });
+    expect(index.get('AAAAAAAAAAAAAAAA')?.voided).toEqual({ at: '2026-07-20T02:00:00.000Z', reason: 'lost' });
+  });
 });

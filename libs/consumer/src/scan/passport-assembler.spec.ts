@@ -17,4 +17,13 @@ describe('an item’s own JSON members', () => {
     const context = { attributesByGrade: new Map(), packingPlaceById: new Map() };
     expect(JSON.parse(`{${itemJsonMembers(item, context, 'u')}}`)).toEqual(itemPortion(item, context, 'u'));
   });
+
+  it('hold for a voided item, which shows when and why but never the code that replaced it', () => {
+    const voided = { ...item, voided: { at: '2026-07-20T02:00:00.000Z', reason: 'damaged' as const, replacedBy: 'W4Z8N2QH6JRT0V5K' } };
+    const context = { attributesByGrade: new Map(), packingPlaceById: new Map() };
+    const members = JSON.parse(`{${itemJsonMembers(voided, context, 'u')}}`);
+    expect(members).toEqual(itemPortion(voided, context, 'u'));
+    expect(members.voided).toEqual({ at: '2026-07-20T02:00:00.000Z', reason: 'damaged' });
+    expect(JSON.stringify(members)).not.toContain('W4Z8N2QH6JRT0V5K');
+  });
 });

@@ -28,7 +28,7 @@ export type BatchPortion = Pick<
 /** What every item of one carton shows alike. */
 export type CartonPortion = Pick<ItemPassport, 'status' | 'coldChain' | 'journey'>;
 /** What is this item's own. */
-export type ItemPortion = Pick<ItemPassport, 'code' | 'scanUrl' | 'grade' | 'packing'>;
+export type ItemPortion = Pick<ItemPassport, 'code' | 'scanUrl' | 'grade' | 'packing' | 'voided'>;
 
 const STATUS: Record<CartonView['status'], ItemStatus> = {
   packed: 'packed',
@@ -112,7 +112,8 @@ export function itemJsonMembers(item: ItemView, context: ItemContext, scanUrl: s
   const weight = `{"value":${JSON.stringify(item.netWeight.value)},"unit":${JSON.stringify(item.netWeight.unit)}}`;
   return (
     `"code":"${item.code}","scanUrl":${JSON.stringify(scanUrl)},"grade":{"grade":${JSON.stringify(item.grade)},"attributes":${attributes}},` +
-    `"packing":{"facilityName":${place},"packedAt":"${item.packedAt}","netWeight":${weight},"cartonId":"${item.cartonId}"}`
+    `"packing":{"facilityName":${place},"packedAt":"${item.packedAt}","netWeight":${weight},"cartonId":"${item.cartonId}"}` +
+    (item.voided ? `,"voided":{"at":${JSON.stringify(item.voided.at)},"reason":${JSON.stringify(item.voided.reason)}}` : '')
   );
 }
 
@@ -127,6 +128,7 @@ export function itemPortion(item: ItemView, context: ItemContext, scanUrl: strin
       netWeight: item.netWeight,
       cartonId: item.cartonId,
     },
+    ...(item.voided && { voided: { at: item.voided.at, reason: item.voided.reason } }),
   };
 }
 

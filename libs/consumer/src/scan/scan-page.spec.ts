@@ -108,6 +108,29 @@ describe('the page served from kept parts', () => {
     }
     expect(pages.size).toBe(6);
   });
+
+  it('warns in the top card, after the code, when the code was voided, and never shows the code that replaced it', () => {
+    const view = plumBatch();
+    const batch = buildBatchPart(view, 'https://sy.example');
+    const item = {
+      ...packedItem(),
+      voided: { at: '2026-07-20T02:00:00.000Z', reason: 'damaged' as const, replacedBy: 'W4Z8N2QH6JRT0V5K' },
+    };
+    const resolved = scanned(batch, journeyOf(view, undefined), VERDICT, item);
+    const shown = {
+      zh: ['此码已作废', '2026-07-20 10:00', '标签损坏', '12315'],
+      en: ['This code has been voided', 'label damaged', '12315'],
+    };
+    for (const lang of LANGS) {
+      const { served, whole } = bothPages(resolved, lang);
+      expect(served).toBe(whole);
+      for (const words of shown[lang]) expect(served).toContain(words);
+      expect(served.indexOf('alert voided')).toBeGreaterThan(served.indexOf('7K3M 9QX2'));
+      expect(served.indexOf('alert voided')).toBeLessThan(served.indexOf('</section>'));
+      expect(served).not.toContain('W4Z8N2QH6JRT0V5K');
+      expect(scanPage(scanned(batch, journeyOf(view, undefined), VERDICT), lang).toString()).not.toContain('alert voided');
+    }
+  });
 });
 
 describe('the page’s weight', () => {

@@ -63,7 +63,14 @@ export class ScanPath {
     const { item, batch } = resolved;
     const { product, cooperative } = batch.view;
     const scans = this.counter.count(
-      { code: item.code, productId: product.id, category: product.category, ownerId: cooperative.id, packedAt: item.packedAt },
+      {
+        code: item.code,
+        productId: product.id,
+        category: product.category,
+        ownerId: cooperative.id,
+        packedAt: item.packedAt,
+        voided: item.voided !== undefined,
+      },
       scanner,
     );
     if (wantsJson(accept)) return { status: 200, type: JSON_TYPE, body: scanJson(resolved, scans) };

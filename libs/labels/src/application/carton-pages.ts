@@ -58,12 +58,15 @@ export class CartonPages {
         `the items of carton ${cartonId} are listed for the organization owning its batch and those whose places held it; its page shows the rest`,
       );
     const items = await this.docs.find<ItemView>('items', { batchId: batch.id, cartonId });
-    return items.map((item) => ({
-      code: item.code,
-      grade: item.grade,
-      netWeight: item.netWeight,
-      scanUrl: itemScanUrl(this.config.publicBaseUrl, { code: item.code, gtin14: batch.product.gtin, lotCode: batch.lotCode }),
-    }));
+    // The carton holds its items under their standing codes: a voided code's replacement, not the code.
+    return items
+      .filter((item) => !item.voided)
+      .map((item) => ({
+        code: item.code,
+        grade: item.grade,
+        netWeight: item.netWeight,
+        scanUrl: itemScanUrl(this.config.publicBaseUrl, { code: item.code, gtin14: batch.product.gtin, lotCode: batch.lotCode }),
+      }));
   }
 
   private async carton(cartonId: string): Promise<{ carton: CartonView; batch: BatchView }> {

@@ -1,5 +1,5 @@
 import { docKey, DocumentStore } from '@suyuan/readmodels';
-import { forbidden, notFound } from '@suyuan/core';
+import { conflict, forbidden, notFound } from '@suyuan/core';
 import { BatchView, ItemView } from '@suyuan/production';
 import { normalizeItemCode } from '@suyuan/codes';
 import { LabelSelection } from '../domain/events';
@@ -23,21 +23,22 @@ export function selectionOf(input: SelectionInput): LabelSelection {
  * The batch's items a selection names, cartons together and in code order (a given list of
  * codes keeps its order). A packing or carton not of the batch is refused naming it: 404 when
  * it is nobody's, 403 when it is another batch's; a selection over the job limit is refused
- * from the batch's counts, before a single item is read.
+ * from the batch's counts, before a single item is read. Voided codes are left out of a
+ * batch, packing or carton, and refused when named.
  */
 export async function selectedItems(docs: DocumentStore, batch: BatchView, selection: LabelSelection): Promise<ItemView[]> {
   switch (selection.kind) {
     case 'batch':
       if (batch.itemCount > MAX_LABELS_PER_JOB) throw tooMany(batch.itemCount);
-      return inCartonOrder(await docs.find<ItemView>('items', { batchId: batch.id }));
+      return inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id })));
     case 'packing': {
       const packing = batch.packings.find((p) => p.packingId === selection.packingId);
       if (!packing) throw notFound('packing_not_found', `batch ${batch.id} has no packing ${selection.packingId}`, { field: 'packingId' });
       if (packing.itemCount > MAX_LABELS_PER_JOB) throw tooMany(packing.itemCount);
-      return inCartonOrder(await docs.find<ItemView>('items', { batchId: batch.id, packingId: packing.packingId }));
+      return inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id, packingId: packing.packingId })));
     }
     case 'cartons':
-      return inCartonOrder(await cartonItems(docs, batch, selection.cartonIds));
+      return inCartonOrder(standing(await cartonItems(docs, batch, selection.cartonIds)));
     case 'codes':
       return codeItems(docs, batch, selection.codes);
   }
@@ -77,7 +78,19 @@ async function codeItems(docs: DocumentStore, batch: BatchView, codes: string[])
     throw forbidden('items_of_another_batch', `items ${foreign.join(', ')} are not of batch ${batch.id}: print them from their own batch`, {
       codes: foreign,
     });
+  const voided = (items as ItemView[]).filter((item) => item.voided);
+  if (voided.length > 0)
+    throw conflict(
+      'code_voided',
+      `codes ${voided.map((i) => `${i.code} (voided ${i.voided!.at})`).join(', ')} are voided: print their replacements' codes`,
+      { codes: voided.map((i) => i.code) },
+    );
   return items as ItemView[];
+}
+
+/** A voided code's label is never printed again: its item is printed under the code that replaced it. */
+function standing(items: ItemView[]): ItemView[] {
+  return items.filter((item) => !item.voided);
 }
 
 function inCartonOrder(items: ItemView[]): ItemView[] {

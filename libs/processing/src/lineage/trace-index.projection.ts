@@ -76,6 +76,8 @@ function stepRef(event: StoredDomainEvent<BatchEvent>): string | undefined {
       return event.data.gradingId;
     case 'BatchPacked':
       return event.data.packingId;
+    case 'ItemCodeVoided':
+      return event.data.code;
     case 'ComplianceCertificateIssued':
     case 'BatchCertificationRecorded':
       return event.data.certificateNo;

@@ -14,6 +14,7 @@ const STEP_NAMES: Readonly<Record<string, string>> = {
   QualityTestRecorded: 'testing',
   BatchGraded: 'grading',
   BatchPacked: 'initial_packing',
+  ItemCodeVoided: 'code_voided',
   ComplianceCertificateIssued: 'certificate',
   BatchCertificationRecorded: 'certification',
   BatchHandedOver: 'handover',

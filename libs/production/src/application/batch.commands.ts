@@ -9,7 +9,7 @@ import {
   RecordPreCooling,
   RecordQualityTest,
 } from '../domain/commands';
-import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, Quantity } from '../domain/events';
+import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, Quantity, VoidReason } from '../domain/events';
 
 /**
  * A domain command as a caller asks it of the batch it names: without the actor and the clock's
@@ -37,6 +37,7 @@ export type BatchCommandInput =
   | (OfBatch<RecordQualityTest, 'testId' | 'facility'> & { facilityId?: string })
   | (OfBatch<RecordGrading, 'gradingId' | 'facility' | 'classes'> & { facilityId: string; classes: GradeClassInput[] })
   | { type: 'PackBatch'; batchId: string; facilityId: string; packedAt: string; lines: PackingLine[] }
+  | { type: 'VoidItemCode'; batchId: string; code: string; reason: VoidReason; note?: string; replace?: boolean }
   | {
       type: 'IssueComplianceCertificate';
       batchId: string;
@@ -61,6 +62,16 @@ export interface PackingResult {
   items: (PackedItem & { scanUrl: string })[];
 }
 
+/** A voiding's answer: the voided code, and the replacement's code with the URL its new label carries. */
+export interface VoidingResult {
+  batchId: string;
+  code: string;
+  reason: VoidReason;
+  note?: string;
+  voidedAt: string;
+  replacement?: PackedItem & { packingId: string; scanUrl: string };
+}
+
 /** What each command answers: the batch as it now stands, but for packing and hand-overs. */
 export interface BatchAnswers {
   RegisterBatch: BatchView;
@@ -70,6 +81,7 @@ export interface BatchAnswers {
   RecordQualityTest: BatchView;
   RecordGrading: BatchView;
   PackBatch: PackingResult;
+  VoidItemCode: VoidingResult;
   IssueComplianceCertificate: BatchView;
   RecordCertification: BatchView;
   HandOverBatch: HandoverView;

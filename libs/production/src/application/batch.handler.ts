@@ -6,6 +6,7 @@ import { acceptHandover, endHandover, handOver } from './handovers';
 import { packBatch } from './packing';
 import { recordFarmInput, recordGrading, recordHarvest, recordPreCooling, recordQualityTest } from './production-steps';
 import { registerBatch } from './registration';
+import { voidItemCode } from './void-code';
 
 /** Every command on a batch's stream, from its registration to its hand-overs. */
 @CommandHandler(BatchWrite)
@@ -28,6 +29,8 @@ export class BatchCommandHandler implements ICommandHandler<BatchWrite> {
         return recordGrading(this.batches, ctx, input);
       case 'PackBatch':
         return packBatch(this.batches, ctx, input);
+      case 'VoidItemCode':
+        return voidItemCode(this.batches, ctx, input);
       case 'IssueComplianceCertificate':
         return issueCertificate(this.batches, ctx, input);
       case 'RecordCertification':

@@ -39,6 +39,7 @@ import {
 } from './supply';
 import { recordCertification } from './certification';
 import { decidePacking } from './packing';
+import { voidItemCode } from './void-code';
 import { recordQualityTest } from './quality-test';
 import { inBaseUnit, requireDose } from './quantity';
 
@@ -69,6 +70,8 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return recordGrading(command, registered);
       case 'PackBatch':
         return decidePacking(command, registered);
+      case 'VoidItemCode':
+        return voidItemCode(command, registered);
       case 'IssueComplianceCertificate':
         return issueCertificate(command, registered);
       case 'RecordCertification':

@@ -13,6 +13,7 @@ export const initialBatchState = (): BatchState => ({
   firstGradedAt: {},
   packingIds: new Set(),
   packedCodes: new Set(),
+  voidedCodes: {},
   packedCartonIds: new Set(),
   packedNetWeightKg: 0,
   packedByGrade: {},
@@ -110,6 +111,14 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
         packedNetWeightKg: state.packedNetWeightKg + kg,
         packedByGrade,
         cartonContents,
+      };
+    }
+    case 'ItemCodeVoided': {
+      const { code, voidedAt, replacementCode } = event.data;
+      return {
+        ...state,
+        packedCodes: replacementCode ? add(state.packedCodes, replacementCode) : state.packedCodes,
+        voidedCodes: { ...state.voidedCodes, [code]: { voidedAt, ...(replacementCode && { replacementCode }) } },
       };
     }
     case 'ComplianceCertificateIssued':

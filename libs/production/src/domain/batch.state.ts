@@ -36,6 +36,12 @@ export interface Reservation {
   status: 'reserved' | 'consumed' | 'released';
 }
 
+/** A voided item code, and the code minted to replace it, if any. */
+export interface VoidedCode {
+  voidedAt: string;
+  replacementCode?: string;
+}
+
 export interface BatchState {
   batch?: RegisteredBatch;
   farmInputIds: ReadonlySet<string>;
@@ -57,7 +63,9 @@ export interface BatchState {
   /** When each grade class was first graded (epoch ms): its items cannot be packed before. */
   firstGradedAt: Readonly<Record<string, number>>;
   packingIds: ReadonlySet<string>;
+  /** Every item code issued for the batch: packed, or minted to replace a voided one. */
   packedCodes: ReadonlySet<string>;
+  voidedCodes: Readonly<Record<string, VoidedCode>>;
   packedCartonIds: ReadonlySet<string>;
   packedNetWeightKg: number;
   /** Packed so far per grade class: kg for a batch harvested by weight, items for one counted. */

@@ -1,5 +1,5 @@
 import { Actor, FacilityRef } from '@suyuan/core';
-import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity } from './events';
+import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity, VoidReason } from './events';
 
 /*
  * `now` on a command is the server's clock when it arrived: a recorded step cannot lie after it.
@@ -244,6 +244,17 @@ export interface ReleaseInput {
   reason: string;
 }
 
+/** Voids an item's code (a damaged, misprinted or lost label); `replacementCode` is minted by the handler when asked for. */
+export interface VoidItemCode {
+  type: 'VoidItemCode';
+  actor: Actor;
+  now: string;
+  code: string;
+  reason: VoidReason;
+  note?: string;
+  replacementCode?: string;
+}
+
 export type BatchCommand =
   | RegisterBatch
   | RecordFarmInput
@@ -252,6 +263,7 @@ export type BatchCommand =
   | RecordQualityTest
   | RecordGrading
   | PackBatch
+  | VoidItemCode
   | IssueComplianceCertificate
   | RecordCertification
   | HandOverBatch

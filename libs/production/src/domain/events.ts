@@ -163,6 +163,28 @@ export type BatchPacked = DomainEvent<
   }
 >;
 
+/** Why a printed label's code is voided: the label tore or smudged, was printed wrong, or went missing. */
+export const VOID_REASONS = ['damaged', 'misprinted', 'lost', 'other'] as const;
+export type VoidReason = (typeof VOID_REASONS)[number];
+
+/**
+ * An item's code voided (作废): its label no longer stands for the item. With a replacement, a
+ * new code is minted for the same physical item (same carton, grade, weight and packing), to be
+ * printed on a new label; the voided code's scan says it was voided and never shows the new one.
+ */
+export type ItemCodeVoided = DomainEvent<
+  'ItemCodeVoided',
+  {
+    batchId: string;
+    code: string;
+    reason: VoidReason;
+    note?: string;
+    voidedAt: string;
+    /** The new code of the same item, when one was minted. */
+    replacementCode?: string;
+  }
+>;
+
 /** 承诺达标合格证 */
 export type ComplianceCertificateIssued = DomainEvent<
   'ComplianceCertificateIssued',
@@ -311,6 +333,7 @@ export type BatchEvent =
   | QualityTestRecorded
   | BatchGraded
   | BatchPacked
+  | ItemCodeVoided
   | ComplianceCertificateIssued
   | BatchCertificationRecorded
   | BatchHandedOver
@@ -334,6 +357,7 @@ export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
   QualityTestRecorded: true,
   BatchGraded: true,
   BatchPacked: true,
+  ItemCodeVoided: true,
   ComplianceCertificateIssued: true,
   BatchCertificationRecorded: true,
   BatchHandedOver: true,

@@ -23,6 +23,7 @@ import {
   PreCoolingDto,
   QualityTestDto,
   RegisterBatchDto,
+  VoidItemCodeDto,
 } from './batch.dto';
 import { ITEMS_PAGE_DEFAULT, ITEMS_PAGE_MAX, itemsPage } from './items-page';
 
@@ -165,6 +166,16 @@ export class BatchController {
   @ApiOperation({ summary: 'Pack items into cartons; every item gets its own code (一物一码)' })
   pack(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PackingDto) {
     return this.commands.execute(new BatchWrite(ctx, { type: 'PackBatch', batchId: id, ...body }));
+  }
+
+  @Post(':id/items/:code/void')
+  @Roles('cooperative', 'packhouse', 'processor')
+  @ApiOperation({
+    summary:
+      'Void an item’s code (a damaged, misprinted or lost label): its scan then warns; with `replace`, a new code for the same item, to print with a label job',
+  })
+  voidCode(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Param('code') code: string, @Body() body: VoidItemCodeDto) {
+    return this.commands.execute(new BatchWrite(ctx, { type: 'VoidItemCode', batchId: id, code, ...body }));
   }
 
   @Post(':id/certificate')

@@ -19,7 +19,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CERTIFICATE_BASES, CertificateBasis, PRODUCT_CERTIFICATIONS, ProductCertification } from '../domain/events';
+import {
+  CERTIFICATE_BASES,
+  CertificateBasis,
+  PRODUCT_CERTIFICATIONS,
+  ProductCertification,
+  VOID_REASONS,
+  VoidReason,
+} from '../domain/events';
 
 const ISO = { strict: true, strictSeparator: true };
 const UNITS = ['kg', 'g', 't', 'piece', 'head', 'box'] as const;
@@ -181,4 +188,17 @@ export class HandoverAcceptanceDto {
 
 export class HandoverEndDto {
   @ApiPropertyOptional({ description: 'when the goods went back; now when absent' }) @IsOptional() @IsISO8601(ISO) endedAt?: string;
+}
+
+export class VoidItemCodeDto {
+  @ApiProperty({ enum: VOID_REASONS, example: 'damaged' }) @IsIn(VOID_REASONS) reason!: VoidReason;
+  @ApiPropertyOptional({ description: 'what happened to the label, for the owner and holders' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+  @ApiPropertyOptional({ description: 'mint a new code for the same item, to print on a new label' })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
 }

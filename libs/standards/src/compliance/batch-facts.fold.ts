@@ -9,13 +9,14 @@ import {
   BatchPurchaseRecorded,
   BatchRegistered,
   BatchReservationReleased,
+  ItemCodeVoided,
 } from '@suyuan/production';
 import { BatchFacts } from '../evaluation/batch-facts';
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
  * are not among them: custody changes no rule; nor is a sale of the lot as it is (收购 from a
- * batch), which stays judged on its own record.
+ * batch), which stays judged on its own record; nor a voided label, whose item is judged as before.
  */
 export type JudgedBatchStep = Exclude<
   BatchEvent,
@@ -27,6 +28,7 @@ export type JudgedBatchStep = Exclude<
   | BatchInputReserved
   | BatchInputConsumed
   | BatchReservationReleased
+  | ItemCodeVoided
 >;
 
 /** Adds what a batch event establishes to the batch's facts; pure. */
