@@ -189,6 +189,10 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     const listed = await expectOk(call('GET', `/api/batches/${batchId}/verification-codes?limit=2`, { key: w.coop.key }));
     expect(listed).toMatchObject({ batchId, total: 8, offset: 0 });
     expect(listed.items).toHaveLength(2);
+    const one = await expectOk(call('GET', `/api/batches/${batchId}/verification-codes?code=${codes[2]}`, { key: w.coop.key }));
+    expect(one.items).toEqual([{ code: codes[2], verificationCode: expect.stringMatching(/^\d{8}$/) }]);
+    const none = await call('GET', `/api/batches/${batchId}/verification-codes?code=0000000000000000`, { key: w.coop.key });
+    expect([none.status, none.body.code]).toEqual([404, 'item_not_found']);
     const { code, verificationCode } = listed.items[0];
     const verify = (typed: string, network: number): Promise<{ status: number; headers: Headers; json(): Promise<any> }> =>
       fetch(`${app.baseUrl}/t/${code}/verify`, {

@@ -29,6 +29,7 @@ export class VerificationCodesController {
   })
   @ApiQuery({ name: 'offset', required: false })
   @ApiQuery({ name: 'limit', required: false, description: `at most ${PAGE_MAX} (the default)` })
+  @ApiQuery({ name: 'code', required: false, description: "one item's code only (e.g. to print its replacement label)" })
   async list(@CurrentActor() actor: Actor, @Param('batchId') batchId: string, @Query() query: Record<string, unknown>) {
     const offset = whole(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
     const limit = whole(query, 'limit', PAGE_MAX, PAGE_MAX);
@@ -38,9 +39,17 @@ export class VerificationCodesController {
       throw new ForbiddenException({ code: 'not_batch_owner', message: "only the batch's owner gets its items' verification codes" });
     }
     // A voided code's label is off the goods: its replacement's 防伪码 is the one to print.
+    const only = typeof query.code === 'string' ? query.code.toUpperCase() : undefined;
     const items = (await this.docs.find<ItemView>('items', { batchId }))
-      .filter((i) => !i.voided)
+      .filter((i) => !i.voided && (only === undefined || i.code === only))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    if (only !== undefined && items.length === 0) {
+      throw new NotFoundException({
+        code: 'item_not_found',
+        message: `no item ${only} in use in batch ${batchId}`,
+        details: { code: only },
+      });
+    }
     return {
       batchId,
       total: items.length,
