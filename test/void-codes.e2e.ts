@@ -162,6 +162,12 @@ describe('voiding a damaged label’s code (over HTTP)', () => {
     );
     expect(cartonCodes).toContain(replacement.code);
     expect(cartonCodes).not.toContain(old.code);
+    // A recall traced forward from the lot names the code on the goods, not the voided one.
+    const traced = await expectOk(call('GET', `/api/trace/forward?lot=${batchId}`, { key: w.coop.key }));
+    const tracedCodes = traced.units.map((u: { code: string }) => u.code);
+    expect(tracedCodes).toContain(replacement.code);
+    expect(tracedCodes).not.toContain(old.code);
+    expect(traced.summary.units).toBe(items.length);
     const secrets = await expectOk(call('GET', `/api/batches/${batchId}/verification-codes`, { key: w.coop.key }));
     expect(secrets.total).toBe(4);
     expect(secrets.items.map((i: { code: string }) => i.code)).not.toContain(old.code);

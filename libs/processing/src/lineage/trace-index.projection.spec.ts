@@ -8,7 +8,7 @@ import {
   packed,
   qualityTestRecorded,
 } from '@suyuan/production/domain/batch.fixtures';
-import { BatchEvent } from '@suyuan/production/domain/events';
+import { BatchEvent, ItemCodeVoided } from '@suyuan/production/domain/events';
 import { DocWrite } from '@suyuan/readmodels/projection';
 import { SpecEvent, projectionSpec } from '@suyuan/readmodels/testing';
 import { OrganizationView } from '@suyuan/registry/registry.views';
@@ -135,6 +135,34 @@ describe('trace index projection', () => {
     given([...registry, packedEvent, dispatched])
       .when(nextLeg)
       .then([{ collection: 'traceShipments', id: BATCH, doc: { id: BATCH, shipmentIds: ['sh-0619-01', 'sh-0620-01'] } }]));
+
+  const voided = (data: Partial<ItemCodeVoided['data']>) =>
+    by<ItemCodeVoided>(
+      {
+        type: 'ItemCodeVoided',
+        data: { batchId: BATCH, code: '9D4HW2JN6C8QZ1TB', reason: 'damaged', voidedAt: '2025-06-19T09:00:00+08:00', ...data },
+      },
+      { ...BY_COOP, occurredAt: '2025-06-19T09:00:00+08:00' },
+    );
+  const voidedStep = step('ItemCodeVoided', '2025-06-19T09:00:00+08:00', BY_COOP, coop.name, '9D4HW2JN6C8QZ1TB');
+  const packedStep = step('BatchPacked', '2025-06-18T15:00:00+08:00', BY_COOP, coop.name, 'pk-0618-1');
+
+  it('lists a replaced code’s replacement in its carton, where the voided code was: the code a recall finds on the goods', () =>
+    given([...registry, packedEvent])
+      .when(voided({ replacementCode: 'W6CJ8N2QH4TX9RKA', cartonId: 'CTN-0618-001' }))
+      .then([
+        {
+          collection: 'traceCartons',
+          id: 'CTN-0618-001',
+          doc: { id: 'CTN-0618-001', batchId: BATCH, codes: ['7K2M9Q4R8T1VX3PA', 'W6CJ8N2QH4TX9RKA'] },
+        },
+        steps(packedStep, voidedStep),
+      ]));
+
+  it('leaves the carton alone for a code voided without a replacement', () =>
+    given([...registry, packedEvent])
+      .when(voided({ cartonId: 'CTN-0618-001' }))
+      .then([steps(packedStep, voidedStep)]));
 
   it('writes nothing for a shipment it has already listed, or of cartons it never saw packed', () => {
     given([...registry, packedEvent, dispatched])

@@ -1,6 +1,6 @@
 import { StoredDomainEvent } from '@suyuan/core';
 import { ShipmentDispatched } from '@suyuan/logistics';
-import { BATCH_EVENT_TYPES, BatchEvent, BatchPacked } from '@suyuan/production';
+import { BATCH_EVENT_TYPES, BatchEvent, BatchPacked, ItemCodeVoided } from '@suyuan/production';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
 import { OrganizationView } from '@suyuan/registry';
 import { LotStep, TraceCartonView, TraceKeyView, TraceShipmentsView, TraceStepsView } from './lineage.views';
@@ -27,6 +27,7 @@ export const traceIndexProjection: Projection<TraceIndexEvent> = {
     if (event.type === 'ShipmentDispatched') return event.data.cartonIds.map((id) => ({ collection: 'traceCartons', id }));
     const batchId = event.data.batchId;
     return [
+      ...(event.type === 'ItemCodeVoided' && event.data.cartonId ? [{ collection: 'traceCartons', id: event.data.cartonId }] : []),
       stepsRef(batchId),
       { collection: 'organizations', id: event.metadata.organizationId },
       ...keysOf(event).map(({ traceKey }) => keyRef(traceKey, batchId)),
@@ -34,7 +35,12 @@ export const traceIndexProjection: Projection<TraceIndexEvent> = {
   },
   apply(event, docs) {
     if (event.type === 'ShipmentDispatched') return shipped(event.data, docs);
-    return [stepWrite(event, docs), ...keyWrites(event, docs), ...(event.type === 'BatchPacked' ? cartonWrites(event.data) : [])];
+    return [
+      stepWrite(event, docs),
+      ...keyWrites(event, docs),
+      ...(event.type === 'BatchPacked' ? cartonWrites(event.data) : []),
+      ...(event.type === 'ItemCodeVoided' ? replacementWrites(event.data, docs) : []),
+    ];
   },
 };
 
@@ -127,6 +133,16 @@ function keyWrites(event: StoredDomainEvent<BatchEvent>, docs: DocReader): DocWr
     const doc: TraceKeyView = { id, traceKey, batchId: event.data.batchId, at: [...(before?.at ?? []), ...(at ? [at] : [])] };
     return { collection: 'traceKeys', id, doc };
   });
+}
+
+/** A replaced code's carton lists the replacement in its place: the code a recall finds on the goods. */
+function replacementWrites(d: ItemCodeVoided['data'], docs: DocReader): DocWrite[] {
+  if (d.replacementCode === undefined || d.cartonId === undefined) return [];
+  const before = docs.get<TraceCartonView>('traceCartons', d.cartonId);
+  if (!before) return [];
+  const replacement = d.replacementCode;
+  const doc: TraceCartonView = { ...before, codes: before.codes.map((code) => (code === d.code ? replacement : code)) };
+  return [{ collection: 'traceCartons', id: d.cartonId, doc }];
 }
 
 function cartonWrites(d: BatchPacked['data']): DocWrite[] {

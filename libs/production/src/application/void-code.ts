@@ -31,13 +31,14 @@ export const voidItemCode: HandleBatch<'VoidItemCode'> = async (batches, ctx, { 
       reason,
       ...(note !== undefined && { note }),
       ...(replace && { replacementCode: mintItemCode() }),
+      cartonId: item.cartonId,
     },
     { ...ctx, occurredAt: now },
   );
   // On an idempotent replay the stored event, not this attempt's fresh code, is the truth.
   const voided = events.find((e): e is ItemCodeVoided => e.type === 'ItemCodeVoided');
   if (!voided) throw new Error('voiding recorded no ItemCodeVoided event');
-  const { replacementCode, ...d } = voided.data;
+  const { replacementCode, cartonId: _carton, ...d } = voided.data;
   return {
     ...d,
     ...(replacementCode !== undefined && {

@@ -253,6 +253,8 @@ export interface VoidItemCode {
   reason: VoidReason;
   note?: string;
   replacementCode?: string;
+  /** The carton the item is packed in, from its record: what a trace finds the replacement by. */
+  cartonId?: string;
 }
 
 export type BatchCommand =

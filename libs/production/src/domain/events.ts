@@ -182,6 +182,8 @@ export type ItemCodeVoided = DomainEvent<
     voidedAt: string;
     /** The new code of the same item, when one was minted. */
     replacementCode?: string;
+    /** The carton the item is in: a trace of the carton then counts the replacement, the code on the goods. */
+    cartonId?: string;
   }
 >;
 

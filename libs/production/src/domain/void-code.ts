@@ -19,7 +19,7 @@ const MAX_NOTE = 500;
  * nothing. A code is voided once: a replacement's label, when damaged in turn, is voided itself.
  */
 export function voidItemCode(command: VoidItemCode, state: RegisteredBatchState): BatchEvent[] {
-  const { actor, code, reason, note, replacementCode, now } = command;
+  const { actor, code, reason, note, replacementCode, cartonId, now } = command;
   const { batchId } = state.batch;
   requireCustodian(actor, state, 'void its item codes');
   if (!state.packedCodes.has(code)) throw notFound('item_not_found', `Batch ${batchId} has no item with code ${code}`, { code });
@@ -54,6 +54,7 @@ export function voidItemCode(command: VoidItemCode, state: RegisteredBatchState)
         ...(note !== undefined && { note }),
         voidedAt: now,
         ...(replacementCode !== undefined && { replacementCode }),
+        ...(cartonId !== undefined && { cartonId }),
       },
     },
   ];
