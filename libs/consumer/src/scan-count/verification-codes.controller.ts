@@ -1,7 +1,7 @@
-import { BadRequestException, Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { verificationCodeOf } from '@suyuan/codes';
-import { Actor } from '@suyuan/core';
+import { Actor, wholeQueryNumber } from '@suyuan/core';
 import { CurrentActor } from '@suyuan/platform/nest';
 import { BatchView, ItemView } from '@suyuan/production';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
@@ -31,8 +31,8 @@ export class VerificationCodesController {
   @ApiQuery({ name: 'limit', required: false, description: `at most ${PAGE_MAX} (the default)` })
   @ApiQuery({ name: 'code', required: false, description: "one item's code only (e.g. to print its replacement label)" })
   async list(@CurrentActor() actor: Actor, @Param('batchId') batchId: string, @Query() query: Record<string, unknown>) {
-    const offset = whole(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
-    const limit = whole(query, 'limit', PAGE_MAX, PAGE_MAX);
+    const offset = wholeQueryNumber('offset', query.offset, { min: 0, max: Number.MAX_SAFE_INTEGER, default: 0 });
+    const limit = wholeQueryNumber('limit', query.limit, { min: 1, max: PAGE_MAX, default: PAGE_MAX });
     const batch = await this.docs.get<BatchView>('batches', batchId);
     if (!batch) throw new NotFoundException({ code: 'batch_not_found', message: `no batch ${batchId}` });
     if (batch.cooperative.id !== actor.organizationId) {
@@ -57,14 +57,4 @@ export class VerificationCodesController {
       items: items.slice(offset, offset + limit).map((i) => ({ code: i.code, verificationCode: verificationCodeOf(i.code, this.secret) })),
     };
   }
-}
-
-function whole(query: Record<string, unknown>, field: string, fallback: number, max: number): number {
-  const value = query[field];
-  if (value === undefined) return fallback;
-  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= (field === 'limit' ? 1 : 0) && n <= max)) {
-    throw new BadRequestException({ code: 'invalid_query', message: `${field} must be a whole number up to ${max}`, details: { field } });
-  }
-  return n;
 }

@@ -1,4 +1,4 @@
-import { invalid } from '@suyuan/core';
+import { invalid, wholeQueryNumber } from '@suyuan/core';
 
 /** How far and how much a trace answers at once: generations, and entries per list and page. */
 export interface TraceBounds {
@@ -14,19 +14,10 @@ export const LIMIT = { default: 100, max: 1000 };
 /** The bounds from the query's text: depth 1–20 (10), limit 1–1000 (100), and the cursor a previous page gave. */
 export function traceBounds(query: { depth?: string; limit?: string; cursor?: string }): TraceBounds {
   return {
-    depth: whole('depth', query.depth, DEPTH),
-    limit: whole('limit', query.limit, LIMIT),
+    depth: wholeQueryNumber('depth', query.depth, { min: 1, ...DEPTH }),
+    limit: wholeQueryNumber('limit', query.limit, { min: 1, ...LIMIT }),
     offsets: query.cursor === undefined ? {} : decodeCursor(query.cursor),
   };
-}
-
-function whole(field: string, text: string | undefined, range: { default: number; max: number }): number {
-  if (text === undefined) return range.default;
-  const value = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= 1 && value <= range.max)) {
-    throw invalid('invalid_query', `${field} must be a whole number from 1 to ${range.max}; got ${JSON.stringify(text)}`, { field });
-  }
-  return value;
 }
 
 /** Opaque to clients: where each list of the answer continues. */

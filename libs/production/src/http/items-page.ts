@@ -1,4 +1,4 @@
-import { invalid } from '@suyuan/core';
+import { invalid, wholeQueryNumber } from '@suyuan/core';
 import { isItemCode, normalizeItemCode } from '@suyuan/codes';
 
 /** Items per page unless asked: a 5,000-item packing comes in five pages. */
@@ -13,12 +13,7 @@ export interface ItemsPage {
 
 /** `limit` (1–5000, 1000 unless asked) and `cursor` (the X-Next-Cursor of the page before) from a query string. */
 export function itemsPage(limit: string | undefined, cursor: string | undefined): ItemsPage {
-  const page: ItemsPage = { limit: ITEMS_PAGE_DEFAULT };
-  if (limit !== undefined) {
-    if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > ITEMS_PAGE_MAX)
-      throw invalid('invalid_query', `limit must be a whole number from 1 to ${ITEMS_PAGE_MAX}, got ${limit}`, { field: 'limit' });
-    page.limit = Number(limit);
-  }
+  const page: ItemsPage = { limit: wholeQueryNumber('limit', limit, { min: 1, max: ITEMS_PAGE_MAX, default: ITEMS_PAGE_DEFAULT }) };
   if (cursor !== undefined) {
     if (!isItemCode(cursor))
       throw invalid('invalid_query', `cursor must be the X-Next-Cursor of the page before, got ${cursor}`, { field: 'cursor' });
