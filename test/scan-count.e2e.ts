@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCounter } from '@suyuan/consumer/scan-count/scan-counter';
-import { ApiClient, Call } from '../apps/cli/src/world';
+import Database from 'better-sqlite3';
+import { ApiClient, Call, renhua } from '../apps/cli/src/world';
 import { Org, expectOk, registerCountyOrg, registerOrg } from './support/fixtures';
 import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-world';
 import { plumRules, publishPlumStandard } from './support/standards';
@@ -37,6 +38,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
   let w: SmallWorld;
   let regulator: Org;
   let stranger: Org;
+  let renhuaRegulator: Org;
   let batchId: string;
   let codes: string[];
   const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-scan-count-'));
@@ -47,6 +49,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     w = await smallWorld(call);
     regulator = await registerCountyOrg(call, 'regulator');
     stranger = await registerOrg(call, 'cooperative', '另一个合作社');
+    renhuaRegulator = await registerOrg(call, 'regulator', '仁化县市场监督管理局', { region: renhua() });
     batchId = await harvestedBatch(call, w);
     codes = (await pack(call, w, batchId, 8, 4)).items.map((i: { code: string }) => i.code);
   });
@@ -142,7 +145,7 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     expect(await scan(app, code, 81)).toMatchObject({ consumers: 3, warnings: ['many_consumers', 'past_shelf_life'] });
   });
 
-  it('shows the brand owner its own signals and reports, a regulator all and the unissued codes, and refuses another organization (403)', async () => {
+  it('shows the brand owner its own signals and reports, the county’s regulator those and the unissued codes, and refuses another organization (403)', async () => {
     await fetch(`${app.baseUrl}/t/0000000000000000?loc=广州`, { headers: { 'x-forwarded-for': '198.51.99.1' } });
     const reported = await call('POST', `/t/${codes[3]}/report`, {
       body: { kind: 'suspected_fake', description: '同一个码印在很多袋子上' },
@@ -166,6 +169,62 @@ describe('scans counted, anomalies caught (over HTTP)', () => {
     expect(await expectOk(call('GET', `/api/problem-reports?${window}`, { key: regulator.key }))).toHaveLength(1);
     expect(await expectOk(call('GET', `/api/problem-reports?${window}`, { key: stranger.key }))).toEqual([]);
     expect((await call('GET', `/api/problem-reports?organizationId=${w.coop.id}`, { key: stranger.key })).status).toBe(403);
+  });
+
+  it('keeps a regulator to its own jurisdiction: another county’s regulator sees none of these signals or reports', async () => {
+    const window = 'from=2026-07-01&to=2026-08-31';
+    const elsewhere = await expectOk(call('GET', `/api/counterfeit-signals?${window}`, { key: renhuaRegulator.key }));
+    expect([elsewhere.flaggedCodes, elsewhere.voided, elsewhere.flagged]).toEqual([[], [], []]);
+    // Scans of codes never issued belong to no county: every regulator sees them.
+    expect(elsewhere.unissued).toHaveLength(1);
+    expect(await expectOk(call('GET', `/api/problem-reports?${window}`, { key: renhuaRegulator.key }))).toEqual([]);
+    const named = await call('GET', `/api/problem-reports?organizationId=${w.coop.id}`, { key: renhuaRegulator.key });
+    expect([named.status, named.body.code]).toEqual([403, 'not_your_items']);
+  });
+
+  it('seals a reporter’s contact (never in clear on disk), shows it to the owner and the regulator, and erases it on request', async () => {
+    const window = 'from=2026-07-01&to=2026-08-31';
+    const phone = '13912345678';
+    const taken = await expectOk(
+      call('POST', `/t/${codes[5]}/report`, { body: { kind: 'quality', description: '果子有异味', contact: phone } }),
+    );
+    const onDisk = new Database(join(dataDir, 'scans.sqlite'), { readonly: true });
+    const stored = onDisk.prepare('SELECT contact FROM reports WHERE id = ?').get(taken.id) as { contact: string };
+    onDisk.close();
+    expect(stored.contact).not.toContain(phone);
+    const listed = async (key: string) =>
+      (await expectOk(call('GET', `/api/problem-reports?${window}`, { key }))).find((r: { id: string }) => r.id === taken.id);
+    expect(await listed(w.coop.key)).toMatchObject({ contact: phone, description: '果子有异味' });
+    expect(await listed(regulator.key)).toMatchObject({ contact: phone });
+    const refused = await call('DELETE', `/api/problem-reports/${taken.id}/contact`, { key: stranger.key });
+    expect([refused.status, refused.body.code]).toEqual([403, 'not_your_report']);
+    expect((await call('DELETE', '/api/problem-reports/no-such-report/contact', { key: regulator.key })).status).toBe(404);
+    expect((await call('DELETE', `/api/problem-reports/${taken.id}/contact`, { key: w.coop.key })).status).toBe(204);
+    const erased = await listed(regulator.key);
+    expect(erased.contact).toBeUndefined();
+    expect(erased.description).toBe('果子有异味');
+  });
+
+  it('lists reports a page at a time, newest first, the next page named by X-Next-Cursor', async () => {
+    const window = 'from=2026-07-01&to=2026-08-31';
+    const all = await expectOk(call('GET', `/api/problem-reports?${window}`, { key: regulator.key }));
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Response = await fetch(
+        `${app.baseUrl}/api/problem-reports?${window}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { headers: { authorization: `Bearer ${regulator.key}` } },
+      );
+      const body = (await page.json()) as { id: string }[];
+      expect(body.length).toBeLessThanOrEqual(1);
+      seen.push(...body.map((r) => r.id));
+      cursor = page.headers.get('x-next-cursor');
+    } while (cursor);
+    expect(seen).toEqual(all.map((r: { id: string }) => r.id));
+    const bad = await call('GET', `/api/problem-reports?cursor=yesterday`, { key: regulator.key });
+    expect([bad.status, bad.body.details]).toEqual([400, { field: 'cursor' }]);
+    expect((await call('GET', `/api/problem-reports?limit=501`, { key: regulator.key })).body.details).toEqual({ field: 'limit' });
   });
 
   it('takes a problem report from the page’s plain form, and names the field of a bad one (400)', async () => {

@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig, verificationSecret } from '@suyuan/platform';
+import { ProductionModule } from '@suyuan/production/nest';
 import { CounterfeitSignalsController } from './scan-count/counterfeit-signals.controller';
 import { FormBodies } from './scan-count/form-body';
 import { ProblemReportsController } from './scan-count/problem-reports.controller';
+import { ProblemReports } from './scan-count/problem-reports';
+import { SignalsScopes } from './scan-count/signals-scope';
 import { VERIFICATION_SECRET, VerificationController } from './scan-count/verification.controller';
 import { VerificationCodesController } from './scan-count/verification-codes.controller';
 import { ScanCounter } from './scan-count/scan-counter';
@@ -22,6 +25,8 @@ export class ConsumerModule {
   static register(fastLane?: ScanFastLane): DynamicModule {
     return {
       module: ConsumerModule,
+      // The read policy's viewer: a regulator's jurisdiction scopes its signals and reports.
+      imports: [ProductionModule],
       controllers: [
         QrController,
         VerificationController,
@@ -37,6 +42,8 @@ export class ConsumerModule {
         },
         { provide: VERIFICATION_SECRET, useFactory: verificationSecret, inject: [APP_CONFIG] },
         ScanCounter,
+        SignalsScopes,
+        ProblemReports,
         FormBodies,
         ScanCache,
         ScanPath,

@@ -5,12 +5,12 @@ import { CLOCK, Clock } from '@suyuan/platform';
 import { CurrentActor } from '@suyuan/platform/nest';
 import { VOIDED_FLAG, warningsOfFlags } from './scan-limits';
 import { SCAN_LOG, ScanLog } from './scan-log.port';
-import { signalsQuery } from './signals-scope';
+import { SignalsScopes } from './signals-scope';
 
 /**
  * What points at counterfeits, for the brand owner (the organization owning the items: its own
- * only) and the regulator (everyone's): scans of codes never issued (regulator only: they
- * belong to no one), scans of codes over their limits and of voided codes by day and place,
+ * only) and the regulator (the items of the organizations in its jurisdiction): scans of codes
+ * never issued (regulators only: they belong to no one), scans of codes over their limits and of voided codes by day and place,
  * and those codes.
  * Consumer scans only: the chain's own never count.
  */
@@ -21,6 +21,7 @@ export class CounterfeitSignalsController {
   constructor(
     @Inject(SCAN_LOG) private readonly log: ScanLog,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly scopes: SignalsScopes,
   ) {}
 
   @Get('counterfeit-signals')
@@ -36,12 +37,12 @@ export class CounterfeitSignalsController {
   @ApiQuery({ name: 'from', required: false, description: 'first day, yyyy-mm-dd (China time); default 30 days ago' })
   @ApiQuery({ name: 'to', required: false, description: 'last day, yyyy-mm-dd, included; default today' })
   async signals(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
-    const scope = signalsQuery(actor, query, this.clock.now().getTime());
+    const scope = await this.scopes.scope(actor, query, this.clock.now().getTime());
     const signals = await this.log.signals(scope);
     return {
       from: new Date(scope.from).toISOString(),
       to: new Date(scope.to).toISOString(),
-      ...(scope.ownerId !== undefined && { organizationId: scope.ownerId }),
+      ...(typeof query.organizationId === 'string' && { organizationId: query.organizationId }),
       ...(signals.unissued && { unissued: signals.unissued }),
       flagged: signals.flagged,
       voided: signals.voided,
@@ -52,6 +53,7 @@ export class CounterfeitSignalsController {
         warnings: warningsOfFlags(flags),
         ...((flags & VOIDED_FLAG) !== 0 && { voided: true }),
       })),
+      ...(signals.flaggedCodesTruncated && { flaggedCodesTruncated: true }),
     };
   }
 }

@@ -1,9 +1,22 @@
-import { Body, Controller, Get, HttpException, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpException,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
-import { Actor } from '@suyuan/core';
+import { Actor, invalid, wholeQueryNumber } from '@suyuan/core';
 import { CLOCK, Clock, errorBody } from '@suyuan/platform';
 import { CurrentActor, Public, securityHeadersWith } from '@suyuan/platform/nest';
 import { Lang } from '../page/i18n';
@@ -14,8 +27,8 @@ import { Lru } from '../scan/lru';
 import { ScanCache } from '../scan/scan-cache';
 import { HTML_TYPE, JSON_TYPE, wantsJson } from '../scan/scan-path';
 import { ScanCounter } from './scan-counter';
-import { PROBLEM_KINDS, ProblemKind, SCAN_LOG, ScanLog } from './scan-log.port';
-import { signalsQuery } from './signals-scope';
+import { ProblemReports } from './problem-reports';
+import { PROBLEM_KINDS, ProblemKind, ReportCursor } from './scan-log.port';
 
 export class ProblemReportDto {
   @ApiProperty({ enum: PROBLEM_KINDS })
@@ -43,6 +56,7 @@ export class ProblemReportDto {
 /** Reports taken from one client (network) per hour: a form anyone can post must not fill the disk. */
 const REPORTS_PER_HOUR = 10;
 const HOUR = 3_600_000;
+const PAGE = { min: 1, max: 500, default: 100 };
 
 /**
  * A consumer reports a problem or a suspected fake from the item's page (a plain form) or as
@@ -56,7 +70,7 @@ export class ProblemReportsController {
   private readonly recent = new Lru<string, { count: number; since: number }>(100_000);
 
   constructor(
-    @Inject(SCAN_LOG) private readonly log: ScanLog,
+    private readonly reports: ProblemReports,
     private readonly items: ScanCache,
     private readonly counter: ScanCounter,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -72,18 +86,16 @@ export class ProblemReportsController {
     const at = this.clock.now().getTime();
     this.admit(client, at);
     const { item, batch } = resolved;
-    const report = {
-      id: randomUUID(),
+    const report = await this.reports.take({
       at,
       code: item.code,
       kind: body.kind,
       description: body.description,
-      ...(body.contact !== undefined && { contact: body.contact }),
+      ...(body.contact && { contact: body.contact }),
       client,
       ownerId: batch.view.cooperative.id,
       productId: batch.view.product.id,
-    };
-    await this.log.addReport(report);
+    });
     if (wantsJson(request.headers.accept) || String(request.headers['content-type']).startsWith('application/json')) {
       return reply
         .code(201)
@@ -96,14 +108,33 @@ export class ProblemReportsController {
 
   @ApiBearerAuth()
   @Get('api/problem-reports')
-  @ApiOperation({ summary: "Consumers' problem reports: a regulator's all, the owning organization's own items'" })
+  @ApiOperation({
+    summary:
+      "Consumers' problem reports, newest first, a page at a time (X-Next-Cursor names the next): a regulator's those of its jurisdiction, the owning organization's own items'",
+  })
   @ApiQuery({ name: 'organizationId', required: false })
   @ApiQuery({ name: 'from', required: false, description: 'first day, yyyy-mm-dd (China time); default 30 days ago' })
   @ApiQuery({ name: 'to', required: false, description: 'last day, yyyy-mm-dd, included; default today' })
-  async list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
-    const reports = await this.log.reports(signalsQuery(actor, query, this.clock.now().getTime()));
-    // The client's hash served its purpose (bounding reports); it is nobody's business.
-    return reports.map(({ client: _client, at, ...report }) => ({ ...report, at: new Date(at).toISOString() }));
+  @ApiQuery({ name: 'limit', required: false, description: `reports per page, ${PAGE.min}–${PAGE.max} (${PAGE.default} unless asked)` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'the X-Next-Cursor header of the page before' })
+  async list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res({ passthrough: true }) reply: FastifyReply) {
+    const page = {
+      limit: wholeQueryNumber('limit', query.limit, PAGE),
+      ...(query.cursor !== undefined && { before: cursorOf(query.cursor) }),
+    };
+    const { reports, next } = await this.reports.list(actor, query, page, this.clock.now().getTime());
+    if (next) reply.header('x-next-cursor', `${next.at}.${next.id}`);
+    return reports;
+  }
+
+  @ApiBearerAuth()
+  @Delete('api/problem-reports/:id/contact')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Erase a reporter's contact at their request (PIPL): its key is destroyed; for the item's owner and its regulator",
+  })
+  async eraseContact(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    await this.reports.eraseContact(actor, id, this.clock.now().getTime());
   }
 
   private admit(client: string, now: number): void {
@@ -120,4 +151,14 @@ export class ProblemReportsController {
     }
     seen.count++;
   }
+}
+
+const CURSOR = /^(\d{1,15})\.([0-9a-f-]{36})$/;
+
+/** `<ms>.<id>`: the X-Next-Cursor of the page before. */
+function cursorOf(text: unknown): ReportCursor {
+  const match = typeof text === 'string' ? CURSOR.exec(text) : null;
+  if (!match)
+    throw invalid('invalid_query', `cursor must be the X-Next-Cursor of the page before, got ${JSON.stringify(text)}`, { field: 'cursor' });
+  return { at: Number(match[1]), id: match[2] };
 }

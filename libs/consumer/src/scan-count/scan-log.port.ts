@@ -1,3 +1,4 @@
+import type { SealedPersonalData } from '@suyuan/platform';
 import { ScanVisit } from './scan-tally';
 
 /** A scan as the log keeps it: no address, no person; the owner and product so that signals can be scoped. */
@@ -21,17 +22,42 @@ export interface ProblemReport {
   code: string;
   kind: ProblemKind;
   description: string;
-  contact?: string;
+  /**
+   * How to reach the reporter, sealed under a key of the report's own in the personal key vault
+   * (subject `reportContactSubject(id)`): destroying the key erases it (PIPL), the row stays.
+   */
+  sealedContact?: SealedPersonalData;
   client: string;
   ownerId?: string;
   productId?: string;
 }
 
-/** Which signals, of whose items (`ownerId` absent: everyone's, for a regulator), from when to when (ms). */
+/** The personal key vault's subject a report's contact is sealed under. */
+export function reportContactSubject(reportId: string): string {
+  return `problem-report:${reportId}`;
+}
+
+/**
+ * Which signals, of whose items (`owners` absent: everyone's, for the administrator), from when
+ * to when (ms); `unissued`: with the scans of codes never issued, which belong to no owner.
+ */
 export interface SignalsQuery {
-  ownerId?: string;
+  owners?: readonly string[];
+  unissued: boolean;
   from: number;
   to: number;
+}
+
+/** A page of reports, newest first: `before` continues after the last report of the page before. */
+export interface ReportsQuery extends SignalsQuery {
+  before?: ReportCursor;
+  limit: number;
+}
+
+/** Where a page of reports ended: its last report's time and id. */
+export interface ReportCursor {
+  at: number;
+  id: string;
 }
 
 /** Scans of one day (China Standard Time) and told place (null: none told). */
@@ -56,13 +82,15 @@ export interface FlaggedCode {
 }
 
 export interface CounterfeitSignals {
-  /** Scans of codes never issued; only for a regulator's view (`ownerId` absent): they belong to no one. */
+  /** Scans of codes never issued (when the query asks for them): they belong to no one. */
   unissued?: SignalsByDay[];
   /** Scans that found their code over its limits. */
   flagged: SignalsByDay[];
   /** Scans of codes voided (damaged, misprinted or lost labels): a label that should be off the goods. */
   voided: SignalsByDay[];
   flaggedCodes: FlaggedCode[];
+  /** Whether more codes were flagged than `flaggedCodes` lists (the most scanned-by-many first). */
+  flaggedCodesTruncated: boolean;
 }
 
 /**
@@ -76,7 +104,13 @@ export interface ScanLog {
   replay(each: (record: ScanRecord) => void): Promise<void>;
   signals(query: SignalsQuery): Promise<CounterfeitSignals>;
   addReport(report: ProblemReport): Promise<void>;
-  reports(query: SignalsQuery): Promise<ProblemReport[]>;
+  reports(query: ReportsQuery): Promise<ProblemReport[]>;
+  report(id: string): Promise<ProblemReport | undefined>;
+  /** Drops a report's sealed contact (its key is destroyed first); the report stays. */
+  dropContact(id: string): Promise<void>;
+  /** Reports whose contact a version before sealing kept in clear: sealed by `sealContact` at start. */
+  clearContacts(): Promise<{ id: string; contact: string }[]>;
+  sealContact(id: string, sealed: SealedPersonalData): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,9 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { Actor } from '@suyuan/core';
+import { BatchReaders } from '@suyuan/production/nest';
+import { inJurisdiction } from '@suyuan/production';
+import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
+import { OrganizationView } from '@suyuan/registry';
 import { SignalsQuery } from './scan-log.port';
 
 const DAY = 86_400_000;
@@ -7,31 +11,59 @@ const DEFAULT_DAYS = 30;
 const MAX_DAYS = 366;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Who sees every organization's signals and reports: the regulator (and the administrator). */
-const SEE_ALL = new Set(['regulator', 'admin']);
-
 /**
- * Whose items a request may see counterfeit signals and problem reports of: a regulator
- * everyone's (or one organization's, named); anyone else their own organization's items only,
- * and naming another is refused. `from`/`to`: days (yyyy-mm-dd, China time), `to` included;
- * the last 30 days when absent.
+ * Whose items a request may see counterfeit signals and problem reports of: the administrator
+ * everyone's; a regulator those of the organizations registered in its jurisdiction (its
+ * county, or its province), with the scans of codes never issued, which belong to no one; anyone
+ * else their own organization's items only. Naming an organization outside that is refused.
+ * `from`/`to`: days (yyyy-mm-dd, China time), `to` included; the last 30 days when absent.
  */
-export function signalsQuery(actor: Actor, query: Record<string, unknown>, now: number): SignalsQuery {
-  const named = text(query, 'organizationId');
-  let ownerId: string | undefined;
-  if (SEE_ALL.has(actor.role)) ownerId = named;
-  else if (named !== undefined && named !== actor.organizationId) {
-    throw new ForbiddenException({
-      code: 'not_your_items',
-      message: `you see the signals of your own organization's items only, not those of ${named}`,
-    });
-  } else ownerId = actor.organizationId;
+@Injectable()
+export class SignalsScopes {
+  constructor(
+    private readonly readers: BatchReaders,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+  ) {}
+
+  async scope(actor: Actor, query: Record<string, unknown>, now: number): Promise<SignalsQuery> {
+    const named = text(query, 'organizationId');
+    const window = daysOf(query, now);
+    if (actor.role === 'admin') return { ...window, ...(named !== undefined && { owners: [named] }), unissued: named === undefined };
+    if (actor.role === 'regulator') {
+      const owners = await this.inJurisdiction(actor);
+      if (named === undefined) return { ...window, owners, unissued: true };
+      if (!owners.includes(named)) throw notYours(named, 'the organizations registered in your jurisdiction');
+      return { ...window, owners: [named], unissued: false };
+    }
+    if (named !== undefined && named !== actor.organizationId) throw notYours(named, "your own organization's items");
+    return { ...window, owners: [actor.organizationId], unissued: false };
+  }
+
+  /** Which organizations (the brand owners) a regulator oversees: those registered at a place in its jurisdiction. */
+  private async inJurisdiction(actor: Actor): Promise<string[]> {
+    const { jurisdiction } = await this.readers.viewer(actor);
+    const organizations = await this.docs.find<OrganizationView>('organizations');
+    // An organization registered with a province alone is under that province's regulator only.
+    return organizations
+      .filter((o) => o.region && inJurisdiction(jurisdiction, { ...o.region, county: o.region.county ?? '' }))
+      .map((o) => o.id);
+  }
+}
+
+function daysOf(query: Record<string, unknown>, now: number): { from: number; to: number } {
   const to = day(query, 'to') ?? now;
   const from = day(query, 'from') ?? to - DEFAULT_DAYS * DAY;
   const end = day(query, 'to') === undefined ? to : to + DAY;
   if (from >= end) throw bad('from', 'from must be on or before to');
   if (end - from > MAX_DAYS * DAY) throw bad('from', `the window may span at most ${MAX_DAYS} days`);
-  return { ownerId, from, to: end };
+  return { from, to: end };
+}
+
+function notYours(named: string, whose: string): ForbiddenException {
+  return new ForbiddenException({
+    code: 'not_your_items',
+    message: `you see the signals and reports of ${whose} only, not those of ${named}`,
+  });
 }
 
 function text(query: Record<string, unknown>, field: string): string | undefined {

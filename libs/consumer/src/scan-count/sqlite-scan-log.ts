@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import { createPrivateDirectory, privateDatabaseFile } from '@suyuan/platform';
+import { createPrivateDirectory, privateDatabaseFile, SealedPersonalData } from '@suyuan/platform';
 import {
   CounterfeitSignals,
   FlaggedCode,
   ProblemKind,
   ProblemReport,
+  ReportsQuery,
   ScanLog,
   ScanRecord,
   SignalsByDay,
@@ -58,9 +59,9 @@ const SCHEMA = `
 /** Days as China Standard Time sees them: a scan at 23:30 in Beijing is that day's. */
 const DAY = `strftime('%Y-%m-%d', at / 1000, 'unixepoch', '+8 hours')`;
 const BY_DAY = `SELECT ${DAY} AS day, place, count(*) AS scans, count(DISTINCT client) AS clients, count(DISTINCT code) AS codes FROM scans`;
-const OWNER = `(@owner IS NULL OR owner = @owner)`;
+/** `@owners`: a JSON array of organization ids, or null for everyone's. */
+const OWNER = `(@owners IS NULL OR owner IN (SELECT value FROM json_each(@owners)))`;
 const FLAGGED_CODES_LIMIT = 500;
-const REPORTS_LIMIT = 1000;
 
 /**
  * The scan log in a SQLite file of its own (`scans.sqlite` in the data directory), beside the
@@ -138,8 +139,8 @@ export class SqliteScanLog implements ScanLog {
     }
   }
 
-  async signals({ ownerId, from, to }: SignalsQuery): Promise<CounterfeitSignals> {
-    const params = { owner: ownerId ?? null, from, to };
+  async signals({ owners, unissued: withUnissued, from, to }: SignalsQuery): Promise<CounterfeitSignals> {
+    const params = { owners: ownersParam(owners), from, to };
     const window = 'at >= @from AND at < @to AND chain = 0';
     const grouped = 'GROUP BY day, place ORDER BY day, place';
     const flagged = this.db
@@ -154,12 +155,15 @@ export class SqliteScanLog implements ScanLog {
            count(DISTINCT client) AS clients, count(DISTINCT place) AS places,
            max(flags & 1) | max(flags & 2) | max(flags & 4) | max(flags & ${VOIDED_FLAG}) AS flags
          FROM scans WHERE ${window} AND issued = 1 AND flags <> 0 AND ${OWNER}
-         GROUP BY code ORDER BY clients DESC, code LIMIT ${FLAGGED_CODES_LIMIT}`,
+         GROUP BY code ORDER BY clients DESC, code LIMIT ${FLAGGED_CODES_LIMIT + 1}`,
       )
       .all(params) as FlaggedCode[];
-    if (ownerId !== undefined) return { flagged, voided, flaggedCodes };
-    const unissued = this.db.prepare(`${BY_DAY} WHERE ${window} AND issued = 0 ${grouped}`).all(params) as SignalsByDay[];
-    return { unissued, flagged, voided, flaggedCodes };
+    const flaggedCodesTruncated = flaggedCodes.length > FLAGGED_CODES_LIMIT;
+    if (flaggedCodesTruncated) flaggedCodes.pop();
+    const found = { flagged, voided, flaggedCodes, flaggedCodesTruncated };
+    if (!withUnissued) return found;
+    const unissued = this.db.prepare(`${BY_DAY} WHERE ${window} AND issued = 0 ${grouped}`).all({ from, to }) as SignalsByDay[];
+    return { unissued, ...found };
   }
 
   async addReport(report: ProblemReport): Promise<void> {
@@ -171,30 +175,69 @@ export class SqliteScanLog implements ScanLog {
       kind,
       description,
       client,
-      contact: report.contact ?? null,
+      contact: report.sealedContact ? JSON.stringify(report.sealedContact) : null,
       owner: report.ownerId ?? null,
       product: report.productId ?? null,
     });
   }
 
-  async reports({ ownerId, from, to }: SignalsQuery): Promise<ProblemReport[]> {
+  async reports({ owners, from, to, before, limit }: ReportsQuery): Promise<ProblemReport[]> {
+    const after = before ? 'AND (at < @beforeAt OR (at = @beforeAt AND id < @beforeId))' : '';
     const rows = this.db
-      .prepare(`SELECT * FROM reports WHERE at >= @from AND at < @to AND ${OWNER} ORDER BY at DESC LIMIT ${REPORTS_LIMIT}`)
-      .all({ owner: ownerId ?? null, from, to }) as ReportRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      code: r.code,
-      kind: r.kind as ProblemKind,
-      description: r.description,
-      ...(r.contact !== null && { contact: r.contact }),
-      client: r.client,
-      ...(r.owner !== null && { ownerId: r.owner }),
-      ...(r.product !== null && { productId: r.product }),
-    }));
+      .prepare(`SELECT * FROM reports WHERE at >= @from AND at < @to AND ${OWNER} ${after} ORDER BY at DESC, id DESC LIMIT @limit`)
+      .all({ owners: ownersParam(owners), from, to, limit, beforeAt: before?.at ?? null, beforeId: before?.id ?? null }) as ReportRow[];
+    return rows.map(reportOf);
+  }
+
+  async report(id: string): Promise<ProblemReport | undefined> {
+    const row = this.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+    return row && reportOf(row);
+  }
+
+  async dropContact(id: string): Promise<void> {
+    this.db.prepare('UPDATE reports SET contact = NULL WHERE id = ?').run(id);
+  }
+
+  async clearContacts(): Promise<{ id: string; contact: string }[]> {
+    const rows = this.db.prepare('SELECT id, contact FROM reports WHERE contact IS NOT NULL').all() as { id: string; contact: string }[];
+    return rows.filter((r) => sealedOf(r.contact) === undefined);
+  }
+
+  async sealContact(id: string, sealed: SealedPersonalData): Promise<void> {
+    this.db.prepare('UPDATE reports SET contact = ? WHERE id = ?').run(JSON.stringify(sealed), id);
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+function ownersParam(owners: readonly string[] | undefined): string | null {
+  return owners === undefined ? null : JSON.stringify(owners);
+}
+
+function reportOf(r: ReportRow): ProblemReport {
+  const sealedContact = r.contact === null ? undefined : sealedOf(r.contact);
+  return {
+    id: r.id,
+    at: r.at,
+    code: r.code,
+    kind: r.kind as ProblemKind,
+    description: r.description,
+    ...(sealedContact && { sealedContact }),
+    client: r.client,
+    ...(r.owner !== null && { ownerId: r.owner }),
+    ...(r.product !== null && { productId: r.product }),
+  };
+}
+
+/** The sealed contact a row keeps, or undefined for a contact an older version kept in clear. */
+function sealedOf(stored: string): SealedPersonalData | undefined {
+  try {
+    const value = JSON.parse(stored) as Partial<SealedPersonalData> | null;
+    const sealed = value?.v === 1 && typeof value.iv === 'string' && typeof value.ct === 'string' && typeof value.tag === 'string';
+    return sealed ? (value as SealedPersonalData) : undefined;
+  } catch {
+    return undefined;
   }
 }
