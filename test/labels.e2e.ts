@@ -231,7 +231,7 @@ describe('labels', () => {
       expect(refused.body).toMatchObject({ code: 'items_of_another_batch', details: { codes: [otherItems[0].code] } });
     });
 
-    it('refuses a job of more than 10,000 labels, and prints the batch a packing at a time', async () => {
+    it('refuses a job of more than 10,000 labels naming its pages, prints it page by page, or a packing at a time', async () => {
       const big = await harvestedBatch(call, w, 2000);
       const packings: string[] = [];
       for (const count of [5000, 5000, 1]) {
@@ -249,11 +249,29 @@ describe('labels', () => {
       }
       const refused = await call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'pdf' } });
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({ code: 'too_many_labels', details: { count: 10_001, limit: 10_000 } });
+      expect(refused.body).toMatchObject({ code: 'too_many_labels', details: { count: 10_001, limit: 10_000, pages: 2 } });
       const one = await expectOk(
         call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'csv', packingId: packings[0] } }),
       );
       expect(one.labelCount).toBe(5000);
+      const csvCodes = async (body: object) => {
+        const job = await expectOk(call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'csv', ...body } }));
+        const file = await fetch(`${app.baseUrl}${job.file}`, { headers: { authorization: `Bearer ${w.packer.key}` } });
+        return (await file.text())
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((row) => row.split(',')[0].replace(/^\uFEFF/, ''));
+      };
+      const pages = [await csvCodes({ offset: 0 }), await csvCodes({ offset: 10_000 })];
+      expect(pages.map((p) => p.length)).toEqual([10_000, 1]);
+      expect(new Set(pages.flat()).size).toBe(10_001);
+      const past = await call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'pdf', offset: 10_001 } });
+      expect([past.status, past.body.code, past.body.details.count]).toEqual([400, 'offset_past_end', 10_001]);
+      const tooBig = await call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'pdf', count: 10_001 } });
+      expect([tooBig.status, tooBig.body.details.fields[0].field]).toEqual([400, 'count']);
+      const carton = await call('POST', `/api/batches/${big}/label-jobs`, { key: w.packer.key, body: { format: 'carton', offset: 0 } });
+      expect([carton.status, carton.body.details]).toEqual([400, { field: 'offset' }]);
     }, 60_000);
   });
 });

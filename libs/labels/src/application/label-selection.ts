@@ -1,41 +1,51 @@
 import { docKey, DocumentStore } from '@suyuan/readmodels';
-import { conflict, forbidden, notFound } from '@suyuan/core';
+import { conflict, forbidden, invalid, notFound } from '@suyuan/core';
 import { BatchView, ItemView } from '@suyuan/production';
 import { normalizeItemCode } from '@suyuan/codes';
-import { LabelSelection } from '../domain/events';
+import { LabelRange, LabelSelection } from '../domain/events';
 import { MAX_LABELS_PER_JOB, tooMany } from '../domain/print.decider';
 
-/** What a print request names: a packing, some cartons or some codes of the batch; none of them, the whole batch. */
+/**
+ * What a print request names: a packing, some cartons or some codes of the batch; none of them,
+ * the whole batch. `offset` and `count`: one page of the batch's or packing's labels.
+ */
 export interface SelectionInput {
   packingId?: string;
   cartonIds?: string[];
   codes?: string[];
+  offset?: number;
+  count?: number;
 }
 
 export function selectionOf(input: SelectionInput): LabelSelection {
-  if (input.packingId !== undefined) return { kind: 'packing', packingId: input.packingId };
+  const range: LabelRange | undefined =
+    input.offset === undefined && input.count === undefined
+      ? undefined
+      : { offset: input.offset ?? 0, count: input.count ?? MAX_LABELS_PER_JOB };
+  if (input.packingId !== undefined) return { kind: 'packing', packingId: input.packingId, ...(range && { range }) };
   if (input.cartonIds !== undefined) return { kind: 'cartons', cartonIds: [...new Set(input.cartonIds)] };
   if (input.codes !== undefined) return { kind: 'codes', codes: [...new Set(input.codes.map(normalizeItemCode))] };
-  return { kind: 'batch' };
+  return { kind: 'batch', ...(range && { range }) };
 }
 
 /**
  * The batch's items a selection names, cartons together and in code order (a given list of
  * codes keeps its order). A packing or carton not of the batch is refused naming it: 404 when
  * it is nobody's, 403 when it is another batch's; a selection over the job limit is refused
- * from the batch's counts, before a single item is read. Voided codes are left out of a
- * batch, packing or carton, and refused when named.
+ * from the batch's counts, before a single item is read, unless it asks for one page of them.
+ * Voided codes are left out of a batch, packing or carton, and refused when named.
  */
 export async function selectedItems(docs: DocumentStore, batch: BatchView, selection: LabelSelection): Promise<ItemView[]> {
   switch (selection.kind) {
     case 'batch':
-      if (batch.itemCount > MAX_LABELS_PER_JOB) throw tooMany(batch.itemCount);
-      return inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id })));
+      if (!selection.range && batch.itemCount > MAX_LABELS_PER_JOB) throw tooMany(batch.itemCount);
+      return page(inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id }))), selection.range);
     case 'packing': {
       const packing = batch.packings.find((p) => p.packingId === selection.packingId);
       if (!packing) throw notFound('packing_not_found', `batch ${batch.id} has no packing ${selection.packingId}`, { field: 'packingId' });
-      if (packing.itemCount > MAX_LABELS_PER_JOB) throw tooMany(packing.itemCount);
-      return inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id, packingId: packing.packingId })));
+      if (!selection.range && packing.itemCount > MAX_LABELS_PER_JOB) throw tooMany(packing.itemCount);
+      const items = inCartonOrder(standing(await docs.find<ItemView>('items', { batchId: batch.id, packingId: packing.packingId })));
+      return page(items, selection.range);
     }
     case 'cartons':
       return inCartonOrder(standing(await cartonItems(docs, batch, selection.cartonIds)));
@@ -86,6 +96,17 @@ async function codeItems(docs: DocumentStore, batch: BatchView, codes: string[])
       { codes: voided.map((i) => i.code) },
     );
   return items as ItemView[];
+}
+
+/** One page of the print order; a page past its end is refused, naming how many labels there are. */
+function page(items: ItemView[], range: LabelRange | undefined): ItemView[] {
+  if (!range) return items;
+  if (range.offset >= items.length)
+    throw invalid('offset_past_end', `offset ${range.offset} is past the last of the selection's ${items.length} labels`, {
+      field: 'offset',
+      count: items.length,
+    });
+  return items.slice(range.offset, range.offset + range.count);
 }
 
 /** A voided code's label is never printed again: its item is printed under the code that replaced it. */

@@ -6,10 +6,17 @@ export type LabelFormat = (typeof LABEL_FORMATS)[number];
 
 /** Which of the batch's items a job prints. */
 export type LabelSelection =
-  | { kind: 'batch' }
-  | { kind: 'packing'; packingId: string }
+  | { kind: 'batch'; range?: LabelRange }
+  | { kind: 'packing'; packingId: string; range?: LabelRange }
   | { kind: 'cartons'; cartonIds: string[] }
   | { kind: 'codes'; codes: string[] };
+
+/** A page of a batch's or packing's labels in print order: a job of more than the limit is printed in such pages. */
+export interface LabelRange {
+  /** How many labels of the print order come before the page. */
+  offset: number;
+  count: number;
+}
 
 /**
  * A print job (打印任务): who printed which labels of the batch, in which layout, how many; the

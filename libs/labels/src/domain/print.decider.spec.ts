@@ -74,7 +74,7 @@ describe('print decider', () => {
     const error = given([])
       .when({ ...print, codes: tooMany })
       .thenThrows({ kind: 'invalid', code: 'too_many_labels' });
-    expect(error.details).toEqual({ count: 10_001, limit: 10_000 });
+    expect(error.details).toEqual({ count: 10_001, limit: 10_000, pages: 2 });
   });
 
   it('prints exactly the job limit as one job', () => {

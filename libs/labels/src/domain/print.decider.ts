@@ -1,7 +1,7 @@
 import { Actor, Decider, conflict, forbidden, invalid } from '@suyuan/core';
 import { LabelEvent, LabelsPrinted } from './events';
 
-/** One job prints at most this many labels: 10,000 stream as one PDF; more is split by packing or carton. */
+/** One job prints at most this many labels: 10,000 stream as one PDF; more is printed in pages (offset, count), by packing or by carton. */
 export const MAX_LABELS_PER_JOB = 10_000;
 export const MAX_CERTIFICATE_COPIES = 500;
 
@@ -74,8 +74,9 @@ function certificates(command: PrintLabels, state: LabelsState): LabelsPrinted {
 export function tooMany(count: number) {
   return invalid(
     'too_many_labels',
-    `one print job holds at most ${MAX_LABELS_PER_JOB} labels, this one ${count}: print the batch a packing or a few cartons at a time`,
-    { count, limit: MAX_LABELS_PER_JOB },
+    `one print job holds at most ${MAX_LABELS_PER_JOB} labels, this one ${count}: print it in ${Math.ceil(count / MAX_LABELS_PER_JOB)} pages ` +
+      `(offset 0, ${MAX_LABELS_PER_JOB}, … with count ${MAX_LABELS_PER_JOB}), or a packing or a few cartons at a time`,
+    { count, limit: MAX_LABELS_PER_JOB, pages: Math.ceil(count / MAX_LABELS_PER_JOB) },
   );
 }
 

@@ -24,7 +24,7 @@ export class LabelsController {
   @Roles('cooperative', 'packhouse', 'processor')
   @ApiOperation({
     summary:
-      'Print labels of my batch (all, a packing, cartons or codes; at most 10,000 a job): records the job, a reprint of printed codes counted as one; its file is at `file`',
+      'Print labels of my batch (all, a packing, cartons or codes; at most 10,000 a job, more in pages by offset and count): records the job, a reprint of printed codes counted as one; its file is at `file`',
   })
   async print(@WriteContext() ctx: CommandContext, @Param('id') id: string, @Body() body: PrintLabelsDto) {
     const given = (['packingId', 'cartonIds', 'codes'] as const).filter((k) => body[k] !== undefined);
@@ -34,6 +34,9 @@ export class LabelsController {
       throw invalid('invalid_selection', 'carton labels are printed for the batch, a packing or cartons: leave codes out', {
         field: 'codes',
       });
+    const paged = (['offset', 'count'] as const).find((k) => body[k] !== undefined);
+    if (paged && (body.format === 'carton' || body.format === 'certificate' || body.cartonIds !== undefined || body.codes !== undefined))
+      throw invalid('invalid_selection', 'offset and count page the item labels of the batch or of a packing only', { field: paged });
     if (body.format === 'certificate' && given.length > 0)
       throw invalid('invalid_selection', 'a certificate is the batch’s: leave packingId, cartonIds and codes out', { field: given[0] });
     const job = await this.commands.execute(new PrintLabelsWrite(ctx, { batchId: id, ...body }));

@@ -34,6 +34,20 @@ export class PrintLabelsDto {
   @ArrayMaxSize(3000)
   @IsString({ each: true })
   codes?: string[];
+  @ApiPropertyOptional({
+    description: 'one page of the batch’s or packing’s labels: how many come before it in print order (0 unless asked)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  offset?: number;
+  @ApiPropertyOptional({ description: 'one page of the batch’s or packing’s labels: how many (1–10,000; 10,000 unless asked)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  count?: number;
   @ApiPropertyOptional({ description: 'certificate: how many to print (1–500, 1 unless asked)' })
   @IsOptional()
   @IsInt()
