@@ -7,6 +7,7 @@ import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import { EmbeddedStorage, PlatformModule } from '@suyuan/platform/nest';
 import { MassBalanceModule, ProcessingModule } from '@suyuan/processing/nest';
 import { ProductionModule } from '@suyuan/production/nest';
+import { RecallsModule } from '@suyuan/recalls/nest';
 import { RegistryModule } from '@suyuan/registry/nest';
 import { StandardsModule } from '@suyuan/standards/nest';
 import { HealthController } from './health.controller';
@@ -26,6 +27,7 @@ export class AppModule {
         StandardsModule,
         ConsumerModule.register(fastLane),
         LabelsModule,
+        RecallsModule,
       ],
       controllers: [HealthController],
     };

@@ -5,6 +5,7 @@ import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
 import { batchProjection } from '@suyuan/production';
+import { recallsProjection } from '@suyuan/recalls';
 import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
 
@@ -29,7 +30,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 18,
+  version: 19,
   // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
   projections: [
     registryProjection,
@@ -45,6 +46,7 @@ export const readModelSchema: ReadModelSchema = {
     standardsProjection,
     complianceProjection,
     labelJobsProjection,
+    recallsProjection,
   ],
   indexes: [
     { field: 'batchId', collections: ['items', 'labelJobs'] },

@@ -13,3 +13,4 @@ export * from './transformations/transformations.projection';
 export type { Flow } from './mass-balance/flows';
 export * from './mass-balance/mass-balance.projection';
 export * from './mass-balance/mass-balance.views';
+export * from './trace/recall-reach';
