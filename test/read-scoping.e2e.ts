@@ -43,6 +43,9 @@ const READS = matrix(`
   GET /api/cold-chain/{packhouse}     | key       | read    | denied   | denied    | read     | denied   | denied   | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | denied    | denied | denied
   GET /api/cold-chain/{Renhua station}| key       | read    | denied   | denied    | denied   | denied   | denied   | denied   | read     | denied       | denied   | denied    | read        | read     | denied        | denied    | denied | denied
   GET /api/handovers                  | key       | unlisted| unlisted | unlisted  | listed   | unlisted | unlisted | unlisted | unlisted | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted | unlisted
+  GET /api/recalls/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
+  GET /api/recalls                    | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | listed   | unlisted     | unlisted | listed    | listed      | listed   | unlisted      | listed    | unlisted | unlisted
+  GET /api/recall-tasks               | key       | unlisted| unlisted | unlisted  | unlisted | unlisted | unlisted | unlisted | listed   | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted | unlisted
   GET /t/{code}                       | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /01/{gtin}/10/{lot}/21/{serial} | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
 `);
@@ -203,6 +206,8 @@ describe('who may read what: every reader × every read route of a batch, over H
       threshold: 50,
     });
     expect(tested.held).toBe(true);
+    // The county's regulator recalls the lot: its cartons are at the hub, a village point and a station in 仁化县.
+    world.recall = (await post('/api/recalls', orgs.regulator, { class: 'I', reason: '农药残留超标', scope: { lots: [batch] } })).id;
     Object.assign(world, {
       batch,
       handover: handover.id,
@@ -340,6 +345,21 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/handovers',
       path: () => '/api/handovers',
       shows: (list) => list.some((h: { id: string }) => h.id === world.handover),
+    },
+    'GET /api/recalls/{id}': {
+      operation: 'GET /api/recalls/{id}',
+      path: () => `/api/recalls/${world.recall}`,
+      shows: (r) => r.id === world.recall && r.progress.total === 20,
+    },
+    'GET /api/recalls': {
+      operation: 'GET /api/recalls',
+      path: () => '/api/recalls',
+      shows: (list) => list.some((r: { id: string }) => r.id === world.recall),
+    },
+    'GET /api/recall-tasks': {
+      operation: 'GET /api/recall-tasks',
+      path: () => '/api/recall-tasks',
+      shows: (list) => list.some((t: { recallId: string; items: number }) => t.recallId === world.recall && t.items === 20),
     },
     'GET /t/{code}': { operation: 'GET /t/{code}', path: () => `/t/${world.code}`, shows: (p) => p.code === world.code },
     'GET /01/{gtin}/10/{lot}/21/{serial}': {

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, forbidden, notFound } from '@suyuan/core';
 import { cartonsOfLots } from '@suyuan/processing';
+import { BatchView, Viewer, batchParties, batchReadRight, inJurisdiction } from '@suyuan/production';
+import { BatchReaders } from '@suyuan/production/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
 import { RecallView } from '../recall.views';
@@ -16,34 +18,39 @@ export interface RecallTask {
   cartons: { cartonId: string; lotId: string; items: number; facilityId: string; placeName?: string }[];
 }
 
-/** Who sees every recall: the market regulators and the administrator. */
-const OVERSEERS = new Set(['regulator', 'admin']);
-
 /**
- * Reading recalls. A recall is the regulators' (all of them: a recall crosses counties with the
- * goods), its lots' owners', its opener's and, while it is open, that of every organization
- * whose facilities hold its units; nobody else's (403).
+ * Reading recalls. A recall is read by whoever may read one of its lots whole (its owner, the
+ * organizations that took part, the standards owner, the regulator over its origin: "Who may
+ * read what"), its opener, the organizations whose facilities hold its units now, and the
+ * regulators over the places those units are (a recall crosses counties with the goods); by
+ * nobody else (403).
  */
 @Injectable()
 export class RecallQueries {
-  constructor(@Inject(DOCUMENT_STORE) private readonly docs: DocumentStore) {}
+  constructor(
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    private readonly readers: BatchReaders,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<RecallView & { progress: RecallProgress }> {
     const recall = await this.docs.get<RecallView>('recalls', id);
     if (!recall) throw notFound('recall_not_found', `no recall ${id}`);
     const progress = await recallProgress(this.docs, recall);
-    if (!this.isParty(actor, recall) && !(await this.holds(actor, progress)))
-      throw forbidden('not_allowed_to_read', `recall ${id} is read by the regulators, its lots' owners and the holders of its units`);
+    if (!(await this.mayRead(actor, await this.readers.viewer(actor), recall, progress)))
+      throw forbidden(
+        'not_allowed_to_read',
+        `recall ${id} is read by the readers of its lots, the holders of its units and the regulators over where they are`,
+      );
     return { ...recall, progress };
   }
 
-  /** The recalls the actor is party to (a regulator: all), newest first; `status` to pick open or closed ones. */
+  /** The recalls the actor may read, newest first; `status` to pick open or closed ones. */
   async list(actor: Actor, status?: RecallView['status']): Promise<RecallView[]> {
-    const all = await this.docs.find<RecallView>('recalls');
-    const tasks = OVERSEERS.has(actor.role) ? new Set<string>() : new Set((await this.tasks(actor)).map((t) => t.recallId));
-    return all
-      .filter((r) => (status === undefined || r.status === status) && (this.isParty(actor, r) || tasks.has(r.id)))
-      .sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0));
+    const viewer = await this.readers.viewer(actor);
+    const all = (await this.docs.find<RecallView>('recalls')).filter((r) => status === undefined || r.status === status);
+    const readable: RecallView[] = [];
+    for (const recall of all) if (await this.mayRead(actor, viewer, recall)) readable.push(recall);
+    return readable.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0));
   }
 
   /** For each open recall, the units the actor's facilities hold and have not yet returned or destroyed. */
@@ -67,15 +74,15 @@ export class RecallQueries {
     return tasks;
   }
 
-  private isParty(actor: Actor, recall: RecallView): boolean {
-    return (
-      OVERSEERS.has(actor.role) || recall.owners.includes(actor.organizationId) || recall.openedBy.organizationId === actor.organizationId
+  private async mayRead(actor: Actor, viewer: Viewer, recall: RecallView, known?: RecallProgress): Promise<boolean> {
+    if (actor.role === 'admin' || recall.openedBy.organizationId === actor.organizationId) return true;
+    const batches = await this.docs.getMany<BatchView>(recall.lots.map((id) => ({ collection: 'batches', id })));
+    if ([...batches.values()].some((b) => !!b && batchReadRight(viewer, batchParties(b)) !== undefined)) return true;
+    const progress = known ?? (await recallProgress(this.docs, recall));
+    const placed = [...new Set(progress.places.flatMap((p) => (p.facilityId ? [p.facilityId] : [])))];
+    const facilities = await this.docs.getMany<FacilityView>(placed.map((id) => ({ collection: 'facilities', id })));
+    return [...facilities.values()].some(
+      (f) => !!f && (f.ownerId === actor.organizationId || (viewer.role === 'regulator' && inJurisdiction(viewer.jurisdiction, f.region))),
     );
-  }
-
-  private async holds(actor: Actor, progress: RecallProgress): Promise<boolean> {
-    const facilities = await this.docs.find<FacilityView>('facilities', { ownerId: actor.organizationId });
-    const mine = new Set(facilities.map((f) => f.id));
-    return progress.places.some((p) => p.facilityId !== undefined && mine.has(p.facilityId));
   }
 }

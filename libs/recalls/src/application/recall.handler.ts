@@ -124,9 +124,9 @@ export class RecallCommandHandler implements ICommandHandler<RecallWrite> {
     });
   }
 
-  /** A regulator over one of the recall's start lots, or the administrator. */
+  /** A regulator over one of the recall's lots. */
   private async requireOverseer(actor: Actor, recall: RecallView): Promise<void> {
-    if (actor.role !== 'regulator') return; // the decider refuses anyone but a regulator or the administrator
+    if (actor.role !== 'regulator') return; // the decider refuses anyone but a regulator
     const viewer = await this.readers.viewer(actor);
     const batches = await this.batches(recall.lots);
     const overseen = [...batches.values()].some((b) => !!b && batchReadRight(viewer, batchParties(b)) === 'regulator');

@@ -107,7 +107,7 @@ export const recallDecider: Decider<RecallCommand, RecallEvent, RecallState> = {
 function open(command: OpenRecall, state: RecallState): RecallOpened {
   if (state.status !== 'none') throw conflict('recall_exists', `recall ${command.recallId} was opened already`);
   const { actor } = command;
-  if (actor.role !== 'regulator' && actor.role !== 'cooperative' && actor.role !== 'admin')
+  if (actor.role !== 'regulator' && actor.role !== 'cooperative')
     throw forbidden('not_allowed_to_recall', 'a recall is opened by a market regulator, or by a cooperative for its own lots');
   // A cooperative recalls its own lots, with whatever others made from them.
   if (actor.role === 'cooperative' && command.startOwners.some((owner) => owner !== actor.organizationId))
@@ -141,7 +141,7 @@ function open(command: OpenRecall, state: RecallState): RecallOpened {
 function dispose(command: DisposeUnits, state: RecallState): RecallUnitsDisposed {
   requireOpen(state);
   const { actor, facility } = command;
-  if (actor.role !== 'admin' && facility.ownerId !== actor.organizationId)
+  if (facility.ownerId !== actor.organizationId)
     throw forbidden('not_your_facility', `facility ${facility.id} is another organization's: record what your own facilities hold`);
   if (command.cartons.length === 0 && !command.loose)
     throw invalid('nothing_disposed', 'name the cartons (cartonIds) or the loose units (lotId and items) you returned or destroyed');
@@ -189,7 +189,7 @@ function dispose(command: DisposeUnits, state: RecallState): RecallUnitsDisposed
 
 function close(command: CloseRecall, state: RecallState): RecallClosed {
   requireOpen(state);
-  if (command.actor.role !== 'regulator' && command.actor.role !== 'admin')
+  if (command.actor.role !== 'regulator')
     throw forbidden('not_allowed_to_close', 'only a market regulator closes a recall, with its report');
   return {
     type: 'RecallClosed',
