@@ -11,6 +11,8 @@ import {
   BatchRegistered,
   ItemCodeVoided,
   Quantity,
+  UnitHeld,
+  UnitHoldReleased,
 } from './domain/events';
 import { BatchAccessView, BatchView, ConsumptionView, HandoverView, ItemView, ItemVoiding } from './batch.views';
 import { originFacilityId } from './domain/origin';
@@ -23,7 +25,7 @@ const organizationRef = (id: string): DocRef => ({ collection: 'organizations', 
 const handoverRef = (id: string): DocRef => ({ collection: 'handovers', id });
 
 /** A step of a batch already registered. */
-type BatchStep = StoredDomainEvent<Exclude<BatchEvent, BatchRegistered>>;
+type BatchStep = StoredDomainEvent<Exclude<BatchEvent, BatchRegistered | UnitHeld | UnitHoldReleased>>;
 type CustodyEvent = StoredDomainEvent<BatchHandedOver | BatchHandoverAccepted | BatchHandoverEnded>;
 
 /** The batch as cooperatives, regulators and scan pages read it, with names resolved at write time. */
@@ -65,6 +67,10 @@ export const batchProjection: Projection<BatchEvent> = {
       case 'BatchHeld':
       case 'BatchHoldLifted':
         return [batchRef(event.data.batchId)];
+      // The holds projection keeps regulators' holds: the batch's document stays as it was.
+      case 'UnitHeld':
+      case 'UnitHoldReleased':
+        return [];
       default: {
         const unknown: never = event;
         throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);
@@ -73,6 +79,7 @@ export const batchProjection: Projection<BatchEvent> = {
   },
   apply(event, docs) {
     if (event.type === 'BatchRegistered') return [registered(event, docs)];
+    if (event.type === 'UnitHeld' || event.type === 'UnitHoldReleased') return [];
     const batch = docs.get<BatchView>('batches', event.data.batchId);
     if (!batch) return [];
     const next = evolveBatch(batch, event, docs);

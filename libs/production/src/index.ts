@@ -9,3 +9,5 @@ export * from './domain/origin';
 export * from './domain/quantity';
 export { testMethod, type TestMethod } from './domain/test-methods';
 export * from './domain/commands';
+export * from './domain/regulator-hold';
+export * from './domain/carton-hold.decider';

@@ -99,6 +99,9 @@ function stepRef(event: StoredDomainEvent<BatchEvent>): string | undefined {
     case 'BatchInputConsumed':
     case 'BatchReservationReleased':
       return event.data.transformationId;
+    case 'UnitHeld':
+    case 'UnitHoldReleased':
+      return event.data.holdId;
     default: {
       const unknown: never = event;
       throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);

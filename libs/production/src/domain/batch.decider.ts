@@ -42,6 +42,7 @@ import { decidePacking } from './packing';
 import { voidItemCode } from './void-code';
 import { recordQualityTest } from './quality-test';
 import { inBaseUnit, requireDose } from './quantity';
+import { holdLotOrItem, releaseLotOrItem } from './lot-holds';
 
 /** GS1 AI (10), the lot in GS1 Digital Link: up to 20 characters of GS1 character set 82. */
 const LOT_CODE = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
@@ -94,6 +95,10 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return consumeInput(command, registered);
       case 'ReleaseInput':
         return releaseInput(command, registered);
+      case 'HoldUnit':
+        return holdLotOrItem(command, registered);
+      case 'ReleaseUnit':
+        return releaseLotOrItem(command, registered);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown batch command: ${JSON.stringify(unknown)}`);

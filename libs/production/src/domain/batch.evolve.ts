@@ -1,6 +1,7 @@
 import { BatchState } from './batch.state';
 import { BatchEvent, Quantity } from './events';
 import { toBaseUnit } from './quantity';
+import { evolveHolds } from './regulator-hold';
 
 const add = <T>(set: ReadonlySet<T>, ...values: T[]): ReadonlySet<T> => new Set([...set, ...values]);
 
@@ -19,6 +20,7 @@ export const initialBatchState = (): BatchState => ({
   packedByGrade: {},
   handovers: {},
   holds: {},
+  regulatorHolds: {},
   cartonContents: {},
   reservations: {},
   supplyIds: new Set(),
@@ -150,6 +152,9 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
       delete holds[event.data.family];
       return { ...state, holds };
     }
+    case 'UnitHeld':
+    case 'UnitHoldReleased':
+      return { ...state, regulatorHolds: evolveHolds(state.regulatorHolds, event) };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);

@@ -2,6 +2,7 @@ import { Actor, conflict, FacilityRef, forbidden, invalid } from '@suyuan/core';
 import { RegisteredBatchState, isHeld } from './batch.state';
 import { Quantity } from './events';
 import { exceeds, formatQuantity, inBaseUnit } from './quantity';
+import { heldRefusal } from './regulator-hold';
 
 export function requireBatchOwner(actor: Actor, state: RegisteredBatchState, action: string): void {
   if (actor.organizationId !== state.batch.cooperativeId) {
@@ -34,8 +35,10 @@ export function afterHarvest(firstHarvestAt: number) {
   return { ms: firstHarvestAt, what: 'the first harvest', code: 'before_harvest' };
 }
 
-/** A batch held by a failed safety test is not certified, packed for sale or dispatched. */
+/** A lot held by a regulator, or by a failed safety test, is not certified, packed for sale, sold or taken for processing. */
 export function requireNotHeld(state: RegisteredBatchState, action: string): void {
+  const { lot } = state.regulatorHolds;
+  if (lot) throw heldRefusal(lot, state.batch.batchId, action);
   if (!isHeld(state)) return;
   const holds = Object.entries(state.holds).map(([family, hold]) => `${family} (test ${hold!.testId})`);
   throw conflict(

@@ -1,4 +1,5 @@
 import { BatchOrigin, Quantity, ResidueFamily } from './events';
+import { RegulatorHolds } from './regulator-hold';
 
 export interface RegisteredBatch {
   batchId: string;
@@ -75,6 +76,8 @@ export interface BatchState {
   certifications?: ReadonlySet<string>;
   handovers: Readonly<Record<string, Handover>>;
   holds: Readonly<Partial<Record<ResidueFamily, Hold>>>;
+  /** Regulators' holds standing on the lot and on items of it (暂停销售). */
+  regulatorHolds: RegulatorHolds;
   /** Net weight (kg, or item count for a counted supply) of each packed carton. */
   cartonContents: Readonly<Record<string, number>>;
   reservations: Readonly<Record<string, Reservation>>;

@@ -1,4 +1,5 @@
 import { Actor, FacilityRef } from '@suyuan/core';
+import { HoldUnit, ReleaseUnit } from './regulator-hold';
 import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity, VoidReason } from './events';
 
 /*
@@ -278,4 +279,6 @@ export type BatchCommand =
   | RecordPurchase
   | ReserveInput
   | ConsumeInput
-  | ReleaseInput;
+  | ReleaseInput
+  | HoldUnit
+  | ReleaseUnit;

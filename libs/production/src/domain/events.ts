@@ -256,6 +256,28 @@ export type BatchHeld = DomainEvent<
 export type BatchHoldLifted = DomainEvent<'BatchHoldLifted', { batchId: string; family: ResidueFamily; testId: string; liftedAt: string }>;
 
 /**
+ * What a regulator holds (暂停销售): the whole lot, one item of it, or one carton of it. An item
+ * names its carton, so a dispatch of that carton is refused from the batch's own state.
+ */
+export type HeldUnit = { kind: 'lot' } | { kind: 'item'; code: string; cartonId: string } | { kind: 'carton'; cartonId: string };
+
+/**
+ * A regulator stops a unit from being certified, packed, dispatched, taken for processing or
+ * sold, on the unit's own stream: a lot's and an item's on the batch's, a carton's on the
+ * carton's. `spotCheckId` when a failed spot check (抽检) held it.
+ */
+export type UnitHeld = DomainEvent<
+  'UnitHeld',
+  { holdId: string; batchId: string; unit: HeldUnit; reason: string; regulatorId: string; heldAt: string; spotCheckId?: string }
+>;
+
+/** A regulator lifts its hold: the unit may be sold again. */
+export type UnitHoldReleased = DomainEvent<
+  'UnitHoldReleased',
+  { holdId: string; batchId: string; unit: HeldUnit; reason?: string; regulatorId: string; releasedAt: string }
+>;
+
+/**
  * An output lot's goods, made by a transformation (its origin, or a later one topping it up).
  * Counts as the lot's supply, as a harvest does for a grown batch.
  */
@@ -343,6 +365,8 @@ export type BatchEvent =
   | BatchHandoverEnded
   | BatchHeld
   | BatchHoldLifted
+  | UnitHeld
+  | UnitHoldReleased
   | BatchProduced
   | BatchPurchasedFromHousehold
   | BatchPurchaseRecorded
@@ -367,6 +391,8 @@ export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
   BatchHandoverEnded: true,
   BatchHeld: true,
   BatchHoldLifted: true,
+  UnitHeld: true,
+  UnitHoldReleased: true,
   BatchProduced: true,
   BatchPurchasedFromHousehold: true,
   BatchPurchaseRecorded: true,

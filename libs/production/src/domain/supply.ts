@@ -4,6 +4,7 @@ import { BatchState, RegisteredBatchState, holders, remaining, takenCartonIds } 
 import { ConsumeInput, RecordHouseholdPurchase, RecordProduction, RecordPurchase, ReleaseInput, ReserveInput } from './commands';
 import { BatchEvent, Quantity } from './events';
 import { exceeds, formatQuantity, inBaseUnit } from './quantity';
+import { heldRefusal, holdOnCarton } from './regulator-hold';
 
 /*
  * A lot's supply (harvests, productions, household purchases) and what leaves it loose (packing,
@@ -226,6 +227,8 @@ function takenQuantity(
           throw notFound('carton_not_found', `Lot ${lotCode} packed no carton ${cartonId}`, { batchId, cartonId });
         if (taken.has(cartonId))
           throw conflict('carton_consumed', `Carton ${cartonId} of lot ${lotCode} is already consumed`, { batchId, cartonId });
+        const hold = holdOnCarton(state.regulatorHolds, cartonId);
+        if (hold) throw heldRefusal(hold, batchId, `consume carton ${cartonId}`);
         quantity += state.cartonContents[cartonId] ?? 0;
       }
       return { quantity, cartonIds };

@@ -10,13 +10,16 @@ import {
   BatchRegistered,
   BatchReservationReleased,
   ItemCodeVoided,
+  UnitHeld,
+  UnitHoldReleased,
 } from '@suyuan/production';
 import { BatchFacts } from '../evaluation/batch-facts';
 
 /**
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
  * are not among them: custody changes no rule; nor is a sale of the lot as it is (收购 from a
- * batch), which stays judged on its own record; nor a voided label, whose item is judged as before.
+ * batch), which stays judged on its own record; nor a voided label, whose item is judged as before;
+ * nor a regulator's hold, which stops the goods' sale without changing what they are judged on.
  */
 export type JudgedBatchStep = Exclude<
   BatchEvent,
@@ -29,6 +32,8 @@ export type JudgedBatchStep = Exclude<
   | BatchInputConsumed
   | BatchReservationReleased
   | ItemCodeVoided
+  | UnitHeld
+  | UnitHoldReleased
 >;
 
 /** Adds what a batch event establishes to the batch's facts; pure. */
