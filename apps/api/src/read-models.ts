@@ -4,7 +4,7 @@ import { labelJobsProjection } from '@suyuan/labels';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
-import { batchProjection } from '@suyuan/production';
+import { batchProjection, saleHoldsProjection } from '@suyuan/production';
 import { recallsProjection } from '@suyuan/recalls';
 import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
@@ -36,6 +36,7 @@ export const readModelSchema: ReadModelSchema = {
     registryProjection,
     personsProjection,
     batchProjection,
+    saleHoldsProjection,
     logisticsProjection,
     coldChainProjection,
     transformationsProjection,
@@ -49,7 +50,7 @@ export const readModelSchema: ReadModelSchema = {
     recallsProjection,
   ],
   indexes: [
-    { field: 'batchId', collections: ['items', 'labelJobs'] },
+    { field: 'batchId', collections: ['items', 'labelJobs', 'saleHolds'] },
     { field: 'ownerId', collections: ['facilities'] },
     { field: 'registeredBy', collections: ['persons'] },
     { field: 'cooperative.id', collections: ['batches'] },

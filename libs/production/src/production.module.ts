@@ -4,11 +4,14 @@ import { BatchCommands } from './application/batch-context';
 import { BatchCommandHandler } from './application/batch.handler';
 import { BatchController } from './http/batch.controller';
 import { HandoversController } from './http/handovers.controller';
+import { HoldsController } from './holds/holds.controller';
+import { HoldsHandler } from './holds/holds.handler';
+import { UnitHolds } from './holds/unit-holds';
 
 /** Batches from farm plot to packed items: inputs, harvest, pre-cooling, tests, grading, packing, certificate. */
 @Module({
-  controllers: [BatchController, HandoversController],
-  providers: [BatchReaders, BatchCommands, BatchCommandHandler],
-  exports: [BatchReaders, BatchCommands],
+  controllers: [BatchController, HandoversController, HoldsController],
+  providers: [BatchReaders, BatchCommands, BatchCommandHandler, UnitHolds, HoldsHandler],
+  exports: [BatchReaders, BatchCommands, UnitHolds],
 })
 export class ProductionModule {}

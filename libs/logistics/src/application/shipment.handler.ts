@@ -4,7 +4,18 @@ import { FacilityRef, fold, notFound } from '@suyuan/core';
 import { EVENT_STORE, EventStore } from '@suyuan/eventstore';
 import { Clock, CLOCK } from '@suyuan/platform';
 import { utc } from '@suyuan/core';
-import { batchDecider, BatchEvent, isHeld, takenCartonIds } from '@suyuan/production';
+import {
+  batchDecider,
+  BatchEvent,
+  CartonEvent,
+  cartonHoldDecider,
+  cartonStream,
+  holdOnCarton,
+  isHeld,
+  RegulatorHold,
+  RegulatorHolds,
+  takenCartonIds,
+} from '@suyuan/production';
 import { CommandContext, found, newId, StreamExecutor } from '@suyuan/platform/nest';
 import { docKey, DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
@@ -52,9 +63,11 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
     return this.lock.run(from.id, async () => {
       const stored = await this.docs.getMany<CartonView>(input.cartonIds.map((id) => ({ collection: 'cartons', id })));
       const known = input.cartonIds.map((id) => stored.get(docKey('cartons', id))).filter((c): c is CartonView => !!c);
-      const { held, taken } = await this.batchStates(known.map((c) => c.batchId));
+      const { held, taken, regulatorHolds } = await this.batchStates(known.map((c) => c.batchId));
+      const cartonHolds = await this.cartonHolds(known.map((c) => c.id));
       const cartons: CartonCustody[] = known.map((carton) => ({
         cartonId: carton.id,
+        regulatorHold: cartonHolds.get(carton.id) ?? holdOnCarton(regulatorHolds.get(carton.batchId) ?? {}, carton.id),
         facilityId: carton.facilityId,
         status: carton.status,
         since: carton.stops.at(-1)?.from,
@@ -122,16 +135,32 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
   }
 
   /** The batches among these held after a failed safety test, and the cartons transformations took, as their own streams say. */
-  private async batchStates(batchIds: Iterable<string>): Promise<{ held: Set<string>; taken: Set<string> }> {
+  private async batchStates(
+    batchIds: Iterable<string>,
+  ): Promise<{ held: Set<string>; taken: Set<string>; regulatorHolds: Map<string, RegulatorHolds> }> {
     const held = new Set<string>();
     const taken = new Set<string>();
+    const regulatorHolds = new Map<string, RegulatorHolds>();
     for (const batchId of new Set(batchIds)) {
       const stream = await this.events.readStream(`batch-${batchId}`);
       const state = fold(batchDecider, stream as unknown as BatchEvent[]);
       if (isHeld(state)) held.add(batchId);
       for (const cartonId of takenCartonIds(state)) taken.add(cartonId);
+      regulatorHolds.set(batchId, state.regulatorHolds);
     }
-    return { held, taken };
+    return { held, taken, regulatorHolds };
+  }
+
+  /** Regulators' holds on the cartons themselves, as each carton's own stream says. */
+  private async cartonHolds(cartonIds: string[]): Promise<Map<string, RegulatorHold>> {
+    const holds = new Map<string, RegulatorHold>();
+    for (const cartonId of cartonIds) {
+      const stream = await this.events.readStream(cartonStream(cartonId));
+      if (stream.length === 0) continue;
+      const hold = Object.values(fold(cartonHoldDecider, stream as unknown as CartonEvent[]).holds)[0];
+      if (hold) holds.set(cartonId, hold);
+    }
+    return holds;
   }
 
   private async facility(id: string): Promise<FacilityRef> {

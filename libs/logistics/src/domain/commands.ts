@@ -1,4 +1,5 @@
 import { Actor, FacilityRef } from '@suyuan/core';
+import { RegulatorHold } from '@suyuan/production';
 
 /** Where a carton is now, as the handler read it from the carton read model. */
 export interface CartonCustody {
@@ -10,6 +11,8 @@ export interface CartonCustody {
   since?: string;
   /** Its batch is held after a failed safety test (read from the batch's stream). */
   held?: boolean;
+  /** A regulator's hold on it, its lot or an item in it (read from the carton's and the batch's streams). */
+  regulatorHold?: RegulatorHold;
   /** A processor's transformation took it (read from the batch's stream): it no longer exists as packed. */
   consumed?: boolean;
 }

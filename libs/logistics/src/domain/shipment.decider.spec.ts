@@ -249,6 +249,22 @@ describe('shipment decider', () => {
         .thenThrows({ kind: 'conflict', code: 'batch_held' });
     });
 
+    it('refuses a carton a regulator holds, naming the hold and its reason', () => {
+      const hold = {
+        holdId: 'HLD-1',
+        batchId: 'bat-jf-20250618',
+        unit: { kind: 'carton' as const, cartonId: dispatchShipment.cartons[1].cartonId },
+        reason: '抽检不合格，待复检',
+        regulatorId: 'org-lechang-samr',
+        heldAt: '2025-06-19T08:00:00+08:00',
+      };
+      const error = given([])
+        .when({ ...dispatchShipment, cartons: [dispatchShipment.cartons[0], { ...dispatchShipment.cartons[1], regulatorHold: hold }] })
+        .thenThrows({ kind: 'conflict', code: 'held' });
+      expect(error.message).toContain('抽检不合格，待复检');
+      expect(error.details).toMatchObject({ hold: { holdId: 'HLD-1' } });
+    });
+
     it('refuses a dispatch before the cartons arrived where they leave from', () => {
       given([])
         .when({ ...dispatchShipment, dispatchedAt: '2025-06-19T03:00:00+08:00' })

@@ -1,4 +1,5 @@
 import { Actor, conflict, Decider, FacilityRef, forbidden, invalid, notFound, parsePastTime, requireNotBefore } from '@suyuan/core';
+import { heldRefusal } from '@suyuan/production';
 import { CartonCustody, DeliverShipment, DispatchShipment, ReceiveShipment, ShipmentCommand } from './commands';
 import { ShipmentEvent } from './events';
 
@@ -117,6 +118,8 @@ function checkCartons(cartons: CartonCustody[], unknownCartonIds: string[], from
     'carton_not_at_facility',
     `These cartons are not held at ${from.id}`,
   );
+  const held = cartons.find((carton) => carton.regulatorHold);
+  if (held) throw heldRefusal(held.regulatorHold!, `dispatch carton ${held.cartonId}`);
   rejectCartons(
     cartons.filter((carton) => carton.held),
     'batch_held',

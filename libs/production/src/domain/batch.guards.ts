@@ -38,7 +38,7 @@ export function afterHarvest(firstHarvestAt: number) {
 /** A lot held by a regulator, or by a failed safety test, is not certified, packed for sale, sold or taken for processing. */
 export function requireNotHeld(state: RegisteredBatchState, action: string): void {
   const { lot } = state.regulatorHolds;
-  if (lot) throw heldRefusal(lot, state.batch.batchId, action);
+  if (lot) throw heldRefusal(lot, action);
   if (!isHeld(state)) return;
   const holds = Object.entries(state.holds).map(([family, hold]) => `${family} (test ${hold!.testId})`);
   throw conflict(

@@ -4,6 +4,7 @@ import { HeldUnit, UnitHeld, UnitHoldReleased } from './events';
 /** A regulator's hold standing on a unit, as its stream's state keeps it. */
 export interface RegulatorHold {
   holdId: string;
+  batchId: string;
   unit: HeldUnit;
   reason: string;
   regulatorId: string;
@@ -110,15 +111,15 @@ export function evolveHolds(holds: RegulatorHolds, event: UnitHeld | UnitHoldRel
     const { [key]: _released, ...rest } = holds;
     return rest;
   }
-  const { holdId, unit, reason, regulatorId, heldAt, spotCheckId } = event.data;
-  return { ...holds, [key]: { holdId, unit, reason, regulatorId, heldAt, ...(spotCheckId && { spotCheckId }) } };
+  const { holdId, batchId, unit, reason, regulatorId, heldAt, spotCheckId } = event.data;
+  return { ...holds, [key]: { holdId, batchId, unit, reason, regulatorId, heldAt, ...(spotCheckId && { spotCheckId }) } };
 }
 
 /** The refusal of a step on a held unit: 409 `held`, naming the hold and its reason. */
-export function heldRefusal(hold: RegulatorHold, batchId: string, action: string): DomainError {
+export function heldRefusal(hold: RegulatorHold, action: string): DomainError {
   return conflict(
     'held',
-    `Cannot ${action}: ${describeUnit(hold.unit, batchId)} is held from sale by a regulator since ${hold.heldAt} ` +
+    `Cannot ${action}: ${describeUnit(hold.unit, hold.batchId)} is held from sale by a regulator since ${hold.heldAt} ` +
       `(hold ${hold.holdId}): ${hold.reason}; only a regulator's release lifts it`,
     { hold },
   );

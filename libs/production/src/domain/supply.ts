@@ -228,7 +228,7 @@ function takenQuantity(
         if (taken.has(cartonId))
           throw conflict('carton_consumed', `Carton ${cartonId} of lot ${lotCode} is already consumed`, { batchId, cartonId });
         const hold = holdOnCarton(state.regulatorHolds, cartonId);
-        if (hold) throw heldRefusal(hold, batchId, `consume carton ${cartonId}`);
+        if (hold) throw heldRefusal(hold, `consume carton ${cartonId}`);
         quantity += state.cartonContents[cartonId] ?? 0;
       }
       return { quantity, cartonIds };
