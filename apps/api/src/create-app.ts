@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { join } from 'node:path';
 import { ScanFastLane } from '@suyuan/consumer';
-import { scanRoutesOpenApi } from '@suyuan/consumer/nest';
+import { scanRoutesOpenApi, sellableRoutesOpenApi } from '@suyuan/consumer/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
 import {
   addSecurityHeaders,
@@ -74,7 +74,7 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  Object.assign(document.paths, scanRoutesOpenApi);
+  Object.assign(document.paths, scanRoutesOpenApi, sellableRoutesOpenApi);
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: `${DOCS_PATH.slice(1)}-json` });
   await app.init();
   edge.verify();

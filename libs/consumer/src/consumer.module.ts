@@ -15,8 +15,11 @@ import { SqliteScanLog } from './scan-count/sqlite-scan-log';
 import { QrController } from './scan/qr.controller';
 import { ScanFastLane } from './scan/scan-fast-lane';
 import { ScanCache } from './scan/scan-cache';
+import { SaleHoldIndex } from './holds/sale-hold-index';
 import { ScanPath } from './scan/scan-path';
 import { ScanRoutes } from './scan/scan.routes';
+import { SellableCheck } from './sellable/sellable-check';
+import { SellableRoutes } from './sellable/sellable.routes';
 
 /** The consumer's side: scan pages and QR images; scans counted in a log of their own (`scans.sqlite`). */
 @Module({})
@@ -45,9 +48,12 @@ export class ConsumerModule {
         SignalsScopes,
         ProblemReports,
         FormBodies,
+        SaleHoldIndex,
         ScanCache,
         ScanPath,
         ScanRoutes,
+        SellableCheck,
+        SellableRoutes,
         ...(fastLane ? [{ provide: ScanFastLane, useValue: fastLane }] : []),
       ],
     };

@@ -1,2 +1,3 @@
 export * from './consumer.module';
 export * from './scan/scan.routes';
+export { sellableRoutesOpenApi } from './sellable/sellable.routes';

@@ -5,6 +5,7 @@ import { renderSparkline } from './cold-chain-sparkline';
 import { labelOf } from './codes';
 import { renderScanSection } from './scan-section';
 import { renderVoided } from './voided-section';
+import { renderSuspended } from './suspended-section';
 import { renderCompliance } from './compliance-section';
 import { cardClose, range, renderCard } from './consumer-card';
 import { KindWords, kindWords, productKind } from './kind-words';
@@ -39,7 +40,7 @@ export interface SectionViews {
   /** The items of a batch on one journey judged alike: the card's verdict and the rules it rests on. */
   card: CardView;
   /** The item alone: its code, and whether it was voided. */
-  item: Pick<ItemPassport, 'code' | 'voided'>;
+  item: Pick<ItemPassport, 'code' | 'voided' | 'suspended'>;
   /** The items of one grade in a batch. */
   grade: Pick<ItemPassport, 'grade' | 'product' | 'origin'>;
   /** The items packed in one place and time, of one weight, in one carton. */
@@ -62,7 +63,10 @@ export type PageSection = { [S in SectionScope]: { scope: S; render: (view: Sect
 export const PAGE_SECTIONS: readonly PageSection[] = [
   { scope: 'batch', render: (p, m) => documentOpen(m, `${m.lang === 'zh' ? p.product.nameZh : p.product.nameEn} · ${m.title}`) },
   { scope: 'card', render: renderCard },
-  { scope: 'item', render: (p, m) => `${itemCodeText(p.code)}</p>${renderVoided(p.voided, m.lang)}` },
+  {
+    scope: 'item',
+    render: (p, m) => `${itemCodeText(p.code)}</p>${renderVoided(p.voided, m.lang)}${renderSuspended(p.suspended, m.lang)}`,
+  },
   { scope: 'scans', render: (p, m) => renderScanSection(p.code, p.scans, m.lang) },
   { scope: 'batch', render: cardClose },
   { scope: 'batch', render: (p, m) => renderInputHolds(p.inputHolds, m) },

@@ -26,6 +26,16 @@ export interface PassportVoided {
   reason: VoidReason;
 }
 
+/**
+ * A regulator's hold on the item, its carton or its lot (暂停销售): which of them, why, since
+ * when; never the hold's or the regulator's ids.
+ */
+export interface PassportSuspension {
+  unit: 'lot' | 'carton' | 'item';
+  reason: string;
+  since: string;
+}
+
 export interface ItemPassport {
   code: string;
   /** The URL encoded in the item's QR code. */
@@ -71,6 +81,8 @@ export interface ItemPassport {
   scans?: ScanShown;
   /** Present when the code was voided (its label damaged, misprinted or lost): when and why. */
   voided?: PassportVoided;
+  /** Present while a regulator holds the item, its carton or its lot from sale. */
+  suspended?: PassportSuspension;
   packing: { facilityName: string; packedAt: string; netWeight: Quantity; cartonId: string };
   coldChain: ColdChainSummary;
   journey: JourneyStop[];

@@ -151,7 +151,12 @@ export class ScanCounter implements OnModuleInit, OnModuleDestroy {
     return this.lastPacked.ms;
   }
 
-  private limitsOf(item: CountedItem): ScanLimits {
+  /** Days from packing within which the product is sold and eaten (its standard's, else its category's); undefined: no limit. */
+  shelfLifeDays(item: Pick<CountedItem, 'productId' | 'category'>): number | undefined {
+    return this.limitsOf(item).shelfLifeDays;
+  }
+
+  private limitsOf(item: Pick<CountedItem, 'productId' | 'category'>): ScanLimits {
     let limits = this.limits.get(item.productId);
     if (!limits) this.limits.set(item.productId, (limits = scanLimits(item.category, this.overrides.get(item.productId))));
     return limits;

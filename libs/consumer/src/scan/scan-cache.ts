@@ -12,6 +12,7 @@ import { readingsBetween } from './cold-chain-reader';
 import { ItemIndex } from './item-index';
 import { ComplianceParts } from './compliance-parts';
 import { Lru } from './lru';
+import { SaleHoldIndex } from '../holds/sale-hold-index';
 import { BatchPart, JourneyPart, ResolvedItem, buildBatchPart, buildJourneyPart, coldChainSegments, journeyKey } from './scan-parts';
 
 const MB = 1024 * 1024;
@@ -46,6 +47,7 @@ export class ScanCache implements OnModuleInit {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly holds: SaleHoldIndex,
   ) {
     const budget = config.scanCacheMb * MB;
     this.batches = new Lru(budget * BUDGET_SHARES.batches, (part) => part.bytes);
@@ -67,7 +69,23 @@ export class ScanCache implements OnModuleInit {
     const batch = item && this.batches.get(item.batchId);
     const journey = batch && this.cachedJourney(item.cartonId);
     const compliance = journey && this.compliance.fromMemory(item);
-    return compliance && { item, scanUrl: batch.scanUrlPrefix + item.code, batch, journey, compliance };
+    return compliance && { item, scanUrl: batch.scanUrlPrefix + item.code, batch, journey, compliance, suspended: this.holds.of(item) };
+  }
+
+  /** The item and its batch's part when both are in memory: what the sellable check needs, without a promise. */
+  itemFromMemory(rawCode: string): { item: ItemView; batch: BatchPart } | undefined {
+    const item = this.index.get(rawCode);
+    const batch = item && this.batches.get(item.batchId);
+    return batch && { item, batch };
+  }
+
+  /** The item and its batch's part, read through to the read models; undefined when the code was never issued. */
+  async item(rawCode: string): Promise<{ item: ItemView; batch: BatchPart } | undefined> {
+    const code = isItemCode(rawCode) ? normalizeItemCode(rawCode) : undefined;
+    if (!code) return undefined;
+    const item = this.index.get(code) ?? (await this.lookUp(code));
+    const batch = item && (this.batches.get(item.batchId) ?? (await this.loadBatch(item.batchId)));
+    return batch && { item: item!, batch };
   }
 
   /** The item behind a code, or undefined when the code was never issued. */
@@ -80,7 +98,7 @@ export class ScanCache implements OnModuleInit {
     if (!batch) return undefined;
     const journey = this.cachedJourney(item.cartonId) ?? (await this.loadJourney(item.cartonId, batch.view));
     const compliance = await this.compliance.load(item);
-    return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey, compliance };
+    return { item, scanUrl: batch.scanUrlPrefix + code, batch, journey, compliance, suspended: this.holds.of(item) };
   }
 
   private async lookUp(code: string): Promise<ItemView | undefined> {

@@ -133,6 +133,36 @@ describe('the page served from kept parts', () => {
   });
 });
 
+describe('an item a regulator holds from sale', () => {
+  const suspended = { unit: 'carton' as const, reason: '抽检不合格 <待复检>', since: '2026-07-20T02:00:00.000Z' };
+
+  it('says 暂停销售 with the reason in the top card and its JSON, escaped, and nothing when not held', () => {
+    const view = plumBatch();
+    const batch = buildBatchPart(view, 'https://sy.example');
+    const resolved = { ...scanned(batch, journeyOf(view, undefined), VERDICT), suspended };
+    const shown = { zh: ['暂停销售', '本箱商品', '2026-07-20 10:00', '抽检不合格 &lt;待复检&gt;'], en: ['Sale suspended', 'this carton'] };
+    for (const lang of LANGS) {
+      const { served, whole } = bothPages(resolved, lang);
+      expect(served).toBe(whole);
+      for (const words of shown[lang]) expect(served).toContain(words);
+      expect(served).not.toContain('<待复检>');
+      expect(served.indexOf('alert suspended')).toBeLessThan(served.indexOf('</section>'));
+      expect(scanPage(scanned(batch, journeyOf(view, undefined), VERDICT), lang).toString()).not.toContain('alert suspended');
+    }
+    expect(JSON.parse(scanJson(resolved).toString()).suspended).toEqual(suspended);
+    expect(JSON.parse(scanJson(scanned(batch, journeyOf(view, undefined), VERDICT)).toString())).not.toHaveProperty('suspended');
+  });
+
+  it('keeps the page under 14 KB with the longest reason, held after a failed test as well', () => {
+    const view = heldPlumBatch();
+    const resolved = {
+      ...scanned(buildBatchPart(view, 'https://sy.example'), journeyOf(view, cartonOnTheRoad()), VERDICT),
+      suspended: { ...suspended, reason: '抽'.repeat(500) },
+    };
+    for (const lang of LANGS) expect(scanPage(resolved, lang).length).toBeLessThan(14 * 1024);
+  });
+});
+
 describe('the page’s weight', () => {
   /** A page over 14 KB takes a second round trip on a slow connection's first window. */
   const LIMIT = 14 * 1024;

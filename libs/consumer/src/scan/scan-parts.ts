@@ -5,7 +5,7 @@ import { judgedRange, StandardVersionView } from '@suyuan/standards';
 import { ColdChainSegment, LoggerReadings, summarizeColdChain } from '../cold-chain/cold-chain-summary';
 import { Lang } from '../page/i18n';
 import { renderRuns } from '../page/page-runs';
-import { ItemStatus } from '../passport/item-passport';
+import { ItemStatus, PassportSuspension } from '../passport/item-passport';
 import { LotProvenanceView } from '../provenance/provenance.views';
 import { CompliancePart } from './compliance-parts';
 import { BatchPortion, ItemContext, batchPortion, cartonPortion, itemContext } from './passport-assembler';
@@ -34,6 +34,8 @@ export interface ResolvedItem {
   batch: BatchPart;
   journey: JourneyPart;
   compliance: CompliancePart;
+  /** A regulator's hold on the item, its carton or its lot, looked up for this scan. */
+  suspended?: PassportSuspension;
 }
 
 /** What all items of a batch share, kept serialised: JSON members and HTML per language. */

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ItemView } from '@suyuan/production';
+import { CLOCK, Clock } from '@suyuan/platform';
+import { holdOf } from '../passport/hold';
+import { SaleHoldIndex } from '../holds/sale-hold-index';
+import { ScanCounter } from '../scan-count/scan-counter';
+import { ScanCache } from '../scan/scan-cache';
+import { BatchPart } from '../scan/scan-parts';
+import { SellableAnswer, judgeSale, notIssued } from './sellable';
+
+/**
+ * Whether one code may be sold now, from what scans are answered from: the item and its
+ * batch in memory, the standing holds by unit, the product's shelf life. Not a scan: nothing
+ * is counted.
+ */
+@Injectable()
+export class SellableCheck {
+  constructor(
+    private readonly cache: ScanCache,
+    private readonly holds: SaleHoldIndex,
+    private readonly counter: ScanCounter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The answer without a promise when the item and its batch are in memory; undefined otherwise. */
+  fromMemory(code: string): SellableAnswer | undefined {
+    const found = this.cache.itemFromMemory(code);
+    return found && this.judge(found.item, found.batch);
+  }
+
+  async answer(code: string): Promise<SellableAnswer> {
+    const found = await this.cache.item(code);
+    return found ? this.judge(found.item, found.batch) : notIssued(code, this.clock.now());
+  }
+
+  private judge(item: ItemView, batch: BatchPart): SellableAnswer {
+    const { product, lotCode, held } = batch.view;
+    return judgeSale(
+      item.code,
+      {
+        product: { id: product.id, nameZh: product.nameZh, nameEn: product.nameEn },
+        lotCode,
+        packedAt: item.packedAt,
+        ...(item.voided && { voidedAt: item.voided.at }),
+        suspended: this.holds.of(item),
+        ...(held && { failedTestSince: holdOf(batch.view).since }),
+        shelfLifeDays: this.counter.shelfLifeDays({ productId: product.id, category: product.category }),
+      },
+      this.clock.now(),
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { judgeSale, notIssued } from './sellable';
+
+const facts = {
+  product: { id: 'P1', nameZh: '黄金柰李', nameEn: 'Golden plum' },
+  lotCode: 'L0715',
+  packedAt: '2026-07-15T03:00:00.000Z',
+  shelfLifeDays: 30,
+};
+const at = (iso: string) => new Date(iso);
+
+describe('whether a code may be sold now', () => {
+  it('is sellable with no reason when genuine, not held and within its shelf life', () => {
+    expect(judgeSale('C1', facts, at('2026-08-14T02:59:00.000Z'))).toMatchObject({ sellable: true, reasons: [] });
+  });
+
+  it('gives every reason at once, each with its machine code and words in both languages', () => {
+    const answer = judgeSale(
+      'C1',
+      {
+        ...facts,
+        voidedAt: '2026-07-20T00:00:00.000Z',
+        suspended: { unit: 'lot', reason: '抽检不合格', since: '2026-07-21T00:00:00.000Z' },
+        failedTestSince: '2026-07-19T00:00:00.000Z',
+      },
+      at('2026-08-14T03:01:00.000Z'),
+    );
+    expect(answer.sellable).toBe(false);
+    expect(answer.reasons.map((r) => r.code)).toEqual(['voided', 'held', 'failed_safety_test', 'past_shelf_life']);
+    expect(answer.reasons[1]).toMatchObject({ unit: 'lot', reason: '抽检不合格', zh: expect.stringContaining('抽检不合格') });
+    expect(answer.reasons[3].since).toBe('2026-08-14T03:00:00.000Z');
+    for (const r of answer.reasons) expect(r.en.length).toBeGreaterThan(0);
+  });
+
+  it('never expires a product without a shelf life', () => {
+    const { shelfLifeDays: _none, ...keeps } = facts;
+    expect(judgeSale('C1', keeps, at('2030-01-01T00:00:00.000Z')).sellable).toBe(true);
+  });
+
+  it('says a code never issued is not genuine', () => {
+    expect(notIssued('XX', at('2026-08-01T00:00:00.000Z'))).toMatchObject({ sellable: false, reasons: [{ code: 'not_issued' }] });
+  });
+});

@@ -1,0 +1,110 @@
+import type { PassportSuspension } from '../passport/item-passport';
+
+/** Why a code may not be sold now. A recall, once recorded, is one more: checked per lot, like a hold. */
+export type SaleStopCode = 'not_issued' | 'voided' | 'held' | 'failed_safety_test' | 'past_shelf_life';
+
+export interface SaleStop {
+  code: SaleStopCode;
+  zh: string;
+  en: string;
+  /** When it began: the hold, the voiding, the end of the shelf life. */
+  since?: string;
+  /** A hold's: what is held (the lot, the carton or the item) and the regulator's reason. */
+  unit?: PassportSuspension['unit'];
+  reason?: string;
+}
+
+/** The answer for one code: 进货查验 at a retailer's door, or a platform's check before listing (防止不合格商品上线销售). */
+export interface SellableAnswer {
+  code: string;
+  sellable: boolean;
+  reasons: SaleStop[];
+  checkedAt: string;
+  product?: { id: string; nameZh: string; nameEn: string };
+  lotCode?: string;
+  packedAt?: string;
+}
+
+/** What is known of an issued code at the time of the check. */
+export interface SaleFacts {
+  product: { id: string; nameZh: string; nameEn: string };
+  lotCode: string;
+  packedAt: string;
+  voidedAt?: string;
+  suspended?: PassportSuspension;
+  /** Since when a failed safety test holds the lot (its automatic hold). */
+  failedTestSince?: string;
+  /** Days from packing; absent when the product has no shelf life. */
+  shelfLifeDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+const UNIT_ZH: Record<PassportSuspension['unit'], string> = { lot: '本批次', carton: '本箱', item: '本件' };
+
+/** A code that was never issued (or is no code at all): not genuine. */
+export function notIssued(code: string, now: Date): SellableAnswer {
+  return {
+    code,
+    sellable: false,
+    reasons: [
+      {
+        code: 'not_issued',
+        zh: '此码不是溯源系统发放的，商品可能是假冒的',
+        en: 'This code was never issued: the product may be counterfeit',
+      },
+    ],
+    checkedAt: now.toISOString(),
+  };
+}
+
+/** Every reason an issued code may not be sold at `now`; sellable when there is none. */
+export function judgeSale(code: string, facts: SaleFacts, now: Date): SellableAnswer {
+  const reasons: SaleStop[] = [];
+  if (facts.voidedAt !== undefined) {
+    reasons.push({
+      code: 'voided',
+      zh: '此码已作废，不是商品现在的标签',
+      en: 'This code was voided: it is not the item’s label now',
+      since: facts.voidedAt,
+    });
+  }
+  const held = facts.suspended;
+  if (held) {
+    reasons.push({
+      code: 'held',
+      zh: `市场监管部门已暂停销售${UNIT_ZH[held.unit]}商品：${held.reason}`,
+      en: `The market regulator suspended the sale of this ${held.unit}: ${held.reason}`,
+      since: held.since,
+      unit: held.unit,
+      reason: held.reason,
+    });
+  }
+  if (facts.failedTestSince !== undefined) {
+    reasons.push({
+      code: 'failed_safety_test',
+      zh: '本批次农兽药残留检测不合格，暂停销售，待检测机构复检',
+      en: 'This lot failed a residue test and is held until a lab’s confirmatory test',
+      since: facts.failedTestSince,
+    });
+  }
+  if (facts.shelfLifeDays !== undefined) {
+    const ends = Date.parse(facts.packedAt) + facts.shelfLifeDays * DAY_MS;
+    if (now.getTime() > ends) {
+      reasons.push({
+        code: 'past_shelf_life',
+        zh: `已过保质期（包装后 ${facts.shelfLifeDays} 天）`,
+        en: `Past its shelf life (${facts.shelfLifeDays} days from packing)`,
+        since: new Date(ends).toISOString(),
+      });
+    }
+  }
+  return {
+    code,
+    sellable: reasons.length === 0,
+    reasons,
+    checkedAt: now.toISOString(),
+    product: facts.product,
+    lotCode: facts.lotCode,
+    packedAt: facts.packedAt,
+  };
+}
