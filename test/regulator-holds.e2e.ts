@@ -155,4 +155,42 @@ describe('a regulator holds goods from sale (暂停销售), and releases them', 
       now -= 40 * DAY;
     }
   });
+  it('a spot check (抽检): sampled by a regulator, failed by its lab, holds the lot', async () => {
+    const { batchId, packed } = await packedBatch();
+    const [{ code, cartonId }] = packed.items;
+    const sampling = {
+      batchId,
+      units: { cartonIds: [cartonId] },
+      facilityId: w.packhouse,
+      place: '九峰镇包装厂冷库',
+      sampledBy: '李明、王芳',
+      sampledAt: '2026-07-16T09:30:00+08:00',
+      labId: w.lab.id,
+      sampleId: 'CJ-20260716-01',
+    };
+    expect(await call('POST', '/api/spot-checks', { key: w.coop.key, body: sampling })).toMatchObject({ status: 403 });
+    const check = await expectOk(call('POST', '/api/spot-checks', { key: regulator.key, body: sampling }));
+    expect(check).toMatchObject({ batchId, status: 'open', regulatorId: regulator.id, place: '九峰镇包装厂冷库' });
+    const open = await expectOk(call('GET', '/api/spot-checks?status=open', { key: regulator.key }));
+    expect(open).toContainEqual(expect.objectContaining({ id: check.id }));
+
+    const result = { passed: false, testedAt: '2026-07-16T09:50:00+08:00', analyte: '吡虫啉', value: 1.2, unit: 'mg/kg', threshold: 0.5 };
+    const failed = await expectOk(call('POST', `/api/spot-checks/${check.id}/result`, { key: w.lab.key, body: result }));
+    expect(failed).toMatchObject({ status: 'failed', holdId: expect.any(String), result: { passed: false, labId: w.lab.id } });
+    expect(await call('POST', `/api/spot-checks/${check.id}/result`, { key: w.lab.key, body: result })).toMatchObject({
+      status: 409,
+      body: { code: 'result_exists' },
+    });
+
+    const refused = await dispatch(packed.cartons.map((c) => c.cartonId));
+    expect(refused).toMatchObject({ status: 409, body: { code: 'held', details: { hold: { spotCheckId: check.id } } } });
+    expect(await page(code, 'zh')).toContain('抽检不合格');
+    expect(await sellable(code)).toMatchObject({ sellable: false, reasons: [{ code: 'held', unit: 'lot' }] });
+    expect(await expectOk(call('GET', '/api/spot-checks?status=open', { key: regulator.key }))).not.toContainEqual(
+      expect.objectContaining({ id: check.id }),
+    );
+    // A regulator's release lifts the spot check's hold as any other.
+    await expectOk(release({ batchId, reason: '复检合格' }));
+    expect((await dispatch(packed.cartons.map((c) => c.cartonId))).status).toBe(201);
+  });
 });

@@ -4,7 +4,7 @@ import { labelJobsProjection } from '@suyuan/labels';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
 import { ReadModelSchema } from '@suyuan/platform/nest';
 import { lineageProjection, massBalanceProjection, traceIndexProjection, transformationsProjection } from '@suyuan/processing';
-import { batchProjection, saleHoldsProjection } from '@suyuan/production';
+import { batchProjection, saleHoldsProjection, spotChecksProjection } from '@suyuan/production';
 import { recallsProjection } from '@suyuan/recalls';
 import { personsProjection, registryProjection } from '@suyuan/registry';
 import { complianceProjection, standardsProjection } from '@suyuan/standards';
@@ -37,6 +37,7 @@ export const readModelSchema: ReadModelSchema = {
     personsProjection,
     batchProjection,
     saleHoldsProjection,
+    spotChecksProjection,
     logisticsProjection,
     coldChainProjection,
     transformationsProjection,

@@ -13,3 +13,6 @@ export * from './domain/regulator-hold';
 export * from './domain/carton-hold.decider';
 export * from './holds/holds.views';
 export * from './holds/holds.projection';
+export * from './domain/spot-check.decider';
+export * from './spot-checks/spot-checks.views';
+export * from './spot-checks/spot-checks.projection';
