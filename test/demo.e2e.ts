@@ -116,6 +116,15 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     expect(failed.tests.some((t: { passed: boolean }) => !t.passed)).toBe(true);
 
     await expectProcessing(written, readFileSync(out, 'utf8'));
+
+    // The failed spot check's hold: its lot's pages say 暂停销售, and the sellable check says no.
+    expect(written.hold).toMatchObject({ batchId: expect.any(String), scanUrls: expect.any(Array) });
+    const heldPage = await (await fetch(written.hold.scanUrls[0], { headers: { 'accept-language': 'zh' } })).text();
+    expect(heldPage).toContain('暂停销售');
+    expect(heldPage).toContain('抽检不合格');
+    const code = (await scanOf(written.hold.batchId)).code;
+    const sellable: any = await (await fetch(`${app.baseUrl}/api/sellable/${code}`)).json();
+    expect(sellable).toMatchObject({ sellable: false, reasons: expect.arrayContaining([expect.objectContaining({ code: 'held' })]) });
   });
 
   it('judges the world by the sample standards: compliant, two kinds of non-compliant and brand-certified, each on its scan page', async () => {

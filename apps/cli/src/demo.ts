@@ -39,6 +39,7 @@ function print(s: DemoSummary, out: string): void {
   const items = s.batches.reduce((n, b) => n + b.itemCount, 0);
   const cartons = s.batches.reduce((n, b) => n + b.cartonCount, 0);
   const { coldChainExcursion: hot, failedTest: failed } = s.anomalies;
+  const { hold } = s;
   const lines = [
     `Suyuan demo world ${s.runId} on ${s.baseUrl}, built in ${(s.elapsedMs / 1000).toFixed(1)} s (world time up to ${s.worldEnd})`,
     `  ${s.organizations.length} organizations, ${s.facilities.length} facilities, ${s.products.length} products, ` +
@@ -50,6 +51,8 @@ function print(s: DemoSummary, out: string): void {
     `    cold-chain excursion: ${hot.lotCode} on ${hot.plate} (${hot.leg}), ${hot.minutes} min up to ${hot.maxC} °C, ` +
       `range ${hot.transportRange.minC}–${hot.transportRange.maxC} °C`,
     `    failed test: ${failed.lotCode}, ${failed.standardRef} ${failed.value} ${failed.unit} ≥ ${failed.threshold} ${failed.unit} → not passed`,
+    `    failed spot check (抽检) ${hold.spotCheckId}: lot ${hold.lotCode} held from sale (暂停销售) — ${hold.reason}`,
+    `      its page: ${hold.scanUrls[0]}`,
     '  compliance with the sample trading standards (GET /api/compliance/batches/<id>):',
     ...s.batches.map((b) => {
       const c = b.compliance;

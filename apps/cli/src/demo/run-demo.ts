@@ -9,11 +9,14 @@ import { produceBatch } from './production';
 import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
 import { newRunId, parseRunId } from './run-id';
 import { publishStandards } from './standards';
+import { DemoHold, failSpotCheck } from './spot-check';
 
 /** The regional public brand (区域公用品牌) the county's e-commerce centre certifies batches for. */
 const BRAND = '乐昌农品';
 /** Batches the standards owner certifies once produced; the second loses the label on the road. */
 const BRAND_CANDIDATES = ['plumA', 'plumB'];
+/** The lot the regulator's spot check fails, once its goods reached the village point. */
+const SPOT_CHECKED = 'chestnutA';
 
 export interface RunDemoOptions {
   baseUrl: string;
@@ -90,6 +93,8 @@ export interface DemoSummary {
     brandCertified: DemoCase;
     brandWithdrawn?: DemoCase;
   };
+  /** The lot a failed spot check (抽检) holds from sale, and its items' pages saying 暂停销售. */
+  hold: DemoHold;
 }
 
 export interface Excursion {
@@ -155,6 +160,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     moveBatches(api, world.ids, plans, produced),
     uploadReadings(api, world.ids, plans, clock.end, runId),
   ]);
+  const hold = await failSpotCheck(api, world.ids, produced.get(SPOT_CHECKED)!, clock);
 
   // The status comes from the server's custody record, not from what the demo meant to do.
   const batches = await Promise.all(
@@ -212,6 +218,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     standards,
     processed,
     compliance: complianceCases(batches),
+    hold,
   };
   summary.elapsedMs = Date.now() - started;
   if (options.out) writeFileSync(options.out, `${JSON.stringify(summary, null, 2)}\n`);
