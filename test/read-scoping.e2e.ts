@@ -48,6 +48,10 @@ const READS = matrix(`
   GET /api/recall-tasks               | key       | unlisted| unlisted | unlisted  | unlisted | unlisted | unlisted | unlisted | listed   | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted | unlisted
   GET /t/{code}                       | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /01/{gtin}/10/{lot}/21/{serial} | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
+  GET /api/sellable/{code}            | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
+  GET /api/holds                      | key       | listed  | role     | role      | role     | role     | role     | role     | role     | role         | role     | listed    | unlisted    | listed   | unlisted      | role      | role | unlisted
+  GET /api/spot-checks                | key       | listed  | role     | role      | role     | role     | listed   | unlisted | role     | role         | role     | listed    | unlisted    | listed   | unlisted      | role      | role | unlisted
+  GET /api/spot-checks/{id}           | key       | read    | role     | role      | role     | role     | read     | denied   | role     | role         | role     | read      | denied      | read     | denied        | role      | role | denied
 `);
 
 /** What a cell says: 200 with or without the batch's data, or the refusal. */
@@ -220,6 +224,16 @@ describe('who may read what: every reader × every read route of a batch, over H
       renhua,
       plum,
     });
+    // A regulator's spot check of the lot, sent to the lab, and a hold on its first carton.
+    world.spotCheck = (
+      await expectOk(
+        call('POST', '/api/spot-checks', {
+          key: ADMIN_KEY,
+          body: { batchId: batch, place: '茶料村服务点', sampledBy: '李明', sampledAt: T('16:40'), labId: orgs.lab.id },
+        }),
+      )
+    ).id;
+    await expectOk(call('POST', '/api/holds', { key: ADMIN_KEY, body: { cartonId: cartons[0], reason: '抽检，待结果' } }));
     world.code = packing.items[0].code;
     world.digitalLink = packing.items[0].scanUrl.slice(app.baseUrl.length);
   });
@@ -366,6 +380,22 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /01/{gtin}/10/{lot}/21/{serial}',
       path: () => world.digitalLink,
       shows: (p) => p.code === world.code,
+    },
+    'GET /api/sellable/{code}': {
+      operation: 'GET /api/sellable/{code}',
+      path: () => `/api/sellable/${world.code}`,
+      shows: (a) => a.code === world.code && a.sellable === false,
+    },
+    'GET /api/holds': { operation: 'GET /api/holds', path: () => '/api/holds', shows: hasBatch },
+    'GET /api/spot-checks': {
+      operation: 'GET /api/spot-checks',
+      path: () => '/api/spot-checks',
+      shows: (list) => list.some((c: { id: string }) => c.id === world.spotCheck),
+    },
+    'GET /api/spot-checks/{id}': {
+      operation: 'GET /api/spot-checks/{id}',
+      path: () => `/api/spot-checks/${world.spotCheck}`,
+      shows: (c) => c.id === world.spotCheck,
     },
   };
 

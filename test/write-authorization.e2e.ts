@@ -48,6 +48,10 @@ const WRITES = matrix(`
   POST /api/recalls                                       | key       | role     | 201       | reader    | role      | role      | role      | role     | role     | role         | role     | 201       | role      | role           | role
   POST /api/recalls/{id}/disposals                        | key       | notyours | notthere  | notthere  | 201       | notthere  | notthere  | notyours | notyours | notyours     | notyours | notyours  | notyours  | notyours       | notyours
   POST /api/recalls/{id}/close                            | key       | role     | role      | role      | role      | role      | role      | role     | role     | role         | role     | 201       | role      | role           | role
+  POST /api/holds                                         | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 201       | role      | role           | role
+  POST /api/holds/release                                 | key       | 200      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 200       | role      | role           | role
+  POST /api/spot-checks                                   | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 201       | role      | role           | role
+  POST /api/spot-checks/{id}/result                       | key       | role     | role      | role      | role      | role      | role      | 201      | role     | role         | role     | role      | role      | role           | role
 `);
 
 /**
@@ -436,6 +440,38 @@ describe('who may write what: every role × every write route, over HTTP', () =>
     'POST /api/recalls/{id}/close': {
       target: recalledBatch,
       request: (_, t) => ({ path: `/api/recalls/${t.recall}/close`, body: { report: '召回完成' } }),
+    },
+    'POST /api/holds': {
+      target: packedBatch,
+      request: (_, t) => ({ path: '/api/holds', body: { batchId: t.batch, reason: '抽检不合格，待复检' } }),
+    },
+    'POST /api/holds/release': {
+      target: async () => {
+        const t = await packedBatch();
+        await post('/api/holds', ADMIN_KEY, { batchId: t.batch, reason: '抽检不合格，待复检' });
+        return t;
+      },
+      request: (_, t) => ({ path: '/api/holds/release', body: { batchId: t.batch, reason: '复检合格' } }),
+    },
+    'POST /api/spot-checks': {
+      target: packedBatch,
+      request: (_, t) => ({
+        path: '/api/spot-checks',
+        body: { batchId: t.batch, place: '包装车间', sampledBy: '李明', sampledAt: T('12:00') },
+      }),
+    },
+    'POST /api/spot-checks/{id}/result': {
+      target: async () => {
+        const t = await packedBatch();
+        const check = await post('/api/spot-checks', ADMIN_KEY, {
+          batchId: t.batch,
+          place: '包装车间',
+          sampledBy: '李明',
+          sampledAt: T('12:00'),
+        });
+        return { ...t, check: check.id };
+      },
+      request: (_, t) => ({ path: `/api/spot-checks/${t.check}/result`, body: { passed: true, testedAt: T('13:00') } }),
     },
     'DELETE /api/persons/{id}': {
       target: async () => ({ person: (await post('/api/persons', orgs.owner.key, household)).id }),

@@ -237,7 +237,8 @@ export class TransformationManager {
           ? { kind: 'whole' }
           : { kind: 'cartons', cartonIds: [...input.cartonIds!] };
     const cartonsInHand = take.kind === 'cartons' ? await this.cartonsHeldBy(actor.organizationId, take.cartonIds) : [];
-    return { type: 'ReserveInput', actor, now, transformationId, startedAt, take, acceptedProducts, cartonsInHand };
+    const cartonHolds = take.kind === 'cartons' ? await this.batches.cartonHolds(take.cartonIds) : {};
+    return { type: 'ReserveInput', actor, now, transformationId, startedAt, take, acceptedProducts, cartonsInHand, cartonHolds };
   }
 
   /** Cartons that the logistics record has at a facility of this organization now. */

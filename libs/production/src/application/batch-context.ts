@@ -12,6 +12,8 @@ import { ReserveLotCode, lotCodeDecider } from '../domain/lot-code';
 import { BatchCommand } from '../domain/commands';
 import { BatchEvent } from '../domain/events';
 import { BatchState } from '../domain/batch.state';
+import { CartonEvent, cartonHoldDecider, cartonStream } from '../domain/carton-hold.decider';
+import { RegulatorHold } from '../domain/regulator-hold';
 import { BatchView, HandoverView } from '../batch.views';
 import { BatchAnswers, BatchCommandInput, BatchCommandInputOf } from './batch.commands';
 
@@ -82,6 +84,17 @@ export class BatchCommands {
   /** The batch's stream, folded: what its decider sees now. */
   async state(batchId: string): Promise<BatchState> {
     return fold(batchDecider, (await this.events.readStream(batchStream(batchId))) as unknown as BatchEvent[]);
+  }
+
+  /** Regulators' holds on these cartons themselves, as each carton's own stream says. */
+  async cartonHolds(cartonIds: readonly string[]): Promise<Record<string, RegulatorHold>> {
+    const holds: Record<string, RegulatorHold> = {};
+    for (const cartonId of cartonIds) {
+      const stream = await this.events.readStream(cartonStream(cartonId));
+      const hold = Object.values(fold(cartonHoldDecider, stream as unknown as CartonEvent[]).holds)[0];
+      if (hold) holds[cartonId] = hold;
+    }
+    return holds;
   }
 
   /** The URL an item's QR label carries. */

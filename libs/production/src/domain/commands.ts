@@ -1,5 +1,5 @@
 import { Actor, FacilityRef } from '@suyuan/core';
-import { HoldUnit, ReleaseUnit } from './regulator-hold';
+import { HoldUnit, RegulatorHold, ReleaseUnit } from './regulator-hold';
 import { CertificateBasis, GradeClassResult, PackedCarton, PackedItem, ProductCertification, Quantity, VoidReason } from './events';
 
 /*
@@ -228,6 +228,8 @@ export interface ReserveInput {
   acceptedProducts?: readonly string[];
   /** Of the cartons asked for, those the logistics record has in the actor's hands now. */
   cartonsInHand?: readonly string[];
+  /** Regulators' holds on the cartons asked for, as each carton's own stream says. */
+  cartonHolds?: Readonly<Record<string, RegulatorHold>>;
 }
 
 export interface ConsumeInput {

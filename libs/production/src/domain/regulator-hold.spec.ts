@@ -146,6 +146,18 @@ describe('a held lot is not certified, packed, sold or taken for processing', ()
     const [reserved] = batchDecider.decide(cartons(['CTN-0618-002']), fold([...packedBatch, heldEvent(item), ...inProcessorHands]));
     expect(reserved).toMatchObject({ type: 'BatchInputReserved', data: { cartonIds: ['CTN-0618-002'] } });
   });
+
+  it('refuses a processor a carton held on its own stream, as the handler read it', () => {
+    const cartonHold = { ...heldEvent(carton).data };
+    given([...packedBatch, ...inProcessorHands])
+      .when({
+        ...reserveInput,
+        take: { kind: 'cartons', cartonIds: ['CTN-0618-002'] },
+        cartonsInHand: ['CTN-0618-002'],
+        cartonHolds: { 'CTN-0618-002': cartonHold },
+      })
+      .thenThrows({ kind: 'conflict', code: 'held' });
+  });
 });
 
 describe('a regulator holds a carton on the carton’s own stream', () => {

@@ -161,7 +161,7 @@ export function reserveInput(command: ReserveInput, state: RegisteredBatchState)
     what: `the harvest of lot ${lotCode}`,
     code: 'before_harvest',
   });
-  const { quantity, cartonIds } = takenQuantity(state, take, harvested);
+  const { quantity, cartonIds } = takenQuantity(state, take, harvested, command.cartonHolds);
   const weightKg = harvested.unit === 'kg' ? quantity : state.liveWeightKg && (quantity * state.liveWeightKg) / harvested.value;
   return [
     {
@@ -199,6 +199,7 @@ function takenQuantity(
   state: RegisteredBatchState,
   take: ReserveInput['take'],
   harvested: Quantity,
+  cartonHolds: ReserveInput['cartonHolds'] = {},
 ): { quantity: number; cartonIds: string[] } {
   const { batchId, lotCode } = state.batch;
   const left = remaining(state);
@@ -227,7 +228,7 @@ function takenQuantity(
           throw notFound('carton_not_found', `Lot ${lotCode} packed no carton ${cartonId}`, { batchId, cartonId });
         if (taken.has(cartonId))
           throw conflict('carton_consumed', `Carton ${cartonId} of lot ${lotCode} is already consumed`, { batchId, cartonId });
-        const hold = holdOnCarton(state.regulatorHolds, cartonId);
+        const hold = cartonHolds[cartonId] ?? holdOnCarton(state.regulatorHolds, cartonId);
         if (hold) throw heldRefusal(hold, `consume carton ${cartonId}`);
         quantity += state.cartonContents[cartonId] ?? 0;
       }

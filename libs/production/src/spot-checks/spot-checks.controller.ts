@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor, notFound } from '@suyuan/core';
+import { Actor, forbidden, notFound } from '@suyuan/core';
 import { CommandContext, CurrentActor, Roles, WriteContext } from '@suyuan/platform/nest';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { BatchReaders } from '../access/batch-readers';
@@ -52,8 +52,11 @@ export class SpotChecksController {
   @ApiOperation({ summary: 'One spot check' })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     const check = await this.docs.get<SpotCheckView>(SPOT_CHECKS, id);
-    const [visible] = check ? await this.visible(actor, [check]) : [];
-    if (!visible) throw notFound('spot_check_not_found', `no spot check ${id}`);
+    if (!check) throw notFound('spot_check_not_found', `no spot check ${id}`);
+    const [visible] = await this.visible(actor, [check]);
+    if (!visible) {
+      throw forbidden('not_allowed_to_read', `spot check ${id} is its regulator's (over the lot's place) and its lab's to read`);
+    }
     return visible;
   }
 
