@@ -87,6 +87,20 @@ describe('read models rebuilt from position 0', () => {
         }),
       );
     }
+    // A regulator holds a lot and releases it, holds a carton on its own stream, and a failed spot check holds another lot.
+    const regulator = await registerCountyOrg(call, 'regulator');
+    const regulate = (path: string, body: Record<string, unknown>, key = regulator.key) => expectOk(call('POST', path, { key, body }));
+    await regulate('/api/holds', { batchId: batchIds[0], reason: '抽检不合格，待复检' });
+    await regulate('/api/holds/release', { batchId: batchIds[0], reason: '复检合格' });
+    const items = await expectOk(call('GET', `/api/batches/${batchIds[1]}/items`, { key: w.coop.key }));
+    await regulate('/api/holds', { cartonId: items[0].cartonId, reason: '标签信息与实物不符' });
+    const check = await regulate('/api/spot-checks', {
+      batchId: batchIds[2],
+      place: '县级物流中心',
+      sampledBy: '李明',
+      sampledAt: '2026-07-15T14:00:00+08:00',
+    });
+    await regulate(`/api/spot-checks/${check.id}/result`, { passed: false, testedAt: '2026-07-15T16:00:00+08:00' }, w.lab.key);
     // A processor dries one batch into another lot: the family tree and the transformation are read models too.
     const factory = await registerCountyOrg(call, 'teaFactory');
     const plant = await registerCountyFacility(call, factory, 'teaFactory');
@@ -137,7 +151,8 @@ describe('read models rebuilt from position 0', () => {
     const expected = ['compliance', 'coldWindows', 'coldWindowsOpen', 'coldWindowsClosed', 'alerts', 'complianceStats', 'standards'];
     const massBalance = ['massBalance', 'massBalanceLots', 'massBalanceCartons', 'massBalancePlots'];
     const trace = ['lineage', 'transformations', 'traceSteps', 'traceKeys', 'traceCartons', 'traceShipments'];
-    for (const c of [...expected, ...massBalance, ...trace]) expect([c, collections.has(c)]).toEqual([c, true]);
+    const holds = ['saleHolds', 'spotChecks'];
+    for (const c of [...expected, ...massBalance, ...trace, ...holds]) expect([c, collections.has(c)]).toEqual([c, true]);
     expect(live.length).toBeGreaterThan(50);
 
     const fresh = new Database(':memory:');
