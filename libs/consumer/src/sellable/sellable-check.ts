@@ -6,7 +6,7 @@ import { SaleHoldIndex } from '../holds/sale-hold-index';
 import { ScanCounter } from '../scan-count/scan-counter';
 import { ScanCache } from '../scan/scan-cache';
 import { BatchPart } from '../scan/scan-parts';
-import { SellableAnswer, judgeSale, notIssued } from './sellable';
+import { SellableAnswer, judgeSale, lotMembers, notIssued, sellableJson } from './sellable';
 
 /**
  * Whether one code may be sold now, from what scans are answered from: the item and its
@@ -22,10 +22,17 @@ export class SellableCheck {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The answer without a promise when the item and its batch are in memory; undefined otherwise. */
-  fromMemory(code: string): SellableAnswer | undefined {
+  /** Each batch's product and lot as JSON members, made once. */
+  private readonly lots = new WeakMap<BatchPart, string>();
+
+  /** The answer as JSON without a promise when the item and its batch are in memory; undefined otherwise. */
+  jsonFromMemory(code: string): string | undefined {
     const found = this.cache.itemFromMemory(code);
-    return found && this.judge(found.item, found.batch);
+    if (!found) return undefined;
+    const answer = this.judge(found.item, found.batch);
+    let lot = this.lots.get(found.batch);
+    if (lot === undefined) this.lots.set(found.batch, (lot = lotMembers(answer)));
+    return sellableJson(answer, lot);
   }
 
   async answer(code: string): Promise<SellableAnswer> {

@@ -47,11 +47,11 @@ export class SellableRoutes implements OnModuleInit {
   private fast(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     if (req.method !== 'GET' || !url.startsWith(PREFIX) || url.length !== PREFIX.length + ITEM_CODE_LENGTH) return false;
-    const answer = this.check.fromMemory(url.slice(PREFIX.length));
-    if (!answer) return false;
-    const body = Buffer.from(JSON.stringify(answer));
+    // A string, not a Buffer: Node then writes the head and the body in one write instead of a writev of two.
+    const body = this.check.jsonFromMemory(url.slice(PREFIX.length));
+    if (body === undefined) return false;
     const headers = FAST_HEADERS.slice();
-    headers[headers.length - 1] = String(body.length);
+    headers[headers.length - 1] = String(Buffer.byteLength(body));
     res.writeHead(200, headers);
     res.end(body);
     return true;

@@ -1,4 +1,4 @@
-import { judgeSale, notIssued } from './sellable';
+import { judgeSale, lotMembers, notIssued, sellableJson } from './sellable';
 
 const facts = {
   product: { id: 'P1', nameZh: '黄金柰李', nameEn: 'Golden plum' },
@@ -38,5 +38,23 @@ describe('whether a code may be sold now', () => {
 
   it('says a code never issued is not genuine', () => {
     expect(notIssued('XX', at('2026-08-01T00:00:00.000Z'))).toMatchObject({ sellable: false, reasons: [{ code: 'not_issued' }] });
+  });
+});
+
+describe('the answer written out as JSON', () => {
+  it('is JSON.stringify’s, with reasons and without, and for a code never issued', () => {
+    const answers = [
+      judgeSale('C1', facts, at('2026-07-20T00:00:00.000Z')),
+      judgeSale(
+        'C1',
+        { ...facts, suspended: { unit: 'item', reason: '标签"不符"', since: '2026-07-21T00:00:00.000Z' } },
+        at('2026-09-01T00:00:00.000Z'),
+      ),
+      notIssued('not-a-code', at('2026-08-01T00:00:00.000Z')),
+    ];
+    for (const answer of answers) {
+      expect(sellableJson(answer)).toBe(JSON.stringify(answer));
+      if (answer.product) expect(sellableJson(answer, lotMembers(answer))).toBe(JSON.stringify(answer));
+    }
   });
 });

@@ -108,3 +108,21 @@ export function judgeSale(code: string, facts: SaleFacts, now: Date): SellableAn
     packedAt: facts.packedAt,
   };
 }
+
+/** An answer's product and lot as JSON members: the same for every item of a batch, so serialised once for it. */
+export function lotMembers(answer: Pick<SellableAnswer, 'product' | 'lotCode'>): string {
+  return `"product":${JSON.stringify(answer.product)},"lotCode":${JSON.stringify(answer.lotCode)}`;
+}
+
+/**
+ * The answer as JSON, written out around its lot's members serialised before: equal to
+ * JSON.stringify(answer) (a spec holds it to that). Codes and times need no escaping.
+ */
+export function sellableJson(answer: SellableAnswer, lot: string = lotMembers(answer)): string {
+  if (answer.product === undefined) return JSON.stringify(answer);
+  const reasons = answer.reasons.length === 0 ? '[]' : JSON.stringify(answer.reasons);
+  return (
+    `{"code":${JSON.stringify(answer.code)},"sellable":${answer.sellable},"reasons":${reasons},` +
+    `"checkedAt":"${answer.checkedAt}",${lot},"packedAt":"${answer.packedAt}"}`
+  );
+}
