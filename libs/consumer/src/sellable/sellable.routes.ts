@@ -47,7 +47,7 @@ export class SellableRoutes implements OnModuleInit {
   private fast(req: IncomingMessage, res: ServerResponse): boolean {
     const url = req.url ?? '';
     if (req.method !== 'GET' || !url.startsWith(PREFIX) || url.length !== PREFIX.length + ITEM_CODE_LENGTH) return false;
-    // A string, not a Buffer: Node then writes the head and the body in one write instead of a writev of two.
+    // A string, not a Buffer: Node joins a string body to the head in one chunk.
     const body = this.check.jsonFromMemory(url.slice(PREFIX.length));
     if (body === undefined) return false;
     const headers = FAST_HEADERS.slice();
