@@ -1,4 +1,5 @@
 import { HeldUnit } from '../domain/events';
+import { RegulatorHold } from '../domain/regulator-hold';
 
 export const SALE_HOLDS = 'saleHolds';
 
@@ -7,15 +8,8 @@ export const SALE_HOLDS = 'saleHolds';
  * as it stands (released ones keep their release). Scans and the sellable check look a code's
  * item, carton and lot up in it; regulators list the open ones.
  */
-export interface SaleHoldView {
+export interface SaleHoldView extends RegulatorHold {
   id: string;
-  holdId: string;
-  batchId: string;
-  unit: HeldUnit;
-  reason: string;
-  regulatorId: string;
-  heldAt: string;
-  spotCheckId?: string;
   releasedAt?: string;
   releaseReason?: string;
   releasedBy?: string;
