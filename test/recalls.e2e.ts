@@ -57,6 +57,9 @@ describe('recalls (产品可召回) over HTTP', () => {
   let recallId: string;
 
   it('opens a level-I recall of a lot with its deadlines, and follows its units to where they are now', async () => {
+    // A consumer's scan before the recall: its page's parts are in the scan cache, which the recall must not leave stale.
+    const code = (await expectOk(call('GET', `/api/batches/${batchId}/items?limit=1`, { key: w.coop.key })))[0].code;
+    expect((await call('GET', `/t/${code}`)).body.recall).toBeUndefined();
     const opened = await expectOk(
       post('/api/recalls', regulator.key, {
         class: 'I',
@@ -84,6 +87,34 @@ describe('recalls (产品可召回) over HTTP', () => {
         expect.objectContaining({ status: 'located', facilityId: w.packhouse, items: 10 }),
       ]),
     );
+  });
+
+  it('turns every item’s page and record to the recall at once, answers not sellable, and refuses dispatch and packing', async () => {
+    const batch = await expectOk(call('GET', `/api/batches/${batchId}`, { key: w.coop.key }));
+    const code = (await expectOk(call('GET', `/api/batches/${batchId}/items?limit=1`, { key: w.coop.key })))[0].code;
+    const record = (await call('GET', `/t/${code}`)).body;
+    expect(record.recall).toEqual({ recallId, class: 'I', reason: '毒死蜱残留超标', since: expect.any(String) });
+    const page = await (await fetch(`${app.baseUrl}/t/${code}`, { headers: { 'accept-language': 'zh' } })).text();
+    expect(page).toContain('✗ 请不要食用');
+    expect(page).toContain('本批次已被召回（一级召回）：毒死蜱残留超标');
+    const english = await (await fetch(`${app.baseUrl}/t/${code}?lang=en`)).text();
+    expect(english).toContain('This batch is recalled (class I)');
+    const sellable = (await call('GET', `/api/sellable/${code}`)).body;
+    expect(sellable).toMatchObject({ sellable: false, reasons: [expect.objectContaining({ code: 'recalled', recallId })] });
+    const dispatch = await post('/api/shipments', w.carrier.key, {
+      fromFacilityId: w.hub,
+      toFacilityId: w.village,
+      cartonIds: [cartons[1]],
+      dispatchedAt: '2026-07-17T09:00:00+08:00',
+    });
+    expect([dispatch.status, dispatch.body.code, dispatch.body.details.recallId]).toEqual([409, 'recalled', recallId]);
+    const packing = await post(`/api/batches/${batchId}/packing`, w.packer.key, {
+      facilityId: w.packhouse,
+      packedAt: '2026-07-17T09:00:00+08:00',
+      lines: [{ grade: '特级', count: 10, netWeight: { value: 2.5, unit: 'kg' }, itemsPerCarton: 10 }],
+    });
+    expect([packing.status, packing.body.code]).toEqual([409, 'recalled']);
+    expect(batch.recalls).toEqual([expect.objectContaining({ recallId, class: 'I' })]);
   });
 
   it('puts the units on each holder’s task list, and takes their returns and destructions as they record them', async () => {

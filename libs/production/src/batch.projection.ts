@@ -66,6 +66,7 @@ export const batchProjection: Projection<BatchEvent> = {
       case 'BatchCertificationRecorded':
       case 'BatchHeld':
       case 'BatchHoldLifted':
+      case 'LotRecalled':
         return [batchRef(event.data.batchId)];
       // The holds projection keeps regulators' holds: the batch's document stays as it was.
       case 'UnitHeld':
@@ -242,6 +243,11 @@ function evolveBatch(batch: BatchView, event: BatchStep, docs: DocReader): Batch
         h.family === d.family && h.liftedAt === undefined ? { ...h, liftedAt: d.liftedAt, liftedByTestId: d.testId } : h,
       );
       return withHoldStatus(batch, holds, event.metadata.occurredAt);
+    }
+    case 'LotRecalled': {
+      const { recallId, class: level, reason, recalledAt } = event.data;
+      if (batch.recalls?.some((r) => r.recallId === recallId)) return batch;
+      return { ...batch, recalls: [...(batch.recalls ?? []), { recallId, class: level, reason, recalledAt }] };
     }
     default: {
       const unknown: never = event;

@@ -114,6 +114,8 @@ export interface BatchView {
   /** Holds after failed safety tests, lifted or not, oldest first. */
   holds?: HoldView[];
   /** True while any hold stands: no certificate, no packing for sale, no dispatch. */
+  /** The recalls covering the lot (召回), oldest first: its units are not for sale, for good. */
+  recalls?: { recallId: string; class: 'I' | 'II' | 'III'; reason: string; recalledAt: string }[];
   held?: boolean;
   /** Item codes voided (damaged, misprinted or lost labels), oldest first; `itemCount` still counts items, not codes. */
   voided?: ({ code: string } & ItemVoiding)[];

@@ -10,6 +10,7 @@ export * from './domain/quantity';
 export { testMethod, type TestMethod } from './domain/test-methods';
 export * from './domain/commands';
 export * from './domain/regulator-hold';
+export * from './domain/recall-mark';
 export * from './domain/carton-hold.decider';
 export * from './holds/holds.views';
 export * from './holds/holds.projection';

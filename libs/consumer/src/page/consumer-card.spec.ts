@@ -110,6 +110,19 @@ describe('the consumer card at the top of the page', () => {
     }
   });
 
+  it('tells the consumer of a recalled lot not to eat it, with the level and reason, in both languages', () => {
+    const recalled = {
+      ...soundPassport(),
+      recall: { recallId: 'RC1', class: 'I' as const, reason: '毒死蜱残留超标', since: '2026-07-22T00:00:00.000Z' },
+    };
+    const zh = renderPassportPage(recalled, 'zh');
+    expect(cardOf(zh)).toContain('<h2>✗ 请不要食用</h2>');
+    expect(cardOf(zh)).toContain('<li>本批次已被召回（一级召回）：毒死蜱残留超标</li>');
+    expect(cardOf(zh)).toContain('已经购买的，请联系销售者退货。');
+    expect(zh).not.toContain('残留不超标');
+    expect(cardOf(renderPassportPage(recalled, 'en'))).toContain('<li>This batch is recalled (class I): 毒死蜱残留超标</li>');
+  });
+
   it('says nothing is known yet, without a verdict, when nothing failed and nothing was tested', () => {
     const untested = { ...soundPassport(), tests: [] };
     const card = cardOf(renderPassportPage(untested, 'zh'));

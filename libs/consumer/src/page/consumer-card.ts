@@ -27,6 +27,7 @@ const WORDS = {
     },
     failedTest: (method: string, value: string, limit: string) => `${method}不合格：检测值 ${value}，限值 ${limit}`,
     held: '本批次已暂停销售',
+    recalled: (level: string, reason: string) => `本批次已被召回（${level}级召回）：${reason}`,
     inputHeld: (lot: string, tests: string) => `所用原料（批号 ${lot}）${tests}不合格`,
     intervalBroken: (input: string, kw: KindWords) => `使用${input}后${kw.notRespected.slice(2)}`,
     coldChain: (minutes: string, maxC?: string) => `运输和贮存中温度超出要求共 ${minutes} 分钟${maxC ? `，最高 ${maxC}` : ''}`,
@@ -58,6 +59,7 @@ const WORDS = {
     },
     failedTest: (method: string, value: string, limit: string) => `${method} failed: ${value}, limit ${limit}`,
     held: 'This batch is held from sale',
+    recalled: (level: string, reason: string) => `This batch is recalled (class ${level}): ${reason}`,
     inputHeld: (lot: string, tests: string) => `A raw material (lot ${lot}) failed: ${tests}`,
     intervalBroken: (input: string, kw: KindWords) => `${input}: ${kw.notRespected.slice(2)}`,
     coldChain: (minutes: string, maxC?: string) => `${minutes} min above or below the required temperature${maxC ? `, up to ${maxC}` : ''}`,
@@ -125,6 +127,9 @@ function verdictHtml(v: Verdict, kw: KindWords, m: Messages): string {
   return `<div class="verdict" role="alert">${heading}<p>${w.what}</p><ul class="what">${problems}</ul><p>${w.todo}</p><ol class="todo">${advice}</ol></div>`;
 }
 
+/** 食品召回管理办法's levels as a consumer reads them. */
+const LEVEL_ZH = { I: '一', II: '二', III: '三' } as const;
+
 function problem(p: Problem, kw: KindWords, m: Messages): string {
   const w = WORDS[m.lang];
   switch (p.kind) {
@@ -132,6 +137,8 @@ function problem(p: Problem, kw: KindWords, m: Messages): string {
       return failedTest(p.test, m);
     case 'held':
       return w.held;
+    case 'recalled':
+      return w.recalled(m.lang === 'zh' ? LEVEL_ZH[p.class] : p.class, e(p.reason));
     case 'inputHeld':
       return w.inputHeld(
         e(p.lotCode),

@@ -12,6 +12,7 @@ export type CardView = Pick<
   | 'processing'
   | 'tests'
   | 'hold'
+  | 'recall'
   | 'inputHolds'
   | 'certificate'
   | 'farmInputs'
@@ -32,6 +33,7 @@ export type VerdictLevel = 'unsafe' | 'doubtful' | 'sound' | 'untested';
 export type Problem =
   | { kind: 'failedTest'; test: PassportTest }
   | { kind: 'held' }
+  | { kind: 'recalled'; class: 'I' | 'II' | 'III'; reason: string }
   | { kind: 'inputHeld'; lotCode: string; tests: PassportTest[] }
   | { kind: 'intervalBroken'; input: string }
   | { kind: 'coldChain'; minutes: number; maxC?: number }
@@ -60,6 +62,7 @@ const HOUR_MS = 3_600_000;
 export function judgeItem(p: CardView): Verdict {
   const unsafe: Problem[] = [];
   const doubtful: Problem[] = [];
+  if (p.recall) unsafe.push({ kind: 'recalled', class: p.recall.class, reason: p.recall.reason });
   if (p.hold) unsafe.push(...p.hold.failed.map((test): Problem => ({ kind: 'failedTest', test })), { kind: 'held' });
   for (const test of standingFailures(p.tests)) if (!p.hold?.failed.some((f) => same(f, test))) unsafe.push({ kind: 'failedTest', test });
   // A test of no residue family (moisture, Brix) failed a product standard, not food safety.
@@ -132,6 +135,12 @@ function same(a: PassportTest, b: PassportTest): boolean {
 }
 
 /** A failed safety test (also of a lot it was made from) breaks the certificate's promise, withdrawn or not. */
-export function promiseBroken(p: Pick<ItemPassport, 'tests' | 'hold' | 'inputHolds' | 'certificate'>): boolean {
-  return p.certificate?.withdrawnAt !== undefined || !!p.hold || (p.inputHolds?.length ?? 0) > 0 || standingFailures(p.tests).length > 0;
+export function promiseBroken(p: Pick<ItemPassport, 'tests' | 'hold' | 'recall' | 'inputHolds' | 'certificate'>): boolean {
+  return (
+    p.certificate?.withdrawnAt !== undefined ||
+    !!p.hold ||
+    !!p.recall ||
+    (p.inputHolds?.length ?? 0) > 0 ||
+    standingFailures(p.tests).length > 0
+  );
 }

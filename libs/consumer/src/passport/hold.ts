@@ -1,5 +1,5 @@
 import { BatchView } from '@suyuan/production';
-import { PassportHold, PassportTest } from './item-passport';
+import { PassportHold, PassportRecall, PassportTest } from './item-passport';
 
 type RecordedTest = BatchView['tests'][number];
 
@@ -16,4 +16,10 @@ export function holdOf(batch: BatchView): PassportHold {
     since: open.map((h) => h.heldAt).sort()[0] ?? '',
     failed: batch.tests.filter((t) => testIds.has(t.testId)).map(passportTest),
   };
+}
+
+/** The latest recall covering the lot: what the page and the sellable check name. */
+export function recallOf(recalls: NonNullable<BatchView['recalls']>): PassportRecall {
+  const { recallId, class: level, reason, recalledAt } = recalls[recalls.length - 1];
+  return { recallId, class: level, reason, since: recalledAt };
 }

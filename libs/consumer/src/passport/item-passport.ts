@@ -77,6 +77,8 @@ export interface ItemPassport {
   certificate?: PassportCertificate;
   /** Present while a failed safety test holds the batch: not for sale, and why. */
   hold?: PassportHold;
+  /** Present once a recall (召回) covers the lot: not for sale, for good; the latest recall. */
+  recall?: PassportRecall;
   /** What the scan that fetched this record says of its code's scans (`scan-count/`). */
   scans?: ScanShown;
   /** Present when the code was voided (its label damaged, misprinted or lost): when and why. */
@@ -118,6 +120,13 @@ export interface PassportTest {
   passed: boolean;
   /** The producer's own test (自检), not a testing lab's. */
   selfTest?: boolean;
+}
+
+export interface PassportRecall {
+  recallId: string;
+  class: 'I' | 'II' | 'III';
+  reason: string;
+  since: string;
 }
 
 export interface PassportHold {

@@ -1,7 +1,7 @@
 import { BatchView, ItemView } from '@suyuan/production';
 import { CartonView } from '@suyuan/logistics';
 import { judgeHandovers } from '../cold-chain/handovers';
-import { holdOf, passportTest } from '../passport/hold';
+import { holdOf, passportTest, recallOf } from '../passport/hold';
 import { ColdChainSummary, ItemPassport, ItemStatus } from '../passport/item-passport';
 import { LotProvenanceView } from '../provenance/provenance.views';
 
@@ -24,6 +24,7 @@ export type BatchPortion = Pick<
   | 'tests'
   | 'certificate'
   | 'hold'
+  | 'recall'
 >;
 /** What every item of one carton shows alike. */
 export type CartonPortion = Pick<ItemPassport, 'status' | 'coldChain' | 'journey'>;
@@ -79,6 +80,7 @@ export function batchPortion(batch: BatchView, provenance?: LotProvenanceView): 
     tests: batch.tests.map(passportTest),
     certificate: batch.certificate,
     ...(batch.held && { hold: holdOf(batch) }),
+    ...(batch.recalls?.length && { recall: recallOf(batch.recalls) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ItemView } from '@suyuan/production';
 import { CLOCK, Clock } from '@suyuan/platform';
-import { holdOf } from '../passport/hold';
+import { holdOf, recallOf } from '../passport/hold';
 import { SaleHoldIndex } from '../holds/sale-hold-index';
 import { ScanCounter } from '../scan-count/scan-counter';
 import { ScanCache } from '../scan/scan-cache';
@@ -41,7 +41,7 @@ export class SellableCheck {
   }
 
   private judge(item: ItemView, batch: BatchPart): SellableAnswer {
-    const { product, lotCode, held } = batch.view;
+    const { product, lotCode, held, recalls } = batch.view;
     return judgeSale(
       item.code,
       {
@@ -51,6 +51,7 @@ export class SellableCheck {
         ...(item.voided && { voidedAt: item.voided.at }),
         suspended: this.holds.of(item),
         ...(held && { failedTestSince: holdOf(batch.view).since }),
+        ...(recalls?.length && { recall: recallOf(recalls) }),
         shelfLifeDays: this.counter.shelfLifeDays({ productId: product.id, category: product.category }),
       },
       this.clock.now(),

@@ -20,14 +20,16 @@ describe('whether a code may be sold now', () => {
         ...facts,
         voidedAt: '2026-07-20T00:00:00.000Z',
         suspended: { unit: 'lot', reason: '抽检不合格', since: '2026-07-21T00:00:00.000Z' },
+        recall: { recallId: 'RC1', class: 'I', reason: '毒死蜱残留超标', since: '2026-07-22T00:00:00.000Z' },
         failedTestSince: '2026-07-19T00:00:00.000Z',
       },
       at('2026-08-14T03:01:00.000Z'),
     );
     expect(answer.sellable).toBe(false);
-    expect(answer.reasons.map((r) => r.code)).toEqual(['voided', 'held', 'failed_safety_test', 'past_shelf_life']);
-    expect(answer.reasons[1]).toMatchObject({ unit: 'lot', reason: '抽检不合格', zh: expect.stringContaining('抽检不合格') });
-    expect(answer.reasons[3].since).toBe('2026-08-14T03:00:00.000Z');
+    expect(answer.reasons.map((r) => r.code)).toEqual(['voided', 'recalled', 'held', 'failed_safety_test', 'past_shelf_life']);
+    expect(answer.reasons[1]).toMatchObject({ recallId: 'RC1', reason: '毒死蜱残留超标', zh: expect.stringContaining('召回') });
+    expect(answer.reasons[2]).toMatchObject({ unit: 'lot', reason: '抽检不合格', zh: expect.stringContaining('抽检不合格') });
+    expect(answer.reasons[4].since).toBe('2026-08-14T03:00:00.000Z');
     for (const r of answer.reasons) expect(r.en.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
-import type { PassportSuspension } from '../passport/item-passport';
+import type { PassportRecall, PassportSuspension } from '../passport/item-passport';
 
-/** Why a code may not be sold now. A recall, once recorded, is one more: checked per lot, like a hold. */
-export type SaleStopCode = 'not_issued' | 'voided' | 'held' | 'failed_safety_test' | 'past_shelf_life';
+/** Why a code may not be sold now. */
+export type SaleStopCode = 'not_issued' | 'voided' | 'recalled' | 'held' | 'failed_safety_test' | 'past_shelf_life';
 
 export interface SaleStop {
   code: SaleStopCode;
@@ -12,6 +12,8 @@ export interface SaleStop {
   /** A hold's: what is held (the lot, the carton or the item) and the regulator's reason. */
   unit?: PassportSuspension['unit'];
   reason?: string;
+  /** A recall's id. */
+  recallId?: string;
 }
 
 /** The answer for one code: 进货查验 at a retailer's door, or a platform's check before listing (防止不合格商品上线销售). */
@@ -32,6 +34,8 @@ export interface SaleFacts {
   packedAt: string;
   voidedAt?: string;
   suspended?: PassportSuspension;
+  /** The recall covering the lot, if one does. */
+  recall?: PassportRecall;
   /** Since when a failed safety test holds the lot (its automatic hold). */
   failedTestSince?: string;
   /** Days from packing; absent when the product has no shelf life. */
@@ -66,6 +70,17 @@ export function judgeSale(code: string, facts: SaleFacts, now: Date): SellableAn
       zh: '此码已作废，不是商品现在的标签',
       en: 'This code was voided: it is not the item’s label now',
       since: facts.voidedAt,
+    });
+  }
+  if (facts.recall) {
+    const { recallId, reason, since } = facts.recall;
+    reasons.push({
+      code: 'recalled',
+      zh: `本批次已被召回（${recallId}）：${reason}`,
+      en: `This lot is recalled (${recallId}): ${reason}`,
+      since,
+      reason,
+      recallId,
     });
   }
   const held = facts.suspended;

@@ -12,6 +12,7 @@ import {
   cartonStream,
   holdOnCarton,
   isHeld,
+  recallOf,
   RegulatorHold,
   RegulatorHolds,
   takenCartonIds,
@@ -63,7 +64,7 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
     return this.lock.run(from.id, async () => {
       const stored = await this.docs.getMany<CartonView>(input.cartonIds.map((id) => ({ collection: 'cartons', id })));
       const known = input.cartonIds.map((id) => stored.get(docKey('cartons', id))).filter((c): c is CartonView => !!c);
-      const { held, taken, regulatorHolds } = await this.batchStates(known.map((c) => c.batchId));
+      const { held, taken, regulatorHolds, recalled } = await this.batchStates(known.map((c) => c.batchId));
       const cartonHolds = await this.cartonHolds(known.map((c) => c.id));
       const cartons: CartonCustody[] = known.map((carton) => ({
         cartonId: carton.id,
@@ -72,6 +73,7 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
         status: carton.status,
         since: carton.stops.at(-1)?.from,
         held: held.has(carton.batchId),
+        recalled: recalled.get(carton.batchId),
         consumed: taken.has(carton.id),
       }));
       const unknownCartonIds = input.cartonIds.filter((id) => !stored.get(docKey('cartons', id)));
@@ -135,10 +137,14 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
   }
 
   /** The batches among these held after a failed safety test, and the cartons transformations took, as their own streams say. */
-  private async batchStates(
-    batchIds: Iterable<string>,
-  ): Promise<{ held: Set<string>; taken: Set<string>; regulatorHolds: Map<string, RegulatorHolds> }> {
+  private async batchStates(batchIds: Iterable<string>): Promise<{
+    held: Set<string>;
+    taken: Set<string>;
+    regulatorHolds: Map<string, RegulatorHolds>;
+    recalled: Map<string, NonNullable<ReturnType<typeof recallOf>>>;
+  }> {
     const held = new Set<string>();
+    const recalled = new Map<string, NonNullable<ReturnType<typeof recallOf>>>();
     const taken = new Set<string>();
     const regulatorHolds = new Map<string, RegulatorHolds>();
     for (const batchId of new Set(batchIds)) {
@@ -147,8 +153,10 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
       if (isHeld(state)) held.add(batchId);
       for (const cartonId of takenCartonIds(state)) taken.add(cartonId);
       regulatorHolds.set(batchId, state.regulatorHolds);
+      const recall = recallOf(state);
+      if (recall) recalled.set(batchId, recall);
     }
-    return { held, taken, regulatorHolds };
+    return { held, taken, regulatorHolds, recalled };
   }
 
   /** Regulators' holds on the cartons themselves, as each carton's own stream says. */

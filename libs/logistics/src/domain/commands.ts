@@ -11,6 +11,8 @@ export interface CartonCustody {
   since?: string;
   /** Its batch is held after a failed safety test (read from the batch's stream). */
   held?: boolean;
+  /** The recall covering its lot (read from the batch's stream): it goes nowhere but back. */
+  recalled?: { recallId: string; class: string; reason: string };
   /** A regulator's hold on it, its lot or an item in it (read from the carton's and the batch's streams). */
   regulatorHold?: RegulatorHold;
   /** A processor's transformation took it (read from the batch's stream): it no longer exists as packed. */

@@ -265,6 +265,14 @@ describe('shipment decider', () => {
       expect(error.details).toMatchObject({ hold: { holdId: 'HLD-1' } });
     });
 
+    it('refuses a carton of a recalled lot: it goes back, not on', () => {
+      const recalled = { recallId: 'RC1', class: 'I', reason: '毒死蜱残留超标' };
+      const error = given([])
+        .when({ ...dispatchShipment, cartons: [dispatchShipment.cartons[0], { ...dispatchShipment.cartons[1], recalled }] })
+        .thenThrows({ kind: 'conflict', code: 'recalled' });
+      expect(error.details).toEqual({ cartonId: dispatchShipment.cartons[1].cartonId, recallId: 'RC1' });
+    });
+
     it('refuses a dispatch before the cartons arrived where they leave from', () => {
       given([])
         .when({ ...dispatchShipment, dispatchedAt: '2025-06-19T03:00:00+08:00' })

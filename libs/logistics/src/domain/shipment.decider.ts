@@ -118,6 +118,16 @@ function checkCartons(cartons: CartonCustody[], unknownCartonIds: string[], from
     'carton_not_at_facility',
     `These cartons are not held at ${from.id}`,
   );
+  const recalled = cartons.find((carton) => carton.recalled);
+  if (recalled) {
+    const { recallId, class: level, reason } = recalled.recalled!;
+    throw conflict(
+      'recalled',
+      `Cannot dispatch carton ${recalled.cartonId}: its lot is recalled (召回 ${recallId}, level ${level}: ${reason}); ` +
+        'record its return or destruction on the recall instead',
+      { cartonId: recalled.cartonId, recallId },
+    );
+  }
   const held = cartons.find((carton) => carton.regulatorHold);
   if (held) throw heldRefusal(held.regulatorHold!, `dispatch carton ${held.cartonId}`);
   rejectCartons(

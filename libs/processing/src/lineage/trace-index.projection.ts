@@ -102,6 +102,8 @@ function stepRef(event: StoredDomainEvent<BatchEvent>): string | undefined {
     case 'UnitHeld':
     case 'UnitHoldReleased':
       return event.data.holdId;
+    case 'LotRecalled':
+      return event.data.recallId;
     default: {
       const unknown: never = event;
       throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);

@@ -43,6 +43,7 @@ import { voidItemCode } from './void-code';
 import { recordQualityTest } from './quality-test';
 import { inBaseUnit, requireDose } from './quantity';
 import { holdLotOrItem, releaseLotOrItem } from './lot-holds';
+import { markRecalled } from './recall-mark';
 
 /** GS1 AI (10), the lot in GS1 Digital Link: up to 20 characters of GS1 character set 82. */
 const LOT_CODE = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
@@ -99,6 +100,8 @@ export const batchDecider: Decider<BatchCommand, BatchEvent, BatchState> = {
         return holdLotOrItem(command, registered);
       case 'ReleaseUnit':
         return releaseLotOrItem(command, registered);
+      case 'MarkRecalled':
+        return markRecalled(command, registered);
       default: {
         const unknown: never = command;
         throw new Error(`Unknown batch command: ${JSON.stringify(unknown)}`);

@@ -21,6 +21,7 @@ export const initialBatchState = (): BatchState => ({
   handovers: {},
   holds: {},
   regulatorHolds: {},
+  recalls: {},
   cartonContents: {},
   reservations: {},
   supplyIds: new Set(),
@@ -155,6 +156,8 @@ export function evolveBatch(state: BatchState, event: BatchEvent): BatchState {
     case 'UnitHeld':
     case 'UnitHoldReleased':
       return { ...state, regulatorHolds: evolveHolds(state.regulatorHolds, event) };
+    case 'LotRecalled':
+      return { ...state, recalls: { ...state.recalls, [event.data.recallId]: { class: event.data.class, reason: event.data.reason } } };
     default: {
       const unknown: never = event;
       throw new Error(`Unknown batch event: ${JSON.stringify(unknown)}`);

@@ -3,6 +3,7 @@ import { RegisteredBatchState, isHeld } from './batch.state';
 import { Quantity } from './events';
 import { exceeds, formatQuantity, inBaseUnit } from './quantity';
 import { heldRefusal } from './regulator-hold';
+import { requireNotRecalled } from './recall-mark';
 
 export function requireBatchOwner(actor: Actor, state: RegisteredBatchState, action: string): void {
   if (actor.organizationId !== state.batch.cooperativeId) {
@@ -35,8 +36,9 @@ export function afterHarvest(firstHarvestAt: number) {
   return { ms: firstHarvestAt, what: 'the first harvest', code: 'before_harvest' };
 }
 
-/** A lot held by a regulator, or by a failed safety test, is not certified, packed for sale, sold or taken for processing. */
+/** A lot recalled, held by a regulator or by a failed safety test is not certified, packed for sale, sold or taken for processing. */
 export function requireNotHeld(state: RegisteredBatchState, action: string): void {
+  requireNotRecalled(state, action);
   const { lot } = state.regulatorHolds;
   if (lot) throw heldRefusal(lot, action);
   if (!isHeld(state)) return;

@@ -78,6 +78,8 @@ export interface BatchState {
   holds: Readonly<Partial<Record<ResidueFamily, Hold>>>;
   /** Regulators' holds standing on the lot and on items of it (暂停销售). */
   regulatorHolds: RegulatorHolds;
+  /** The recalls covering the lot, by recall id: for good. */
+  recalls: Readonly<Record<string, { class: string; reason: string }>>;
   /** Net weight (kg, or item count for a counted supply) of each packed carton. */
   cartonContents: Readonly<Record<string, number>>;
   reservations: Readonly<Record<string, Reservation>>;

@@ -283,4 +283,15 @@ export type BatchCommand =
   | ConsumeInput
   | ReleaseInput
   | HoldUnit
-  | ReleaseUnit;
+  | ReleaseUnit
+  | MarkRecalled;
+
+/** The recall's process manager marks each lot its recall covers (the recall decided who may open it). */
+export interface MarkRecalled {
+  type: 'MarkRecalled';
+  actor: Actor;
+  recallId: string;
+  class: 'I' | 'II' | 'III';
+  reason: string;
+  recalledAt: string;
+}

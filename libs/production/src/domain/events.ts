@@ -278,6 +278,16 @@ export type UnitHoldReleased = DomainEvent<
 >;
 
 /**
+ * A recall (召回) covers the lot: from now on none of its units is certified, packed, sold,
+ * taken for processing or dispatched, whatever becomes of the recall (closing it does not put
+ * the goods back on sale). Appended by the recall's process manager, once per recall.
+ */
+export type LotRecalled = DomainEvent<
+  'LotRecalled',
+  { batchId: string; recallId: string; class: 'I' | 'II' | 'III'; reason: string; recalledAt: string }
+>;
+
+/**
  * An output lot's goods, made by a transformation (its origin, or a later one topping it up).
  * Counts as the lot's supply, as a harvest does for a grown batch.
  */
@@ -367,6 +377,7 @@ export type BatchEvent =
   | BatchHoldLifted
   | UnitHeld
   | UnitHoldReleased
+  | LotRecalled
   | BatchProduced
   | BatchPurchasedFromHousehold
   | BatchPurchaseRecorded
@@ -393,6 +404,7 @@ export const BATCH_EVENT_TYPES = eventTypes<BatchEvent>({
   BatchHoldLifted: true,
   UnitHeld: true,
   UnitHoldReleased: true,
+  LotRecalled: true,
   BatchProduced: true,
   BatchPurchasedFromHousehold: true,
   BatchPurchaseRecorded: true,

@@ -14,6 +14,7 @@ import { DisposedCarton, recallDecider, RecallCommand } from '../domain/recall.d
 import { RecallView } from '../recall.views';
 import { RecallCommandInput, RecallWrite } from './recall.commands';
 import { outcomeOf, recallProgress } from './recall-progress';
+import { RecallMarking } from './recall-marking';
 
 export const recallStream = (id: string) => `recall-${id}`;
 
@@ -31,6 +32,7 @@ export class RecallCommandHandler implements ICommandHandler<RecallWrite> {
     private readonly readers: BatchReaders,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly marking: RecallMarking,
   ) {}
 
   execute({ ctx, input }: RecallWrite): Promise<RecallView> {
@@ -53,7 +55,7 @@ export class RecallCommandHandler implements ICommandHandler<RecallWrite> {
     const batches = await this.batches(lots);
     const ownerOf = (id: string) => batches.get(docKey('batches', id))?.cooperative.id ?? '';
     const recallId = newId('RC', ctx);
-    return this.run(recallId, ctx, {
+    const recall = await this.run(recallId, ctx, {
       type: 'OpenRecall',
       actor: ctx.actor,
       recallId,
@@ -66,6 +68,8 @@ export class RecallCommandHandler implements ICommandHandler<RecallWrite> {
       riskKnownAt,
       openedAt: now,
     });
+    await this.marking.mark(recall, ctx);
+    return recall;
   }
 
   private async dispose(ctx: CommandContext, input: Input<'DisposeUnits'>): Promise<RecallView> {

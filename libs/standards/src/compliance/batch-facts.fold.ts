@@ -10,6 +10,7 @@ import {
   BatchRegistered,
   BatchReservationReleased,
   ItemCodeVoided,
+  LotRecalled,
   UnitHeld,
   UnitHoldReleased,
 } from '@suyuan/production';
@@ -19,7 +20,7 @@ import { BatchFacts } from '../evaluation/batch-facts';
  * Batch steps after registration that add to the facts the rules are judged on. Hand-overs
  * are not among them: custody changes no rule; nor is a sale of the lot as it is (收购 from a
  * batch), which stays judged on its own record; nor a voided label, whose item is judged as before;
- * nor a regulator's hold, which stops the goods' sale without changing what they are judged on.
+ * nor a regulator's hold or a recall, which stop the goods' sale without changing what they are judged on.
  */
 export type JudgedBatchStep = Exclude<
   BatchEvent,
@@ -34,6 +35,7 @@ export type JudgedBatchStep = Exclude<
   | ItemCodeVoided
   | UnitHeld
   | UnitHoldReleased
+  | LotRecalled
 >;
 
 /** Adds what a batch event establishes to the batch's facts; pure. */
