@@ -125,6 +125,17 @@ describe('npm run demo builds a world whose scan URLs open as pages and as JSON'
     const code = (await scanOf(written.hold.batchId)).code;
     const sellable: any = await (await fetch(`${app.baseUrl}/api/sellable/${code}`)).json();
     expect(sellable).toMatchObject({ sellable: false, reasons: expect.arrayContaining([expect.objectContaining({ code: 'held' })]) });
+
+    // The recall: some units returned, some still at the station, some sold; every page of the lot says so.
+    expect(written.recall).toMatchObject({
+      id: expect.any(String),
+      class: 'II',
+      progress: { total: 36, returned: 12, located: 12, delivered: 12 },
+    });
+    const recalledPage = await (await fetch(written.recall.scanUrls[0], { headers: { 'accept-language': 'zh' } })).text();
+    expect(recalledPage).toContain('本批次已被召回（二级召回）');
+    const recalled: any = await (await fetch(written.recall.scanUrls[35], { headers: { accept: 'application/json' } })).json();
+    expect(recalled.recall).toMatchObject({ recallId: written.recall.id, class: 'II' });
   });
 
   it('judges the world by the sample standards: compliant, two kinds of non-compliant and brand-certified, each on its scan page', async () => {

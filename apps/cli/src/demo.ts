@@ -39,7 +39,7 @@ function print(s: DemoSummary, out: string): void {
   const items = s.batches.reduce((n, b) => n + b.itemCount, 0);
   const cartons = s.batches.reduce((n, b) => n + b.cartonCount, 0);
   const { coldChainExcursion: hot, failedTest: failed } = s.anomalies;
-  const { hold } = s;
+  const { hold, recall } = s;
   const lines = [
     `Suyuan demo world ${s.runId} on ${s.baseUrl}, built in ${(s.elapsedMs / 1000).toFixed(1)} s (world time up to ${s.worldEnd})`,
     `  ${s.organizations.length} organizations, ${s.facilities.length} facilities, ${s.products.length} products, ` +
@@ -53,6 +53,9 @@ function print(s: DemoSummary, out: string): void {
     `    failed test: ${failed.lotCode}, ${failed.standardRef} ${failed.value} ${failed.unit} ≥ ${failed.threshold} ${failed.unit} → not passed`,
     `    failed spot check (抽检) ${hold.spotCheckId}: lot ${hold.lotCode} held from sale (暂停销售) — ${hold.reason}`,
     `      its page: ${hold.scanUrls[0]}`,
+    `    recall (召回) ${recall.id}, level ${recall.class}: lot ${recall.lotCode} — ${recall.progress.returned} units returned, ` +
+      `${recall.progress.located} still at 九峰镇服务站, ${recall.progress.delivered} sold at 茶料村 — ${recall.reason}`,
+    `      its page: ${recall.scanUrls[0]}`,
     '  compliance with the sample trading standards (GET /api/compliance/batches/<id>):',
     ...s.batches.map((b) => {
       const c = b.compliance;

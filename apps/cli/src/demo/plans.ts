@@ -157,9 +157,9 @@ function viaCounty(c: DemoClock, day: number, station: FacilityKey, village: Fac
 }
 
 /**
- * Five batches whose stays never share a facility at the same time, so each logger reading
+ * Six batches whose stays never share a facility at the same time, so each logger reading
  * is judged against one product's range; every farm input's safety interval is respected.
- * Only two things go wrong: the truck's excursion under plum B, the failed test of chestnut B.
+ * Only two things go wrong on the way: the truck's excursion under plum B, the failed test of chestnut B; plum C is recalled (recall.ts).
  */
 export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
   const lot = (product: ProductKey, harvest: Date) => `${PRODUCTS[product].lotPrefix}${yymmdd(harvest)}-${runSuffix.toUpperCase()}`;
@@ -379,5 +379,28 @@ export function planBatches(c: DemoClock, runSuffix: string): BatchPlan[] {
     ],
   };
 
-  return [chestnutA, plumA, plumB, chestnutB, chicken];
+  // Packed today and sent on by the demo's recall (recall.ts): one carton reaches a shop, the rest wait at 九峰镇.
+  const plumC: BatchPlan = {
+    key: 'plumC',
+    product: 'plum',
+    cooperative: 'plumCoop',
+    farmPlot: 'plumPlot',
+    lotCode: lot('plum', c.at(0, '06:00')),
+    plannedQuantity: kg(100),
+    story: 'RECALLED (level II): one carton sold at 茶料村, one returned by 九峰镇服务站, one still there',
+    steps: [
+      pesticide(c.at(-25, '07:30'), '40%毒死蜱乳油', 'chlorpyrifos', kg(0.2), 21),
+      ...producePacked(c, 0, {
+        harvestKg: 80,
+        coreC: 4.4,
+        inhibitionPct: 18.2,
+        sampleNo: 3,
+        classes: [{ grade: '一级', quantity: kg(75), attributes: { diameterMm: 43, brix: 13.4, weightG: 55 }, belowGradePct: 5 }],
+        lines: [{ grade: '一级', count: 36, netWeight: kg(2), itemsPerCarton: 12 }],
+      }),
+    ],
+    legs: [],
+  };
+
+  return [chestnutA, plumA, plumB, chestnutB, chicken, plumC];
 }

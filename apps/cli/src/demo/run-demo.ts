@@ -9,6 +9,7 @@ import { produceBatch } from './production';
 import { FacilityOut, OrganizationOut, ProductOut, registerWorld } from './registry';
 import { newRunId, parseRunId } from './run-id';
 import { publishStandards } from './standards';
+import { DemoRecall, recallPlums } from './recall';
 import { DemoHold, failSpotCheck } from './spot-check';
 
 /** The regional public brand (区域公用品牌) the county's e-commerce centre certifies batches for. */
@@ -17,6 +18,8 @@ const BRAND = '乐昌农品';
 const BRAND_CANDIDATES = ['plumA', 'plumB'];
 /** The lot the regulator's spot check fails, once its goods reached the village point. */
 const SPOT_CHECKED = 'chestnutA';
+/** The lot the county's regulator recalls at the end. */
+const RECALLED = 'plumC';
 
 export interface RunDemoOptions {
   baseUrl: string;
@@ -95,6 +98,8 @@ export interface DemoSummary {
   };
   /** The lot a failed spot check (抽检) holds from sale, and its items' pages saying 暂停销售. */
   hold: DemoHold;
+  /** The recall (召回) of plum C: some units returned, some still at a station, some sold; its items' pages show it. */
+  recall: DemoRecall;
 }
 
 export interface Excursion {
@@ -161,6 +166,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     uploadReadings(api, world.ids, plans, clock.end, runId),
   ]);
   const hold = await failSpotCheck(api, world.ids, produced.get(SPOT_CHECKED)!, clock);
+  const recall = await recallPlums(api, world.ids, produced.get(RECALLED)!, clock);
 
   // The status comes from the server's custody record, not from what the demo meant to do.
   const batches = await Promise.all(
@@ -219,6 +225,7 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoSummary> {
     processed,
     compliance: complianceCases(batches),
     hold,
+    recall,
   };
   summary.elapsedMs = Date.now() - started;
   if (options.out) writeFileSync(options.out, `${JSON.stringify(summary, null, 2)}\n`);
