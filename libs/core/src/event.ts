@@ -28,6 +28,8 @@ export type StoredDomainEvent<E extends DomainEvent = DomainEvent> = E & {
   revision: number;
   position: number;
   metadata: EventMetadata;
+  /** Chains the event to the one before it in its stream (tamper evidence; see @suyuan/eventstore). */
+  hash: string;
 };
 
 /**

@@ -24,6 +24,11 @@ export interface RecordedEvent extends NewEvent {
   streamId: string;
   revision: number;
   position: number;
+  /**
+   * Chains the event to the one before it in its stream (`eventHash` in ./chain), computed
+   * by the adapter at append: tamper evidence, checked by `npm run audit:verify`.
+   */
+  hash: string;
 }
 
 export interface AppendResult {

@@ -185,6 +185,7 @@ function recorded(n: number, type: string, data: object, occurredAt: string, rec
     streamId: 'stream',
     revision: n,
     position: n + 1,
+    hash: `hash-${n}`,
     data,
     metadata: { occurredAt, recordedAt, organizationId: 'org', keyId: 'key' },
   };

@@ -1,4 +1,5 @@
 import { EventStore } from '../event-store.port';
+import { hashChainCases } from './hash-chain.cases';
 import { expectedRevisionCases } from './expected-revision.cases';
 import { idempotencyCases } from './idempotency.cases';
 import { readingCases } from './reading.cases';
@@ -24,6 +25,7 @@ export function eventStoreContract(name: string, factory: EventStoreFactory): vo
 
     const currentStore = () => store;
     expectedRevisionCases(currentStore);
+    hashChainCases(currentStore);
     idempotencyCases(currentStore);
     readingCases(currentStore);
     subscriptionCases(currentStore);

@@ -10,7 +10,9 @@ export function readingCases(store: CurrentStore): void {
 
       const read = await store().readStream(streamId);
 
-      expect(read).toEqual(events.map((event, revision) => ({ ...event, streamId, revision, position: read[revision].position })));
+      expect(read).toEqual(
+        events.map((event, revision) => ({ ...event, streamId, revision, position: read[revision].position, hash: read[revision].hash })),
+      );
     });
 
     it('starts at fromRevision, inclusive', async () => {

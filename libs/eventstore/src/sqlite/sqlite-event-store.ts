@@ -130,8 +130,10 @@ export class SqliteEventStore implements EventStore {
     if (!matchesExpectedRevision(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
     if (events.length === 0) return { result: { nextRevision: actual, position: head?.position ?? 0 } };
 
+    let previousHash = head?.hash ?? null;
     const recorded = events.map((event, index) => {
-      const row = toEventRow(streamId, actual + 1 + index, event);
+      const row = toEventRow(streamId, actual + 1 + index, event, previousHash);
+      previousHash = row.hash;
       const { lastInsertRowid } = this.statements.insert.run(row);
       // Parsed back from the stored text, so inline projections see what a rebuild from 0 will read.
       return toRecordedEvent({ ...row, position: Number(lastInsertRowid) });

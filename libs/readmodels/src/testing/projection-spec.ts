@@ -22,6 +22,7 @@ export function recorded<E extends DomainEvent>(event: SpecEvent<E>, position = 
     id: `evt-${at}`,
     streamId: 'stream-spec',
     revision: at - 1,
+    hash: `hash-${at}`,
     ...event,
     position: at,
     metadata: { ...SPEC_METADATA, ...event.metadata },

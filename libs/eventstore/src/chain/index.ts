@@ -1,0 +1,5 @@
+export * from './canonical-json';
+export * from './chain-verifier';
+export * from './event-hash';
+export * from './history-verifier';
+export * from './merkle';
