@@ -10,6 +10,7 @@ const LAYERS = [
   'eventstore',
   'readmodels',
   'platform',
+  'integrity',
   'codes',
   'registry',
   'production',

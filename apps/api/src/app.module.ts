@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsumerModule } from '@suyuan/consumer/nest';
 import { ScanFastLane } from '@suyuan/consumer';
+import { IntegrityModule } from '@suyuan/integrity/nest';
 import { LabelsModule } from '@suyuan/labels/nest';
 import { LogisticsModule } from '@suyuan/logistics/nest';
 import { AppConfig, Clock, systemClock } from '@suyuan/platform';
@@ -28,6 +29,7 @@ export class AppModule {
         ConsumerModule.register(fastLane),
         LabelsModule,
         RecallsModule,
+        IntegrityModule,
       ],
       controllers: [HealthController],
     };

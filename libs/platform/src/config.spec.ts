@@ -24,4 +24,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: 'suyuan.example.cn' })).toThrow('PUBLIC_BASE_URL must be an http(s) URL');
     expect(() => loadConfig({ SUYUAN_ADMIN_KEY: 'short' })).toThrow('SUYUAN_ADMIN_KEY must be at least 16 characters');
   });
+
+  it('signs a checkpoint every hour unless told otherwise, and takes a signing key only as PKCS#8 PEM', () => {
+    expect(loadConfig({}).auditCheckpointMinutes).toBe(60);
+    expect(loadConfig({ AUDIT_CHECKPOINT_MINUTES: '0' }).auditCheckpointMinutes).toBe(0);
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_MINUTES: 'hourly' })).toThrow('AUDIT_CHECKPOINT_MINUTES must be a number of minutes');
+    expect(() => loadConfig({ SUYUAN_AUDIT_SIGNING_KEY: 'secret' })).toThrow('SUYUAN_AUDIT_SIGNING_KEY must be an Ed25519 private key');
+  });
 });

@@ -21,6 +21,10 @@ export interface AppConfig {
    * ignored, since anyone can send one).
    */
   trustProxyHops: number;
+  /** The Ed25519 key checkpoints are signed with (PKCS#8 PEM); generated into DATA_DIR/audit-signing.key when unset. */
+  auditSigningKey?: string;
+  /** Minutes between signed checkpoints of the history; 0: only on demand. */
+  auditCheckpointMinutes: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -52,6 +56,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (verificationSecret !== undefined && verificationSecret.length < 32) {
     throw new Error('SUYUAN_VERIFICATION_SECRET must be at least 32 characters');
   }
+  const auditSigningKey = env.SUYUAN_AUDIT_SIGNING_KEY || undefined;
+  if (auditSigningKey !== undefined && !auditSigningKey.includes('-----BEGIN PRIVATE KEY-----')) {
+    throw new Error('SUYUAN_AUDIT_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM (-----BEGIN PRIVATE KEY-----)');
+  }
+  const auditCheckpointMinutes = Number(env.AUDIT_CHECKPOINT_MINUTES ?? 60);
+  if (!Number.isFinite(auditCheckpointMinutes) || auditCheckpointMinutes < 0 || auditCheckpointMinutes > 7 * 24 * 60) {
+    throw new Error(`AUDIT_CHECKPOINT_MINUTES must be a number of minutes (0 for on demand only), got "${env.AUDIT_CHECKPOINT_MINUTES}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -63,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projector,
     verificationSecret,
     trustProxyHops,
+    auditSigningKey,
+    auditCheckpointMinutes,
   };
 }

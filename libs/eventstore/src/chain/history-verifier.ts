@@ -12,6 +12,8 @@ export interface RootClaim {
 export interface HistoryVerdict {
   ok: boolean;
   eventsChecked: number;
+  /** How many streams the events checked belong to. */
+  streams: number;
   checkpointsChecked: number;
   /** The last global position read. */
   position: number;
@@ -48,6 +50,7 @@ export class HistoryVerifier {
     return {
       ok: problem === undefined,
       eventsChecked: this.chains.checked,
+      streams: this.chains.heads.size,
       checkpointsChecked: this.checkpointsChecked,
       position: this.chains.position,
       problem,

@@ -50,7 +50,7 @@ describe('verifying an embedded store file', () => {
   };
 
   it('passes an untouched store, counting every event', () => {
-    expect(verify()).toEqual({ ok: true, eventsChecked: 12, checkpointsChecked: 0, position: 12, problem: undefined });
+    expect(verify()).toEqual({ ok: true, eventsChecked: 12, streams: 2, checkpointsChecked: 0, position: 12, problem: undefined });
   });
 
   it('names an event whose data was edited', () => {
