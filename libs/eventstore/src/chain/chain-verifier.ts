@@ -96,7 +96,14 @@ export class ChainVerifier {
       const before = link.revision > 0 ? ` (or revision ${link.revision - 1} was rewritten together with its hash)` : '';
       return this.fail('changed', link, `no longer matches its hash: it was changed${before}`);
     }
-    this.streamHeads.set(link.streamId, { revision: link.revision, position: link.position, hash: link.hash });
+    if (head) {
+      // Updated in place: one object per stream, not one per event, over millions of events.
+      head.revision = link.revision;
+      head.position = link.position;
+      head.hash = link.hash;
+    } else {
+      this.streamHeads.set(link.streamId, { revision: link.revision, position: link.position, hash: link.hash });
+    }
   }
 
   /** Ends the feed: an open gap is a removal now. */
