@@ -84,7 +84,8 @@ export class ChainVerifier {
     const head = this.streamHeads.get(link.streamId);
     const due = head ? head.revision + 1 : 0;
     if (link.revision > due) {
-      this.gap = { streamId: link.streamId, missingRevision: due, found: link, previousPosition: head?.position };
+      // A copy: a caller may reuse its link object for the next event.
+      this.gap = { streamId: link.streamId, missingRevision: due, found: { ...link }, previousPosition: head?.position };
       return;
     }
     if (link.revision < due) {

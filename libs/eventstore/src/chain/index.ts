@@ -1,4 +1,5 @@
 export * from './canonical-json';
+export * from './canonical-text';
 export * from './chain-verifier';
 export * from './event-hash';
 export * from './history-verifier';

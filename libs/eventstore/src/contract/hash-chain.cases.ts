@@ -34,6 +34,17 @@ export function hashChainCases(store: CurrentStore): void {
       expect([a, b, c].map((event) => eventHash(event, null))).toEqual([a.hash, b.hash, c.hash]);
     });
 
+    it('stores the data as recorded: the hash is canonical, the keys keep their order', async () => {
+      const streamId = newStreamId();
+      await store().appendToStream(streamId, [
+        newEvent('TransformationStepRecorded', { step: '杀青', temperatureC: 260, durationMinutes: 3 }),
+      ]);
+
+      const [read] = await store().readStream(streamId);
+
+      expect(Object.keys(read.data as object)).toEqual(['step', 'temperatureC', 'durationMinutes']);
+    });
+
     it('reads the same hashes in readAll, readStream and a subscription', async () => {
       const streamId = newStreamId();
       const { position } = await store().appendToStream(streamId, newEvents(3));

@@ -1,4 +1,4 @@
-import { canonicalJson, chainedHash } from '../chain';
+import { canonicalJson, canonicalJsonOfStringified, chainedHash } from '../chain';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
 
 export interface EventRow {
@@ -16,19 +16,16 @@ export interface EventRow {
 export type NewEventRow = Omit<EventRow, 'position'> & { hash: string };
 
 /**
- * Data and metadata are stored as canonical JSON: the stored text is then what the hash
- * covers, and a verifier hashes it without parsing it.
+ * Data is stored as `JSON.stringify` writes it, keys in the order they were recorded (pages show
+ * a process's parameters in that order); metadata, the envelope read field by field, is stored
+ * as canonical JSON, so that a verifier hashes it as it stands. The hash covers the canonical
+ * JSON of both, which any adapter and any verifier derives from the values alone.
  */
 export function toEventRow(streamId: string, revision: number, event: NewEvent, previousHash: string | null): NewEventRow {
-  const row = {
-    id: event.id,
-    stream_id: streamId,
-    revision,
-    type: event.type,
-    data: canonicalJson(event.data ?? null),
-    metadata: event.metadata === undefined ? null : canonicalJson(event.metadata),
-  };
-  return { ...row, hash: chainedHash(encodedRow(row), previousHash) };
+  const data = event.data ?? null;
+  const metadata = event.metadata === undefined ? null : canonicalJson(event.metadata);
+  const hash = chainedHash({ streamId, revision, id: event.id, type: event.type, data: canonicalJson(data), metadata }, previousHash);
+  return { id: event.id, stream_id: streamId, revision, type: event.type, data: JSON.stringify(data), metadata, hash };
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -46,25 +43,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
 }
 
 /**
- * The row's hash from its stored text. Rows written before hashes existed may hold JSON that
- * is not canonical (keys in insertion order): their text is parsed and re-encoded, which
- * gives the same hash for the same values.
+ * The row's hash recomputed from its stored text: the data re-encoded canonically as it stands,
+ * the metadata as it is stored. `exact` parses both instead: slower, for a row whose text is not
+ * as this adapter writes it (a file from before hashes, an edit), still the hash of its values.
  */
-export function recomputeRowHash(row: Omit<EventRow, 'position' | 'hash'>, previousHash: string | null): string {
-  return chainedHash(encodedRow(row), previousHash);
-}
-
-export function recomputeLegacyRowHash(row: Omit<EventRow, 'position' | 'hash'>, previousHash: string | null): string {
+export function recomputeRowHash(row: Omit<EventRow, 'position' | 'hash'>, previousHash: string | null, exact = false): string {
   return chainedHash(
     {
-      ...encodedRow(row),
-      data: canonicalJson(JSON.parse(row.data)),
-      metadata: row.metadata === null ? null : canonicalJson(JSON.parse(row.metadata)),
+      streamId: row.stream_id,
+      revision: row.revision,
+      id: row.id,
+      type: row.type,
+      data: exact ? canonicalJson(JSON.parse(row.data)) : canonicalJsonOfStringified(row.data),
+      metadata: row.metadata === null ? null : exact ? canonicalJson(JSON.parse(row.metadata)) : row.metadata,
     },
     previousHash,
   );
-}
-
-function encodedRow(row: Omit<EventRow, 'position' | 'hash'>) {
-  return { streamId: row.stream_id, revision: row.revision, id: row.id, type: row.type, data: row.data, metadata: row.metadata };
 }

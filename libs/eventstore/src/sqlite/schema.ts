@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { recomputeLegacyRowHash, type EventRow } from './event-row';
+import { recomputeRowHash, type EventRow } from './event-row';
 
 /**
  * One table for every stream. `position` is the global order: AUTOINCREMENT never
@@ -46,7 +46,7 @@ function addHashes(db: Database): void {
           : row.revision === 0
             ? null
             : (hashBefore.get(row.stream_id, row.revision - 1)?.hash ?? null);
-      const hash = recomputeLegacyRowHash(row, before);
+      const hash = recomputeRowHash(row, before);
       setHash.run(hash, row.position);
       previous = { streamId: row.stream_id, revision: row.revision, hash };
     }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { HistoryVerdict, HistoryVerifier, RootClaim } from '../chain';
+import { ChainLink, HistoryVerdict, HistoryVerifier, RootClaim } from '../chain';
 import type { RecordedEvent } from '../event-store.port';
-import { EventRow, recomputeLegacyRowHash, recomputeRowHash, toRecordedEvent } from './event-row';
+import { EventRow, recomputeRowHash, toRecordedEvent } from './event-row';
 
 /**
  * An embedded store's file opened read-only, for an audit: nothing is migrated or written,
@@ -37,11 +37,17 @@ export class StoredEventsFile {
   verify(claims: readonly RootClaim[]): HistoryVerdict {
     const verifier = new HistoryVerifier(claims);
     const rows = this.db.prepare<[], EventRow>('SELECT * FROM events ORDER BY position');
-    for (const row of rows.iterate()) {
-      verifier.accept(
-        { streamId: row.stream_id, revision: row.revision, position: row.position, id: row.id, hash: row.hash ?? null },
-        (previous) => rowHash(row, previous),
-      );
+    // One link and one function for all rows: millions of events, no garbage per row beyond the row.
+    let row!: EventRow;
+    const link: ChainLink = { streamId: '', revision: 0, position: 0, id: '', hash: null };
+    const recompute = (previous: string | null) => rowHash(row, previous);
+    for (row of rows.iterate()) {
+      link.streamId = row.stream_id;
+      link.revision = row.revision;
+      link.position = row.position;
+      link.id = row.id;
+      link.hash = row.hash ?? null;
+      verifier.accept(link, recompute);
     }
     return verifier.finish();
   }
@@ -51,13 +57,20 @@ export class StoredEventsFile {
   }
 }
 
-/** The stored text first (canonical since hashes exist); values re-encoded for older rows. */
+/**
+ * The text re-encoded as it stands first, parsed only when that does not match (text not as
+ * JSON.stringify writes it); a row whose text no longer parses cannot match.
+ */
 function rowHash(row: EventRow, previousHash: string | null): string {
-  const hash = recomputeRowHash(row, previousHash);
-  if (hash === row.hash) return hash;
   try {
-    return recomputeLegacyRowHash(row, previousHash);
+    const hash = recomputeRowHash(row, previousHash);
+    if (hash === row.hash) return hash;
   } catch {
-    return hash;
+    // not as JSON.stringify writes it: parsed below
+  }
+  try {
+    return recomputeRowHash(row, previousHash, true);
+  } catch {
+    return 'unreadable';
   }
 }
