@@ -73,6 +73,15 @@ describe('Checkpointer', () => {
     expect(await one.checkpoints()).toHaveLength(1);
   });
 
+  it('signs once when asked twice at once by the same instance', async () => {
+    const checkpointer = new Checkpointer(store, key);
+
+    const results = await Promise.all([checkpointer.sign(signer), checkpointer.sign(signer)]);
+
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(results[0].checkpoint).toEqual(results[1].checkpoint);
+  });
+
   it("proves a stream's head included in a checkpoint, also one another instance signed", async () => {
     const { checkpoint } = await new Checkpointer(store, key).sign(signer);
     await store.appendToStream('batch-a', [event(5)]);

@@ -18,6 +18,7 @@ export class BrokenHistoryError extends Error {
 export class StreamHeads {
   private readonly chains = new ChainVerifier();
   private lastOutsideCheckpoints = 0;
+  private reading: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: EventStore) {}
 
@@ -35,8 +36,15 @@ export class StreamHeads {
     return headLeaves(this.chains.heads);
   }
 
-  /** Reads on to `limit` (inclusive), or to the end of the store. */
-  async advance(limit = Number.MAX_SAFE_INTEGER): Promise<void> {
+  /** Reads on to `limit` (inclusive), or to the end of the store; calls made meanwhile wait their turn. */
+  advance(limit = Number.MAX_SAFE_INTEGER): Promise<void> {
+    // Two reads from the same position at once would feed the chains every event twice.
+    const run = this.reading.then(() => this.readOn(limit));
+    this.reading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readOn(limit: number): Promise<void> {
     for (;;) {
       const page = await this.store.readAll({ fromPosition: this.chains.position, maxCount: PAGE });
       for (const event of page) {
