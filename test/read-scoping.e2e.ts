@@ -98,6 +98,14 @@ const PROCESSING_READS = ['GET /api/transformations', 'GET /api/transformations/
 /** Scan counts' read routes, whose readers (the owning organization, the regulator; 403 for another) test/scan-count.e2e.ts walks. */
 const SCAN_COUNT_READS = ['GET /api/batches/{batchId}/verification-codes', 'GET /api/counterfeit-signals', 'GET /api/problem-reports'];
 
+/** Tamper evidence: hashes, signed roots and the public key, no event's content; regulators and the administrator only (test/audit.e2e.ts walks them). */
+const AUDIT_READS = [
+  'GET /api/audit/public-key',
+  'GET /api/audit/checkpoints',
+  'GET /api/audit/checkpoints/latest',
+  'GET /api/audit/verify',
+];
+
 interface ReadRoute {
   /** The route as the OpenAPI document names it. */
   operation: string;
@@ -409,6 +417,7 @@ describe('who may read what: every reader × every read route of a batch, over H
       ...NOT_BATCH_DATA,
       ...PROCESSING_READS,
       ...SCAN_COUNT_READS,
+      ...AUDIT_READS,
     ]);
     expect(reads.filter((route) => !covered.has(route))).toEqual([]);
     expect(Object.keys(ROUTES).sort()).toEqual([...READS.rows].sort());

@@ -52,6 +52,7 @@ const WRITES = matrix(`
   POST /api/holds/release                                 | key       | 200      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 200       | role      | role           | role
   POST /api/spot-checks                                   | key       | 201      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 201       | role      | role           | role
   POST /api/spot-checks/{id}/result                       | key       | role     | role      | role      | role      | role      | role      | 201      | role     | role         | role     | role      | role      | role           | role
+  POST /api/audit/checkpoints                             | key       | 200      | role      | role      | role      | role      | role      | role     | role     | role         | role     | 200       | role      | role           | role
 `);
 
 /**
@@ -472,6 +473,14 @@ describe('who may write what: every role × every write route, over HTTP', () =>
         return { ...t, check: check.id };
       },
       request: (_, t) => ({ path: `/api/spot-checks/${t.check}/result`, body: { passed: true, testedAt: T('13:00') } }),
+    },
+    'POST /api/audit/checkpoints': {
+      // Something recorded since the last checkpoint, or signing again would rightly write nothing.
+      target: async () => {
+        await post('/api/organizations', ADMIN_KEY, { name: '又一合作社', role: 'cooperative', region: LECHANG });
+        return {};
+      },
+      request: () => ({ path: '/api/audit/checkpoints', body: {} }),
     },
     'DELETE /api/persons/{id}': {
       target: async () => ({ person: (await post('/api/persons', orgs.owner.key, household)).id }),
