@@ -20,6 +20,7 @@ const LAYERS = [
   'consumer',
   'labels',
   'recalls',
+  'audit',
 ];
 const TEST_CODE = '(\\.(spec|e2e|contract|fixtures|cases)\\.ts$|/testing/|/contract/)';
 const FRAMEWORK = '^(@nestjs|fastify|@fastify|better-sqlite3|class-validator|class-transformer|rxjs|qrcode|@swc)';

@@ -1,13 +1,8 @@
 import { ApiClient, Call, PRODUCTS, productBody, registerProduct } from '../apps/cli/src/world';
 import { Org, expectOk, registerCountyFacility, registerCountyOrg, registerOrg } from './support/fixtures';
-import { SmallWorld, handOver, harvestedBatch, pack, smallWorld } from './support/small-world';
+import { SmallWorld, handOver, harvestedBatch, pack, shipToHub, smallWorld } from './support/small-world';
+import { rawGet } from './support/raw-get';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
-
-/** The answer's bytes as they came: fetch's text() drops a byte-order mark. */
-async function raw(app: TestApp, path: string, key: string, accept = 'text/csv') {
-  const response = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${key}`, accept } });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
-}
 
 describe('trace back and forward of a grown batch, over HTTP', () => {
   let app: TestApp;
@@ -54,24 +49,7 @@ describe('trace back and forward of a grown batch, over HTTP', () => {
     const packed = await pack(call, w, batch, 20, 10);
     code = packed.items[0].code;
     cartons = packed.cartons.map((c: { cartonId: string }) => c.cartonId);
-    const leg = await expectOk(
-      call('POST', '/api/shipments', {
-        key: w.packer.key,
-        body: {
-          fromFacilityId: w.packhouse,
-          toFacilityId: w.hub,
-          vehicleId: w.truck,
-          cartonIds: [cartons[0]],
-          dispatchedAt: '2026-07-15T12:00:00+08:00',
-        },
-      }),
-    );
-    await expectOk(
-      call('POST', `/api/shipments/${leg.id}/receipt`, {
-        key: w.carrier.key,
-        body: { facilityId: w.hub, receivedAt: '2026-07-15T13:30:00+08:00', condition: 'intact' },
-      }),
-    );
+    await shipToHub(call, w, [cartons[0]]);
   });
   afterAll(() => app.close());
 
@@ -133,7 +111,7 @@ describe('trace back and forward of a grown batch, over HTTP', () => {
     expect(second.nextCursor).toBeUndefined();
     expect(new Set([...first.units, ...second.units].map((u: { code: string }) => u.code)).size).toBe(20);
 
-    const csv = await raw(app, `/api/trace/forward?lot=${batch}&limit=15`, regulator.key);
+    const csv = await rawGet(app, `/api/trace/forward?lot=${batch}&limit=15`, regulator.key, 'text/csv');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('x-next-cursor')).toBe(first.nextCursor);
@@ -141,7 +119,7 @@ describe('trace back and forward of a grown batch, over HTTP', () => {
     const lines = csv.bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^record 记录,event 环节,traceability_lot_code 批次号,/);
     expect(lines.filter((l) => l.startsWith('unit,'))).toHaveLength(15);
-    const back = await raw(app, `/api/trace/back?carton=${cartons[0]}&format=csv`, regulator.key, 'application/json');
+    const back = await rawGet(app, `/api/trace/back?carton=${cartons[0]}&format=csv`, regulator.key, 'application/json');
     expect(back.headers.get('content-disposition')).toBe(`attachment; filename="trace-back-${batch}.csv"`);
     expect(back.bytes.toString('utf8')).toContain('harvesting');
   });
@@ -416,13 +394,13 @@ describe('trace back and forward through transformations, over HTTP', () => {
   });
 
   it('gives the regulator the recall as a spreadsheet: one row per unit and per step', async () => {
-    const csv = await raw(app, `/api/trace/forward?lot=${lots.a}&format=csv`, regulator.key, '*/*');
+    const csv = await rawGet(app, `/api/trace/forward?lot=${lots.a}&format=csv`, regulator.key, '*/*');
     const text = csv.bytes.toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = text.trimEnd().split('\r\n');
     expect(rows.filter((r) => r.startsWith('unit,'))).toHaveLength(30);
     expect(rows.filter((r) => r.startsWith('shipment,'))).toHaveLength(2);
-    const back = (await raw(app, `/api/trace/back?item=${giftCode}`, regulator.key)).bytes.toString('utf8');
+    const back = (await rawGet(app, `/api/trace/back?item=${giftCode}`, regulator.key, 'text/csv')).bytes.toString('utf8');
     expect(back).toContain('transformation,transformation,LCBMC260410A');
     expect(back).toMatch(new RegExp(`lot,harvesting,[^,]*,${lots.a},`));
   });

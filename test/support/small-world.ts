@@ -68,3 +68,20 @@ export async function pack(call: Call, w: SmallWorld, batchId: string, count = 2
     }),
   );
 }
+
+/** The packer sends cartons from its packhouse to the hub on the truck at noon; the carrier receives them intact at 13:30. Returns the shipment. */
+export async function shipToHub(call: Call, w: SmallWorld, cartonIds: string[]): Promise<{ id: string }> {
+  const leg = await expectOk(
+    call('POST', '/api/shipments', {
+      key: w.packer.key,
+      body: { fromFacilityId: w.packhouse, toFacilityId: w.hub, vehicleId: w.truck, cartonIds, dispatchedAt: '2026-07-15T12:00:00+08:00' },
+    }),
+  );
+  await expectOk(
+    call('POST', `/api/shipments/${leg.id}/receipt`, {
+      key: w.carrier.key,
+      body: { facilityId: w.hub, receivedAt: '2026-07-15T13:30:00+08:00', condition: 'intact' },
+    }),
+  );
+  return leg;
+}

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@suyuan/audit/nest';
 import { ConsumerModule } from '@suyuan/consumer/nest';
 import { ScanFastLane } from '@suyuan/consumer';
 import { IntegrityModule } from '@suyuan/integrity/nest';
@@ -30,6 +31,7 @@ export class AppModule {
         LabelsModule,
         RecallsModule,
         IntegrityModule,
+        AuditModule,
       ],
       controllers: [HealthController],
     };

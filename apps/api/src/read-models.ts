@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { historyProjection } from '@suyuan/audit';
 import { provenanceProjection } from '@suyuan/consumer';
 import { labelJobsProjection } from '@suyuan/labels';
 import { coldChainProjection, logisticsProjection } from '@suyuan/logistics';
@@ -49,6 +50,7 @@ export const readModelSchema: ReadModelSchema = {
     complianceProjection,
     labelJobsProjection,
     recallsProjection,
+    historyProjection,
   ],
   indexes: [
     { field: 'batchId', collections: ['items', 'labelJobs', 'saleHolds'] },

@@ -10,5 +10,6 @@ export * from './label-jobs.projection';
 export * from './label-jobs.views';
 export * from './render/certificate-pdf';
 export * from './render/item-labels-pdf';
+export { PdfWriter, type PdfDoc } from './render/paged-pdf';
 export * from './render/qr-rects';
 export * from './render/font';

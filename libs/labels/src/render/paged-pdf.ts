@@ -17,26 +17,54 @@ export function pagedPdf(layout: LabelLayout, pages: number, title: string, draw
 }
 
 async function* pdfChunks(layout: LabelLayout, pages: number, title: string, drawPage: (doc: PdfDoc, page: number) => void) {
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: 'Suyuan 溯源' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(CJK_FONT, cjkFont());
+  const pdf = new PdfWriter(title);
   const size: [number, number] = [layout.page.width * PT, layout.page.height * PT];
   for (let page = 0; page < pages; page++) {
-    doc.addPage({ size, margin: 0 });
-    doc.font(CJK_FONT);
-    drawPage(doc, page);
-    // The stream hands its data on a tick later: wait for the page before the next is drawn.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (chunks.length > 0) yield Buffer.concat(chunks.splice(0));
+    pdf.doc.addPage({ size, margin: 0 });
+    pdf.doc.font(CJK_FONT);
+    drawPage(pdf.doc, page);
+    const written = await pdf.written();
+    if (written) yield written;
   }
-  doc.end();
-  await ended;
-  if (chunks.length > 0) yield Buffer.concat(chunks.splice(0));
+  const rest = await pdf.end();
+  if (rest) yield rest;
+}
+
+/**
+ * A pdfkit document with the CJK font, whose bytes are taken as they are written: a caller
+ * draws a part, takes what pdfkit wrote out, and hands it on before drawing the next.
+ */
+export class PdfWriter {
+  readonly doc: PdfDoc;
+  private readonly chunks: Buffer[] = [];
+  private readonly ended: Promise<void>;
+
+  constructor(title: string) {
+    this.doc = new PDFDocument({ autoFirstPage: false, margin: 0, info: { Title: title, Creator: 'Suyuan 溯源' } });
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.ended = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
+    this.doc.registerFont(CJK_FONT, cjkFont());
+  }
+
+  /** What was written since the last call, if anything: the stream hands its data on a tick later, so this waits one. */
+  async written(): Promise<Buffer | undefined> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.take();
+  }
+
+  /** Ends the document; the rest of its bytes. */
+  async end(): Promise<Buffer | undefined> {
+    this.doc.end();
+    await this.ended;
+    return this.take();
+  }
+
+  private take(): Buffer | undefined {
+    return this.chunks.length > 0 ? Buffer.concat(this.chunks.splice(0)) : undefined;
+  }
 }
 
 /** One line of text in `width` mm: shrunk down to 5 pt if it must, then cut short with an ellipsis. */
