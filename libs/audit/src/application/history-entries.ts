@@ -32,7 +32,9 @@ export async function entryPage(
   let scanned = 0;
   const entries: AuditEntry[] = [];
   for (;;) {
-    const heads = await Promise.all(readers.map((r) => r.peekAfter(after)));
+    const heads: (AuditEntry | undefined)[] = [];
+    // Most steps find the next entry in the index page at hand: no await for them.
+    for (const reader of readers) heads.push(reader.bufferedAfter(after) ?? (await reader.peekAfter(after)));
     const next = heads.reduce<AuditEntry | undefined>((min, e) => (e && (!min || e.position < min.position) ? e : min), undefined);
     if (!next) return { entries };
     if (entries.length === bounds.limit || scanned === bounds.scanBudget) {
@@ -64,11 +66,17 @@ class ListReader {
   private loaded: number;
   private buffered: AuditPageView[] = [];
 
+  /** The first entry after `position` in the index page at hand, if it holds one. */
+  bufferedAfter(position: number): AuditEntry | undefined {
+    while (this.index < this.entries.length && this.entries[this.index].position <= position) this.index++;
+    return this.entries[this.index];
+  }
+
   /** The first entry after `position`, without moving past it. */
   async peekAfter(position: number): Promise<AuditEntry | undefined> {
     for (;;) {
-      while (this.index < this.entries.length && this.entries[this.index].position <= position) this.index++;
-      if (this.index < this.entries.length) return this.entries[this.index];
+      const buffered = this.bufferedAfter(position);
+      if (buffered) return buffered;
       const page = await this.nextPage();
       if (!page) return undefined;
       this.page = page.page;

@@ -3,7 +3,7 @@ import { EventStore } from '@suyuan/eventstore';
 import { docKey, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView, OrganizationView } from '@suyuan/registry';
 import { AuditEntry, familyOf } from '../domain/entry';
-import { readableData, summarize } from '../domain/render';
+import { readableData, summarizeReadable } from '../domain/render';
 import { eventsAt } from './events-at';
 
 /** One event of a history as the reader gets it. */
@@ -34,6 +34,7 @@ export async function historyRows(store: EventStore, docs: DocumentStore, entrie
   const names = await namesOf(docs, entries);
   return entries.map((entry) => {
     const event: StoredDomainEvent | undefined = events.get(entry.position);
+    const data = readableData(event?.data);
     return {
       position: entry.position,
       eventId: entry.eventId,
@@ -49,8 +50,8 @@ export async function historyRows(store: EventStore, docs: DocumentStore, entrie
         keyId: entry.keyId,
       },
       ...(entry.facilityId && { facility: { id: entry.facilityId, name: names.facilities.get(entry.facilityId) } }),
-      summary: summarize(event?.data),
-      data: readableData(event?.data),
+      summary: summarizeReadable(data),
+      data,
     };
   });
 }

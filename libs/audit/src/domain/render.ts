@@ -4,8 +4,13 @@
  * not even as ciphertext, and neither is an API key's secret hash.
  */
 export function summarize(data: unknown): string {
+  return summarizeReadable(readableData(data));
+}
+
+/** `summarize` of a payload already made readable (`readableData`). */
+export function summarizeReadable(data: unknown): string {
   if (!isRecord(data)) return '';
-  return Object.entries(readableData(data) as Record<string, unknown>)
+  return Object.entries(data)
     .map(([field, value]) => `${field}: ${inline(value)}`)
     .join('; ');
 }
