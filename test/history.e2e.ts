@@ -137,6 +137,10 @@ describe('the audit history of a batch, its cartons, items and shipments, over H
       expect([path, status, body.code]).toEqual([path, 403, 'not_allowed_to_read']);
       expect(body.message).toContain('private');
     }
+    // Named in an event of another (a hand-over to it, a shipment to its hub) is not handling its whole record.
+    expect((await call('GET', `/api/history/organization/${w.packer.id}`, { key: w.coop.key })).status).toBe(403);
+    expect((await call('GET', `/api/history/facility/${w.hub}`, { key: w.packer.key })).status).toBe(403);
+    expect((await call('GET', `/api/history/facility/${w.hub}`, { key: w.carrier.key })).status).toBe(200);
     const carrierOnBatch = await call('GET', `/api/history/batch/${batch}`, { key: w.carrier.key });
     expect(carrierOnBatch.status).toBe(403);
     const elsewhere = await registerOrg(call, 'regulator', '仁化县市场监督管理局', { region: renhua() });

@@ -99,6 +99,50 @@ describe('audit history projection', () => {
       ]);
   });
 
+  it('lists a recall under every lot it names and their owners, and a disposal under the lot and facility', () => {
+    const regulator = { ...by, organizationId: 'ORG-REG', keyId: 'key-reg' };
+    const opened = { ...entry(1, 'RecallOpened', 'recall-R1'), organizationId: 'ORG-REG', keyId: 'key-reg', revision: 0 };
+    given([])
+      .when({
+        type: 'RecallOpened',
+        data: { recallId: 'R1', class: 'II', reason: '吡虫啉残留超标', scope: { lots: ['B1'] }, lots: ['B1', 'B2'], owners: ['ORG-COOP'] },
+        streamId: 'recall-R1',
+        metadata: regulator,
+      })
+      .then([
+        head('batch:B1', 1, ['ORG-REG']),
+        page('batch:B1', 0, [opened]),
+        head('batch:B2', 1, ['ORG-REG']),
+        page('batch:B2', 0, [opened]),
+        head('organization:ORG-COOP', 1, ['ORG-REG']),
+        page('organization:ORG-COOP', 0, [opened]),
+        head('organization:ORG-REG', 1, ['ORG-REG']),
+        page('organization:ORG-REG', 0, [opened]),
+      ]);
+    const disposed = { ...entry(1, 'RecallUnitsDisposed', 'recall-R1'), revision: 0 };
+    given([])
+      .when({
+        type: 'RecallUnitsDisposed',
+        data: {
+          recallId: 'R1',
+          disposition: 'destroyed',
+          facilityId: 'F-SHOP',
+          cartons: [{ id: 'C1', lotId: 'B1', items: 20 }],
+          items: 20,
+        },
+        streamId: 'recall-R1',
+        metadata: by,
+      })
+      .then([
+        head('batch:B1', 1, ['ORG-PACK']),
+        page('batch:B1', 0, [disposed]),
+        head('facility:F-SHOP', 1, ['ORG-PACK']),
+        page('facility:F-SHOP', 0, [disposed]),
+        head('organization:ORG-PACK', 1, ['ORG-PACK']),
+        page('organization:ORG-PACK', 0, [disposed]),
+      ]);
+  });
+
   it('starts a new page when the last one is full, leaving the full one as it was', () => {
     const full: AuditSubjectView = { key: 'item:I1', count: AUDIT_PAGE_SIZE, handlers: ['ORG-PACK'] };
     given([{ collection: 'auditSubjects', id: 'item:I1', doc: full }])

@@ -2,6 +2,7 @@ import { DomainEvent, StoredDomainEvent } from '@suyuan/core';
 import { LABEL_EVENT_TYPES } from '@suyuan/labels';
 import { TRANSFORMATION_EVENT_TYPES } from '@suyuan/processing';
 import { BATCH_EVENT_TYPES } from '@suyuan/production';
+import { RECALL_EVENT_TYPES } from '@suyuan/recalls';
 import { DocReader, DocRef, DocWrite, Projection } from '@suyuan/readmodels';
 import { entryOf } from './domain/entry';
 import { subjectKey, subjectsOf } from './domain/subjects';
@@ -26,6 +27,7 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
   'ProductStandardPublished',
   'BatchBrandCertified',
   ...LABEL_EVENT_TYPES,
+  ...RECALL_EVENT_TYPES,
 ];
 
 /**

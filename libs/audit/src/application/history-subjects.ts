@@ -23,6 +23,11 @@ interface Resolved {
   /** Its own list first; an item adds its carton's. */
   keys: string[];
   parties: Omit<SubjectParties, 'handlers'> & { handlers?: string[] };
+  /**
+   * A place's or an organization's history is its owner's: naming it in an event (a shipment
+   * to another's hub, a hand-over to another organization) does not open everything recorded there.
+   */
+  ownerOnly?: true;
 }
 
 /** Finds a subject (404 when there is none), and applies the history read rule to it (403 naming the rule). */
@@ -41,7 +46,8 @@ export class HistorySubjects {
     const resolved = await this.resolve(viewer, kind, id);
     const heads = await this.docs.getMany<AuditSubjectView>(resolved.keys.map((key) => ({ collection: AUDIT_SUBJECTS, id: key })));
     const lists = resolved.keys.map((key) => heads.get(docKey(AUDIT_SUBJECTS, key)) ?? { key, count: 0, handlers: [] });
-    const handlers = new Set([...lists.flatMap((l) => l.handlers), ...(resolved.parties.handlers ?? [])]);
+    const recorders = resolved.ownerOnly ? [] : lists.flatMap((l) => l.handlers);
+    const handlers = new Set([...recorders, ...(resolved.parties.handlers ?? [])]);
     if (!historyReadRight(viewer, { ...resolved.parties, handlers })) {
       throw forbidden(
         'not_allowed_to_read',
@@ -89,13 +95,19 @@ export class HistorySubjects {
           title: `facility ${id} (${facility.name})`,
           keys: [own],
           parties: { handlers: [facility.ownerId], regions: [facility.region] },
+          ownerOnly: true,
         };
       }
       case 'organization': {
         const organization = found(await this.docs.get<OrganizationView>('organizations', id), 'organization', id);
         // An organization's seat may name a province alone: the regulator of that province has it.
         const region = organization.region as Region | undefined;
-        return { title: `organization ${id} (${organization.name})`, keys: [own], parties: { handlers: [id], regions: [region] } };
+        return {
+          title: `organization ${id} (${organization.name})`,
+          keys: [own],
+          parties: { handlers: [id], regions: [region] },
+          ownerOnly: true,
+        };
       }
     }
   }

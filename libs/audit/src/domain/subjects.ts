@@ -15,6 +15,8 @@ export const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
  */
 const FIELDS: Record<string, Exclude<SubjectKind, 'item'>> = {
   batchId: 'batch',
+  lotId: 'batch',
+  lots: 'batch',
   cartonId: 'carton',
   cartonIds: 'carton',
   shipmentId: 'shipment',
@@ -31,6 +33,8 @@ const FIELDS: Record<string, Exclude<SubjectKind, 'item'>> = {
   buyerOrganizationId: 'organization',
   registeredBy: 'organization',
   labId: 'organization',
+  owners: 'organization',
+  closedBy: 'organization',
 };
 const ITEM_FIELDS = ['code', 'replacementCode'];
 /** Organizations that own what the event is about: they handled it as much as its recorder did. */

@@ -24,6 +24,7 @@ export const FAMILIES = [
   'person',
   'standard',
   'brand',
+  'recall',
 ];
 const KNOWN = ['limit', 'cursor', 'from', 'to', 'type', 'family', 'format'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
