@@ -46,6 +46,13 @@ const READS = matrix(`
   GET /api/recalls/{id}               | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
   GET /api/recalls                    | key       | listed  | listed   | unlisted  | listed   | unlisted | listed   | unlisted | listed   | unlisted     | unlisted | listed    | listed      | listed   | unlisted      | listed    | unlisted | unlisted
   GET /api/recall-tasks               | key       | unlisted| unlisted | unlisted  | unlisted | unlisted | unlisted | unlisted | listed   | unlisted     | unlisted | unlisted  | unlisted    | unlisted | unlisted      | unlisted  | unlisted | unlisted
+  GET /api/history/batch/{id}         | key       | read    | read     | denied    | read     | denied   | read     | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/history/item/{code}        | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/history/carton/{id}        | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/history/shipment/{id}      | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | denied      | read     | denied        | read      | denied | denied
+  GET /api/history/shipment to Renhua | key       | read    | read     | denied    | read     | denied   | read     | denied   | read     | denied       | denied   | read      | read        | read     | denied        | read      | denied | denied
+  GET /api/history/facility/{packhse} | key       | read    | denied   | denied    | read     | denied   | denied   | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | denied    | denied | denied
+  GET /api/history/organization/{own} | key       | read    | read     | denied    | denied   | denied   | denied   | denied   | denied   | denied       | denied   | read      | denied      | read     | denied        | denied    | denied | denied
   GET /t/{code}                       | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /01/{gtin}/10/{lot}/21/{serial} | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
   GET /api/sellable/{code}            | read      | read    | read     | read      | read     | read     | read     | read     | read     | read         | read     | read      | read        | read     | read          | read      | read | read
@@ -96,6 +103,10 @@ const NOT_BATCH_DATA = [
 const PROCESSING_READS = ['GET /api/transformations', 'GET /api/transformations/{id}'];
 
 /** Scan counts' read routes, whose readers (the owning organization, the regulator; 403 for another) test/scan-count.e2e.ts walks. */
+const HISTORY = 'GET /api/history/{kind}/{id}';
+/** An audit history page that lists an event of the type. */
+const historyHas = (h: { rows?: { type: string }[] }, type: string) => (h.rows ?? []).some((r) => r.type === type);
+
 const SCAN_COUNT_READS = ['GET /api/batches/{batchId}/verification-codes', 'GET /api/counterfeit-signals', 'GET /api/problem-reports'];
 
 /** Tamper evidence: hashes, signed roots and the public key, no event's content; regulators and the administrator only (test/audit.e2e.ts walks them). */
@@ -367,6 +378,41 @@ describe('who may read what: every reader × every read route of a batch, over H
       operation: 'GET /api/handovers',
       path: () => '/api/handovers',
       shows: (list) => list.some((h: { id: string }) => h.id === world.handover),
+    },
+    'GET /api/history/batch/{id}': {
+      operation: HISTORY,
+      path: () => `/api/history/batch/${world.batch}`,
+      shows: (h) => historyHas(h, 'QualityTestRecorded') && historyHas(h, 'RecallOpened'),
+    },
+    'GET /api/history/item/{code}': {
+      operation: HISTORY,
+      path: () => `/api/history/item/${world.code}`,
+      shows: (h) => historyHas(h, 'BatchPacked') && historyHas(h, 'ShipmentReceived'),
+    },
+    'GET /api/history/carton/{id}': {
+      operation: HISTORY,
+      path: () => `/api/history/carton/${world.carton}`,
+      shows: (h) => historyHas(h, 'BatchPacked') && historyHas(h, 'ShipmentReceived'),
+    },
+    'GET /api/history/shipment/{id}': {
+      operation: HISTORY,
+      path: () => `/api/history/shipment/${world.shipment}`,
+      shows: (h) => historyHas(h, 'ShipmentDispatched') && historyHas(h, 'ShipmentReceived'),
+    },
+    'GET /api/history/shipment to Renhua': {
+      operation: HISTORY,
+      path: () => `/api/history/shipment/${world.toRenhua}`,
+      shows: (h) => historyHas(h, 'ShipmentReceived'),
+    },
+    'GET /api/history/facility/{packhse}': {
+      operation: HISTORY,
+      path: () => `/api/history/facility/${world.packhouse}`,
+      shows: (h) => historyHas(h, 'BatchPacked'),
+    },
+    'GET /api/history/organization/{own}': {
+      operation: HISTORY,
+      path: () => `/api/history/organization/${orgs.owner.id}`,
+      shows: (h) => historyHas(h, 'BatchRegistered'),
     },
     'GET /api/recalls/{id}': {
       operation: 'GET /api/recalls/{id}',

@@ -76,17 +76,19 @@ export class HistorySubjects {
       }
       case 'carton': {
         const head = found(await this.docs.get<AuditSubjectView>(AUDIT_SUBJECTS, own), 'carton', id);
-        const batches = await this.docs.getMany<BatchView>((head.batchIds ?? []).map((b) => ({ collection: 'batches', id: b })));
-        const known = [...batches.values()].filter((b): b is BatchView => !!b);
-        return { title: `carton ${id}`, keys: [own], parties: this.batchParties(viewer, known) };
+        return { title: `carton ${id}`, keys: [own], parties: this.batchParties(viewer, await this.batchesOf([head])) };
       }
       case 'shipment': {
         const shipment = found(await this.docs.get<ShipmentView>('shipments', id), 'shipment', id);
         const ends = await this.facilities([shipment.from.id, shipment.to.id]);
+        const cartons = await this.docs.getMany<AuditSubjectView>(
+          shipment.cartonIds.map((c) => ({ collection: AUDIT_SUBJECTS, id: subjectKey('carton', c) })),
+        );
+        const carried = this.batchParties(viewer, await this.batchesOf([...cartons.values()]));
         return {
           title: `shipment ${id} (${shipment.from.name} → ${shipment.to.name})`,
           keys: [own],
-          parties: { handlers: ends.map((f) => f.ownerId), regions: ends.map((f) => f.region) },
+          parties: { ...carried, handlers: ends.map((f) => f.ownerId), regions: [...carried.regions, ...ends.map((f) => f.region)] },
         };
       }
       case 'facility': {
@@ -119,6 +121,13 @@ export class HistorySubjects {
   private batchParties(viewer: Viewer, batches: BatchView[]): Resolved['parties'] {
     const right = batches.map((b) => batchReadRight(viewer, batchParties(b))).find((r) => r !== undefined);
     return { regions: batches.map((b) => b.farmPlot.region), ...(right && { batchRight: right }) };
+  }
+
+  /** The batches the cartons were packed from. */
+  private async batchesOf(cartons: (AuditSubjectView | undefined)[]): Promise<BatchView[]> {
+    const ids = [...new Set(cartons.flatMap((c) => c?.batchIds ?? []))];
+    const found = await this.docs.getMany<BatchView>(ids.map((b) => ({ collection: 'batches', id: b })));
+    return [...found.values()].filter((b): b is BatchView => !!b);
   }
 
   private async facilities(ids: string[]): Promise<FacilityView[]> {
