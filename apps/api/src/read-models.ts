@@ -31,7 +31,7 @@ const ALERTS_BY_COOPERATIVE = { field: 'cooperativeId', collections: ['alerts'] 
  * the standards and compliance projections run on a worker thread instead (`offThread`).
  */
 export const readModelSchema: ReadModelSchema = {
-  version: 20,
+  version: 21,
   // Order matters: provenance and compliance read the documents the projections before them wrote for the same event.
   projections: [
     registryProjection,

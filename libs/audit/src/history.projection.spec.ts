@@ -143,6 +143,32 @@ describe('audit history projection', () => {
       ]);
   });
 
+  it('lists a regulator’s hold of a carton under the carton, its lot and the regulator', () => {
+    const held = { ...entry(1, 'UnitHeld', 'carton-C1'), organizationId: 'ORG-REG', keyId: 'key-reg' };
+    given([])
+      .when({
+        type: 'UnitHeld',
+        data: {
+          holdId: 'H1',
+          batchId: 'B1',
+          unit: { kind: 'carton', cartonId: 'C1' },
+          reason: '待复检',
+          regulatorId: 'ORG-REG',
+          heldAt: by.occurredAt,
+        },
+        streamId: 'carton-C1',
+        metadata: { ...by, organizationId: 'ORG-REG', keyId: 'key-reg' },
+      })
+      .then([
+        head('batch:B1', 1, ['ORG-REG']),
+        page('batch:B1', 0, [held]),
+        head('carton:C1', 1, ['ORG-REG'], ['B1']),
+        page('carton:C1', 0, [held]),
+        head('organization:ORG-REG', 1, ['ORG-REG']),
+        page('organization:ORG-REG', 0, [held]),
+      ]);
+  });
+
   it('starts a new page when the last one is full, leaving the full one as it was', () => {
     const full: AuditSubjectView = { key: 'item:I1', count: AUDIT_PAGE_SIZE, handlers: ['ORG-PACK'] };
     given([{ collection: 'auditSubjects', id: 'item:I1', doc: full }])

@@ -28,6 +28,8 @@ export const AUDITED_EVENT_TYPES: readonly string[] = [
   'BatchBrandCertified',
   ...LABEL_EVENT_TYPES,
   ...RECALL_EVENT_TYPES,
+  'SpotCheckSampled',
+  'SpotCheckResultRecorded',
 ];
 
 /**

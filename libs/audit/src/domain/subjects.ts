@@ -33,6 +33,7 @@ const FIELDS: Record<string, Exclude<SubjectKind, 'item'>> = {
   buyerOrganizationId: 'organization',
   registeredBy: 'organization',
   labId: 'organization',
+  regulatorId: 'organization',
   owners: 'organization',
   closedBy: 'organization',
 };
@@ -71,8 +72,9 @@ export function subjectsOf(data: unknown, metadata: EventMetadata): EventSubject
     name(field, value);
     if (ITEM_FIELDS.includes(field) && typeof value === 'string') direct.add(subjectKey('item', value));
     if (OWNER_FIELDS.includes(field) && typeof value === 'string') handlers.add(value);
-    // One level down: a packing's items and cartons, a transformation's inputs and outputs.
+    // One level down: a packing's items and cartons, a transformation's inputs and outputs, a hold's or a sampling's units.
     if (Array.isArray(value)) for (const element of value) if (isRecord(element)) for (const [f, v] of Object.entries(element)) name(f, v);
+    if (isRecord(value)) for (const [f, v] of Object.entries(value)) name(f, v);
   }
   return {
     direct,

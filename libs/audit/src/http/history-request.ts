@@ -25,6 +25,8 @@ export const FAMILIES = [
   'standard',
   'brand',
   'recall',
+  'carton',
+  'spotcheck',
 ];
 const KNOWN = ['limit', 'cursor', 'from', 'to', 'type', 'family', 'format'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
