@@ -115,6 +115,10 @@ describe('recalls (产品可召回) over HTTP', () => {
     });
     expect([packing.status, packing.body.code]).toEqual([409, 'recalled']);
     expect(batch.recalls).toEqual([expect.objectContaining({ recallId, class: 'I' })]);
+    // A carton's label opens its public page: whoever holds the carton reads the recall there too.
+    const cartonPage = await (await fetch(`${app.baseUrl}/c/${cartons[1]}`)).text();
+    expect(cartonPage).toContain('本批次已被召回（I 级');
+    expect((await call('GET', `/c/${cartons[1]}`)).body.recall).toEqual({ recallId, class: 'I', reason: '毒死蜱残留超标' });
   });
 
   it('puts the units on each holder’s task list, and takes their returns and destructions as they record them', async () => {

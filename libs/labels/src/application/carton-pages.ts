@@ -18,6 +18,8 @@ export interface CartonPage {
   itemCount: number;
   packedAt?: string;
   status: CartonView['status'];
+  /** The latest recall covering its lot: nothing of it is to be sold, whoever holds the carton. */
+  recall?: { recallId: string; class: string; reason: string };
   /** Where the organizations owning or holding the carton read its items, with their API key. */
   itemsAt: string;
 }
@@ -46,6 +48,7 @@ export class CartonPages {
       itemCount: carton.itemCount,
       packedAt: batch.packings.find((p) => p.cartonIds.includes(cartonId))?.packedAt,
       status: carton.status,
+      ...(batch.recalls?.length && { recall: latestRecall(batch.recalls) }),
       itemsAt: `/api/cartons/${encodeURIComponent(cartonId)}/items`,
     };
   }
@@ -80,4 +83,9 @@ export class CartonPages {
     const places = await this.docs.getMany<FacilityView>(carton.stops.map((s) => ({ collection: 'facilities', id: s.facilityId })));
     return [...places.values()].some((f) => f?.ownerId === actor.organizationId);
   }
+}
+
+function latestRecall(recalls: NonNullable<BatchView['recalls']>): NonNullable<CartonPage['recall']> {
+  const { recallId, class: level, reason } = recalls[recalls.length - 1];
+  return { recallId, class: level, reason };
 }

@@ -39,7 +39,12 @@ function cartonHtml(p: CartonPage): string {
   return (
     `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${escapeHtml(`${p.product.nameZh} 整箱 ${p.cartonId}`)}</title></head><body>` +
-    `<h1>${escapeHtml(p.product.nameZh)} · 整箱</h1><table>` +
+    `<h1>${escapeHtml(p.product.nameZh)} · 整箱</h1>` +
+    (p.recall
+      ? `<p role="alert"><strong>本批次已被召回（${escapeHtml(p.recall.class)} 级，${escapeHtml(p.recall.recallId)}）：${escapeHtml(p.recall.reason)}。` +
+        `请勿销售或食用，按召回要求退回或销毁。</strong></p>`
+      : '') +
+    `<table>` +
     row('箱号', p.cartonId) +
     row('批号', p.lotCode) +
     row('生产者', p.producer) +
