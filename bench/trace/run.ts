@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../../apps/api/src/create-app';
 import { ApiClient } from '../../apps/cli/src/world';
-import { loadConfig } from '@suyuan/platform/config';
 import { traceBack, traceBounds, traceForward } from '@suyuan/processing';
 import { BatchReaders } from '@suyuan/production/nest';
 import { BENCH_ADMIN_KEY } from '../harness/children';
+import { withAppInProcess } from '../harness/in-process-app';
 import { Figure, RESULTS_DIR, fmt, printFigures } from '../harness/report';
+import { compare, httpLatency, ms } from '../harness/side-by-side';
 import { bareTrace } from './bare-sql';
 import { ITEMS_PER_LOT, seedTraceWorld } from './seed';
 
@@ -28,13 +26,7 @@ const TARGET = 0.5;
 const started = performance.now();
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-bench-trace-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY, LOG_LEVEL: 'silent' });
-  const running = await createApp(config);
-  try {
-    await running.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = running.app.getHttpServer().address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}`;
+  await withAppInProcess('trace', async (running, url) => {
     const seedStart = performance.now();
     const world = await seedTraceWorld(new ApiClient(url), BENCH_ADMIN_KEY);
     console.log(
@@ -59,12 +51,14 @@ async function main() {
     console.log(`trace back of one box: ${back.lots.length} lots over ${back.lots[back.lots.length - 1].generation + 1} generations`);
 
     const results = {
-      forward: await compare('forward', CALLS.forward, ours.forward, () => bare.forward(world.leaves, bounds.depth, bounds.limit)),
-      back: await compare('back', CALLS.back, ours.back, () => bare.back(world.code, bounds.depth)),
+      forward: await compare('forward', 'trace', ROUNDS, CALLS.forward, ours.forward, () =>
+        bare.forward(world.leaves, bounds.depth, bounds.limit),
+      ),
+      back: await compare('back', 'trace', ROUNDS, CALLS.back, ours.back, () => bare.back(world.code, bounds.depth)),
     };
     const http = {
-      forward: await httpLatency(`${url}/api/trace/forward?lot=${world.leaves}`, world.regulator.key),
-      back: await httpLatency(`${url}/api/trace/back?item=${world.code}`, world.regulator.key),
+      forward: await httpLatency(`${url}/api/trace/forward?lot=${world.leaves}`, world.regulator.key, HTTP_CALLS),
+      back: await httpLatency(`${url}/api/trace/back?item=${world.code}`, world.regulator.key, HTTP_CALLS),
     };
     const figures: Figure[] = (['forward', 'back'] as const).map((kind, i) => ({
       figure: `${i + 5}. trace ${kind} ÷ bare SQL`,
@@ -83,76 +77,8 @@ async function main() {
       `${JSON.stringify({ at: new Date().toISOString(), results, http, figures }, null, 2)}\n`,
     );
     console.log(`\nresults in .bench/trace.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-  } finally {
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
-
-interface Timing {
-  p50: number;
-  p99: number;
-  perCall: number;
-}
-
-/**
- * Rounds of `calls` of each, the order swapped every round; the ratio is the bare query's time
- * per call over the trace's, the median of the rounds'.
- */
-async function compare(name: string, calls: number, ours: () => Promise<unknown>, bare: () => unknown) {
-  const times = { ours: [] as number[], bare: [] as number[] };
-  const ratios: number[] = [];
-  await timed(calls, ours);
-  await timed(calls, async () => bare());
-  for (let round = 1; round <= ROUNDS; round++) {
-    const order = round % 2 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
-    const perRound: Record<string, number[]> = {};
-    for (const side of order) perRound[side] = await timed(calls, side === 'ours' ? ours : async () => bare());
-    times.ours.push(...perRound.ours);
-    times.bare.push(...perRound.bare);
-    ratios.push(mean(perRound.bare) / mean(perRound.ours));
-    console.log(
-      `  ${name} round ${round}: trace ${ms(mean(perRound.ours))}/call, bare SQL ${ms(mean(perRound.bare))}/call, ratio ${ratios[ratios.length - 1].toFixed(2)}`,
-    );
-  }
-  return { ratio: median(ratios), ratios, ours: timing(times.ours), bare: timing(times.bare) };
-}
-
-async function timed(calls: number, run: () => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
-
-/**
- * Sequential requests, as a regulator's client sends them: the answer read whole. The warm-up
- * may meet a kept-alive connection the server closed while the in-process rounds ran: it opens
- * another once.
- */
-async function httpLatency(url: string, key: string): Promise<Timing> {
-  const headers = { authorization: `Bearer ${key}`, accept: 'application/json' };
-  const get = async () => {
-    const response = await fetch(url, { headers });
-    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
-  };
-  for (let i = 0; i < 20; i++) await get().catch((error: unknown) => (error instanceof TypeError ? get() : Promise.reject(error)));
-  return timing(await timed(HTTP_CALLS, get));
-}
-
-function timing(times: number[]): Timing {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p99: at(0.99), perCall: mean(times) };
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(2)} ms`;
 
 main().catch((error) => {
   console.error(error);
