@@ -81,7 +81,7 @@ async function main() {
       `a page: ${sample.rows.length} rows from position ${sample.rows[0].position}, ${fmt(JSON.stringify(sample).length)} bytes of JSON`,
     );
 
-    const result = await compare('page of 100', CALLS, ROUNDS, ours, () => bare.page(after, LIMIT));
+    const result = await compare('page of 100', 'history', ROUNDS, CALLS, ours, () => bare.page(after, LIMIT));
     const http = await httpLatency(
       `${url}/api/history/batch/${world.lot}?limit=${LIMIT}&cursor=${cursor}`,
       world.regulator.key,

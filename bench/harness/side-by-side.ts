@@ -1,17 +1,31 @@
 import { performance } from 'node:perf_hooks';
 
-/** Per-call times of one side, summed up. */
+/** What a bench of ours against a bare baseline, in one process, reports of each side. */
 export interface Timing {
   p50: number;
   p99: number;
   perCall: number;
 }
 
+export interface Compared {
+  ratio: number;
+  ratios: number[];
+  ours: Timing;
+  bare: Timing;
+}
+
 /**
- * `rounds` rounds of `calls` of each, after a warm-up of each, the order swapped every round;
- * the ratio is the bare side's time per call over ours, the median of the rounds'.
+ * Rounds of `calls` of each, the order swapped every round; the ratio is the bare query's time
+ * per call over ours, the median of the rounds'. `label` names our side in each round's line.
  */
-export async function compare(name: string, calls: number, rounds: number, ours: () => Promise<unknown>, bare: () => unknown) {
+export async function compare(
+  name: string,
+  label: string,
+  rounds: number,
+  calls: number,
+  ours: () => Promise<unknown>,
+  bare: () => unknown,
+): Promise<Compared> {
   const times = { ours: [] as number[], bare: [] as number[] };
   const ratios: number[] = [];
   await timed(calls, ours);
@@ -24,7 +38,7 @@ export async function compare(name: string, calls: number, rounds: number, ours:
     times.bare.push(...perRound.bare);
     ratios.push(mean(perRound.bare) / mean(perRound.ours));
     console.log(
-      `  ${name} round ${round}: ours ${ms(mean(perRound.ours))}/call, bare SQL ${ms(mean(perRound.bare))}/call, ratio ${ratios[ratios.length - 1].toFixed(2)}`,
+      `  ${name} round ${round}: ${label} ${ms(mean(perRound.ours))}/call, bare SQL ${ms(mean(perRound.bare))}/call, ratio ${ratios[ratios.length - 1].toFixed(2)}`,
     );
   }
   return { ratio: median(ratios), ratios, ours: timing(times.ours), bare: timing(times.bare) };
@@ -62,6 +76,6 @@ export function timing(times: number[]): Timing {
   return { p50: at(0.5), p99: at(0.99), perCall: mean(times) };
 }
 
-export const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(2)} ms`;

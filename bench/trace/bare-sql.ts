@@ -27,7 +27,7 @@ CREATE TABLE items (code TEXT PRIMARY KEY, batch_id TEXT NOT NULL, carton_id TEX
 CREATE INDEX items_carton ON items (carton_id);
 `;
 
-const DESCENDANTS = `
+export const DESCENDANTS = `
 WITH RECURSIVE d (batch_id, generation) AS (
   SELECT ?, 0
   UNION
@@ -41,8 +41,12 @@ WITH RECURSIVE a (batch_id, generation) AS (
   SELECT e.parent, a.generation + 1 FROM edges e JOIN a ON e.child = a.batch_id WHERE a.generation < ?
 )`;
 
-/** The baseline's tables, filled from the app's read models for the lots of the tree (not timed). */
-export async function bareTrace(docs: DocumentStore): Promise<BareTrace> {
+/**
+ * The baseline's tables, filled from the app's read models for the lots of the tree (not timed):
+ * `edges` (parent → child lot), `lots`, `steps`, `cartons` (with `status` and `place` now: the
+ * facility, the shipment on the road, or the consignee) and `items`.
+ */
+export async function bareTables(docs: DocumentStore): Promise<Database.Database> {
   const db = new Database(':memory:');
   db.exec(SCHEMA);
   const lineage = await docs.find<LineageView>('lineage');
@@ -81,6 +85,12 @@ export async function bareTrace(docs: DocumentStore): Promise<BareTrace> {
   }
   db.exec('COMMIT');
   db.exec('ANALYZE');
+  return db;
+}
+
+/** The trace's baseline queries over `bareTables`. */
+export async function bareTrace(docs: DocumentStore): Promise<BareTrace> {
+  const db = await bareTables(docs);
 
   const lotsDown = db.prepare(
     `${DESCENDANTS} SELECT d.batch_id, d.generation, l.lot_code, l.product, l.owner, l.place FROM d JOIN lots l USING (batch_id) ORDER BY d.generation`,

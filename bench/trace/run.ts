@@ -1,14 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../../apps/api/src/create-app';
 import { ApiClient } from '../../apps/cli/src/world';
-import { loadConfig } from '@suyuan/platform/config';
 import { traceBack, traceBounds, traceForward } from '@suyuan/processing';
 import { BatchReaders } from '@suyuan/production/nest';
 import { BENCH_ADMIN_KEY } from '../harness/children';
+import { withAppInProcess } from '../harness/in-process-app';
 import { Figure, RESULTS_DIR, fmt, printFigures } from '../harness/report';
 import { compare, httpLatency, ms } from '../harness/side-by-side';
 import { bareTrace } from './bare-sql';
@@ -29,13 +26,7 @@ const TARGET = 0.5;
 const started = performance.now();
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-bench-trace-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY, LOG_LEVEL: 'silent' });
-  const running = await createApp(config);
-  try {
-    await running.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = running.app.getHttpServer().address() as AddressInfo;
-    const url = `http://127.0.0.1:${port}`;
+  await withAppInProcess('trace', async (running, url) => {
     const seedStart = performance.now();
     const world = await seedTraceWorld(new ApiClient(url), BENCH_ADMIN_KEY);
     console.log(
@@ -60,8 +51,10 @@ async function main() {
     console.log(`trace back of one box: ${back.lots.length} lots over ${back.lots[back.lots.length - 1].generation + 1} generations`);
 
     const results = {
-      forward: await compare('forward', CALLS.forward, ROUNDS, ours.forward, () => bare.forward(world.leaves, bounds.depth, bounds.limit)),
-      back: await compare('back', CALLS.back, ROUNDS, ours.back, () => bare.back(world.code, bounds.depth)),
+      forward: await compare('forward', 'trace', ROUNDS, CALLS.forward, ours.forward, () =>
+        bare.forward(world.leaves, bounds.depth, bounds.limit),
+      ),
+      back: await compare('back', 'trace', ROUNDS, CALLS.back, ours.back, () => bare.back(world.code, bounds.depth)),
     };
     const http = {
       forward: await httpLatency(`${url}/api/trace/forward?lot=${world.leaves}`, world.regulator.key, HTTP_CALLS),
@@ -84,10 +77,7 @@ async function main() {
       `${JSON.stringify({ at: new Date().toISOString(), results, http, figures }, null, 2)}\n`,
     );
     console.log(`\nresults in .bench/trace.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-  } finally {
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

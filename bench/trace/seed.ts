@@ -24,6 +24,9 @@ const CONSIGNEES = ['茶料村便民店', '龙塘村供销社', '上黄村农家
 
 export interface TraceWorld {
   regulator: { id: string; key: string };
+  /** The carrier, and its village point where 150 cartons wait (received, not delivered). */
+  carrier: { id: string; key: string };
+  village: string;
   /** The first generation: a cooperative's lot of fresh leaves. */
   leaves: string;
   /** The third: the two gift-box lots, 5,000 coded boxes each. */
@@ -138,5 +141,5 @@ export async function seedTraceWorld(api: ApiClient, adminKey: string): Promise<
       });
     }
   }
-  return { regulator, leaves: a, giftLots, code, shipments: TO_HUB + TO_VILLAGE };
+  return { regulator, carrier, village, leaves: a, giftLots, code, shipments: TO_HUB + TO_VILLAGE };
 }

@@ -3,3 +3,4 @@ export * from './domain/events';
 export * from './domain/recall.decider';
 export * from './recall.views';
 export * from './recalls.projection';
+export * from './application/recall-progress';

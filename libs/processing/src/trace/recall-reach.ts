@@ -41,11 +41,9 @@ export async function cartonsOfLots(docs: DocumentStore, lotIds: readonly string
   for (const lot of lots) {
     for (const edge of lot.lineage?.children ?? []) for (const id of edge.cartonIds ?? []) consumed.set(id, edge.transformationId);
   }
-  return (await placeCartons(docs, lots, consumed)).map(({ carton, lot, now, placeName }) => ({
-    cartonId: carton.id,
-    lotId: lot.batchId,
-    items: carton.itemCount,
-    now,
-    ...(placeName !== undefined && { placeName }),
-  }));
+  return (await placeCartons(docs, lots, consumed)).map(({ carton, lot, now, placeName }) => {
+    const recalled: RecalledCarton = { cartonId: carton.id, lotId: lot.batchId, items: carton.itemCount, now };
+    if (placeName !== undefined) recalled.placeName = placeName;
+    return recalled;
+  });
 }

@@ -24,17 +24,31 @@ export async function placeCartons(
   lots: readonly LoadedLot[],
   consumed: ReadonlyMap<string, string>,
 ): Promise<PlacedCarton[]> {
-  const ids = lots.flatMap((lot) => lot.batch.packings.flatMap((p) => p.cartonIds.map((id) => ({ id, lot }))));
-  const cartons = await docs.getMany<CartonView>(ids.map(({ id }) => ({ collection: 'cartons', id })));
-  const delivered = [...cartons.values()].flatMap((c) => (c?.status === 'delivered' && c.shipmentId ? [c.shipmentId] : []));
-  const shipments = await docs.getMany<ShipmentView>([...new Set(delivered)].map((id) => ({ collection: 'shipments', id })));
-  return ids.flatMap(({ id, lot }) => {
+  // One pass per step and no throwaway arrays: a recall's progress runs this for every carton of
+  // its lots each time it is read.
+  const ids: { id: string; lot: LoadedLot }[] = [];
+  const refs: { collection: string; id: string }[] = [];
+  for (const lot of lots) {
+    for (const packing of lot.batch.packings) {
+      for (const id of packing.cartonIds) {
+        ids.push({ id, lot });
+        refs.push({ collection: 'cartons', id });
+      }
+    }
+  }
+  const cartons = await docs.getMany<CartonView>(refs);
+  const delivered = new Set<string>();
+  for (const c of cartons.values()) if (c?.status === 'delivered' && c.shipmentId) delivered.add(c.shipmentId);
+  const shipments = await docs.getMany<ShipmentView>([...delivered].map((id) => ({ collection: 'shipments', id })));
+  const placed: PlacedCarton[] = [];
+  for (const { id, lot } of ids) {
     const carton = cartons.get(docKey('cartons', id));
-    if (!carton) return [];
-    const shipment = carton.shipmentId ? shipments.get(docKey('shipments', carton.shipmentId)) : undefined;
+    if (!carton) continue;
+    const shipment = carton.status === 'delivered' && carton.shipmentId ? shipments.get(docKey('shipments', carton.shipmentId)) : undefined;
     const { now, placeName } = placeOf(carton, consumed.get(id), shipment);
-    return [{ carton, lot, now, placeName }];
-  });
+    placed.push({ carton, lot, now, placeName });
+  }
+  return placed;
 }
 
 function placeOf(

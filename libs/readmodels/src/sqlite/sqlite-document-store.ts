@@ -83,7 +83,10 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   getSync<T extends Doc = Doc>(collection: string, id: string): T | undefined {
-    const key = docKey(collection, id);
+    return this.getKeyed<T>(docKey(collection, id), collection, id);
+  }
+
+  private getKeyed<T extends Doc>(key: string, collection: string, id: string): T | undefined {
     const cached = this.parsed.get(key);
     if (cached) return cached.doc as T | undefined;
     const row = this.getStmt.get(collection, id);
@@ -130,7 +133,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   getManySync<T extends Doc = Doc>(refs: DocRef[]): Map<string, T | undefined> {
     const found = new Map<string, T | undefined>();
-    for (const { collection, id } of refs) found.set(docKey(collection, id), this.getSync<T>(collection, id));
+    for (const { collection, id } of refs) {
+      const key = docKey(collection, id);
+      found.set(key, this.getKeyed<T>(key, collection, id));
+    }
     return found;
   }
 

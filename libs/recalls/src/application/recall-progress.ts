@@ -39,25 +39,31 @@ export async function recallProgress(docs: DocumentStore, recall: RecallView): P
     unaccounted: 0,
     places: [],
   };
+  // Keyed by where, the entry built the first time a place is met and summed by status at the
+  // end: a recall's cartons are many and its places few, so a carton costs a key and a lookup.
+  const disposed = new Map(Object.entries(recall.cartons));
   const places = new Map<string, RecallPlace>();
   for (const carton of cartons) {
-    const disposition = recall.cartons[carton.cartonId];
+    const disposition = disposed.get(carton.cartonId);
     if (disposition) {
       progress[disposition] += carton.items;
       continue;
     }
-    const place = placeOf(carton);
-    if (!place) {
+    const now = carton.now;
+    if (now.status === 'consumed') {
       progress.processed += carton.items;
       continue;
     }
-    progress[place.status] += carton.items;
-    const key = `${place.status}\u0000${place.facilityId ?? place.shipmentId ?? ''}\u0000${place.recipient ?? ''}`;
-    const entry = places.get(key) ?? { ...place, cartons: 0, items: 0 };
+    const key = placeKey(now);
+    let entry = places.get(key);
+    if (!entry) {
+      entry = placeOf(now, carton.placeName);
+      places.set(key, entry);
+    }
     entry.cartons++;
     entry.items += carton.items;
-    places.set(key, entry);
   }
+  for (const entry of places.values()) progress[entry.status] += entry.items;
   for (const lot of Object.values(recall.loose)) {
     for (const disposition of ['returned', 'destroyed'] as const) {
       let left = lot[disposition] ?? 0;
@@ -75,13 +81,27 @@ export async function recallProgress(docs: DocumentStore, recall: RecallView): P
   return progress;
 }
 
-function placeOf({ now, placeName }: RecalledCarton): Omit<RecallPlace, 'cartons' | 'items'> | undefined {
+type LivePlace = Exclude<RecalledCarton['now'], { status: 'consumed' }>;
+
+function placeKey(now: LivePlace): string {
   switch (now.status) {
     case 'not_shipped':
     case 'at_facility':
-      return { status: 'located', facilityId: now.facilityId, ...(placeName && { placeName }) };
+      return `l\u0000${now.facilityId}`;
     case 'in_transit':
-      return { status: 'inTransit', shipmentId: now.shipmentId };
+      return `t\u0000${now.shipmentId}`;
+    case 'delivered':
+      return `d\u0000${now.facilityId ?? now.shipmentId}\u0000${now.recipient}`;
+  }
+}
+
+function placeOf(now: LivePlace, placeName: string | undefined): RecallPlace {
+  switch (now.status) {
+    case 'not_shipped':
+    case 'at_facility':
+      return { status: 'located', facilityId: now.facilityId, ...(placeName && { placeName }), cartons: 0, items: 0 };
+    case 'in_transit':
+      return { status: 'inTransit', shipmentId: now.shipmentId, cartons: 0, items: 0 };
     case 'delivered':
       return {
         status: 'delivered',
@@ -89,9 +109,9 @@ function placeOf({ now, placeName }: RecalledCarton): Omit<RecallPlace, 'cartons
         ...(now.facilityId && { facilityId: now.facilityId }),
         ...(placeName && { placeName }),
         recipient: now.recipient,
+        cartons: 0,
+        items: 0,
       };
-    case 'consumed':
-      return undefined;
   }
 }
 
