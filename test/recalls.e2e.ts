@@ -4,7 +4,8 @@ import { SmallWorld, harvestedBatch, pack, smallWorld } from './support/small-wo
 import { TestApp, startTestApp } from './support/test-app';
 
 /** The world's clock: the day after the plums were packed and shipped. */
-const clock = { now: () => new Date('2026-07-17T10:00:00+08:00') };
+let now = Date.parse('2026-07-17T10:00:00+08:00');
+const clock = { now: () => new Date(now) };
 
 describe('recalls (产品可召回) over HTTP', () => {
   let app: TestApp;
@@ -207,8 +208,31 @@ describe('recalls (产品可召回) over HTTP', () => {
   });
 
   it('lets a cooperative recall its own lot, never another’s; keeps a regulator to its jurisdiction; names a bad scope', async () => {
-    const own = await expectOk(post('/api/recalls', w.coop.key, { class: 'III', reason: '标签净含量印错', scope: { lots: [batchId] } }));
+    // The risk known two days before: a level III recall should have started within 72 hours, so this one is on time.
+    const own = await expectOk(
+      post('/api/recalls', w.coop.key, {
+        class: 'III',
+        reason: '标签净含量印错',
+        scope: { lots: [batchId] },
+        riskKnownAt: '2026-07-15T10:00:00+08:00',
+      }),
+    );
     expect(own.openedBy).toEqual({ organizationId: w.coop.id, role: 'cooperative' });
+    const read = async (id: string) => expectOk(call('GET', `/api/recalls/${id}`, { key: regulator.key }));
+    expect(await read(own.id)).not.toHaveProperty('startedLate');
+    const late = await expectOk(
+      post('/api/recalls', regulator.key, {
+        class: 'I',
+        reason: '迟报',
+        scope: { lots: [batchId] },
+        riskKnownAt: '2026-07-15T10:00:00+08:00',
+      }),
+    );
+    expect(await read(late.id)).toMatchObject({ startedLate: true });
+    expect(await read(own.id)).not.toHaveProperty('overdue');
+    now = Date.parse('2026-09-01T10:00:00+08:00');
+    expect(await read(own.id)).toMatchObject({ overdue: true, completeBy: expect.stringMatching(/^2026-08-2/) });
+    now = Date.parse('2026-07-17T10:00:00+08:00');
     expect((await post('/api/recalls', stranger.key, { class: 'III', reason: 'x', scope: { lots: [batchId] } })).status).toBe(403);
     expect((await post('/api/recalls', renhuaRegulator.key, { class: 'I', reason: 'x', scope: { lots: [batchId] } })).status).toBe(403);
     expect((await post('/api/recalls', w.carrier.key, { class: 'I', reason: 'x', scope: { lots: [batchId] } })).status).toBe(403);

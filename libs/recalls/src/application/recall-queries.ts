@@ -3,10 +3,14 @@ import { Actor, forbidden, notFound } from '@suyuan/core';
 import { cartonsOfLots } from '@suyuan/processing';
 import { BatchView, Viewer, batchParties, batchReadRight, inJurisdiction } from '@suyuan/production';
 import { BatchReaders } from '@suyuan/production/nest';
+import { CLOCK, Clock } from '@suyuan/platform';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
 import { RecallView } from '../recall.views';
 import { RecallProgress, recallProgress } from './recall-progress';
+
+/** A recall as read: `startedLate` when opened after its start deadline, `overdue` while open past its completion deadline. */
+export type DatedRecall = RecallView & { startedLate?: true; overdue?: true };
 
 /** A holder's task: the units of an open recall its facilities hold, to return or destroy. */
 export interface RecallTask {
@@ -30,9 +34,10 @@ export class RecallQueries {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     private readonly readers: BatchReaders,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async get(actor: Actor, id: string): Promise<RecallView & { progress: RecallProgress }> {
+  async get(actor: Actor, id: string): Promise<DatedRecall & { progress: RecallProgress }> {
     const recall = await this.docs.get<RecallView>('recalls', id);
     if (!recall) throw notFound('recall_not_found', `no recall ${id}`);
     const progress = await recallProgress(this.docs, recall);
@@ -41,16 +46,23 @@ export class RecallQueries {
         'not_allowed_to_read',
         `recall ${id} is read by the readers of its lots, the holders of its units and the regulators over where they are`,
       );
-    return { ...recall, progress };
+    return { ...this.dated(recall), progress };
   }
 
   /** The recalls the actor may read, newest first; `status` to pick open or closed ones. */
-  async list(actor: Actor, status?: RecallView['status']): Promise<RecallView[]> {
+  async list(actor: Actor, status?: RecallView['status']): Promise<DatedRecall[]> {
     const viewer = await this.readers.viewer(actor);
     const all = (await this.docs.find<RecallView>('recalls')).filter((r) => status === undefined || r.status === status);
     const readable: RecallView[] = [];
     for (const recall of all) if (await this.mayRead(actor, viewer, recall)) readable.push(recall);
-    return readable.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0));
+    return readable.sort((a, b) => (a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0)).map((r) => this.dated(r));
+  }
+
+  /** The recall against its deadlines now: started late, or still open past its completion deadline. */
+  private dated(recall: RecallView): DatedRecall {
+    const startedLate = recall.openedAt > recall.startBy;
+    const overdue = recall.status === 'open' && this.clock.now().toISOString() > recall.completeBy;
+    return { ...recall, ...(startedLate && { startedLate }), ...(overdue && { overdue }) };
   }
 
   /** For each open recall, the units the actor's facilities hold and have not yet returned or destroyed. */
