@@ -9,11 +9,22 @@ import { BENCH_ADMIN_KEY } from './children';
 /**
  * The whole app from sources on a fresh store in a temporary directory, in the bench's own
  * process, listening on a free port of 127.0.0.1: `run` gets it and its base URL; the app is
- * closed and the directory removed after, whatever happens.
+ * closed and the directory removed after, whatever happens. `env`: more configuration.
  */
-export async function withAppInProcess(name: string, run: (running: RunningApp, url: string) => Promise<void>): Promise<void> {
+export async function withAppInProcess(
+  name: string,
+  run: (running: RunningApp, url: string) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `suyuan-bench-${name}-`));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const running = await createApp(config);
   try {
     await running.app.listen({ port: 0, host: '127.0.0.1' });

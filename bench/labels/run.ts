@@ -1,10 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { createApp } from '../../apps/api/src/create-app';
 import {
   ApiClient,
   FACILITIES,
@@ -18,8 +15,8 @@ import {
 } from '../../apps/cli/src/world';
 import { cjkFont, ItemLabel, itemLabelsPdf, LAYOUTS } from '@suyuan/labels';
 
-import { loadConfig } from '@suyuan/platform/config';
 import { BENCH_ADMIN_KEY } from '../harness/children';
+import { withAppInProcess } from '../harness/in-process-app';
 import { Figure, RESULTS_DIR, fmt, printFigures } from '../harness/report';
 import { bareLabelsPdf } from './bare-loop';
 
@@ -37,65 +34,52 @@ const TARGET = 0.7;
 const started = performance.now();
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'suyuan-bench-labels-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SUYUAN_ADMIN_KEY: BENCH_ADMIN_KEY,
-    LOG_LEVEL: 'silent',
-    PUBLIC_BASE_URL: 'https://sy.lechang.example',
-  });
-  const running = await createApp(config);
-  try {
-    await running.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = running.app.getHttpServer().address() as AddressInfo;
-    const api = new ApiClient(`http://127.0.0.1:${port}`);
-    const seedStart = performance.now();
-    const world = await seed(api);
-    console.log(
-      `seed: one batch of ${fmt(JOB)} plums in two packings: ${((performance.now() - seedStart) / 1000).toFixed(1)} s through the API`,
-    );
+  await withAppInProcess('labels', (_, url) => measure(new ApiClient(url)), { PUBLIC_BASE_URL: 'https://sy.lechang.example' });
+}
 
-    const items = await allItems(api, world);
-    const labels: ItemLabel[] = items.slice(0, PER_ROUND).map((item) => ({
-      code: item.code,
-      url: item.scanUrl,
-      productName: '黄金柰李',
-      grade: item.grade,
-      lotCode: world.lotCode,
-      netWeight: item.netWeight,
-      cartonId: item.cartonId,
-    }));
-    const ratio = await compare(labels);
+/** The ratio of the renderers, then one streamed job of 10,000 labels through the API. */
+async function measure(api: ApiClient) {
+  const seedStart = performance.now();
+  const world = await seed(api);
+  console.log(
+    `seed: one batch of ${fmt(JOB)} plums in two packings: ${((performance.now() - seedStart) / 1000).toFixed(1)} s through the API`,
+  );
 
-    const job = await streamedJob(api, world);
-    const figures: Figure[] = [
-      {
-        figure: '7. label rendering ÷ bare pdfkit + qrcode',
-        text: ratio.median.toFixed(2),
-        target: `≥ ${TARGET}`,
-        met: ratio.median >= TARGET,
-        failures: 0,
-        note: `rounds ${ratio.ratios.map((r) => r.toFixed(2)).join(', ')}; ours ${fmt(ratio.oursPerSecond)} labels/s, bare ${fmt(ratio.barePerSecond)} labels/s`,
-      },
-      {
-        figure: `8. one job of ${fmt(JOB)} labels over HTTP, A4 pages/s`,
-        text: job.pagesPerSecond.toFixed(1),
-        target: '—',
-        met: true,
-        failures: job.failures,
-        note: `${fmt(job.labelsPerSecond)} labels/s, ${fmt(job.pages)} pages, ${(job.bytes / 1e6).toFixed(1)} MB in ${job.seconds.toFixed(1)} s, first byte after ${job.firstByteMs.toFixed(0)} ms; process RSS +${fmt(job.rssRiseMb)} MB`,
-      },
-    ];
-    printFigures(figures);
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(join(RESULTS_DIR, 'labels.json'), `${JSON.stringify({ at: new Date().toISOString(), ratio, job, figures }, null, 2)}\n`);
-    console.log(`\nresults in .bench/labels.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-  } finally {
-    await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const items = await allItems(api, world);
+  const labels: ItemLabel[] = items.slice(0, PER_ROUND).map((item) => ({
+    code: item.code,
+    url: item.scanUrl,
+    productName: '黄金柰李',
+    grade: item.grade,
+    lotCode: world.lotCode,
+    netWeight: item.netWeight,
+    cartonId: item.cartonId,
+  }));
+  const ratio = await compare(labels);
+
+  const job = await streamedJob(api, world);
+  const figures: Figure[] = [
+    {
+      figure: '7. label rendering ÷ bare pdfkit + qrcode',
+      text: ratio.median.toFixed(2),
+      target: `≥ ${TARGET}`,
+      met: ratio.median >= TARGET,
+      failures: 0,
+      note: `rounds ${ratio.ratios.map((r) => r.toFixed(2)).join(', ')}; ours ${fmt(ratio.oursPerSecond)} labels/s, bare ${fmt(ratio.barePerSecond)} labels/s`,
+    },
+    {
+      figure: `8. one job of ${fmt(JOB)} labels over HTTP, A4 pages/s`,
+      text: job.pagesPerSecond.toFixed(1),
+      target: '—',
+      met: true,
+      failures: job.failures,
+      note: `${fmt(job.labelsPerSecond)} labels/s, ${fmt(job.pages)} pages, ${(job.bytes / 1e6).toFixed(1)} MB in ${job.seconds.toFixed(1)} s, first byte after ${job.firstByteMs.toFixed(0)} ms; process RSS +${fmt(job.rssRiseMb)} MB`,
+    },
+  ];
+  printFigures(figures);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'labels.json'), `${JSON.stringify({ at: new Date().toISOString(), ratio, job, figures }, null, 2)}\n`);
+  console.log(`\nresults in .bench/labels.json (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
 }
 
 interface World {
