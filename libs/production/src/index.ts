@@ -17,3 +17,4 @@ export * from './holds/holds.projection';
 export * from './domain/spot-check.decider';
 export * from './spot-checks/spot-checks.views';
 export * from './spot-checks/spot-checks.projection';
+export * from './lots/lot-recall';

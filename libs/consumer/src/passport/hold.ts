@@ -1,4 +1,4 @@
-import { BatchView } from '@suyuan/production';
+import { BatchView, latestRecall } from '@suyuan/production';
 import { PassportHold, PassportRecall, PassportTest } from './item-passport';
 
 type RecordedTest = BatchView['tests'][number];
@@ -18,8 +18,8 @@ export function holdOf(batch: BatchView): PassportHold {
   };
 }
 
-/** The latest recall covering the lot: what the page and the sellable check name. */
-export function recallOf(recalls: NonNullable<BatchView['recalls']>): PassportRecall {
-  const { recallId, class: level, reason, recalledAt } = recalls[recalls.length - 1];
-  return { recallId, class: level, reason, since: recalledAt };
+/** The latest recall covering the lot, as the page and the sellable check name it. */
+export function recallOf(batch: Pick<BatchView, 'recalls'>): PassportRecall | undefined {
+  const recall = latestRecall(batch);
+  return recall && { recallId: recall.recallId, class: recall.class, reason: recall.reason, since: recall.recalledAt };
 }

@@ -80,7 +80,7 @@ export function batchPortion(batch: BatchView, provenance?: LotProvenanceView): 
     tests: batch.tests.map(passportTest),
     certificate: batch.certificate,
     ...(batch.held && { hold: holdOf(batch) }),
-    ...(batch.recalls?.length && { recall: recallOf(batch.recalls) }),
+    recall: recallOf(batch),
   };
 }
 

@@ -41,7 +41,7 @@ export class SellableCheck {
   }
 
   private judge(item: ItemView, batch: BatchPart): SellableAnswer {
-    const { product, lotCode, held, recalls } = batch.view;
+    const { product, lotCode, held } = batch.view;
     return judgeSale(
       item.code,
       {
@@ -51,7 +51,7 @@ export class SellableCheck {
         ...(item.voided && { voidedAt: item.voided.at }),
         suspended: this.holds.of(item),
         ...(held && { failedTestSince: holdOf(batch.view).since }),
-        ...(recalls?.length && { recall: recallOf(recalls) }),
+        recall: recallOf(batch.view),
         shelfLifeDays: this.counter.shelfLifeDays({ productId: product.id, category: product.category }),
       },
       this.clock.now(),

@@ -4,7 +4,7 @@ import { itemScanUrl } from '@suyuan/codes';
 import { CartonView } from '@suyuan/logistics';
 import { APP_CONFIG, AppConfig } from '@suyuan/platform';
 import { found } from '@suyuan/platform/nest';
-import { BatchView, ItemView } from '@suyuan/production';
+import { BatchView, ItemView, latestRecall } from '@suyuan/production';
 import { DOCUMENT_STORE, DocumentStore } from '@suyuan/readmodels';
 import { FacilityView } from '@suyuan/registry';
 
@@ -48,7 +48,7 @@ export class CartonPages {
       itemCount: carton.itemCount,
       packedAt: batch.packings.find((p) => p.cartonIds.includes(cartonId))?.packedAt,
       status: carton.status,
-      ...(batch.recalls?.length && { recall: latestRecall(batch.recalls) }),
+      ...cartonRecall(batch),
       itemsAt: `/api/cartons/${encodeURIComponent(cartonId)}/items`,
     };
   }
@@ -85,7 +85,8 @@ export class CartonPages {
   }
 }
 
-function latestRecall(recalls: NonNullable<BatchView['recalls']>): NonNullable<CartonPage['recall']> {
-  const { recallId, class: level, reason } = recalls[recalls.length - 1];
-  return { recallId, class: level, reason };
+/** The latest recall covering the carton's lot, without its date: the page says what and why. */
+function cartonRecall(batch: BatchView): Pick<CartonPage, 'recall'> {
+  const recall = latestRecall(batch);
+  return recall ? { recall: { recallId: recall.recallId, class: recall.class, reason: recall.reason } } : {};
 }

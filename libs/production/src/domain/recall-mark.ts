@@ -14,12 +14,13 @@ export function markRecalled(command: MarkRecalled, state: RegisteredBatchState)
 
 /** A recalled lot's units are not certified, packed, sold, taken for processing or dispatched again. */
 export function requireNotRecalled(state: BatchState, action: string): void {
-  const [recallId, recall] = Object.entries(state.recalls)[0] ?? [];
-  if (!recallId || !recall) return;
-  throw conflict('recalled', `Cannot ${action}: the lot is recalled (召回 ${recallId}, level ${recall.class}: ${recall.reason})`, {
+  const recall = recallOf(state);
+  if (!recall) return;
+  const { recallId, class: level, reason } = recall;
+  throw conflict('recalled', `Cannot ${action}: the lot is recalled (召回 ${recallId}, level ${level}: ${reason})`, {
     recallId,
-    class: recall.class,
-    reason: recall.reason,
+    class: level,
+    reason,
   });
 }
 
