@@ -43,10 +43,7 @@ export class SignalsScopes {
   private async inJurisdiction(actor: Actor): Promise<string[]> {
     const { jurisdiction } = await this.readers.viewer(actor);
     const organizations = await this.docs.find<OrganizationView>('organizations');
-    // An organization registered with a province alone is under that province's regulator only.
-    return organizations
-      .filter((o) => o.region && inJurisdiction(jurisdiction, { ...o.region, county: o.region.county ?? '' }))
-      .map((o) => o.id);
+    return organizations.filter((o) => inJurisdiction(jurisdiction, o.region)).map((o) => o.id);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   cartonStream,
   holdOnCarton,
   isHeld,
+  RecallRef,
   recallOf,
   RegulatorHold,
   RegulatorHolds,
@@ -141,10 +142,10 @@ export class ShipmentCommandHandler implements ICommandHandler<ShipmentWrite> {
     held: Set<string>;
     taken: Set<string>;
     regulatorHolds: Map<string, RegulatorHolds>;
-    recalled: Map<string, NonNullable<ReturnType<typeof recallOf>>>;
+    recalled: Map<string, RecallRef>;
   }> {
     const held = new Set<string>();
-    const recalled = new Map<string, NonNullable<ReturnType<typeof recallOf>>>();
+    const recalled = new Map<string, RecallRef>();
     const taken = new Set<string>();
     const regulatorHolds = new Map<string, RegulatorHolds>();
     for (const batchId of new Set(batchIds)) {

@@ -1,5 +1,5 @@
 import { Actor, FacilityRef } from '@suyuan/core';
-import { RegulatorHold } from '@suyuan/production';
+import { RecallRef, RegulatorHold } from '@suyuan/production';
 
 /** Where a carton is now, as the handler read it from the carton read model. */
 export interface CartonCustody {
@@ -12,7 +12,7 @@ export interface CartonCustody {
   /** Its batch is held after a failed safety test (read from the batch's stream). */
   held?: boolean;
   /** The recall covering its lot (read from the batch's stream): it goes nowhere but back. */
-  recalled?: { recallId: string; class: string; reason: string };
+  recalled?: RecallRef;
   /** A regulator's hold on it, its lot or an item in it (read from the carton's and the batch's streams). */
   regulatorHold?: RegulatorHold;
   /** A processor's transformation took it (read from the batch's stream): it no longer exists as packed. */

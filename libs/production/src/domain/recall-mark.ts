@@ -24,8 +24,15 @@ export function requireNotRecalled(state: BatchState, action: string): void {
   });
 }
 
+/** A recall as refusals name it. */
+export interface RecallRef {
+  recallId: string;
+  class: string;
+  reason: string;
+}
+
 /** The first recall covering the lot, if any, as refusals name it. */
-export function recallOf(state: BatchState): { recallId: string; class: string; reason: string } | undefined {
+export function recallOf(state: BatchState): RecallRef | undefined {
   const [recallId, recall] = Object.entries(state.recalls)[0] ?? [];
   return recallId && recall ? { recallId, ...recall } : undefined;
 }

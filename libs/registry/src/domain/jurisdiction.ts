@@ -13,7 +13,7 @@ export function jurisdictionOf(region: OrganizationRegion | undefined): Jurisdic
 }
 
 /** A place under the regulator: same county (and province, where both name one), or same province for a provincial regulator. */
-export function inJurisdiction(jurisdiction: Jurisdiction | undefined, region: Region | undefined): boolean {
+export function inJurisdiction(jurisdiction: Jurisdiction | undefined, region: Region | OrganizationRegion | undefined): boolean {
   if (!jurisdiction || !region) return false;
   if (jurisdiction.county) {
     return (
